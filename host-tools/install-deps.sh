@@ -1,0 +1,17 @@
+#!/bin/sh
+# Installs the Debian packages chipvisor needs, only those that are missing.
+# Idempotent: does nothing (not even `apt-get update`) when all are present.
+set -eu
+PKGS="make gcc verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf opensbi
+      qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+        || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "install-deps: installing:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -q
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing

@@ -1,0 +1,41 @@
+/* A VM described as plain data (Bao-style): host-tools/vmconfig generates one
+ * `struct vm_config` per `vm` block of a configs/ file, with the guest image and
+ * its device tree embedded; the hypervisor only reads this table. */
+#ifndef CHIPVISOR_VM_CONFIG_H
+#define CHIPVISOR_VM_CONFIG_H
+
+#include <stdint.h>
+
+#define VM_MAX_DEVICES 8
+
+enum vm_device_type {
+    VM_DEV_UART16550 = 1,   /* trap-and-emulate ns16550a */
+    VM_DEV_PLIC      = 2,   /* trap-and-emulate virtual PLIC */
+};
+
+struct vm_device_config {
+    enum vm_device_type type;
+    uint64_t gpa_base;       /* guest-physical base of the register window */
+    uint64_t size;           /* bytes */
+    uint32_t irq;            /* interrupt id at the VM's PLIC (0: none) */
+};
+
+struct vm_config {
+    const char *name;        /* printed as the console prefix and in reports */
+    uint64_t ram_gpa;        /* guest-physical base of RAM */
+    uint64_t ram_size;       /* bytes, multiple of 2 MiB */
+    const uint8_t *image;    /* payload bytes (embedded) */
+    uint64_t image_size;
+    uint64_t image_gpa;      /* where the image is loaded; also the entry point */
+    const uint8_t *dtb;      /* guest device tree blob (embedded) */
+    uint64_t dtb_size;
+    uint64_t dtb_gpa;        /* passed to the guest in a1 */
+    uint32_t n_devices;
+    struct vm_device_config devices[VM_MAX_DEVICES];
+    uint32_t console_input;  /* 1: this VM owns host console input at boot */
+};
+
+extern const struct vm_config vm_configs[];
+extern const uint32_t vm_config_count;
+
+#endif
