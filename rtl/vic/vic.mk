@@ -1,0 +1,27 @@
+# rtl/vic: the HVA's virtual interrupt controller.
+#   lint-vic   Verilator -Wall lint (default parameters and the two extremes)
+#   synth-vic  Yosys synth_xilinx; prints LUT/FF/BRAM (about a minute)
+VIC_RTL_DIR := rtl/vic
+# package first, top last
+VIC_RTL_SRC := $(VIC_RTL_DIR)/vic_pkg.sv $(VIC_RTL_DIR)/vic_gateway.sv \
+               $(VIC_RTL_DIR)/vic_arbiter.sv $(VIC_RTL_DIR)/vic_file.sv $(VIC_RTL_DIR)/vic.sv
+VIC_LINT_PARAMS := "" \
+    "-GNumGuests=15 -GNumIds=64 -GNumSources=256 -GNumVcpus=16 -GPrioBits=7" \
+    "-GNumGuests=1 -GNumIds=2 -GNumSources=1 -GNumVcpus=1 -GPrioBits=1"
+
+.PHONY: lint-vic synth-vic
+lint-vic: $(VIC_RTL_SRC)
+	@set -e; for p in $(VIC_LINT_PARAMS); do \
+	    echo "verilator --lint-only -Wall --top-module vic $$p"; \
+	    $(VERILATOR) --lint-only -Wall --top-module vic $$p $(VIC_RTL_SRC); \
+	done
+
+# -noiopad: the VIC sits inside the HVA, its ports are not chip pins.
+synth-vic: $(VIC_RTL_SRC)
+	@mkdir -p $(BUILD)/vic
+	$(YOSYS) -q -l $(BUILD)/vic/synth.log \
+	    -p "read_verilog -sv -DSYNTHESIS $(VIC_RTL_SRC); synth_xilinx -noiopad -top vic; stat" >/dev/null
+	@rtl/vic/synth-summary.sh $(BUILD)/vic/synth.log
+
+LINTS  += lint-vic
+SYNTHS += synth-vic
