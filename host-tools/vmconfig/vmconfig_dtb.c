@@ -1,0 +1,157 @@
+/* vmconfig: the guest device tree, written with libfdt's sequential API.
+ * It describes what the hypervisor gives the guest: one hart, RAM, and the
+ * emulated ns16550a and PLIC, in the shape U-Boot's and Linux's drivers expect. */
+#include "vmconfig_dtb.h"
+
+#include <libfdt.h>
+#include <stdio.h>
+
+#define TIMEBASE_HZ     10000000    /* QEMU virt's mtime */
+#define UART_CLOCK_HZ   3686400
+#define IRQ_M_EXT       11          /* hart-local interrupt ids at the cpu-intc */
+#define IRQ_S_EXT       9
+
+/* Any libfdt error aborts the build; `rc` is kept for the message. */
+#define TRY(call) do { int rc_ = (call); if (rc_ < 0) { rc = rc_; goto out; } } while (0)
+
+static int prop_reg(void *fdt, uint64_t base, uint64_t size)
+{
+    fdt64_t reg[2] = { cpu_to_fdt64(base), cpu_to_fdt64(size) };
+    return fdt_property(fdt, "reg", reg, sizeof(reg));
+}
+
+static int begin_node_at(void *fdt, const char *name, uint64_t addr)
+{
+    char node[64];
+    snprintf(node, sizeof(node), "%s@%llx", name, (unsigned long long)addr);
+    return fdt_begin_node(fdt, node);
+}
+
+static int add_cpus(void *fdt)
+{
+    int rc = 0;
+
+    TRY(fdt_begin_node(fdt, "cpus"));
+    TRY(fdt_property_u32(fdt, "#address-cells", 1));
+    TRY(fdt_property_u32(fdt, "#size-cells", 0));
+    TRY(fdt_property_u32(fdt, "timebase-frequency", TIMEBASE_HZ));
+    TRY(fdt_begin_node(fdt, "cpu@0"));
+    TRY(fdt_property_string(fdt, "device_type", "cpu"));
+    TRY(fdt_property_u32(fdt, "reg", 0));
+    TRY(fdt_property_string(fdt, "compatible", "riscv"));
+    TRY(fdt_property_string(fdt, "riscv,isa", "rv64imafdc_zicsr_zifencei"));
+    TRY(fdt_property_string(fdt, "mmu-type", "riscv,sv39"));
+    TRY(fdt_property_string(fdt, "status", "okay"));
+    TRY(fdt_begin_node(fdt, "interrupt-controller"));
+    TRY(fdt_property_string(fdt, "compatible", "riscv,cpu-intc"));
+    TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+    TRY(fdt_property_u32(fdt, "#address-cells", 0));    /* dtc wants it on providers */
+    TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+    TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_CPU0_INTC));
+    TRY(fdt_end_node(fdt));     /* interrupt-controller */
+    TRY(fdt_end_node(fdt));     /* cpu@0 */
+    TRY(fdt_end_node(fdt));     /* cpus */
+out:
+    return rc;
+}
+
+static int add_uart(void *fdt, const struct vmcfg_dev *d)
+{
+    int rc = 0;
+
+    TRY(begin_node_at(fdt, "serial", d->gpa));
+    TRY(fdt_property_string(fdt, "compatible", "ns16550a"));
+    TRY(prop_reg(fdt, d->gpa, d->size));
+    TRY(fdt_property_u32(fdt, "clock-frequency", UART_CLOCK_HZ));
+    TRY(fdt_property_u32(fdt, "reg-shift", 0));
+    TRY(fdt_property_u32(fdt, "reg-io-width", 1));
+    if (d->irq) {
+        TRY(fdt_property_u32(fdt, "interrupts", d->irq));
+        TRY(fdt_property_u32(fdt, "interrupt-parent", VMCFG_PHANDLE_PLIC));
+    }
+    TRY(fdt_end_node(fdt));
+out:
+    return rc;
+}
+
+static int add_plic(void *fdt, const struct vmcfg_dev *d)
+{
+    /* Context 0 is the hart's M-mode external interrupt, context 1 its S-mode one. */
+    static const char compat[] = "sifive,plic-1.0.0\0riscv,plic0";
+    fdt32_t ctx[4] = {
+        cpu_to_fdt32(VMCFG_PHANDLE_CPU0_INTC), cpu_to_fdt32(IRQ_M_EXT),
+        cpu_to_fdt32(VMCFG_PHANDLE_CPU0_INTC), cpu_to_fdt32(IRQ_S_EXT),
+    };
+    int rc = 0;
+
+    TRY(begin_node_at(fdt, "plic", d->gpa));
+    TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
+    TRY(prop_reg(fdt, d->gpa, d->size));
+    TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+    TRY(fdt_property_u32(fdt, "#address-cells", 0));
+    TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+    TRY(fdt_property_u32(fdt, "riscv,ndev", VMCFG_IRQ_MAX));
+    TRY(fdt_property(fdt, "interrupts-extended", ctx, sizeof(ctx)));
+    TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_PLIC));
+    TRY(fdt_end_node(fdt));
+out:
+    return rc;
+}
+
+int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
+                    char *err, size_t err_len)
+{
+    const struct vmcfg_dev *uart = vmcfg_find_dev(vm, VM_DEV_UART16550);
+    char model[64], path[64];
+    int rc = 0;
+
+    if (buf_len > VMCFG_DTB_RESERVE)
+        buf_len = VMCFG_DTB_RESERVE;
+    snprintf(model, sizeof(model), "chipvisor VM %s", vm->name);
+
+    TRY(fdt_create(buf, (int)buf_len));
+    TRY(fdt_finish_reservemap(buf));
+    TRY(fdt_begin_node(buf, ""));
+    TRY(fdt_property_u32(buf, "#address-cells", 2));
+    TRY(fdt_property_u32(buf, "#size-cells", 2));
+    TRY(fdt_property_string(buf, "compatible", "chipvisor,vm"));
+    TRY(fdt_property_string(buf, "model", model));
+
+    if (uart) {
+        snprintf(path, sizeof(path), "/soc/serial@%llx", (unsigned long long)uart->gpa);
+        TRY(fdt_begin_node(buf, "aliases"));
+        TRY(fdt_property_string(buf, "serial0", path));
+        TRY(fdt_end_node(buf));
+    }
+    TRY(fdt_begin_node(buf, "chosen"));
+    if (uart)
+        TRY(fdt_property_string(buf, "stdout-path", path));
+    TRY(fdt_end_node(buf));
+
+    TRY(add_cpus(buf));
+
+    TRY(begin_node_at(buf, "memory", vm->ram_base));
+    TRY(fdt_property_string(buf, "device_type", "memory"));
+    TRY(prop_reg(buf, vm->ram_base, vm->ram_size));
+    TRY(fdt_end_node(buf));
+
+    TRY(fdt_begin_node(buf, "soc"));
+    TRY(fdt_property_string(buf, "compatible", "simple-bus"));
+    TRY(fdt_property_u32(buf, "#address-cells", 2));
+    TRY(fdt_property_u32(buf, "#size-cells", 2));
+    TRY(fdt_property(buf, "ranges", NULL, 0));     /* identity: soc addresses are GPAs */
+    for (uint32_t i = 0; i < vm->n_devs; i++) {
+        const struct vmcfg_dev *d = &vm->devs[i];
+        TRY(d->type == VM_DEV_PLIC ? add_plic(buf, d) : add_uart(buf, d));
+    }
+    TRY(fdt_end_node(buf));     /* soc */
+
+    TRY(fdt_end_node(buf));     /* root */
+    TRY(fdt_finish(buf));
+    TRY(fdt_pack(buf));
+    return (int)fdt_totalsize(buf);
+out:
+    snprintf(err, err_len, "vm '%s': cannot build device tree: %s",
+             vm->name, fdt_strerror(rc));
+    return -1;
+}

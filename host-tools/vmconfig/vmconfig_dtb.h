@@ -1,0 +1,17 @@
+/* vmconfig: build one guest's flattened device tree. */
+#ifndef VMCONFIG_DTB_H
+#define VMCONFIG_DTB_H
+
+#include <stddef.h>
+
+#include "vmconfig_parse.h"
+
+#define VMCFG_PHANDLE_CPU0_INTC 1
+#define VMCFG_PHANDLE_PLIC      2
+
+/* Writes the DTB of `vm` into buf (packed). Returns its size, or -1 with a
+ * message in err. The DTB must fit in the 64 KiB reserved at the top of RAM. */
+int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
+                    char *err, size_t err_len);
+
+#endif

@@ -1,0 +1,449 @@
+/* vmconfig: parse and check a configs/ file. */
+#include "vmconfig_parse.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_LINE   4096
+#define MAX_TOKENS 8
+
+struct parser {
+    const char *file;
+    struct vmcfg *cfg;
+    struct vmcfg_vm *vm;     /* the open `vm` block, or NULL */
+    char *err;
+    size_t err_len;
+};
+
+__attribute__((format(printf, 3, 4)))
+static int fail(struct parser *p, unsigned line, const char *fmt, ...)
+{
+    int n = snprintf(p->err, p->err_len, "%s:%u: ", p->file, line);
+    if (n >= 0 && (size_t)n < p->err_len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(p->err + n, p->err_len - n, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+/* Decimal or 0x hex; with allow_suffix a trailing K/M/G scales by 2^10/20/30. */
+static bool parse_u64(const char *s, bool allow_suffix, uint64_t *out)
+{
+    uint64_t base = 10, v = 0, scale = 1;
+    const char *q = s;
+
+    if (q[0] == '0' && (q[1] == 'x' || q[1] == 'X')) {
+        base = 16;
+        q += 2;
+    }
+    if (!*q)
+        return false;
+    for (; *q; q++) {
+        uint64_t d;
+        if (*q >= '0' && *q <= '9')
+            d = *q - '0';
+        else if (base == 16 && *q >= 'a' && *q <= 'f')
+            d = *q - 'a' + 10;
+        else if (base == 16 && *q >= 'A' && *q <= 'F')
+            d = *q - 'A' + 10;
+        else
+            break;
+        if (v > (UINT64_MAX - d) / base)
+            return false;
+        v = v * base + d;
+    }
+    if (q == s || (base == 16 && q == s + 2))
+        return false;
+    if (*q && allow_suffix && !q[1]) {
+        switch (*q) {
+        case 'K': case 'k': scale = 1ULL << 10; break;
+        case 'M': case 'm': scale = 1ULL << 20; break;
+        case 'G': case 'g': scale = 1ULL << 30; break;
+        default: return false;
+        }
+    } else if (*q) {
+        return false;
+    }
+    if (v > UINT64_MAX / scale)
+        return false;
+    *out = v * scale;
+    return true;
+}
+
+static bool valid_name(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > VMCFG_NAME_MAX)
+        return false;
+    for (; *s; s++) {
+        char c = *s;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            return false;
+    }
+    return true;
+}
+
+static const char *dev_kind(enum vm_device_type type)
+{
+    return type == VM_DEV_PLIC ? "plic" : "uart";
+}
+
+/* Checks `ntok - 1` arguments lie in [min, max]; names the key. */
+static int want_args(struct parser *p, unsigned line, char **tok, int ntok,
+                     int min, int max)
+{
+    int nargs = ntok - 1;
+    if (nargs < min)
+        return fail(p, line, "'%s' is missing an argument (expects %d)", tok[0], min);
+    if (nargs > max)
+        return fail(p, line, "'%s' has an extra argument '%s'", tok[0], tok[max + 1]);
+    return 0;
+}
+
+static int number(struct parser *p, unsigned line, const char *key,
+                  const char *s, bool allow_suffix, uint64_t *out)
+{
+    if (!parse_u64(s, allow_suffix, out))
+        return fail(p, line, "bad number '%s' for '%s'", s, key);
+    return 0;
+}
+
+static int gpa(struct parser *p, unsigned line, const char *key,
+               const char *s, uint64_t *out)
+{
+    if (number(p, line, key, s, false, out))
+        return -1;
+    if (*out >= VMCFG_GPA_LIMIT)
+        return fail(p, line, "%s 0x%llx is above 2^41 (Sv39x4 guest-physical limit)",
+                    key, (unsigned long long)*out);
+    return 0;
+}
+
+static bool overlaps(uint64_t a, uint64_t a_size, uint64_t b, uint64_t b_size)
+{
+    return a < b + b_size && b < a + a_size;
+}
+
+/* Checks that need the whole `vm` block: required keys, limits, overlaps. */
+static int finish_vm(struct parser *p)
+{
+    struct vmcfg_vm *vm = p->vm;
+    uint64_t ram_end;
+    const struct vmcfg_dev *plic;
+
+    if (!vm)
+        return 0;
+    if (!vm->memory_line)
+        return fail(p, vm->line, "vm '%s' has no 'memory'", vm->name);
+    if (!vm->image_line)
+        return fail(p, vm->line, "vm '%s' has no 'image'", vm->name);
+
+    ram_end = vm->ram_base + vm->ram_size;
+    if (ram_end > VMCFG_GPA_LIMIT || ram_end < vm->ram_base)
+        return fail(p, vm->ram_base_line ? vm->ram_base_line : vm->memory_line,
+                    "RAM [0x%llx, 0x%llx) of vm '%s' ends above 2^41 (Sv39x4 guest-physical limit)",
+                    (unsigned long long)vm->ram_base, (unsigned long long)ram_end,
+                    vm->name);
+
+    if (!vm->load_line)
+        vm->load = vm->ram_base;
+    else if (vm->load < vm->ram_base || vm->load >= vmcfg_dtb_gpa(vm))
+        return fail(p, vm->load_line,
+                    "load 0x%llx is outside RAM [0x%llx, 0x%llx) of vm '%s' (the last 64 KiB hold the DTB)",
+                    (unsigned long long)vm->load, (unsigned long long)vm->ram_base,
+                    (unsigned long long)vmcfg_dtb_gpa(vm), vm->name);
+
+    plic = vmcfg_find_dev(vm, VM_DEV_PLIC);
+    for (uint32_t i = 0; i < vm->n_devs; i++) {
+        const struct vmcfg_dev *d = &vm->devs[i];
+
+        if (d->gpa + d->size > VMCFG_GPA_LIMIT)
+            return fail(p, d->line, "%s window [0x%llx, 0x%llx) ends above 2^41 (Sv39x4 guest-physical limit)",
+                        dev_kind(d->type), (unsigned long long)d->gpa,
+                        (unsigned long long)(d->gpa + d->size));
+        if (d->irq && !plic)
+            return fail(p, d->line, "uart has irq %u but vm '%s' has no plic",
+                        d->irq, vm->name);
+        if (overlaps(d->gpa, d->size, vm->ram_base, vm->ram_size))
+            return fail(p, d->line, "%s window [0x%llx, 0x%llx) overlaps RAM [0x%llx, 0x%llx) of vm '%s'",
+                        dev_kind(d->type), (unsigned long long)d->gpa,
+                        (unsigned long long)(d->gpa + d->size),
+                        (unsigned long long)vm->ram_base,
+                        (unsigned long long)ram_end, vm->name);
+        for (uint32_t j = 0; j < i; j++) {
+            const struct vmcfg_dev *e = &vm->devs[j];
+            if (overlaps(d->gpa, d->size, e->gpa, e->size))
+                return fail(p, d->line, "%s window [0x%llx, 0x%llx) overlaps %s window [0x%llx, 0x%llx) from line %u",
+                            dev_kind(d->type), (unsigned long long)d->gpa,
+                            (unsigned long long)(d->gpa + d->size),
+                            dev_kind(e->type), (unsigned long long)e->gpa,
+                            (unsigned long long)(e->gpa + e->size), e->line);
+        }
+    }
+    p->vm = NULL;
+    return 0;
+}
+
+static int start_vm(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    struct vmcfg *cfg = p->cfg;
+    struct vmcfg_vm *vm;
+
+    if (want_args(p, line, tok, ntok, 1, 1) || finish_vm(p))
+        return -1;
+    if (!valid_name(tok[1]))
+        return fail(p, line, "bad VM name '%s' (1-%d of A-Z a-z 0-9 _ -)",
+                    tok[1], VMCFG_NAME_MAX);
+    for (uint32_t i = 0; i < cfg->n_vms; i++)
+        if (!strcmp(cfg->vms[i].name, tok[1]))
+            return fail(p, line, "duplicate VM name '%s' (first at line %u)",
+                        tok[1], cfg->vms[i].line);
+    if (cfg->n_vms == VMCFG_MAX_VMS)
+        return fail(p, line, "more than %d VMs", VMCFG_MAX_VMS);
+
+    vm = &cfg->vms[cfg->n_vms++];
+    memset(vm, 0, sizeof(*vm));
+    strcpy(vm->name, tok[1]);
+    vm->line = line;
+    vm->ram_base = VMCFG_DEFAULT_RAM_BASE;
+    p->vm = vm;
+    return 0;
+}
+
+static int once(struct parser *p, unsigned line, const char *key, unsigned *seen)
+{
+    if (*seen)
+        return fail(p, line, "'%s' given twice in vm '%s' (first at line %u)",
+                    key, p->vm->name, *seen);
+    *seen = line;
+    return 0;
+}
+
+static int add_dev(struct parser *p, unsigned line, enum vm_device_type type,
+                   uint64_t base, uint64_t size, uint32_t irq)
+{
+    struct vmcfg_vm *vm = p->vm;
+    struct vmcfg_dev *d;
+
+    if (vm->n_devs == VM_MAX_DEVICES)
+        return fail(p, line, "more than %d devices in vm '%s'", VM_MAX_DEVICES, vm->name);
+    d = &vm->devs[vm->n_devs++];
+    d->type = type;
+    d->gpa = base;
+    d->size = size;
+    d->irq = irq;
+    d->line = line;
+    return 0;
+}
+
+static int parse_uart(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    uint64_t base, irq = 0;
+
+    if (ntok == 3)      /* `uart <gpa> irq` */
+        return fail(p, line, "'uart' is missing an argument (expects 'uart <gpa> [irq <n>]')");
+    if (want_args(p, line, tok, ntok, 1, 3) || gpa(p, line, "uart", tok[1], &base))
+        return -1;
+    if (ntok == 4) {
+        if (strcmp(tok[2], "irq"))
+            return fail(p, line, "unknown key '%s' after 'uart' (expects 'irq')", tok[2]);
+        if (number(p, line, "irq", tok[3], false, &irq))
+            return -1;
+        if (irq < 1 || irq > VMCFG_IRQ_MAX)
+            return fail(p, line, "irq %s out of range 1..%d", tok[3], VMCFG_IRQ_MAX);
+    }
+    return add_dev(p, line, VM_DEV_UART16550, base, VMCFG_UART_SIZE, (uint32_t)irq);
+}
+
+static int parse_plic(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    uint64_t base;
+    const struct vmcfg_dev *old = vmcfg_find_dev(p->vm, VM_DEV_PLIC);
+
+    if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, "plic", tok[1], &base))
+        return -1;
+    if (old)
+        return fail(p, line, "'plic' given twice in vm '%s' (first at line %u)",
+                    p->vm->name, old->line);
+    return add_dev(p, line, VM_DEV_PLIC, base, VMCFG_PLIC_SIZE, 0);
+}
+
+static int parse_console(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    struct vmcfg *cfg = p->cfg;
+
+    if (want_args(p, line, tok, ntok, 0, 0) || once(p, line, "console", &p->vm->console_line))
+        return -1;
+    for (uint32_t i = 0; i + 1 < cfg->n_vms; i++)
+        if (cfg->vms[i].console)
+            return fail(p, line, "two console VMs: '%s' (line %u) and '%s'",
+                        cfg->vms[i].name, cfg->vms[i].console_line, p->vm->name);
+    p->vm->console = true;
+    return 0;
+}
+
+static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    struct vmcfg_vm *vm = p->vm;
+    const char *key = tok[0];
+    uint64_t v;
+
+    if (!strcmp(key, "vm"))
+        return start_vm(p, line, tok, ntok);
+
+    if (strcmp(key, "memory") && strcmp(key, "ram-base") && strcmp(key, "image") &&
+        strcmp(key, "load") && strcmp(key, "uart") && strcmp(key, "plic") &&
+        strcmp(key, "console"))
+        return fail(p, line, "unknown key '%s'", key);
+    if (!vm)
+        return fail(p, line, "'%s' before any 'vm' block", key);
+
+    if (!strcmp(key, "memory")) {
+        if (want_args(p, line, tok, ntok, 1, 1) ||
+            number(p, line, key, tok[1], true, &v) ||
+            once(p, line, key, &vm->memory_line))
+            return -1;
+        if (v < VMCFG_RAM_ALIGN || v % VMCFG_RAM_ALIGN)
+            return fail(p, line, "memory %s is not a multiple of 2 MiB (at least 2 MiB)", tok[1]);
+        vm->ram_size = v;
+    } else if (!strcmp(key, "ram-base")) {
+        if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, key, tok[1], &v) ||
+            once(p, line, key, &vm->ram_base_line))
+            return -1;
+        if (v % VMCFG_RAM_ALIGN)
+            return fail(p, line, "ram-base %s is not 2 MiB aligned", tok[1]);
+        vm->ram_base = v;
+    } else if (!strcmp(key, "image")) {
+        if (want_args(p, line, tok, ntok, 1, 1) || once(p, line, key, &vm->image_line))
+            return -1;
+        if (strlen(tok[1]) >= VMCFG_PATH_MAX)
+            return fail(p, line, "image path is longer than %d bytes", VMCFG_PATH_MAX - 1);
+        if (strpbrk(tok[1], "\"\\$"))
+            return fail(p, line, "image path '%s' has a quote, backslash or '$'", tok[1]);
+        strcpy(vm->image, tok[1]);
+    } else if (!strcmp(key, "load")) {
+        if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, key, tok[1], &v) ||
+            once(p, line, key, &vm->load_line))
+            return -1;
+        vm->load = v;
+    } else if (!strcmp(key, "uart")) {
+        return parse_uart(p, line, tok, ntok);
+    } else if (!strcmp(key, "plic")) {
+        return parse_plic(p, line, tok, ntok);
+    } else {
+        return parse_console(p, line, tok, ntok);
+    }
+    return 0;
+}
+
+/* Splits a line in place; returns the token count, or MAX_TOKENS + 1 if more. */
+static int tokenize(char *s, char **tok)
+{
+    int n = 0;
+    char *hash = strchr(s, '#');
+
+    if (hash)
+        *hash = '\0';
+    for (;;) {
+        while (*s == ' ' || *s == '\t' || *s == '\r')
+            s++;
+        if (!*s)
+            return n;
+        if (n == MAX_TOKENS)
+            return n + 1;
+        tok[n++] = s;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\r')
+            s++;
+        if (*s)
+            *s++ = '\0';
+    }
+}
+
+int vmcfg_parse(const char *file, const char *text, size_t len,
+                struct vmcfg *cfg, char *err, size_t err_len)
+{
+    struct parser p = { file, cfg, NULL, err, err_len };
+    char buf[MAX_LINE + 1];
+    char *tok[MAX_TOKENS];
+    unsigned line = 0;
+    size_t pos = 0;
+
+    memset(cfg, 0, sizeof(*cfg));
+    if (err_len)
+        err[0] = '\0';
+    while (pos < len) {
+        size_t end = pos;
+        int ntok;
+
+        while (end < len && text[end] != '\n')
+            end++;
+        line++;
+        if (end - pos > MAX_LINE)
+            return fail(&p, line, "line longer than %d bytes", MAX_LINE);
+        if (memchr(text + pos, '\0', end - pos))
+            return fail(&p, line, "NUL byte in line");
+        memcpy(buf, text + pos, end - pos);
+        buf[end - pos] = '\0';
+        pos = end + 1;
+
+        ntok = tokenize(buf, tok);
+        if (ntok > MAX_TOKENS)
+            return fail(&p, line, "'%s' has an extra argument", tok[0]);
+        if (ntok && parse_directive(&p, line, tok, ntok))
+            return -1;
+    }
+    if (finish_vm(&p))
+        return -1;
+    if (!cfg->n_vms)
+        return fail(&p, line ? line : 1, "no 'vm' block: at least one VM is needed");
+
+    /* Console input goes to the first VM unless one asks for it. */
+    bool any_console = false;
+    for (uint32_t i = 0; i < cfg->n_vms; i++)
+        any_console |= cfg->vms[i].console;
+    if (!any_console)
+        cfg->vms[0].console = true;
+    return 0;
+}
+
+int vmcfg_check_images(const char *file, const struct vmcfg *cfg,
+                       vmcfg_file_size_fn file_size, void *ctx,
+                       char *err, size_t err_len)
+{
+    struct parser p = { file, NULL, NULL, err, err_len };
+
+    for (uint32_t i = 0; i < cfg->n_vms; i++) {
+        const struct vmcfg_vm *vm = &cfg->vms[i];
+        uint64_t room = vmcfg_dtb_gpa(vm) - vm->load;
+        int64_t size;
+
+        errno = 0;
+        size = file_size(vm->image, ctx);
+        if (size < 0)
+            return fail(&p, vm->image_line, "cannot read image '%s': %s",
+                        vm->image, strerror(errno ? errno : EIO));
+        if (size == 0)
+            return fail(&p, vm->image_line, "image '%s' is empty", vm->image);
+        if ((uint64_t)size > room)
+            return fail(&p, vm->image_line,
+                        "image '%s' (%lld bytes) does not fit in vm '%s': %llu bytes from load 0x%llx to the DTB at 0x%llx",
+                        vm->image, (long long)size, vm->name,
+                        (unsigned long long)room, (unsigned long long)vm->load,
+                        (unsigned long long)vmcfg_dtb_gpa(vm));
+    }
+    return 0;
+}
+
+const struct vmcfg_dev *vmcfg_find_dev(const struct vmcfg_vm *vm,
+                                       enum vm_device_type type)
+{
+    for (uint32_t i = 0; i < vm->n_devs; i++)
+        if (vm->devs[i].type == type)
+            return &vm->devs[i];
+    return NULL;
+}

@@ -1,0 +1,77 @@
+/* vmconfig: the parsed form of a configs/ file (see configs/README.md).
+ *
+ * Parsing works on a text buffer so tests can feed strings; the checks that
+ * need the filesystem (image exists, image fits) run afterwards through a
+ * file-size hook. Every error is one line "<file>:<line>: <message>". */
+#ifndef VMCONFIG_PARSE_H
+#define VMCONFIG_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm_config.h"
+
+#define VMCFG_MAX_VMS      8
+#define VMCFG_NAME_MAX     15
+#define VMCFG_PATH_MAX     1024
+#define VMCFG_ERR_MAX      512
+
+#define VMCFG_DEFAULT_RAM_BASE 0x80000000ULL
+#define VMCFG_RAM_ALIGN        0x200000ULL      /* 2 MiB: G-stage superpage */
+#define VMCFG_DTB_RESERVE      0x10000ULL       /* last 64 KiB of RAM hold the DTB */
+#define VMCFG_GPA_LIMIT        (1ULL << 41)     /* Sv39x4 guest-physical space */
+#define VMCFG_UART_SIZE        0x100ULL
+#define VMCFG_PLIC_SIZE        0x400000ULL
+#define VMCFG_IRQ_MAX          31
+
+struct vmcfg_dev {
+    enum vm_device_type type;
+    uint64_t gpa;
+    uint64_t size;
+    uint32_t irq;            /* 0: none */
+    unsigned line;
+};
+
+struct vmcfg_vm {
+    char name[VMCFG_NAME_MAX + 1];
+    unsigned line;           /* the `vm` line */
+    uint64_t ram_base;
+    uint64_t ram_size;
+    uint64_t load;
+    char image[VMCFG_PATH_MAX];
+    unsigned memory_line, ram_base_line, image_line, load_line, console_line;
+    bool console;            /* owns host console input at boot */
+    uint32_t n_devs;
+    struct vmcfg_dev devs[VM_MAX_DEVICES];
+};
+
+struct vmcfg {
+    uint32_t n_vms;
+    struct vmcfg_vm vms[VMCFG_MAX_VMS];
+};
+
+/* Parses `len` bytes of `text`; `file` names it in messages. Returns 0, or -1
+ * with the message in err. Does not touch the filesystem. */
+int vmcfg_parse(const char *file, const char *text, size_t len,
+                struct vmcfg *cfg, char *err, size_t err_len);
+
+/* Returns the size of the file at `path`, or -1 with errno set. */
+typedef int64_t (*vmcfg_file_size_fn)(const char *path, void *ctx);
+
+/* Checks every VM's image exists and fits in [load, dtb_gpa). */
+int vmcfg_check_images(const char *file, const struct vmcfg *cfg,
+                       vmcfg_file_size_fn file_size, void *ctx,
+                       char *err, size_t err_len);
+
+/* Guest-physical address where the VM's DTB is placed. */
+static inline uint64_t vmcfg_dtb_gpa(const struct vmcfg_vm *vm)
+{
+    return vm->ram_base + vm->ram_size - VMCFG_DTB_RESERVE;
+}
+
+/* The VM's first uart, or NULL. */
+const struct vmcfg_dev *vmcfg_find_dev(const struct vmcfg_vm *vm,
+                                       enum vm_device_type type);
+
+#endif
