@@ -1,0 +1,358 @@
+/* C model of the VIC: see vic_model.h. Mirrors rtl/vic/ cycle by cycle.
+ *
+ * A cycle first computes everything from the current state (bus response,
+ * the one register write a bus access can make, gateway requests, outputs)
+ * and then updates the state in place, as the RTL's flops do at the edge.
+ * No struct copies or array initialisers: they would become memcpy/memset
+ * calls, which the freestanding hypervisor does not have. */
+#include "vic_model/vic_model.h"
+
+#define BIT64(i) ((uint64_t)1 << (i))
+
+static int bit_get(const uint32_t *map, uint32_t i) { return (map[i / 32] >> (i % 32)) & 1; }
+
+static void bit_put(uint32_t *map, uint32_t i, int v)
+{
+    map[i / 32] = (map[i / 32] & ~(1u << (i % 32))) | ((uint32_t)(v != 0) << (i % 32));
+}
+
+static uint32_t strb_mask(uint32_t wstrb)
+{
+    uint32_t m = 0;
+    for (uint32_t b = 0; b < 4; b++)
+        if (wstrb & (1u << b))
+            m |= 0xffu << (8 * b);
+    return m;
+}
+
+/* what a partial write leaves in a register that reads `old` */
+static uint32_t merge(uint32_t old, const struct vic_bus_req *r)
+{
+    uint32_t m = strb_mask(r->wstrb);
+    return (old & ~m) | (r->wdata & m);
+}
+
+int vic_model_init(struct vic_model *m, const struct vic_params *p)
+{
+    if (p->guests < 1 || p->guests > VIC_MAX_GUESTS || p->ids < 2 || p->ids > VIC_MAX_IDS ||
+        (p->ids & (p->ids - 1)) != 0 || p->sources < 1 || p->sources > VIC_MAX_SOURCES ||
+        p->vcpus < 1 || p->vcpus > VIC_MAX_VCPUS || p->prio_bits < 1 ||
+        p->prio_bits > VIC_MAX_PRIO_BITS)
+        return -1;
+    volatile uint8_t *raw = (volatile uint8_t *)m;   /* volatile: no memset */
+    for (uint32_t i = 0; i < sizeof(*m); i++)
+        raw[i] = 0;
+    m->p = *p;
+    return 0;
+}
+
+static uint64_t ids_mask(const struct vic_model *m)
+{
+    uint64_t all = m->p.ids >= 64 ? ~(uint64_t)0 : BIT64(m->p.ids) - 1;
+    return all & ~(uint64_t)1;   /* id 0 is reserved */
+}
+
+static uint32_t prio_mask(const struct vic_model *m) { return (1u << m->p.prio_bits) - 1; }
+
+uint32_t vic_model_best(const struct vic_model *m, uint32_t f)
+{
+    const struct vic_file *fl = &m->file[f];
+    uint32_t best = 0, best_prio = 0;
+    uint64_t cand = fl->pending & fl->enable;
+    for (uint32_t id = 1; id < m->p.ids; id++) {
+        uint32_t pr = fl->prio[id];
+        /* strictly greater: the lowest id wins a tie */
+        if ((cand & BIT64(id)) && pr > fl->threshold && pr > best_prio) {
+            best = id;
+            best_prio = pr;
+        }
+    }
+    return best;
+}
+
+/* guests whose file has a deliverable interrupt */
+static uint32_t guests_eip(const struct vic_model *m)
+{
+    uint32_t eip = 0;
+    for (uint32_t g = 0; g < m->p.guests; g++)
+        if (vic_model_best(m, g))
+            eip |= 1u << g;
+    return eip;
+}
+
+int vic_model_route_decode(const struct vic_params *p, uint32_t r, struct vic_route *d)
+{
+    uint32_t guest = (r >> VIC_ROUTE_GUEST_SHIFT) & VIC_ROUTE_GUEST_MASK;
+    int to_hyp = (r & VIC_ROUTE_TO_HYP) != 0;
+    d->vid = (r >> VIC_ROUTE_VID_SHIFT) & VIC_ROUTE_VID_MASK;
+    d->edge = (r & VIC_ROUTE_EDGE) != 0;
+    d->file = to_hyp ? p->guests : guest;
+    d->valid = (r & VIC_ROUTE_ENABLE) && d->vid != 0 && d->vid < p->ids &&
+               (to_hyp || guest < p->guests);
+    return d->valid;
+}
+
+int vic_model_decodes(const struct vic_params *p, uint32_t addr)
+{
+    if (addr >= VIC_HYP_BASE && addr < VIC_HYP_BASE + VIC_HYP_SIZE)
+        return 1;
+    return addr >= VIC_GUEST_BASE && addr < VIC_GUEST_BASE + p->guests * VIC_GUEST_STRIDE;
+}
+
+/* The state change one bus access asks for; applied at the end of the cycle. */
+enum vic_write {
+    W_NONE, W_RUNNING, W_THRESH, W_PRIO, W_ENABLE, W_ROUTE, W_CLAIM, W_COMPLETE, W_INJECT
+};
+
+struct bus_effect {
+    enum vic_write what;
+    uint32_t file;    /* the file concerned */
+    uint32_t idx;     /* id, enable word or source */
+    uint32_t value;   /* merged write data, or the claimed / completed / injected id */
+};
+
+/* A file's PLIC-like registers, common to the guest windows and the
+ * hypervisor region. */
+enum file_reg { R_PRIO, R_PENDING, R_ENABLE };
+
+static uint32_t file_read(const struct vic_model *m, uint32_t f, enum file_reg k, uint32_t idx)
+{
+    const struct vic_file *fl = &m->file[f];
+    if (k == R_PRIO)
+        return idx < m->p.ids ? fl->prio[idx] : 0;
+    if (idx >= 2)
+        return 0;
+    return (uint32_t)((k == R_PENDING ? fl->pending : fl->enable) >> (32 * idx));
+}
+
+/* a read or write of a file register: rd is the current value */
+static void file_access(const struct vic_model *m, uint32_t f, enum file_reg k, uint32_t idx,
+                        int wr, const struct vic_bus_req *r, uint32_t *rd,
+                        struct bus_effect *fx)
+{
+    *rd = file_read(m, f, k, idx);
+    if (!wr || k == R_PENDING)
+        return;                               /* pending bits are read-only */
+    if (k == R_PRIO && (idx == 0 || idx >= m->p.ids))
+        return;                               /* id 0 and absent ids: no priority */
+    fx->what = k == R_PRIO ? W_PRIO : W_ENABLE;
+    fx->file = f;
+    fx->idx = idx;
+    fx->value = merge(*rd, r);
+}
+
+static void claim_access(const struct vic_model *m, uint32_t f, const struct vic_bus_req *r,
+                         int wr, uint32_t *rd, struct bus_effect *fx)
+{
+    fx->file = f;
+    if (r->we) {
+        if (wr) {
+            fx->what = W_COMPLETE;
+            fx->value = r->wdata;             /* the full word: an id, not a mask */
+        }
+    } else {
+        *rd = vic_model_best(m, f);
+        if (*rd) {
+            fx->what = W_CLAIM;
+            fx->value = *rd;
+        }
+    }
+}
+
+/* hypervisor region; returns 1 on a bus error */
+static int hyp_access(const struct vic_model *m, uint32_t o, const struct vic_bus_req *r,
+                      int wr, uint32_t *rd, struct bus_effect *fx)
+{
+    const uint32_t hf = m->p.guests;
+
+    if (o == VIC_INFO0) {
+        *rd = m->p.guests | m->p.vcpus << 8 | m->p.prio_bits << 16 | VIC_VERSION << 24;
+    } else if (o == VIC_INFO1) {
+        *rd = m->p.ids | m->p.sources << 16;
+    } else if (o == VIC_RUNNING) {
+        *rd = m->running;
+        if (wr) {
+            fx->what = W_RUNNING;
+            fx->value = merge(*rd, r) & ((1u << m->p.guests) - 1);
+        }
+    } else if (o == VIC_GUEST_EIP) {
+        *rd = guests_eip(m);
+    } else if (o == VIC_WAKE) {
+        *rd = guests_eip(m) & ~m->running;
+    } else if (o == VIC_HYP_THRESHOLD) {
+        *rd = m->file[hf].threshold;
+        if (wr) {
+            fx->what = W_THRESH;
+            fx->file = hf;
+            fx->value = merge(*rd, r) & prio_mask(m);
+        }
+    } else if (o == VIC_HYP_CLAIM) {
+        claim_access(m, hf, r, wr, rd, fx);
+    } else if (o == VIC_INJECT) {
+        struct vic_route d;
+        /* the command's vid/guest/to_hyp fields from the full word */
+        if (wr && vic_model_route_decode(&m->p, r->wdata | VIC_ROUTE_ENABLE, &d)) {
+            fx->what = W_INJECT;
+            fx->file = d.file;
+            fx->value = d.vid;
+        }
+    } else if (o >= VIC_HYP_PENDING && o < VIC_HYP_PENDING + 8) {
+        file_access(m, hf, R_PENDING, (o - VIC_HYP_PENDING) / 4, wr, r, rd, fx);
+    } else if (o >= VIC_HYP_ENABLE && o < VIC_HYP_ENABLE + 8) {
+        file_access(m, hf, R_ENABLE, (o - VIC_HYP_ENABLE) / 4, wr, r, rd, fx);
+    } else if (o >= VIC_HYP_PRIORITY && o < VIC_HYP_PRIORITY + 4 * VIC_MAX_IDS) {
+        file_access(m, hf, R_PRIO, (o - VIC_HYP_PRIORITY) / 4, wr, r, rd, fx);
+    } else if (o >= VIC_SRC_LEVEL && o < VIC_SRC_LEVEL + VIC_MAX_SOURCES / 8) {
+        *rd = m->src_prev[(o - VIC_SRC_LEVEL) / 4];   /* the registered inputs */
+    } else if (o >= VIC_ROUTE && o < VIC_ROUTE + 4 * VIC_MAX_SOURCES &&
+               (o - VIC_ROUTE) / 4 < m->p.sources) {
+        uint32_t s = (o - VIC_ROUTE) / 4;
+        *rd = m->route[s];
+        if (wr) {
+            fx->what = W_ROUTE;
+            fx->idx = s;
+            fx->value = merge(*rd, r) & VIC_ROUTE_STORED;
+        }
+    } else {
+        return 1;
+    }
+    return 0;
+}
+
+/* guest g's window: PLIC context 1 pages; other offsets read 0, ignore writes */
+static void guest_access(const struct vic_model *m, uint32_t g, uint32_t o,
+                         const struct vic_bus_req *r, int wr, uint32_t *rd,
+                         struct bus_effect *fx)
+{
+    if (o < VIC_G_PENDING) {
+        file_access(m, g, R_PRIO, o / 4, wr, r, rd, fx);
+    } else if (o >= VIC_G_PENDING && o < VIC_G_PENDING + 8) {
+        file_access(m, g, R_PENDING, (o - VIC_G_PENDING) / 4, wr, r, rd, fx);
+    } else if (o >= VIC_G_ENABLE && o < VIC_G_ENABLE + 8) {
+        file_access(m, g, R_ENABLE, (o - VIC_G_ENABLE) / 4, wr, r, rd, fx);
+    } else if (o == VIC_G_THRESHOLD) {
+        *rd = m->file[g].threshold;
+        if (wr) {
+            fx->what = W_THRESH;
+            fx->file = g;
+            fx->value = merge(*rd, r) & prio_mask(m);
+        }
+    } else if (o == VIC_G_CLAIM) {
+        claim_access(m, g, r, wr, rd, fx);
+    }
+}
+
+/* Response from the current state; the side effect goes to fx. */
+static void bus_access(const struct vic_model *m, const struct vic_bus_req *r,
+                       struct vic_bus_rsp *rsp, struct bus_effect *fx)
+{
+    uint32_t a = r->addr, rd = 0;
+    int err = 0, wr = r->we && (r->wstrb & 0xf) != 0;
+
+    if ((a & 3) || !vic_model_decodes(&m->p, a))
+        err = 1;
+    else if (a < VIC_GUEST_BASE)
+        err = hyp_access(m, a - VIC_HYP_BASE, r, wr, &rd, fx);
+    else
+        guest_access(m, (a - VIC_GUEST_BASE) / VIC_GUEST_STRIDE,
+                     (a - VIC_GUEST_BASE) % VIC_GUEST_STRIDE, r, wr, &rd, fx);
+    if (err)
+        fx->what = W_NONE;           /* an error has no side effect */
+    rsp->rdata = (err || r->we) ? 0 : rd;
+    rsp->err = err;
+}
+
+static void apply_write(struct vic_model *m, const struct bus_effect *fx)
+{
+    struct vic_file *fl = &m->file[fx->file];
+    switch (fx->what) {
+    case W_RUNNING:
+        m->running = fx->value;
+        break;
+    case W_THRESH:
+        fl->threshold = fx->value;
+        break;
+    case W_PRIO:
+        fl->prio[fx->idx] = (uint8_t)(fx->value & prio_mask(m));
+        break;
+    case W_ENABLE: {
+        uint64_t word = (uint64_t)0xffffffffu << (32 * fx->idx);
+        fl->enable = ((fl->enable & ~word) | ((uint64_t)fx->value << (32 * fx->idx))) &
+                     ids_mask(m);
+        break;
+    }
+    case W_ROUTE:
+        m->route[fx->idx] = fx->value;
+        break;
+    default:   /* claim, complete and inject act on the pending/claimed bits */
+        break;
+    }
+}
+
+void vic_model_cycle(struct vic_model *m, const uint32_t *src,
+                     const struct vic_bus_req *req, struct vic_bus_rsp *rsp)
+{
+    struct bus_effect fx;
+    struct vic_bus_rsp rsp_local;
+    const uint32_t nfiles = m->p.guests + 1;
+    uint64_t set[VIC_MAX_GUESTS + 1];
+    uint32_t latch_next[VIC_MAX_SOURCES / 32];
+
+    fx.what = W_NONE;
+    fx.file = fx.idx = fx.value = 0;
+    if (!rsp)
+        rsp = &rsp_local;
+    rsp->rdata = 0;
+    rsp->err = 0;
+    if (req && req->valid)
+        bus_access(m, req, rsp, &fx);
+
+    /* gateways, from the current routes and the targets' current busy bits */
+    for (uint32_t f = 0; f < nfiles; f++)
+        set[f] = 0;
+    for (uint32_t w = 0; w < VIC_MAX_SOURCES / 32; w++)
+        latch_next[w] = 0;
+    for (uint32_t s = 0; s < m->p.sources; s++) {
+        struct vic_route d;
+        int level = bit_get(src, s);
+        int rise = level && !bit_get(m->src_prev, s);
+        int req_edge = rise || bit_get(m->latch, s);
+        if (!vic_model_route_decode(&m->p, m->route[s], &d))
+            continue;     /* no route: nothing forwarded, the latch is dropped */
+        const struct vic_file *fl = &m->file[d.file];
+        int idle = !((fl->pending | fl->claimed) & BIT64(d.vid));
+        int fwd = d.edge ? idle && req_edge : idle && level;
+        if (fwd)
+            set[d.file] |= BIT64(d.vid);
+        if (d.edge && !idle && req_edge)
+            bit_put(latch_next, s, 1);
+    }
+
+    /* registered outputs, from the current state */
+    uint32_t eip = guests_eip(m);
+    uint32_t guest_eip_next = eip & m->running;
+    uint32_t hyp_irq_next = vic_model_best(m, m->p.guests) != 0 || (eip & ~m->running) != 0;
+
+    /* clock edge */
+    for (uint32_t f = 0; f < nfiles; f++) {
+        struct vic_file *fl = &m->file[f];
+        uint64_t claim = 0, complete = 0, inject = 0;
+        if (fx.file == f) {
+            if (fx.what == W_CLAIM)
+                claim = BIT64(fx.value);
+            else if (fx.what == W_COMPLETE && fx.value < m->p.ids)
+                complete = BIT64(fx.value);
+            else if (fx.what == W_INJECT)
+                inject = BIT64(fx.value);
+        }
+        fl->pending = ((fl->pending & ~claim) | set[f] | inject) & ids_mask(m);
+        fl->claimed = ((fl->claimed & ~complete) | claim) & ids_mask(m);
+    }
+    apply_write(m, &fx);
+    for (uint32_t s = 0; s < m->p.sources; s++)
+        bit_put(m->src_prev, s, bit_get(src, s));
+    for (uint32_t w = 0; w < VIC_MAX_SOURCES / 32; w++)
+        m->latch[w] = latch_next[w];
+    m->guest_eip_q = guest_eip_next;
+    m->hyp_irq_q = hyp_irq_next;
+}
