@@ -177,6 +177,9 @@ static int finish_vm(struct parser *p)
                         (unsigned long long)ram_end, vm->name);
         for (uint32_t j = 0; j < i; j++) {
             const struct vmcfg_dev *e = &vm->devs[j];
+            if (d->irq && d->irq == e->irq)
+                return fail(p, d->line, "irq %u is already used by the uart at line %u",
+                            d->irq, e->line);
             if (overlaps(d->gpa, d->size, e->gpa, e->size))
                 return fail(p, d->line, "%s window [0x%llx, 0x%llx) overlaps %s window [0x%llx, 0x%llx) from line %u",
                             dev_kind(d->type), (unsigned long long)d->gpa,
