@@ -206,8 +206,7 @@ int main(int argc, char **argv)
     vmcfg_write_deps(o->f, outputs[n_outputs - 2].final, config, &cfg);
     close_output(o);
 
-    /* 3. All complete: publish them. vm_table.c goes last among its inputs so
-     * make never sees a new table next to old DTBs. */
+    /* 3. All complete: publish them, the DTBs before the table that embeds them. */
     for (unsigned i = 0; i < n_outputs; i++)
         if (rename(outputs[i].tmp, outputs[i].final))
             die("%s: cannot rename to %s: %s", outputs[i].tmp, outputs[i].final,
