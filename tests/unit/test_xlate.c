@@ -995,6 +995,122 @@ static void test_random_mappings(void **state)
     assert_int_equal(ok, 3000);
 }
 
+/*
+ * Random page-table memory: whatever the PTEs hold, the walk ends within
+ * the read bound, the exception code matches the access type and the stage
+ * that can raise it, and a fault-mode walk is a pure function of memory.
+ */
+static bool exc_fits(uint32_t exc, enum xlate_access acc)
+{
+    static const uint32_t fits[3][4] = {
+        [XLATE_READ]  = { 0, XLATE_EXC_LOAD_ACCESS, XLATE_EXC_LOAD_PAGE, XLATE_EXC_LOAD_GUEST_PAGE },
+        [XLATE_WRITE] = { 0, XLATE_EXC_STORE_ACCESS, XLATE_EXC_STORE_PAGE,
+                          XLATE_EXC_STORE_GUEST_PAGE },
+        [XLATE_EXEC]  = { 0, XLATE_EXC_INST_ACCESS, XLATE_EXC_INST_PAGE, XLATE_EXC_INST_GUEST_PAGE },
+    };
+    for (int i = 0; i < 4; i++)
+        if (fits[acc][i] == exc)
+            return true;
+    return false;
+}
+
+static uint64_t random_pte(void)
+{
+    uint64_t ppn = rnd() % 10 ? (HBASE >> 12) + rnd() % 16 : rnd() & XLATE_PTE_PPN_MASK;
+    uint64_t flags = rnd() & 0x3ff;
+
+    if (rnd() % 4)
+        flags |= V;
+    if (rnd() % 2)                       /* many pointers, so walks go deep */
+        flags &= ~(R | W | X | A | D | U);
+    else
+        flags |= A | D | (rnd() % 4 ? U : 0);
+    if (rnd() % 16 == 0)
+        flags |= (rnd() & 0x3ff) << 54;  /* reserved bits */
+    return xlate_make_pte(ppn, flags);
+}
+
+static void test_random_memory(void **state)
+{
+    static const unsigned vs_modes[] = { XLATE_SATP_MODE_BARE, XLATE_SATP_MODE_SV39,
+                                         XLATE_SATP_MODE_SV48 };
+    static const unsigned g_modes[] = { XLATE_HGATP_MODE_BARE, XLATE_HGATP_MODE_SV39X4,
+                                        XLATE_HGATP_MODE_SV48X4 };
+    unsigned seen_ok = 0, seen_page = 0, seen_guest = 0, seen_implicit = 0, seen_access = 0;
+    unsigned max_reads = 0;
+
+    (void)state;
+    for (int iter = 0; iter < 20000; iter++) {
+        struct xlate_ctx c;
+        struct xlate_result r, r2;
+        enum xlate_access acc = (enum xlate_access)(rnd() % 3);
+        uint64_t addr = rnd();
+
+        if (iter % 200 == 0) {          /* fresh random memory now and then */
+            for (unsigned pg = 0; pg < 16; pg++)
+                for (unsigned i = 0; i < 512; i++)
+                    tm.page[pg][i] = random_pte();
+        }
+        memset(&c, 0, sizeof(c));
+        c.vsatp = xlate_make_satp(vs_modes[rnd() % 3], 1, (HBASE >> 12) + rnd() % 16);
+        c.hgatp = xlate_make_hgatp(g_modes[rnd() % 3], 1, HBASE >> 12);
+        c.virt = rnd() % 4 != 0;
+        c.user = rnd() & 1;
+        c.sum = rnd() & 1;
+        c.vmxr = rnd() & 1;
+        c.mxr = rnd() & 1;
+        c.hlvx = acc == XLATE_READ && rnd() % 4 == 0;
+        c.ad_mode = XLATE_AD_FAULT;
+        if (rnd() & 1)                   /* small addresses reach mapped entries more often */
+            addr &= rnd() % 2 ? 0x7fffffffffull : 0x1ffffffffffull;
+
+        xlate_translate(&c, &mem, addr, acc, &r);
+        assert_true(exc_fits(r.exc, acc));
+        assert_true(r.pte_reads <= 4 * (4 + 1) + 4);
+        if (r.pte_reads > max_reads)
+            max_reads = r.pte_reads;
+        if (r.exc == 0) {
+            seen_ok++;
+            assert_int_equal(r.hpa & 0xfff, addr & 0xfff);
+            assert_true(r.page_size >= PAGE && (r.page_size & (r.page_size - 1)) == 0);
+            assert_int_equal(r.hpa & (r.page_size - 1), r.gpa & (r.page_size - 1));
+            if (c.virt)
+                assert_int_equal(r.gpa & (r.page_size - 1), addr & (r.page_size - 1));
+        } else {
+            assert_int_equal(r.tval, addr);
+        }
+        if (r.exc == XLATE_EXC_LOAD_PAGE || r.exc == XLATE_EXC_STORE_PAGE ||
+            r.exc == XLATE_EXC_INST_PAGE) {
+            seen_page++;
+            assert_true(c.virt && xlate_satp_levels(c.vsatp) != 0);
+        }
+        if (r.exc == XLATE_EXC_LOAD_GUEST_PAGE || r.exc == XLATE_EXC_STORE_GUEST_PAGE ||
+            r.exc == XLATE_EXC_INST_GUEST_PAGE) {
+            seen_guest++;
+            seen_implicit += r.implicit;
+            assert_int_equal(r.htval, r.gpa >> 2);
+            assert_true(xlate_hgatp_levels(c.hgatp) != 0);
+        } else {
+            assert_int_equal(r.htval, 0);
+            assert_false(r.implicit);
+        }
+        if (r.exc == XLATE_EXC_LOAD_ACCESS || r.exc == XLATE_EXC_STORE_ACCESS ||
+            r.exc == XLATE_EXC_INST_ACCESS)
+            seen_access++;
+
+        xlate_translate(&c, &mem, addr, acc, &r2);   /* Svade walks write nothing */
+        assert_int_equal(r2.exc, r.exc);
+        assert_int_equal(r2.hpa, r.hpa);
+        assert_int_equal(r2.pte_reads, r.pte_reads);
+    }
+    print_message("random memory: %u ok, %u page, %u guest-page (%u implicit), %u access faults; "
+                  "max %u PTE reads\n", seen_ok, seen_page, seen_guest, seen_implicit, seen_access,
+                  max_reads);
+    /* the fuzz must reach every outcome, or it proves little */
+    assert_true(seen_ok > 0 && seen_page > 0 && seen_guest > 0 && seen_implicit > 0 &&
+                seen_access > 0);
+}
+
 int main(void)
 {
     size_t n = sizeof(cases) / sizeof(cases[0]);
@@ -1002,6 +1118,7 @@ int main(void)
     const struct CMUnitTest other[] = {
         cmocka_unit_test(test_builders),
         cmocka_unit_test(test_random_mappings),
+        cmocka_unit_test(test_random_memory),
     };
     int failed;
 

@@ -217,12 +217,12 @@ static enum walk_status walk_once(struct walk *w, int stage, const struct pt_for
             return stage_fault(w, stage, addr);
         if (pte & (XLATE_PTE_R | XLATE_PTE_X))
             return leaf_pte(w, stage, addr, level, pte_addr, pte, q, out);
-        /* pointer to the next level: A/D/U reserved, and level 0 must be a leaf */
-        if ((pte & (XLATE_PTE_A | XLATE_PTE_D | XLATE_PTE_U)) || level == 0)
+        /* pointer to the next level: A/D/U are reserved there */
+        if (pte & (XLATE_PTE_A | XLATE_PTE_D | XLATE_PTE_U))
             return stage_fault(w, stage, addr);
         table = xlate_pte_ppn(pte) << PAGE_SHIFT;
     }
-    return stage_fault(w, stage, addr);   /* not reached: level 0 returns above */
+    return stage_fault(w, stage, addr);   /* a pointer at level 0: no level left */
 }
 
 static enum walk_status stage_walk(struct walk *w, int stage, uint64_t addr,
