@@ -5,7 +5,7 @@
 #   make bench                       benchmarks (counts and ratios, never timings in tests)
 #   make lint | synth | all | clean
 #
-# Each folder contributes a fragment (*/*.mk or */*/*.mk) that adds its build rules and appends to:
+# Each folder contributes a fragment (*.mk up to three folders deep) that adds its build rules and appends to:
 #   ALL      things `make all` builds
 #   TESTS    test executables (each exits 0 on success); `make check` runs them
 #   BENCHES  benchmark executables; `make bench-run` runs them
@@ -50,7 +50,7 @@ TESTS   :=
 BENCHES :=
 LINTS   :=
 
-include $(sort $(wildcard */*.mk */*/*.mk))
+include $(sort $(wildcard */*.mk */*/*.mk */*/*/*.mk))
 
 .PHONY: all deps run test check bench bench-run lint synth clean
 all: $(ALL)

@@ -1,0 +1,76 @@
+/* Probing the hart: the H extension, Sstc, Sv48x4, VMID width. Each probe is
+ * a CSR access that may trap; the HS trap handler resumes at a fixup label. */
+#include "hext.h"
+#include "csr.h"
+#include "console.h"
+
+struct hart_features hart;
+
+volatile uint64_t hs_fixup_pc;
+volatile uint64_t hs_fixup_cause, hs_fixup_tval, hs_fixup_htval;
+
+/* Runs one instruction `insn` (string) with a fixup; evaluates to 1 if it did
+ * not trap. `v` is the register operand. */
+#define TRY_INSN(insn, v) ({                                        \
+    long ok_;                                                       \
+    __asm__ volatile("la   t0, 1f\n\t"                              \
+                     "sd   t0, 0(%[fix])\n\t"                       \
+                     "li   %[ok], 0\n\t"                            \
+                     insn "\n\t"                                    \
+                     "li   %[ok], 1\n"                              \
+                     "1:\n\t"                                       \
+                     "sd   zero, 0(%[fix])\n\t"                     \
+                     : [v] "+&r"(v), [ok] "=&r"(ok_)                \
+                     : [fix] "r"(&hs_fixup_pc)                      \
+                     : "t0", "memory");                             \
+    ok_; })
+
+bool hlvx_hu(uint64_t gva, uint16_t *out)
+{
+    uint64_t v = gva;
+    /* hlvx.hu v, (v) */
+    if (!TRY_INSN(H_INSN("hlvx.hu %[v], (%[v])"), v))
+        return false;
+    *out = (uint16_t)v;
+    return true;
+}
+
+bool hlv_d(uint64_t gva, uint64_t *out)
+{
+    uint64_t v = gva;
+    if (!TRY_INSN(H_INSN("hlv.d %[v], (%[v])"), v))
+        return false;
+    *out = v;
+    return true;
+}
+
+void hext_probe(void)
+{
+    uint64_t v = 0;
+
+    hart.h = TRY_INSN("csrr %[v], hgatp", v);
+    if (!hart.h)
+        return;
+
+    /* VMID width: write all ones into hgatp.VMID (mode Bare keeps it inert) */
+    v = HGATP_VMID_MASK << HGATP_VMID_SHIFT;
+    csr_write(hgatp, v);
+    v = (csr_read(hgatp) >> HGATP_VMID_SHIFT) & HGATP_VMID_MASK;
+    hart.vmid_bits = 0;
+    while (v & 1)
+        hart.vmid_bits++, v >>= 1;
+
+    /* Sv48x4: hgatp.MODE is WARL; an unsupported mode leaves hgatp unchanged */
+    v = HGATP_MODE_SV48X4 << HGATP_MODE_SHIFT;
+    csr_write(hgatp, v);
+    hart.sv48x4 = (csr_read(hgatp) >> HGATP_MODE_SHIFT) == HGATP_MODE_SV48X4;
+    csr_write(hgatp, 0);
+
+    /* Sstc: stimecmp is only accessible when M-mode set menvcfg.STCE */
+    v = ~0UL;
+    hart.sstc = TRY_INSN("csrw 0x14D, %[v]", v);
+    if (hart.sstc) {
+        csr_set(henvcfg, HENVCFG_STCE);
+        hart.sstc = (csr_read(henvcfg) & HENVCFG_STCE) != 0;
+    }
+}

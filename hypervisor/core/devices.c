@@ -1,0 +1,90 @@
+/* The virtual devices of a VM (ns16550a UART, PLIC) and the wires between
+ * them: UART interrupt -> PLIC source, PLIC S-context -> hvip.VSEIP. */
+#include "mmio.h"
+#include "console.h"
+#include "csr.h"
+#include "sched.h"
+#include "util.h"
+#include "vm.h"
+
+/* context 1 of the virtual PLIC is the guest's S-mode external interrupt */
+#define VPLIC_CTX_S 1
+
+static void uart_tx(void *ctx, uint8_t ch)
+{
+    struct vm *vm = ctx;
+    console_write_from(vm->cfg->name, ch);
+}
+
+void vm_devices_init(struct vm *vm)
+{
+    vm->uart_dev = vm->plic_dev = NULL;
+    for (uint32_t i = 0; i < vm->cfg->n_devices; i++) {
+        const struct vm_device_config *d = &vm->cfg->devices[i];
+        if (d->type == VM_DEV_UART16550 && !vm->uart_dev)
+            vm->uart_dev = d;
+        else if (d->type == VM_DEV_PLIC && !vm->plic_dev)
+            vm->plic_dev = d;
+    }
+    vuart_init(&vm->uart, uart_tx, vm);
+    vplic_init(&vm->plic);
+}
+
+void vm_devices_update_irqs(struct vm *vm)
+{
+    bool eip = false;
+    if (vm->plic_dev) {
+        if (vm->uart_dev && vm->uart_dev->irq)
+            vplic_set_level(&vm->plic, vm->uart_dev->irq, vuart_irq(&vm->uart));
+        eip = vplic_irq(&vm->plic, VPLIC_CTX_S);
+    }
+    vm_hvip_update(vm, MIP_VSEIP, eip);
+}
+
+void vm_input_feed_uart(struct vm *vm)
+{
+    if (!vm->uart_dev)
+        return;
+    while (!vuart_rx_full(&vm->uart)) {
+        int c = vm_input_pop(vm);
+        if (c < 0)
+            break;
+        vuart_rx_push(&vm->uart, (uint8_t)c);
+    }
+    vm_devices_update_irqs(vm);
+}
+
+bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, unsigned size,
+               uint64_t *val)
+{
+    bool ok = false;
+    if (dev->type == VM_DEV_UART16550) {
+        /* reg-io-width 1; a wider access reads the byte register at its address */
+        uint8_t b = 0;
+        ok = vuart_read(&vm->uart, (uint32_t)off, &b) == 0;
+        *val = b;
+    } else if (dev->type == VM_DEV_PLIC && (size == 4 || size == 8) && (off & 3) == 0) {
+        uint32_t lo = 0, hi = 0;
+        ok = vplic_read(&vm->plic, (uint32_t)off, &lo) == 0;
+        if (ok && size == 8)
+            ok = vplic_read(&vm->plic, (uint32_t)off + 4, &hi) == 0;
+        *val = (uint64_t)hi << 32 | lo;
+    }
+    vm_devices_update_irqs(vm);
+    return ok;
+}
+
+bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off, unsigned size,
+                uint64_t val)
+{
+    bool ok = false;
+    if (dev->type == VM_DEV_UART16550) {
+        ok = vuart_write(&vm->uart, (uint32_t)off, (uint8_t)val) == 0;
+    } else if (dev->type == VM_DEV_PLIC && (size == 4 || size == 8) && (off & 3) == 0) {
+        ok = vplic_write(&vm->plic, (uint32_t)off, (uint32_t)val) == 0;
+        if (ok && size == 8)
+            ok = vplic_write(&vm->plic, (uint32_t)off + 4, (uint32_t)(val >> 32)) == 0;
+    }
+    vm_devices_update_irqs(vm);
+    return ok;
+}

@@ -1,0 +1,71 @@
+/* Console input routing. Bytes wait in the VM's ring until its UART FIFO (or
+ * an SBI console read) takes them; while the ring is full the host UART is
+ * not read, so the host side holds them instead of losing them. */
+#include "input.h"
+#include "console.h"
+#include "util.h"
+#include "vm.h"
+
+static struct vm *focus;
+
+void input_init(void)
+{
+    focus = NULL;
+    for (uint32_t i = 0; i < vm_count; i++)
+        if (vms[i].cfg->console_input && !focus)
+            focus = &vms[i];
+    if (!focus && vm_count)
+        focus = &vms[0];
+    if (focus)
+        hv_log("console input goes to vm %s (Ctrl-] switches)\n", focus->cfg->name);
+}
+
+static void switch_focus(void)
+{
+    if (!vm_count)
+        return;
+    focus = &vms[(focus->index + 1) % vm_count];
+    hv_log("console input goes to vm %s\n", focus->cfg->name);
+}
+
+bool vm_input_push(struct vm *vm, uint8_t ch)
+{
+    uint32_t next = (vm->input_head + 1) % VM_INPUT_RING;
+    if (next == vm->input_tail)
+        return false;
+    vm->input[vm->input_head] = ch;
+    vm->input_head = next;
+    return true;
+}
+
+int vm_input_pop(struct vm *vm)
+{
+    if (vm->input_tail == vm->input_head)
+        return -1;
+    uint8_t ch = vm->input[vm->input_tail];
+    vm->input_tail = (vm->input_tail + 1) % VM_INPUT_RING;
+    return ch;
+}
+
+static bool ring_full(const struct vm *vm)
+{
+    return (vm->input_head + 1) % VM_INPUT_RING == vm->input_tail;
+}
+
+void input_poll(void)
+{
+    if (!focus)
+        return;
+    while (!ring_full(focus)) {
+        int c = console_getc();
+        if (c < 0)
+            break;
+        if (c == INPUT_SWITCH_KEY)
+            switch_focus();
+        else
+            vm_input_push(focus, (uint8_t)c);
+    }
+    for (uint32_t i = 0; i < vm_count; i++)
+        if (vms[i].state != VM_STOPPED)
+            vm_input_feed_uart(&vms[i]);
+}

@@ -1,0 +1,51 @@
+/* Boot: probe the hart, set up the H extension, build the VMs, run them. */
+#include "console.h"
+#include "csr.h"
+#include "fdt_min.h"
+#include "gstage.h"
+#include "hext.h"
+#include "input.h"
+#include "platform.h"
+#include "sched.h"
+#include "util.h"
+#include "vm.h"
+
+extern char __image_start[], __image_end[];
+
+/* exceptions a guest handles itself (hedeleg): misaligned fetch, illegal
+ * instruction, breakpoint, misaligned load/store, ecall from VU, page faults */
+#define GUEST_EXCEPTIONS ((1UL << 0) | (1UL << 2) | (1UL << 3) | (1UL << 4) | (1UL << 6) | \
+                          (1UL << 8) | (1UL << 12) | (1UL << 13) | (1UL << 15))
+#define GUEST_INTERRUPTS (MIP_VSSIP | MIP_VSTIP | MIP_VSEIP)
+
+void hv_main(uint64_t hartid, const void *dtb)
+{
+    hv_log("chipvisor on hart %lu\n", hartid);
+    hext_probe();
+    if (!hart.h) {
+        hv_log("this hart has no H extension (hypervisor); chipvisor cannot run guests without it\n");
+        platform_exit(2);
+    }
+    hv_log("H extension: VMID %u bits, G-stage %s, Sstc %s\n", hart.vmid_bits,
+           hart.sv48x4 ? "Sv48x4" : "Sv39x4", hart.sstc ? "yes (vstimecmp)" : "no (VSTIP injection)");
+
+    uint64_t ram_base = 0x80000000UL, ram_size = MiB(128);
+    if (!fdt_find_memory(dtb, &ram_base, &ram_size))
+        hv_log("no /memory in the device tree; assuming 128 MiB at 0x80000000\n");
+    uint64_t pool = ALIGN_UP((uint64_t)(uintptr_t)__image_end, MiB(2));
+    hv_log("host RAM 0x%lx-0x%lx, hypervisor 0x%lx-0x%lx, guest pool from 0x%lx\n", ram_base,
+           ram_base + ram_size, (uint64_t)(uintptr_t)__image_start, (uint64_t)(uintptr_t)__image_end,
+           pool);
+
+    csr_write(hedeleg, GUEST_EXCEPTIONS);
+    csr_write(hideleg, GUEST_INTERRUPTS);
+    csr_write(hvip, 0);
+    csr_write(hcounteren, 0x7);
+    csr_set(sstatus, SSTATUS_FS_INITIAL);     /* guests' FP needs FS != Off at HS too */
+    csr_write(sie, MIP_STIP);                 /* the host timer; taken while a guest runs */
+
+    gstage_init(hart.sv48x4);
+    vm_create_all(pool, ram_base + ram_size);
+    input_init();
+    sched_start();
+}

@@ -1,0 +1,97 @@
+/* Guest-page fault handling. The faulting GPA is htval << 2 | stval[1:0].
+ * Inside a device window: decode the instruction (htinst when the hart gives
+ * a transformed one, else the instruction read from guest memory with
+ * HLVX.HU) and emulate it. Anywhere else the guest touched memory that is not
+ * its own: the VM is stopped with a report, everything else goes on. */
+#include "mmio.h"
+#include "console.h"
+#include "util.h"
+#include "csr.h"
+#include "hext.h"
+#include "mmio_decode/mmio_decode.h"
+#include "util.h"
+
+static const struct vm_device_config *find_device(const struct vm *vm, uint64_t gpa)
+{
+    for (uint32_t i = 0; i < vm->cfg->n_devices; i++) {
+        const struct vm_device_config *d = &vm->cfg->devices[i];
+        if (gpa >= d->gpa_base && gpa - d->gpa_base < d->size)
+            return d;
+    }
+    return NULL;
+}
+
+static const char *access_name(uint64_t cause)
+{
+    switch (cause) {
+    case EXC_INST_GUEST_PAGE_FAULT: return "instruction fetch";
+    case EXC_LOAD_GUEST_PAGE_FAULT: return "load";
+    default:                        return "store";
+    }
+}
+
+/* the trapping instruction, as the guest sees it at sepc */
+static bool fetch_insn(struct vm *vm, uint32_t *insn)
+{
+    uint16_t lo, hi = 0;
+    if (!hlvx_hu(vm->regs.sepc, &lo))
+        return false;
+    if ((lo & 3) == 3 && !hlvx_hu(vm->regs.sepc + 2, &hi))
+        return false;
+    *insn = (uint32_t)hi << 16 | lo;
+    return true;
+}
+
+void mmio_guest_page_fault(struct vm *vm)
+{
+    struct vcpu_regs *r = &vm->regs;
+    uint64_t gpa = r->htval << 2 | (r->stval & 3);
+    const struct vm_device_config *dev = NULL;
+    char why[160];
+
+    if (r->scause != EXC_INST_GUEST_PAGE_FAULT)
+        dev = find_device(vm, gpa);
+    if (!dev) {
+        hv_snprintf(why, sizeof(why), "%s at GPA 0x%lx outside its memory (pc 0x%lx, va 0x%lx)",
+                    access_name(r->scause), gpa, r->sepc, r->stval);
+        vm_stop(vm, VM_OUTCOME_KILLED, why);
+        return;
+    }
+
+    struct mmio_access a;
+    uint32_t insn = 0;
+    int decoded;
+    if (r->htinst & 1) {
+        decoded = mmio_decode_htinst(r->htinst, &a);
+        insn = (uint32_t)r->htinst;
+    } else if (fetch_insn(vm, &insn)) {
+        decoded = mmio_decode_insn(insn, &a);
+    } else {
+        hv_snprintf(why, sizeof(why), "cannot read the instruction at pc 0x%lx (device access at GPA 0x%lx)",
+                    r->sepc, gpa);
+        vm_stop(vm, VM_OUTCOME_KILLED, why);
+        return;
+    }
+    if (decoded != 0 || a.is_store != (r->scause == EXC_STORE_GUEST_PAGE_FAULT)) {
+        hv_snprintf(why, sizeof(why), "unsupported device access: instruction 0x%x at pc 0x%lx, GPA 0x%lx",
+                    insn, r->sepc, gpa);
+        vm_stop(vm, VM_OUTCOME_KILLED, why);
+        return;
+    }
+
+    vm->stats.mmio_exits++;
+    uint64_t off = gpa - dev->gpa_base;
+    if (a.is_store) {
+        uint64_t val = a.reg ? r->x[a.reg] : 0;
+        if (!vdev_write(vm, dev, off, a.size, val))
+            hv_log("vm %s: write of 0x%lx to unknown device register +0x%lx ignored\n",
+                   vm->cfg->name, val, off);
+    } else {
+        uint64_t raw = 0;
+        if (!vdev_read(vm, dev, off, a.size, &raw))
+            hv_log("vm %s: read of unknown device register +0x%lx gives 0\n", vm->cfg->name, off);
+        if (a.reg)
+            r->x[a.reg] = mmio_load_value(&a, raw);
+    }
+    r->sepc += a.len;
+}

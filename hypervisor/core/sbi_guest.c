@@ -1,0 +1,290 @@
+/* SBI for guests. Each extension is a handler in a table (as in OpenSBI);
+ * unknown extensions and functions answer SBI_ERR_NOT_SUPPORTED. Guests have
+ * one vCPU, hart id 0. */
+#include "sbi_guest.h"
+#include "console.h"
+#include "csr.h"
+#include "hext.h"
+#include "input.h"
+#include "sbi_defs.h"
+#include "sched.h"
+#include "util.h"
+
+enum sbi_flow {
+    SBI_FLOW_RETURN,     /* write a0/a1, step over the ecall */
+    SBI_FLOW_NONE,       /* VM stopped or reset: its registers are not the caller's any more */
+};
+
+struct sbi_call {
+    uint64_t ext, fid, arg[6];
+    long error, value;
+};
+
+struct sbi_extension {
+    uint64_t eid_first, eid_last;
+    const char *name;
+    enum sbi_flow (*handle)(struct vm *vm, struct sbi_call *c);
+};
+
+static const struct sbi_extension extensions[];
+
+static void set_timer(struct vm *vm, uint64_t when)
+{
+    if (hart.sstc) {
+        if (vm == sched_loaded())
+            csr_write(0x24D, when);   /* vstimecmp: VSTIP follows it in hardware */
+        else
+            vm->csr.vstimecmp = when;
+    } else {
+        vm->timer_deadline = when;
+        vm_hvip_update(vm, MIP_VSTIP, read_time() >= when);
+    }
+}
+
+static enum sbi_flow do_base(struct vm *vm, struct sbi_call *c);
+
+static enum sbi_flow do_time(struct vm *vm, struct sbi_call *c)
+{
+    if (c->fid != 0) {
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        return SBI_FLOW_RETURN;
+    }
+    set_timer(vm, c->arg[0]);
+    return SBI_FLOW_RETURN;
+}
+
+/* hart_mask / hart_mask_base: is hart 0 (our only vCPU) named? -1 if the mask is invalid */
+static int names_hart0(uint64_t mask, uint64_t base)
+{
+    if (base == ~0UL)
+        return 1;                     /* all harts */
+    if (base != 0)
+        return mask ? -1 : 0;         /* only hart ids >= base named; none exist */
+    if (mask & ~1UL)
+        return -1;
+    return (int)(mask & 1);
+}
+
+static enum sbi_flow do_ipi(struct vm *vm, struct sbi_call *c)
+{
+    if (c->fid != 0) {
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        return SBI_FLOW_RETURN;
+    }
+    int hit = names_hart0(c->arg[0], c->arg[1]);
+    if (hit < 0)
+        c->error = SBI_ERR_INVALID_PARAM;
+    else if (hit)
+        vm_hvip_update(vm, MIP_VSSIP, true);
+    return SBI_FLOW_RETURN;
+}
+
+static enum sbi_flow do_rfence(struct vm *vm, struct sbi_call *c)
+{
+    (void)vm;
+    int hit = names_hart0(c->arg[0], c->arg[1]);
+    if (hit < 0) {
+        c->error = SBI_ERR_INVALID_PARAM;
+        return SBI_FLOW_RETURN;
+    }
+    switch (c->fid) {
+    case 0:   /* remote FENCE.I */
+        if (hit)
+            __asm__ volatile("fence.i" ::: "memory");
+        break;
+    case 1:   /* remote SFENCE.VMA: the guest's VS-stage entries of this VMID */
+    case 2:   /* ... with ASID: flushing all of this VMID is a correct superset */
+        if (hit)
+            __asm__ volatile(H_INSN("hfence.vvma zero, zero") ::: "memory");
+        break;
+    default:  /* HFENCE.* for nested guests: this hypervisor offers no H to its guests */
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        break;
+    }
+    return SBI_FLOW_RETURN;
+}
+
+static enum sbi_flow do_hsm(struct vm *vm, struct sbi_call *c)
+{
+    switch (c->fid) {
+    case SBI_HSM_HART_START:
+        c->error = c->arg[0] == 0 ? SBI_ERR_ALREADY_AVAILABLE : SBI_ERR_INVALID_PARAM;
+        break;
+    case SBI_HSM_HART_STOP:
+        vm_stop(vm, VM_OUTCOME_PASS, "its last hart stopped (SBI HSM hart_stop)");
+        return SBI_FLOW_NONE;
+    case SBI_HSM_HART_STATUS:
+        if (c->arg[0] == 0)
+            c->value = SBI_HSM_STATE_STARTED;
+        else
+            c->error = SBI_ERR_INVALID_PARAM;
+        break;
+    case SBI_HSM_HART_SUSPEND:
+        if (c->arg[0] == SBI_HSM_SUSPEND_RETENTIVE) {
+            /* like WFI: resumes after the ecall once an interrupt is pending */
+            if (!vm_irq_pending(vm)) {
+                vm->state = VM_IDLE;
+                vm->stats.wfi_exits++;
+            }
+        } else {
+            c->error = c->arg[0] < 0x80000000UL ? SBI_ERR_INVALID_PARAM : SBI_ERR_NOT_SUPPORTED;
+        }
+        break;
+    default:
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        break;
+    }
+    return SBI_FLOW_RETURN;
+}
+
+static enum sbi_flow do_srst(struct vm *vm, struct sbi_call *c)
+{
+    uint64_t type = c->arg[0], reason = c->arg[1];
+    if (c->fid != SBI_SRST_RESET) {
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        return SBI_FLOW_RETURN;
+    }
+    if (type > SBI_SRST_WARM_REBOOT || (reason > SBI_SRST_REASON_FAILURE && reason < 0xE0000000UL)) {
+        c->error = SBI_ERR_INVALID_PARAM;
+        return SBI_FLOW_RETURN;
+    }
+    if (type == SBI_SRST_SHUTDOWN) {
+        bool ok = reason == SBI_SRST_REASON_NONE;
+        vm_stop(vm, ok ? VM_OUTCOME_PASS : VM_OUTCOME_FAIL,
+                ok ? "shutdown requested (SBI SRST)" : "shutdown with reason 'system failure' (SBI SRST)");
+        return SBI_FLOW_NONE;
+    }
+    hv_log("vm %s: %s reboot requested (SBI SRST); restarting it\n", vm->cfg->name,
+           type == SBI_SRST_COLD_REBOOT ? "cold" : "warm");
+    vm_reset(vm);
+    return SBI_FLOW_NONE;
+}
+
+static enum sbi_flow do_dbcn(struct vm *vm, struct sbi_call *c)
+{
+    uint8_t *buf;
+    uint64_t len = c->arg[0], gpa = c->arg[1] | (c->arg[2] << 32);
+
+    switch (c->fid) {
+    case SBI_DBCN_WRITE:
+    case SBI_DBCN_READ:
+        /* rv64: base_addr_hi must be 0; the buffer must be all the guest's own RAM */
+        if (c->arg[2] != 0 || !vm_gpa_to_hva(vm, c->arg[1], len, &buf)) {
+            c->error = SBI_ERR_INVALID_PARAM;
+            break;
+        }
+        (void)gpa;
+        if (c->fid == SBI_DBCN_WRITE) {
+            for (uint64_t i = 0; i < len; i++)
+                console_write_from(vm->cfg->name, buf[i]);
+            c->value = (long)len;
+        } else {
+            uint64_t n = 0;
+            int ch;
+            while (n < len && (ch = vm_input_pop(vm)) >= 0)
+                buf[n++] = (uint8_t)ch;
+            c->value = (long)n;
+        }
+        break;
+    case SBI_DBCN_WRITE_BYTE:
+        console_write_from(vm->cfg->name, (uint8_t)c->arg[0]);
+        break;
+    default:
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        break;
+    }
+    return SBI_FLOW_RETURN;
+}
+
+/* legacy (v0.1) calls: the return value goes in a0 only */
+static enum sbi_flow do_legacy(struct vm *vm, struct sbi_call *c)
+{
+    switch (c->ext) {
+    case SBI_EXT_LEGACY_SET_TIMER:
+        set_timer(vm, c->arg[0]);
+        c->error = 0;
+        break;
+    case SBI_EXT_LEGACY_CONSOLE_PUTCHAR:
+        console_write_from(vm->cfg->name, (uint8_t)c->arg[0]);
+        c->error = 0;
+        break;
+    case SBI_EXT_LEGACY_CONSOLE_GETCHAR:
+        c->error = vm_input_pop(vm);
+        break;
+    case SBI_EXT_LEGACY_SHUTDOWN:
+        vm_stop(vm, VM_OUTCOME_PASS, "shutdown requested (legacy SBI)");
+        return SBI_FLOW_NONE;
+    default:
+        /* the legacy IPI/fence calls take pointers to hart masks: not offered */
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        break;
+    }
+    c->value = c->arg[1];             /* a1 is left as the guest had it */
+    return SBI_FLOW_RETURN;
+}
+
+static const struct sbi_extension extensions[] = {
+    { SBI_EXT_LEGACY_SET_TIMER, SBI_EXT_LEGACY_SHUTDOWN, "legacy", do_legacy },
+    { SBI_EXT_BASE, SBI_EXT_BASE, "BASE", do_base },
+    { SBI_EXT_TIME, SBI_EXT_TIME, "TIME", do_time },
+    { SBI_EXT_IPI, SBI_EXT_IPI, "IPI", do_ipi },
+    { SBI_EXT_RFENCE, SBI_EXT_RFENCE, "RFENCE", do_rfence },
+    { SBI_EXT_HSM, SBI_EXT_HSM, "HSM", do_hsm },
+    { SBI_EXT_SRST, SBI_EXT_SRST, "SRST", do_srst },
+    { SBI_EXT_DBCN, SBI_EXT_DBCN, "DBCN", do_dbcn },
+};
+
+static const struct sbi_extension *find_extension(uint64_t eid)
+{
+    for (unsigned i = 0; i < ARRAY_SIZE(extensions); i++)
+        if (eid >= extensions[i].eid_first && eid <= extensions[i].eid_last)
+            return &extensions[i];
+    return NULL;
+}
+
+static enum sbi_flow do_base(struct vm *vm, struct sbi_call *c)
+{
+    (void)vm;
+    switch (c->fid) {
+    case SBI_BASE_GET_SPEC_VERSION: c->value = (long)SBI_SPEC_VERSION_2_0; break;
+    case SBI_BASE_GET_IMPL_ID:      c->value = (long)SBI_IMPL_ID_CHIPVISOR; break;
+    case SBI_BASE_GET_IMPL_VERSION: c->value = (long)SBI_IMPL_VERSION; break;
+    case SBI_BASE_PROBE_EXT: {
+        const struct sbi_extension *e = find_extension(c->arg[0]);
+        /* the legacy range answers only for the calls it implements */
+        c->value = e && !(e->handle == do_legacy && c->arg[0] >= SBI_EXT_LEGACY_CLEAR_IPI &&
+                          c->arg[0] <= SBI_EXT_LEGACY_REMOTE_SFENCE_ASID);
+        break;
+    }
+    case SBI_BASE_GET_MVENDORID:
+    case SBI_BASE_GET_MARCHID:
+    case SBI_BASE_GET_MIMPID:
+        c->value = 0;   /* a virtual hart: no vendor to claim */
+        break;
+    default:
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        break;
+    }
+    return SBI_FLOW_RETURN;
+}
+
+void sbi_guest_ecall(struct vm *vm)
+{
+    struct vcpu_regs *r = &vm->regs;
+    struct sbi_call c = {
+        .ext = r->x[17], .fid = r->x[16],
+        .arg = { r->x[10], r->x[11], r->x[12], r->x[13], r->x[14], r->x[15] },
+    };
+    vm->stats.sbi_calls++;
+    const struct sbi_extension *e = find_extension(c.ext);
+    enum sbi_flow flow = SBI_FLOW_RETURN;
+    if (e)
+        flow = e->handle(vm, &c);
+    else
+        c.error = SBI_ERR_NOT_SUPPORTED;
+    if (flow == SBI_FLOW_NONE)
+        return;
+    r->x[10] = (uint64_t)c.error;
+    r->x[11] = (uint64_t)c.value;
+    r->sepc += 4;
+}

@@ -1,0 +1,138 @@
+/* Traps: from a guest (guest_trap, called by trap.S on the hypervisor stack)
+ * and from the hypervisor itself (hs_trap: expected probe faults, else panic). */
+#include "console.h"
+#include "csr.h"
+#include "hext.h"
+#include "mmio.h"
+#include "panic.h"
+#include "platform.h"
+#include "sbi_guest.h"
+#include "sched.h"
+#include "util.h"
+
+#define INSN_WFI 0x10500073U
+
+static const char *const gpr_names[32] = {
+    "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
+    "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+void panic(const char *why, const struct vcpu_regs *f)
+{
+    hv_log("PANIC: %s\n", why);
+    if (f) {
+        hv_log("sepc 0x%016lx scause 0x%lx stval 0x%lx\n", f->sepc, f->scause, f->stval);
+        hv_log("htval 0x%lx htinst 0x%lx sstatus 0x%lx hstatus 0x%lx\n", f->htval, f->htinst,
+               f->sstatus, f->hstatus);
+        for (int i = 1; i < 32; i += 4)
+            hv_log("%-4s 0x%016lx %-4s 0x%016lx %-4s 0x%016lx %-4s 0x%016lx\n",
+                   gpr_names[i], f->x[i], gpr_names[i + 1], f->x[i + 1],
+                   gpr_names[i + 2], f->x[i + 2], gpr_names[(i + 3) % 32], f->x[(i + 3) % 32]);
+    }
+    platform_exit(100);
+}
+
+void hs_trap(struct vcpu_regs *f)
+{
+    /* OpenSBI may redirect a fault to us with hstatus.SPV left set; we
+     * return to HS-mode, so SPV must be 0 before sret */
+    f->hstatus &= ~HSTATUS_SPV;
+    if (!(f->scause & SCAUSE_INTERRUPT) && hs_fixup_pc) {
+        hs_fixup_cause = f->scause;
+        hs_fixup_tval = f->stval;
+        hs_fixup_htval = f->htval;
+        f->sepc = hs_fixup_pc;
+        return;
+    }
+    panic("unexpected trap in the hypervisor", f);
+}
+
+/* Delivers an exception to the guest's own trap handler (as if the hart had
+ * delegated it): vsepc/vscause/vstval, vsstatus.SPP/SPIE/SIE, pc = vstvec. */
+static void inject_exception(struct vm *vm, uint64_t cause, uint64_t tval)
+{
+    struct vcpu_regs *r = &vm->regs;
+    uint64_t vsstatus = csr_read(vsstatus);
+    bool from_vs = r->sstatus & SSTATUS_SPP;
+
+    vsstatus &= ~(SSTATUS_SPP | SSTATUS_SPIE | SSTATUS_SIE);
+    if (from_vs)
+        vsstatus |= SSTATUS_SPP;
+    if (csr_read(vsstatus) & SSTATUS_SIE)
+        vsstatus |= SSTATUS_SPIE;
+    csr_write(vsstatus, vsstatus);
+    csr_write(vsepc, r->sepc);
+    csr_write(vscause, cause);
+    csr_write(vstval, tval);
+    r->sepc = csr_read(vstvec) & ~3UL;
+    r->sstatus |= SSTATUS_SPP;        /* the handler runs in VS-mode */
+}
+
+static void virtual_instruction(struct vm *vm)
+{
+    struct vcpu_regs *r = &vm->regs;
+    uint32_t insn = (uint32_t)r->stval;
+
+    if (insn == INSN_WFI) {
+        r->sepc += 4;
+        vm->stats.wfi_exits++;
+        if (!vm_irq_pending(vm))
+            vm->state = VM_IDLE;      /* the scheduler wakes it on an interrupt */
+        return;
+    }
+    /* anything else is not offered to guests: what a hart without it does */
+    inject_exception(vm, EXC_ILLEGAL_INST, insn);
+}
+
+static void stop_for(struct vm *vm, const char *what)
+{
+    char why[160];
+    hv_snprintf(why, sizeof(why), "%s (scause %lu) at pc 0x%lx, stval 0x%lx", what,
+                vm->regs.scause, vm->regs.sepc, vm->regs.stval);
+    vm_stop(vm, VM_OUTCOME_KILLED, why);
+}
+
+struct vcpu_regs *guest_trap(struct vcpu_regs *r)
+{
+    struct vm *vm = container_of(r, struct vm, regs);
+    uint64_t cause = r->scause;
+
+    vm->stats.traps++;
+    if (cause & SCAUSE_INTERRUPT) {
+        switch (cause & ~SCAUSE_INTERRUPT) {
+        case IRQ_S_TIMER:
+            sched_timer_irq();
+            break;
+        default:
+            /* nothing else is enabled at HS-level */
+            panic("unexpected interrupt while a guest ran", r);
+        }
+    } else {
+        switch (cause) {
+        case EXC_ECALL_VS:
+            sbi_guest_ecall(vm);
+            break;
+        case EXC_LOAD_GUEST_PAGE_FAULT:
+        case EXC_STORE_GUEST_PAGE_FAULT:
+        case EXC_INST_GUEST_PAGE_FAULT:
+            mmio_guest_page_fault(vm);
+            break;
+        case EXC_VIRTUAL_INST:
+            virtual_instruction(vm);
+            break;
+        case EXC_INST_ACCESS:
+        case EXC_LOAD_ACCESS:
+        case EXC_STORE_ACCESS:
+            stop_for(vm, "access fault");
+            break;
+        case EXC_ILLEGAL_INST:
+            /* not delegated by the firmware below us: the guest's own to handle */
+            inject_exception(vm, cause, r->stval);
+            break;
+        default:
+            stop_for(vm, "unexpected exception");
+            break;
+        }
+    }
+    return &sched_next(vm)->regs;
+}

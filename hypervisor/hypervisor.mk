@@ -1,0 +1,57 @@
+# The hypervisor: one binary per VM configuration (the VM table is linked in).
+#   build/hypervisor/obj/...                 objects shared by every configuration
+#   build/configs/<name>/chipvisor.{elf,bin}  the payload for OpenSBI fw_jump
+
+# the freestanding libraries the hypervisor links (each also has host tests)
+HV_LIBS := mmio_decode vuart vplic
+HV_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
+                      hypervisor/platform/qemu-virt/*.c $(HV_LIBS:%=hypervisor/lib/%/*.c))
+HV_OBJS := $(patsubst %,$(BUILD)/obj-rv/%.o,$(HV_SRCS))
+HV_INC  := -Ihypervisor/include -Ihypervisor/lib
+HV_LDS  := hypervisor/arch/riscv/linker.ld
+VMCONFIG := $(BUILD)/host-tools/vmconfig
+
+$(BUILD)/obj-rv/%.c.o: %.c
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_CFLAGS) $(HV_INC) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj-rv/%.S.o: %.S
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_CFLAGS) $(HV_INC) -MMD -MP -c $< -o $@
+
+-include $(HV_OBJS:.o=.d)
+
+# One hypervisor binary per configuration file: $(1) = config path, $(2) = output folder.
+define hv_config_rules
+$(2)/vm_table.c: $(1) $$(VMCONFIG)
+	@mkdir -p $(2)
+	$$(VMCONFIG) $(1) $(2)
+$(2)/vm_table.o: $(2)/vm_table.c
+	$$(RV_CC) $$(RV_CFLAGS) $$(HV_INC) -c $$< -o $$@
+$(2)/chipvisor.elf: $$(HV_OBJS) $(2)/vm_table.o $$(HV_LDS)
+	$$(RV_CC) $$(RV_LDFLAGS) -T $$(HV_LDS) -o $$@ $$(HV_OBJS) $(2)/vm_table.o $$(RV_LIBS)
+$(2)/chipvisor.bin: $(2)/chipvisor.elf
+	$$(RV_OBJCOPY) -O binary $$< $$@
+-include $(2)/deps.mk
+endef
+
+HV_CONFIGS := $(filter-out %.md,$(wildcard configs/*))
+hv_config_dir = $(BUILD)/configs/$(notdir $(1))
+$(foreach c,$(HV_CONFIGS),$(eval $(call hv_config_rules,$(c),$(call hv_config_dir,$(c)))))
+ALL += $(foreach c,$(HV_CONFIGS),$(call hv_config_dir,$(c))/chipvisor.bin)
+
+# `make run CONFIG=path` takes any configuration file, not only those in configs/
+RUN_DIR := $(if $(filter $(CONFIG),$(HV_CONFIGS)),$(call hv_config_dir,$(CONFIG)),$(BUILD)/run-config)
+ifeq ($(filter $(CONFIG),$(HV_CONFIGS)),)
+$(eval $(call hv_config_rules,$(CONFIG),$(RUN_DIR)))
+endif
+
+QEMU_MACHINE := -M virt -smp 1 -m 256M -nographic -bios $(OPENSBI_FW)
+
+.PHONY: run-qemu
+run-qemu: $(RUN_DIR)/chipvisor.bin
+	@echo "chipvisor: booting $(CONFIG) in QEMU (quit: Ctrl-A x; console input to the next VM: Ctrl-])"
+	$(QEMU) $(QEMU_MACHINE) -kernel $<
+
+.PHONY: hv-objs
+hv-objs: $(HV_OBJS)

@@ -1,0 +1,21 @@
+/* G-stage (guest-physical -> host-physical) page tables, one set per VM. */
+#ifndef CHIPVISOR_GSTAGE_H
+#define CHIPVISOR_GSTAGE_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+/* Sv48x4 where the hart has it, else Sv39x4 (set at boot from the probe). */
+void gstage_init(bool use_sv48x4);
+const char *gstage_mode_name(void);
+
+/* A fresh, empty root table (16 KiB, 16 KiB aligned), or NULL when out of tables. */
+uint64_t *gstage_new_root(void);
+/* Maps [gpa, gpa+size) -> [hpa, ...) read/write/execute with 2 MiB leaves;
+ * all three must be 2 MiB aligned. Returns false when out of tables. */
+bool gstage_map(uint64_t *root, uint64_t gpa, uint64_t hpa, uint64_t size);
+uint64_t gstage_hgatp(const uint64_t *root, uint16_t vmid);
+void gstage_flush_vmid(uint16_t vmid);
+void gstage_flush_all(void);
+
+#endif

@@ -1,0 +1,18 @@
+/* Guest-page faults: emulated device accesses, or a VM stopped for touching
+ * memory that is not its own. */
+#ifndef CHIPVISOR_MMIO_H
+#define CHIPVISOR_MMIO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "vm.h"
+
+void mmio_guest_page_fault(struct vm *vm);
+
+/* device register access on an emulated window; false: no such register */
+bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, unsigned size,
+               uint64_t *val);
+bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off, unsigned size,
+                uint64_t val);
+
+#endif

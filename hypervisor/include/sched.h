@@ -1,0 +1,29 @@
+/* One hart, every VM's vCPU in turn: round robin with a time slice from the
+ * host timer, WFI as a yield, wake-up on the guest's own interrupts. */
+#ifndef CHIPVISOR_SCHED_H
+#define CHIPVISOR_SCHED_H
+
+#include <stdint.h>
+#include "vm.h"
+
+#define SCHED_SLICE_TICKS 50000     /* 5 ms at the 10 MHz timebase */
+
+void sched_start(void) __attribute__((noreturn));
+/* After a trap: the VM to enter next (maybe the same one). */
+struct vm *sched_next(struct vm *current);
+/* The VM's CSRs are no longer what the hart holds (after reset or stop). */
+void sched_forget(struct vm *vm);
+/* Host timer interrupt. */
+void sched_timer_irq(void);
+/* true if the VM has a pending, enabled VS-level interrupt */
+bool vm_irq_pending(const struct vm *vm);
+/* currently loaded VM (its CSRs live in the hart) or NULL */
+struct vm *sched_loaded(void);
+/* set or clear hvip bits of a VM, in the hart if its CSRs are loaded */
+void vm_hvip_update(struct vm *vm, uint64_t mask, bool on);
+/* When every VM has stopped: the summary, then the end of the run. */
+void sched_finish(void) __attribute__((noreturn));
+
+extern uint64_t timebase_hz;
+
+#endif

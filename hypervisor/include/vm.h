@@ -1,0 +1,96 @@
+/* A running VM: its configuration, memory, G-stage tables, its one vCPU and
+ * its virtual devices. One hart runs every vCPU in turn (sched.c). */
+#ifndef CHIPVISOR_VM_H
+#define CHIPVISOR_VM_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "vm_config.h"
+#include "vuart/vuart.h"
+#include "vplic/vplic.h"
+
+#define MAX_VMS 8
+
+/* Saved on every trap from the guest (layout known to trap.S). */
+struct vcpu_regs {
+    uint64_t x[32];      /* x[0] unused */
+    uint64_t sepc;       /* 256 */
+    uint64_t sstatus;    /* 264: SPP = guest privilege, FS */
+    uint64_t hstatus;    /* 272 */
+    uint64_t scause;     /* 280 */
+    uint64_t stval;      /* 288 */
+    uint64_t htval;      /* 296 */
+    uint64_t htinst;     /* 304 */
+};
+
+/* Switched only when another vCPU takes the hart. */
+struct vcpu_fp {
+    uint64_t f[32];
+    uint64_t fcsr;
+};
+
+struct vcpu_csrs {
+    uint64_t vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval, vsatp;
+    uint64_t vstimecmp;  /* Sstc */
+    uint64_t hvip, hie, henvcfg, hgatp, hcounteren;
+};
+
+enum vm_state {
+    VM_RUNNABLE,
+    VM_IDLE,             /* in WFI (or a retentive HSM suspend) until an interrupt */
+    VM_STOPPED,
+};
+
+enum vm_outcome {
+    VM_OUTCOME_RUNNING,
+    VM_OUTCOME_PASS,     /* SRST shutdown, reason "none" */
+    VM_OUTCOME_FAIL,     /* SRST shutdown, reason "system failure" (or other) */
+    VM_OUTCOME_KILLED,   /* stopped by the hypervisor for misbehaving */
+};
+
+#define VM_INPUT_RING 256
+
+struct vm_stats {
+    uint64_t traps, sbi_calls, mmio_exits, timer_irqs, wfi_exits, switches_in;
+};
+
+struct vm {
+    struct vcpu_regs regs;           /* first: trap.S finds the VM from it */
+    struct vcpu_fp fp;
+    struct vcpu_csrs csr;
+    const struct vm_config *cfg;
+    uint32_t index;
+    uint16_t vmid;
+    uint64_t ram_hpa;                /* host-physical base of the guest RAM */
+    uint64_t *gstage_root;
+    uint64_t timer_deadline;         /* without Sstc: when VSTIP is raised */
+    enum vm_state state;
+    enum vm_outcome outcome;
+    bool fp_dirty;
+    struct vuart uart;
+    struct vplic plic;
+    const struct vm_device_config *uart_dev, *plic_dev;
+    uint8_t input[VM_INPUT_RING];    /* host console input not yet taken by the guest */
+    uint32_t input_head, input_tail;
+    struct vm_stats stats;
+};
+
+extern struct vm vms[MAX_VMS];
+extern uint32_t vm_count;
+
+void vm_create_all(uint64_t pool_base, uint64_t pool_end);
+void vm_reset(struct vm *vm);        /* (re)load image and DTB, reset vCPU and devices */
+void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why);
+const char *vm_outcome_name(enum vm_outcome o);
+
+/* guest RAM access by GPA, bounds-checked against the VM's own RAM */
+bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, uint8_t **hva);
+
+/* devices: update interrupt lines into hvip after any device state change */
+void vm_devices_init(struct vm *vm);
+void vm_devices_update_irqs(struct vm *vm);
+bool vm_input_push(struct vm *vm, uint8_t ch);
+int vm_input_pop(struct vm *vm);
+void vm_input_feed_uart(struct vm *vm);
+
+#endif
