@@ -58,6 +58,7 @@ static struct {
     unsigned next;
     unsigned cas_interfere;    /* the next N CAS calls see a racing store */
     unsigned cas_calls;
+    bool cas_refuse;           /* the CAS target refuses writes (e.g. read-only PMA) */
 } tm;
 
 static bool in_mem(uint64_t hpa)
@@ -96,6 +97,8 @@ static int t_cas64(void *ctx, uint64_t hpa, uint64_t expect, uint64_t desired, u
 
     (void)ctx;
     if (!in_mem(hpa))
+        return -1;
+    if (tm.cas_refuse)
         return -1;
     p = host_ptr(hpa);
     tm.cas_calls++;
@@ -193,6 +196,7 @@ static void world_init(struct world *w, unsigned vs_mode, unsigned g_mode)
     tm.next = 0;
     tm.cas_interfere = 0;
     tm.cas_calls = 0;
+    tm.cas_refuse = false;
     memset(w, 0, sizeof(*w));
     w->c.virt = true;
     w->c.ad_mode = XLATE_AD_FAULT;
@@ -279,6 +283,10 @@ static void s_bare_48x4(struct world *w)
 static void s_39_bare(struct world *w)
 {
     std_world(w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_BARE, GVA_A);
+}
+static void s_48_bare(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_SV48, XLATE_HGATP_MODE_BARE, GVA_48);
 }
 static void s_bare_bare(struct world *w)
 {
@@ -375,6 +383,16 @@ static void s_vs_1g_misaligned(struct world *w)
 {
     s_vs_1g(w);
     vs_map(w, GVA_A, GPA_1G + 0x200000, 2, VS_LEAF); /* PPN[1] != 0 */
+}
+static void s_vs_512g_misaligned(struct world *w)
+{
+    s_vs_512g(w);
+    vs_map(w, GVA_48, GPA_512G + 0x40000000, 3, VS_LEAF);   /* PPN[2] != 0 */
+}
+static void s_g_512g_misaligned(struct world *w)
+{
+    s_g_512g(w);
+    g_map(w, GPA_512G, HPA_512G + PAGE, 3, G_LEAF);           /* PPN[0] != 0 */
 }
 static void s_g_2m_misaligned(struct world *w)
 {
@@ -532,6 +550,7 @@ static void c_race_once(struct world *w, const struct xlate_result *r)
     assert_int_equal(*vs_leaf(w) & (A | RSW0), A | RSW0);
     assert_true(r->pte_reads > 15);
 }
+static void s_upd_cas_refused(struct world *w) { s_upd_clear_ad(w); tm.cas_refuse = true; }
 static void s_upd_race_forever(struct world *w) { s_upd_clear_ad(w); tm.cas_interfere = 1000; }
 static void c_race_forever(struct world *w, const struct xlate_result *r)
 {
@@ -635,6 +654,7 @@ static const struct xcase cases[] = {
     { "ok: VS Bare over Sv48x4", s_bare_48x4, WR, GPA_A + 0x8, 0, HPA_A + 0x8, 0, false, 0, NULL },
     { "ok: Sv39 over G Bare, HPA = GPA", s_39_bare, RD, GVA_A, 0, GPA_A + OFF(GVA_A), 0, false,
       PAGE, NULL },
+    { "ok: Sv48 over G Bare", s_48_bare, WR, GVA_48, 0, GPA_A + OFF(GVA_48), 0, false, PAGE, NULL },
     { "ok: Bare over Bare, HPA = GVA", s_bare_bare, EX, 0x87654321ull, 0, 0x87654321ull, 0, false,
       PAGE, NULL },
     { "ok: V=0 G-stage only, GPA in, vsatp ignored", s_gonly_39x4, RD, GPA_A + 0x10, 0,
@@ -685,6 +705,10 @@ static const struct xcase cases[] = {
       GVA_A, XLATE_EXC_LOAD_PAGE, 0, 0, false, 0, NULL },
     { "misaligned superpage: VS 1 GiB with PPN[1] != 0 -> fetch page fault", s_vs_1g_misaligned,
       EX, GVA_A, XLATE_EXC_INST_PAGE, 0, 0, false, 0, NULL },
+    { "misaligned superpage: VS 512 GiB with PPN[2] != 0 -> page fault", s_vs_512g_misaligned, WR,
+      GVA_48, XLATE_EXC_STORE_PAGE, 0, 0, false, 0, NULL },
+    { "misaligned superpage: G 512 GiB with PPN[0] != 0 -> guest-page fault", s_g_512g_misaligned,
+      RD, GPA_512G + 0x5008, XLATE_EXC_LOAD_GUEST_PAGE, 0, HT(GPA_512G + 0x5008), false, 0, NULL },
     { "misaligned superpage: G 2 MiB -> guest-page fault", s_g_2m_misaligned, RD, GVA_A,
       XLATE_EXC_LOAD_GUEST_PAGE, 0, HT(GPA_A + OFF(GVA_A)), false, 0, NULL },
     { "misaligned superpage: G 1 GiB -> store guest-page fault", s_g_1g_misaligned, WR, GVA_A,
@@ -816,6 +840,8 @@ static const struct xcase cases[] = {
       0, c_unchanged },
     { "A/D update: CAS loses a race once -> walk again, then ok", s_upd_race_once, RD, GVA_A, 0,
       HPA_A + OFF(GVA_A), 0, false, 0, c_race_once },
+    { "A/D update: CAS refused by memory -> access fault of the original type (store)",
+      s_upd_cas_refused, WR, GVA_A, XLATE_EXC_STORE_ACCESS, 0, 0, false, 0, NULL },
     { "walk bound: CAS always loses -> load access fault, bounded", s_upd_race_forever, RD, GVA_A,
       XLATE_EXC_LOAD_ACCESS, 0, 0, false, 0, c_race_forever },
     { "A/D update: already set -> no CAS", s_39_39x4, WR, GVA_A, 0, HPA_A + OFF(GVA_A), 0, false, 0,
