@@ -23,7 +23,7 @@ $(BUILD)/obj-rv/%.S.o: %.S
 
 # One hypervisor binary per configuration file: $(1) = config path, $(2) = output folder.
 define hv_config_rules
-$(2)/vm_table.c: $(1) $$(VMCONFIG)
+$(2)/vm_table.c: $(1) $$(VMCONFIG) | $$(FW_GUEST_BINS)
 	@mkdir -p $(2)
 	$$(VMCONFIG) $(1) $(2)
 $(2)/vm_table.o: $(2)/vm_table.c
