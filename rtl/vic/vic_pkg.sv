@@ -1,5 +1,5 @@
 // Register layout of the VIC; must agree with hypervisor/lib/vic_model/vic_layout.h
-// (tests/rtl-vic compares the RTL with the C model register by register).
+// (tests/rtl/vic compares the RTL with the C model register by register).
 package vic_pkg;
 
   // regions, as offsets in the HVA register space
