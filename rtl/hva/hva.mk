@@ -14,3 +14,31 @@ $(HVA_REGS_PKG) $(HVA_REGS_H) &: $(HVA_REGS_MAP) $(REGMAP_BIN)
 	$(REGMAP_BIN) $(HVA_REGS_MAP) $(HVA_REGS_PKG) $(HVA_REGS_H)
 
 ALL += $(HVA_REGS_PKG) $(HVA_REGS_H)
+
+# Sources of hva_top, packages first. The walker is rtl/walker's once its
+# hva_walker exists, else the Bare-only stand-in in sim/hva; the lists are
+# expanded when used, so fragments included later still count.
+HVA_WALKER_SRC = rtl/walker/walker_pkg.sv \
+    $(if $(wildcard rtl/walker/hva_walker.sv),$(filter-out rtl/walker/walker_pkg.sv,$(wildcard rtl/walker/*.sv)),sim/hva/hva_walker_stub.sv)
+HVA_VIC_SRC = rtl/vic/vic_pkg.sv $(filter-out rtl/vic/vic_pkg.sv,$(wildcard rtl/vic/*.sv))
+HVA_OWN_SRC := $(HVA_RTL_DIR)/hva_pkg.sv $(HVA_RTL_DIR)/hva_regs.sv $(HVA_RTL_DIR)/hva_ring.sv \
+               $(HVA_RTL_DIR)/hva_req_arb.sv $(HVA_RTL_DIR)/hva_axi_arb.sv $(HVA_RTL_DIR)/hva_top.sv
+HVA_RTL_SRC = $(HVA_REGS_PKG) $(HVA_WALKER_SRC) $(HVA_VIC_SRC) $(HVA_OWN_SRC)
+HVA_LINT_PARAMS := "" "-GVIC_EN=0 -GTLB_EN=0 -GPWC_EN=0"
+
+.PHONY: lint-hva synth-hva
+lint-hva: $(HVA_REGS_PKG)
+	@set -e; for p in $(HVA_LINT_PARAMS); do \
+	    echo "verilator --lint-only -Wall --top-module hva_top $$p"; \
+	    $(VERILATOR) --lint-only -Wall --top-module hva_top $$p $(HVA_RTL_SRC); \
+	done
+
+synth-hva: $(HVA_REGS_PKG)
+	@mkdir -p $(HVA_GEN_DIR)
+	$(YOSYS) -q -l $(HVA_GEN_DIR)/synth.log \
+	    -p "read_verilog -sv -DSYNTHESIS $(HVA_RTL_SRC); synth_xilinx -noiopad -top hva_top; stat; ltp -noff hva_top" >/dev/null
+	@rtl/vic/synth-summary.sh $(HVA_GEN_DIR)/synth.log | sed 's/^vic/hva_top/'
+	@grep -m1 "Longest topological path" $(HVA_GEN_DIR)/synth.log || true
+
+LINTS  += lint-hva
+SYNTHS += synth-hva

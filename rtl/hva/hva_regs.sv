@@ -1,0 +1,408 @@
+// The HVA's register block: an AXI4-Lite slave (32-bit data) holding the
+// registers of build/rtl/hva/hva_regs_pkg.sv (source: rtl/hva/hva_regs.map),
+// forwarding the VIC's windows to the VIC's register bus, and answering any
+// other offset with SLVERR.
+//
+// One access at a time: a write is taken when AW and W are both valid (AXI
+// lets a slave wait for both), else a read; the response is registered and
+// held until the master takes it. The access itself is decoded in the cycle
+// it is accepted, which is also the cycle the VIC sees it (the VIC answers
+// combinationally and acts at the next edge).
+module hva_regs #(
+  parameter logic [31:0] Cap0 = '0,
+  parameter logic [31:0] Cap1 = '0,
+  parameter logic [31:0] Cap2 = '0,
+  parameter logic [31:0] Cap3 = '0,
+  parameter int unsigned RingMaxLog2 = 15
+) (
+  input  logic                      clk_i,
+  input  logic                      rst_ni,
+  input  hva_pkg::axil_req_t        axil_req_i,
+  output hva_pkg::axil_rsp_t        axil_rsp_o,
+  // single-request interface, towards the walker port
+  output logic                      sreq_valid_o,
+  input  logic                      sreq_ready_i,
+  output walker_pkg::xlate_req_t    sreq_o,
+  input  logic                      srsp_valid_i,
+  input  walker_pkg::xlate_rsp_t    srsp_i,
+  // invalidation commands
+  output logic                      inv_valid_o,
+  input  logic                      inv_ready_i,
+  output walker_pkg::inv_req_t      inv_o,
+  // ring engine
+  output hva_pkg::ring_cfg_t        ring_cfg_o,
+  input  hva_pkg::ring_status_t     ring_status_i,
+  // walker events for the counters (ad_update and fault have no counter)
+  /* verilator lint_off UNUSEDSIGNAL */
+  input  walker_pkg::perf_evt_t     perf_i,
+  /* verilator lint_on UNUSEDSIGNAL */
+  // the VIC's register bus (same protocol as rtl/vic)
+  output logic                      vic_req_o,
+  output logic                      vic_we_o,
+  output logic [hva_pkg::RegAddrW-1:0] vic_addr_o,
+  output logic [31:0]               vic_wdata_o,
+  output logic [3:0]                vic_wstrb_o,
+  input  logic [31:0]               vic_rdata_i,
+  input  logic                      vic_err_i,
+  // ring completion / error and single-request done, as enabled
+  output logic                      irq_o
+);
+  import hva_regs_pkg::*;
+
+  localparam int unsigned AddrW = hva_pkg::RegAddrW;
+
+  // ---------------------------------------------------------------- AXI4-Lite handshake
+  typedef enum logic [1:0] {
+    StIdle,
+    StWriteResp,
+    StReadResp
+  } axil_state_e;
+
+  axil_state_e state_q, state_d;
+  logic [31:0] rdata_q, rdata_d;
+  logic        err_q, err_d;
+
+  logic             acc, acc_we;
+  logic [AddrW-1:0] acc_addr;
+  logic [31:0]      wmask;           // byte strobes as a bit mask
+  logic [31:0]      acc_rdata;
+  logic             acc_err;
+
+  assign acc_we   = state_q == StIdle && axil_req_i.aw_valid && axil_req_i.w_valid;
+  assign acc      = acc_we || (state_q == StIdle && axil_req_i.ar_valid);
+  assign acc_addr = acc_we ? axil_req_i.aw.addr : axil_req_i.ar.addr;
+
+  always_comb begin
+    for (int unsigned b = 0; b < 4; b++) wmask[b*8 +: 8] = {8{axil_req_i.w_strb[b]}};
+  end
+
+  always_comb begin
+    axil_rsp_o          = '0;
+    axil_rsp_o.aw_ready = acc_we;
+    axil_rsp_o.w_ready  = acc_we;
+    axil_rsp_o.ar_ready = acc && !acc_we;
+    axil_rsp_o.b_valid  = state_q == StWriteResp;
+    axil_rsp_o.b_resp   = err_q ? hva_pkg::RespSlvErr : hva_pkg::RespOkay;
+    axil_rsp_o.r_valid  = state_q == StReadResp;
+    axil_rsp_o.r_resp   = err_q ? hva_pkg::RespSlvErr : hva_pkg::RespOkay;
+    axil_rsp_o.r_data   = rdata_q;
+  end
+
+  always_comb begin
+    state_d = state_q;
+    rdata_d = rdata_q;
+    err_d   = err_q;
+    unique case (state_q)
+      StIdle: begin
+        if (acc) begin
+          state_d = acc_we ? StWriteResp : StReadResp;
+          rdata_d = acc_we ? '0 : acc_rdata;
+          err_d   = acc_err;
+        end
+      end
+      StWriteResp: if (axil_req_i.b_ready) state_d = StIdle;
+      StReadResp:  if (axil_req_i.r_ready) state_d = StIdle;
+      default:     state_d = StIdle;
+    endcase
+  end
+
+  // ---------------------------------------------------------------- decode
+  logic in_vic, in_local;
+  logic [7:0] off;   // local offset (the HVA block is 0x000..0x0ff)
+
+  assign in_vic = (32'(acc_addr) >= VIC_HYP_OFFSET && 32'(acc_addr) < VIC_HYP_OFFSET + VIC_HYP_SIZE) ||
+                  (32'(acc_addr) >= VIC_GUEST_OFFSET &&
+                   32'(acc_addr) < VIC_GUEST_OFFSET + VIC_GUEST_SIZE);
+  assign in_local = acc_addr[AddrW-1:8] == '0 && acc_addr[1:0] == 2'b00;
+  assign off      = acc_addr[7:0];
+
+  assign vic_req_o   = acc && in_vic;
+  assign vic_we_o    = acc_we;
+  assign vic_addr_o  = acc_addr;
+  assign vic_wdata_o = axil_req_i.w_data;
+  assign vic_wstrb_o = axil_req_i.w_strb;
+
+  // ---------------------------------------------------------------- state
+  logic [63:0] req_vsatp_q, req_vsatp_d, req_hgatp_q, req_hgatp_d, req_addr_q, req_addr_d;
+  logic [31:0] req_ctrl_q, req_ctrl_d;
+  logic        req_valid_q, req_valid_d;   // waiting for the walker port
+  logic        req_busy_q, req_busy_d;     // GO seen, response not yet
+  logic        rsp_done_q, rsp_done_d;
+  walker_pkg::xlate_rsp_t rsp_q, rsp_d;
+
+  logic [63:0] ring_base_q, ring_base_d;
+  logic [3:0]  ring_size_q, ring_size_d;
+  logic [15:0] ring_tail_q, ring_tail_d;
+  logic        doorbell, ring_reset;
+
+  logic [2:0]  irq_en_q, irq_en_d, irq_st_q, irq_st_d;
+
+  logic [13:0] inv_vmid_q, inv_vmid_d;
+  logic [15:0] inv_asid_q, inv_asid_d;
+  logic [63:0] inv_addr_q, inv_addr_d;
+  logic        inv_valid_q, inv_valid_d;
+  walker_pkg::inv_req_t inv_q, inv_d;
+
+  logic [31:0] cnt_req_q, cnt_req_d, cnt_tlb_q, cnt_tlb_d, cnt_gtlb_q, cnt_gtlb_d;
+  logic [31:0] cnt_pwc_q, cnt_pwc_d, cnt_pte_q, cnt_pte_d, cnt_busy_q, cnt_busy_d;
+
+  // ---------------------------------------------------------------- reads
+  logic [31:0] local_rdata;
+  logic        local_err;
+
+  always_comb begin
+    local_rdata = '0;
+    local_err   = 1'b0;
+    unique case (32'(off))
+      HVA_ID_OFFSET:            local_rdata = HVA_ID_RESVAL;
+      HVA_CAP0_OFFSET:          local_rdata = Cap0;
+      HVA_CAP1_OFFSET:          local_rdata = Cap1;
+      HVA_CAP2_OFFSET:          local_rdata = Cap2;
+      HVA_CAP3_OFFSET:          local_rdata = Cap3;
+      HVA_REQ_VSATP_LO_OFFSET:  local_rdata = req_vsatp_q[31:0];
+      HVA_REQ_VSATP_HI_OFFSET:  local_rdata = req_vsatp_q[63:32];
+      HVA_REQ_HGATP_LO_OFFSET:  local_rdata = req_hgatp_q[31:0];
+      HVA_REQ_HGATP_HI_OFFSET:  local_rdata = req_hgatp_q[63:32];
+      HVA_REQ_ADDR_LO_OFFSET:   local_rdata = req_addr_q[31:0];
+      HVA_REQ_ADDR_HI_OFFSET:   local_rdata = req_addr_q[63:32];
+      HVA_REQ_CTRL_OFFSET:      local_rdata = req_ctrl_q;
+      HVA_REQ_GO_OFFSET:        local_rdata = '0;
+      HVA_STATUS_OFFSET: begin
+        local_rdata[HVA_STATUS_REQ_BUSY_LSB]  = req_busy_q;
+        local_rdata[HVA_STATUS_RING_BUSY_LSB] = ring_status_i.busy;
+        local_rdata[HVA_STATUS_INV_BUSY_LSB]  = inv_valid_q;
+        local_rdata[HVA_STATUS_RING_ERR_LSB]  = ring_status_i.err;
+      end
+      HVA_RSP_STATUS_OFFSET:    local_rdata = hva_pkg::rsp_status_word(rsp_q, rsp_done_q);
+      HVA_RSP_INFO_OFFSET:      local_rdata = hva_pkg::rsp_info_word(rsp_q);
+      HVA_RSP_HPA_LO_OFFSET:    local_rdata = rsp_q.hpa[31:0];
+      HVA_RSP_HPA_HI_OFFSET:    local_rdata = rsp_q.hpa[63:32];
+      HVA_RSP_GPA_LO_OFFSET:    local_rdata = rsp_q.gpa[31:0];
+      HVA_RSP_GPA_HI_OFFSET:    local_rdata = rsp_q.gpa[63:32];
+      HVA_RSP_TVAL_LO_OFFSET:   local_rdata = rsp_q.tval[31:0];
+      HVA_RSP_TVAL_HI_OFFSET:   local_rdata = rsp_q.tval[63:32];
+      HVA_RSP_HTVAL_LO_OFFSET:  local_rdata = rsp_q.htval[31:0];
+      HVA_RSP_HTVAL_HI_OFFSET:  local_rdata = rsp_q.htval[63:32];
+      HVA_RING_BASE_LO_OFFSET:  local_rdata = ring_base_q[31:0];
+      HVA_RING_BASE_HI_OFFSET:  local_rdata = ring_base_q[63:32];
+      HVA_RING_SIZE_OFFSET:     local_rdata = 32'(ring_size_q);
+      HVA_RING_HEAD_OFFSET:     local_rdata = 32'(ring_status_i.head);
+      HVA_RING_TAIL_OFFSET:     local_rdata = 32'(ring_tail_q);
+      HVA_RING_DOORBELL_OFFSET: local_rdata = '0;
+      HVA_RING_CTRL_OFFSET:     local_rdata = '0;
+      HVA_IRQ_ENABLE_OFFSET:    local_rdata = 32'(irq_en_q);
+      HVA_IRQ_STATUS_OFFSET:    local_rdata = 32'(irq_st_q);
+      HVA_INV_VMID_OFFSET:      local_rdata = 32'(inv_vmid_q);
+      HVA_INV_ASID_OFFSET:      local_rdata = 32'(inv_asid_q);
+      HVA_INV_ADDR_LO_OFFSET:   local_rdata = inv_addr_q[31:0];
+      HVA_INV_ADDR_HI_OFFSET:   local_rdata = inv_addr_q[63:32];
+      HVA_INV_CMD_OFFSET:       local_rdata = '0;
+      HVA_PERF_CTRL_OFFSET:     local_rdata = '0;
+      HVA_PERF_REQUESTS_OFFSET: local_rdata = cnt_req_q;
+      HVA_PERF_TLB_HITS_OFFSET: local_rdata = cnt_tlb_q;
+      HVA_PERF_GTLB_HITS_OFFSET: local_rdata = cnt_gtlb_q;
+      HVA_PERF_PWC_HITS_OFFSET: local_rdata = cnt_pwc_q;
+      HVA_PERF_PTE_READS_OFFSET: local_rdata = cnt_pte_q;
+      HVA_PERF_BUSY_CYCLES_OFFSET: local_rdata = cnt_busy_q;
+      default:                  local_err = 1'b1;
+    endcase
+  end
+
+  assign acc_rdata = in_vic ? vic_rdata_i : local_rdata;
+  assign acc_err   = in_vic ? vic_err_i : (!in_local || local_err);
+
+  // ---------------------------------------------------------------- writes
+  logic        lwr;       // a write to a local register, this cycle
+  logic [31:0] wd;
+
+  assign lwr = acc_we && in_local && !local_err;
+  assign wd  = axil_req_i.w_data & wmask;
+
+  // new value of an RW register: strobed bytes of the writable bits
+  function automatic logic [31:0] merge(logic [31:0] q, logic [31:0] d, logic [31:0] m,
+                                        logic [31:0] rw);
+    return (q & ~(m & rw)) | (d & m & rw);
+  endfunction
+
+  logic [31:0] ring_size_wr;   // clamped to the largest ring below
+  assign ring_size_wr = merge(32'(ring_size_q), wd, wmask, HVA_RING_SIZE_RWMASK);
+
+  function automatic logic wr_at(logic w, logic [7:0] o, int unsigned reg_off);
+    return w && 32'(o) == reg_off;
+  endfunction
+
+  always_comb begin
+    req_vsatp_d = req_vsatp_q;
+    req_hgatp_d = req_hgatp_q;
+    req_addr_d  = req_addr_q;
+    req_ctrl_d  = req_ctrl_q;
+    req_valid_d = req_valid_q;
+    req_busy_d  = req_busy_q;
+    rsp_done_d  = rsp_done_q;
+    rsp_d       = rsp_q;
+    ring_base_d = ring_base_q;
+    ring_size_d = ring_size_q;
+    ring_tail_d = ring_tail_q;
+    doorbell    = 1'b0;
+    ring_reset  = 1'b0;
+    irq_en_d    = irq_en_q;
+    irq_st_d    = irq_st_q;
+    inv_vmid_d  = inv_vmid_q;
+    inv_asid_d  = inv_asid_q;
+    inv_addr_d  = inv_addr_q;
+    inv_valid_d = inv_valid_q;
+    inv_d       = inv_q;
+
+    // register writes
+    if (wr_at(lwr, off, HVA_REQ_VSATP_LO_OFFSET)) req_vsatp_d[31:0]  = merge(req_vsatp_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_REQ_VSATP_HI_OFFSET)) req_vsatp_d[63:32] = merge(req_vsatp_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_REQ_HGATP_LO_OFFSET)) req_hgatp_d[31:0]  = merge(req_hgatp_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_REQ_HGATP_HI_OFFSET)) req_hgatp_d[63:32] = merge(req_hgatp_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_REQ_ADDR_LO_OFFSET))  req_addr_d[31:0]   = merge(req_addr_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_REQ_ADDR_HI_OFFSET))  req_addr_d[63:32]  = merge(req_addr_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_REQ_CTRL_OFFSET))     req_ctrl_d = merge(req_ctrl_q, wd, wmask, HVA_REQ_CTRL_RWMASK);
+    if (wr_at(lwr, off, HVA_RING_BASE_LO_OFFSET)) ring_base_d[31:0]  = merge(ring_base_q[31:0], wd, wmask, HVA_RING_BASE_LO_RWMASK);
+    if (wr_at(lwr, off, HVA_RING_BASE_HI_OFFSET)) ring_base_d[63:32] = merge(ring_base_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_RING_SIZE_OFFSET)) begin
+      ring_size_d = ring_size_wr > RingMaxLog2 ? 4'(RingMaxLog2) : 4'(ring_size_wr);
+    end
+    if (wr_at(lwr, off, HVA_RING_TAIL_OFFSET))    ring_tail_d = 16'(merge(32'(ring_tail_q), wd, wmask, HVA_RING_TAIL_RWMASK));
+    if (wr_at(lwr, off, HVA_IRQ_ENABLE_OFFSET))   irq_en_d = 3'(merge(32'(irq_en_q), wd, wmask, HVA_IRQ_ENABLE_RWMASK));
+    if (wr_at(lwr, off, HVA_INV_VMID_OFFSET))     inv_vmid_d = 14'(merge(32'(inv_vmid_q), wd, wmask, HVA_INV_VMID_RWMASK));
+    if (wr_at(lwr, off, HVA_INV_ASID_OFFSET))     inv_asid_d = 16'(merge(32'(inv_asid_q), wd, wmask, HVA_INV_ASID_RWMASK));
+    if (wr_at(lwr, off, HVA_INV_ADDR_LO_OFFSET))  inv_addr_d[31:0]   = merge(inv_addr_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_INV_ADDR_HI_OFFSET))  inv_addr_d[63:32]  = merge(inv_addr_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, HVA_RING_DOORBELL_OFFSET)) doorbell   = wd[HVA_RING_DOORBELL_RING_LSB];
+    if (wr_at(lwr, off, HVA_RING_CTRL_OFFSET))     ring_reset = wd[HVA_RING_CTRL_RESET_LSB];
+
+    // single request: GO (ignored while one is in flight), accept, response
+    if (sreq_valid_o && sreq_ready_i) req_valid_d = 1'b0;
+    if (srsp_valid_i) begin
+      rsp_d      = srsp_i;
+      req_busy_d = 1'b0;
+      rsp_done_d = 1'b1;
+    end
+    if (wr_at(lwr, off, HVA_REQ_GO_OFFSET) && wd[HVA_REQ_GO_GO_LSB] && !req_busy_q) begin
+      req_valid_d = 1'b1;
+      req_busy_d  = 1'b1;
+      rsp_done_d  = 1'b0;
+    end
+
+    // invalidation: GO latches the command (ignored while one waits)
+    if (inv_valid_q && inv_ready_i) inv_valid_d = 1'b0;
+    if (wr_at(lwr, off, HVA_INV_CMD_OFFSET) && wd[HVA_INV_CMD_GO_LSB] && !inv_valid_q) begin
+      inv_valid_d    = 1'b1;
+      inv_d.kind     = wd[HVA_INV_CMD_GVMA_LSB] ? walker_pkg::InvGvma : walker_pkg::InvVvma;
+      inv_d.all_vmid = !wd[HVA_INV_CMD_BY_VMID_LSB];
+      inv_d.use_asid = wd[HVA_INV_CMD_BY_ASID_LSB];
+      inv_d.use_addr = wd[HVA_INV_CMD_BY_ADDR_LSB];
+      inv_d.vmid     = inv_vmid_q;
+      inv_d.asid     = inv_asid_q;
+      inv_d.addr     = inv_addr_q;
+    end
+
+    // interrupt status: events set, write-1 clears (an event in the same cycle wins)
+    if (wr_at(lwr, off, HVA_IRQ_STATUS_OFFSET)) irq_st_d = irq_st_q & ~3'(wd & HVA_IRQ_STATUS_W1CMASK);
+    if (ring_status_i.done)    irq_st_d[HVA_IRQ_STATUS_RING_DONE_LSB] = 1'b1;
+    if (ring_status_i.err_evt) irq_st_d[HVA_IRQ_STATUS_RING_ERR_LSB]  = 1'b1;
+    if (srsp_valid_i)          irq_st_d[HVA_IRQ_STATUS_REQ_DONE_LSB]  = 1'b1;
+  end
+
+  // counters: CLEAR wins over this cycle's events
+  logic perf_clear;
+  assign perf_clear = wr_at(lwr, off, HVA_PERF_CTRL_OFFSET) && wd[HVA_PERF_CTRL_CLEAR_LSB];
+
+  always_comb begin
+    cnt_req_d  = cnt_req_q + 32'(perf_i.req);
+    cnt_tlb_d  = cnt_tlb_q + 32'(perf_i.tlb_hit);
+    cnt_gtlb_d = cnt_gtlb_q + 32'(perf_i.gtlb_hit);
+    cnt_pwc_d  = cnt_pwc_q + 32'(perf_i.pwc_hit);
+    cnt_pte_d  = cnt_pte_q + 32'(perf_i.pte_read);
+    cnt_busy_d = cnt_busy_q + 32'(perf_i.busy);
+    if (perf_clear) begin
+      cnt_req_d  = '0;
+      cnt_tlb_d  = '0;
+      cnt_gtlb_d = '0;
+      cnt_pwc_d  = '0;
+      cnt_pte_d  = '0;
+      cnt_busy_d = '0;
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      state_q     <= StIdle;
+      rdata_q     <= '0;
+      err_q       <= 1'b0;
+      req_vsatp_q <= '0;
+      req_hgatp_q <= '0;
+      req_addr_q  <= '0;
+      req_ctrl_q  <= HVA_REQ_CTRL_RESVAL;
+      req_valid_q <= 1'b0;
+      req_busy_q  <= 1'b0;
+      rsp_done_q  <= 1'b0;
+      rsp_q       <= '0;
+      ring_base_q <= '0;
+      ring_size_q <= '0;
+      ring_tail_q <= '0;
+      irq_en_q    <= '0;
+      irq_st_q    <= '0;
+      inv_vmid_q  <= '0;
+      inv_asid_q  <= '0;
+      inv_addr_q  <= '0;
+      inv_valid_q <= 1'b0;
+      inv_q       <= '0;
+      cnt_req_q   <= '0;
+      cnt_tlb_q   <= '0;
+      cnt_gtlb_q  <= '0;
+      cnt_pwc_q   <= '0;
+      cnt_pte_q   <= '0;
+      cnt_busy_q  <= '0;
+    end else begin
+      state_q     <= state_d;
+      rdata_q     <= rdata_d;
+      err_q       <= err_d;
+      req_vsatp_q <= req_vsatp_d;
+      req_hgatp_q <= req_hgatp_d;
+      req_addr_q  <= req_addr_d;
+      req_ctrl_q  <= req_ctrl_d;
+      req_valid_q <= req_valid_d;
+      req_busy_q  <= req_busy_d;
+      rsp_done_q  <= rsp_done_d;
+      rsp_q       <= rsp_d;
+      ring_base_q <= ring_base_d;
+      ring_size_q <= ring_size_d;
+      ring_tail_q <= ring_tail_d;
+      irq_en_q    <= irq_en_d;
+      irq_st_q    <= irq_st_d;
+      inv_vmid_q  <= inv_vmid_d;
+      inv_asid_q  <= inv_asid_d;
+      inv_addr_q  <= inv_addr_d;
+      inv_valid_q <= inv_valid_d;
+      inv_q       <= inv_d;
+      cnt_req_q   <= cnt_req_d;
+      cnt_tlb_q   <= cnt_tlb_d;
+      cnt_gtlb_q  <= cnt_gtlb_d;
+      cnt_pwc_q   <= cnt_pwc_d;
+      cnt_pte_q   <= cnt_pte_d;
+      cnt_busy_q  <= cnt_busy_d;
+    end
+  end
+
+  // ---------------------------------------------------------------- outputs
+  assign sreq_valid_o = req_valid_q;
+  assign sreq_o       = hva_pkg::ctrl_to_req(req_ctrl_q, req_vsatp_q, req_hgatp_q, req_addr_q);
+  assign inv_valid_o  = inv_valid_q;
+  assign inv_o        = inv_q;
+  assign irq_o        = |(irq_st_q & irq_en_q);
+
+  always_comb begin
+    ring_cfg_o           = '0;
+    ring_cfg_o.base      = ring_base_q;
+    ring_cfg_o.size_log2 = ring_size_q;
+    ring_cfg_o.tail      = ring_tail_q;
+    ring_cfg_o.doorbell  = doorbell;
+    ring_cfg_o.reset     = ring_reset;
+  end
+
+endmodule

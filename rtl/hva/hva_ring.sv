@@ -1,0 +1,232 @@
+// The HVA's request-ring engine. The ring is 2^size_log2 slots of 64 bytes in
+// memory (layout: SLOT_* in hva_regs.map). Software fills slots from TAIL on,
+// advances TAIL and rings the doorbell; the engine then, slot by slot from
+// HEAD: reads the request (four single-beat 64-bit reads), hands it to the
+// walker, writes the response into the slot -- HPA, GPA, HTVAL first and the
+// STATUS word (with DONE) last -- and advances HEAD once that last write is
+// acknowledged, so a HEAD that software reads never points past a slot whose
+// response is not in memory. When HEAD reaches TAIL it pulses done.
+//
+// An AXI error on a slot access stops the engine (err) until a reset pulse;
+// HEAD then still names the slot that failed.
+module hva_ring (
+  input  logic                   clk_i,
+  input  logic                   rst_ni,
+  input  hva_pkg::ring_cfg_t     cfg_i,
+  output hva_pkg::ring_status_t  status_o,
+  // towards the walker port
+  output logic                   req_valid_o,
+  input  logic                   req_ready_i,
+  output walker_pkg::xlate_req_t req_o,
+  input  logic                   rsp_valid_i,
+  input  walker_pkg::xlate_rsp_t rsp_i,
+  // AXI4 master (single beats, one transaction at a time, ID 0: the IDs
+  // and r_last of the responses carry nothing new)
+  output walker_pkg::axi_req_t   axi_req_o,
+  /* verilator lint_off UNUSEDSIGNAL */
+  input  walker_pkg::axi_rsp_t   axi_rsp_i
+  /* verilator lint_on UNUSEDSIGNAL */
+);
+  import hva_regs_pkg::*;
+
+  typedef enum logic [2:0] {
+    StIdle,
+    StReadAddr,    // word_q: which request word
+    StReadData,
+    StWalk,        // request offered to the walker
+    StWait,        // response awaited
+    StWrite,       // AW and W offered (aw_done_q / w_done_q: taken)
+    StWriteResp,
+    StError
+  } state_e;
+
+  state_e      state_q, state_d;
+  logic [1:0]  word_q, word_d;
+  logic [15:0] head_q, head_d;
+  logic        run_q, run_d;         // doorbell seen, HEAD has not caught up yet
+  logic        aw_done_q, aw_done_d, w_done_q, w_done_d;
+  logic [63:0] vsatp_q, vsatp_d, hgatp_q, hgatp_d, addr_q, addr_d;
+  logic [31:0] ctrl_q, ctrl_d;
+  walker_pkg::xlate_rsp_t rsp_q, rsp_d;
+  logic        done, err_evt;
+
+  logic [15:0] idx_mask, tail;
+  logic [63:0] slot_addr;
+
+  assign idx_mask  = 16'((32'd1 << cfg_i.size_log2) - 1);
+  assign tail      = cfg_i.tail & idx_mask;
+  assign slot_addr = cfg_i.base + {42'd0, head_q, 6'd0};
+
+  // the response word written in each write step (STATUS last)
+  logic [5:0]  wr_off;
+  logic [63:0] wr_data;
+  always_comb begin
+    unique case (word_q)
+      2'd0:    begin wr_off = 6'(HVA_SLOT_HPA);   wr_data = rsp_q.hpa;   end
+      2'd1:    begin wr_off = 6'(HVA_SLOT_GPA);   wr_data = rsp_q.gpa;   end
+      2'd2:    begin wr_off = 6'(HVA_SLOT_HTVAL); wr_data = rsp_q.htval; end
+      default: begin
+        wr_off  = 6'(HVA_SLOT_STATUS);
+        wr_data = {hva_pkg::rsp_info_word(rsp_q), hva_pkg::rsp_status_word(rsp_q, 1'b1)};
+      end
+    endcase
+  end
+
+  // request words are read in slot order: VSATP, HGATP, ADDR, CTRL
+  logic [5:0] rd_off;
+  assign rd_off = {1'b0, word_q, 3'b000};
+
+  always_comb begin
+    state_d   = state_q;
+    word_d    = word_q;
+    head_d    = head_q;
+    run_d     = run_q;
+    aw_done_d = aw_done_q;
+    w_done_d  = w_done_q;
+    vsatp_d   = vsatp_q;
+    hgatp_d   = hgatp_q;
+    addr_d    = addr_q;
+    ctrl_d    = ctrl_q;
+    rsp_d     = rsp_q;
+    done      = 1'b0;
+    err_evt   = 1'b0;
+
+    if (cfg_i.doorbell) run_d = 1'b1;
+
+    unique case (state_q)
+      StIdle: begin
+        if (cfg_i.reset) begin
+          head_d = '0;
+          run_d  = 1'b0;
+        end else if (run_q) begin
+          if ((head_q & idx_mask) == tail) begin
+            run_d = 1'b0;
+            done  = 1'b1;
+          end else begin
+            state_d = StReadAddr;
+            word_d  = 2'd0;
+          end
+        end
+      end
+      StReadAddr: if (axi_rsp_i.ar_ready) state_d = StReadData;
+      StReadData: begin
+        if (axi_rsp_i.r_valid) begin
+          if (axi_rsp_i.r_resp[1]) begin
+            state_d = StError;
+            err_evt = 1'b1;
+          end else begin
+            unique case (word_q)
+              2'd0:    vsatp_d = axi_rsp_i.r_data;
+              2'd1:    hgatp_d = axi_rsp_i.r_data;
+              2'd2:    addr_d  = axi_rsp_i.r_data;
+              default: ctrl_d  = axi_rsp_i.r_data[31:0];
+            endcase
+            word_d  = word_q + 2'd1;
+            state_d = word_q == 2'd3 ? StWalk : StReadAddr;
+          end
+        end
+      end
+      StWalk: if (req_ready_i) state_d = StWait;
+      StWait: begin
+        if (rsp_valid_i) begin
+          rsp_d     = rsp_i;
+          state_d   = StWrite;
+          word_d    = 2'd0;
+          aw_done_d = 1'b0;
+          w_done_d  = 1'b0;
+        end
+      end
+      StWrite: begin
+        if (axi_rsp_i.aw_ready) aw_done_d = 1'b1;
+        if (axi_rsp_i.w_ready)  w_done_d  = 1'b1;
+        if ((aw_done_q || axi_rsp_i.aw_ready) && (w_done_q || axi_rsp_i.w_ready)) begin
+          state_d = StWriteResp;
+        end
+      end
+      StWriteResp: begin
+        if (axi_rsp_i.b_valid) begin
+          if (axi_rsp_i.b_resp[1]) begin
+            state_d = StError;
+            err_evt = 1'b1;
+          end else if (word_q == 2'd3) begin
+            head_d  = (head_q + 16'd1) & idx_mask;
+            state_d = StIdle;
+          end else begin
+            word_d    = word_q + 2'd1;
+            aw_done_d = 1'b0;
+            w_done_d  = 1'b0;
+            state_d   = StWrite;
+          end
+        end
+      end
+      StError: begin
+        run_d = 1'b0;
+        if (cfg_i.reset) begin
+          head_d  = '0;
+          state_d = StIdle;
+        end
+      end
+      default: state_d = StIdle;
+    endcase
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      state_q   <= StIdle;
+      word_q    <= '0;
+      head_q    <= '0;
+      run_q     <= 1'b0;
+      aw_done_q <= 1'b0;
+      w_done_q  <= 1'b0;
+      vsatp_q   <= '0;
+      hgatp_q   <= '0;
+      addr_q    <= '0;
+      ctrl_q    <= '0;
+      rsp_q     <= '0;
+    end else begin
+      state_q   <= state_d;
+      word_q    <= word_d;
+      head_q    <= head_d;
+      run_q     <= run_d;
+      aw_done_q <= aw_done_d;
+      w_done_q  <= w_done_d;
+      vsatp_q   <= vsatp_d;
+      hgatp_q   <= hgatp_d;
+      addr_q    <= addr_d;
+      ctrl_q    <= ctrl_d;
+      rsp_q     <= rsp_d;
+    end
+  end
+
+  // ---------------------------------------------------------------- outputs
+  assign req_valid_o = state_q == StWalk;
+  assign req_o       = hva_pkg::ctrl_to_req(ctrl_q, vsatp_q, hgatp_q, addr_q);
+
+  always_comb begin
+    axi_req_o          = '0;
+    axi_req_o.ar.addr  = slot_addr + 64'(rd_off);
+    axi_req_o.ar.size  = 3'd3;     // 8 bytes
+    axi_req_o.ar.burst = 2'b01;    // INCR
+    axi_req_o.ar_valid = state_q == StReadAddr;
+    axi_req_o.r_ready  = state_q == StReadData;
+    axi_req_o.aw.addr  = slot_addr + 64'(wr_off);
+    axi_req_o.aw.size  = 3'd3;
+    axi_req_o.aw.burst = 2'b01;
+    axi_req_o.aw_valid = state_q == StWrite && !aw_done_q;
+    axi_req_o.w_data   = wr_data;
+    axi_req_o.w_strb   = 8'hff;
+    axi_req_o.w_last   = 1'b1;
+    axi_req_o.w_valid  = state_q == StWrite && !w_done_q;
+    axi_req_o.b_ready  = state_q == StWriteResp;
+  end
+
+  always_comb begin
+    status_o         = '0;
+    status_o.head    = head_q;
+    status_o.busy    = (state_q != StIdle && state_q != StError) || run_q;
+    status_o.err     = state_q == StError;
+    status_o.done    = done;
+    status_o.err_evt = err_evt;
+  end
+
+endmodule
