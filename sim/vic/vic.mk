@@ -2,7 +2,7 @@
 # model (tests/rtl/vic/test_vic_rtl.c). One test executable per parameter set;
 # each builds its own Verilated model under build/vic/sim_<name>/.
 #   VIC_TRACE=1 at run time writes build/vic/<name>.fst (built with --trace-fst)
-#   make VIC_SIM_COVERAGE=1 ...  builds with --coverage (build/vic/coverage.dat)
+#   make VIC_SIM_COVERAGE=1 ...  builds with --coverage (build/vic/coverage_<n>.dat, one per test)
 VIC_SIM_DIR  := sim/vic
 VIC_SIM_TEST_SRC := tests/rtl/vic/test_vic_rtl.c
 VIC_SIM_DEPS := $(VIC_RTL_SRC) $(VIC_SIM_DIR)/vic_sim.cpp $(VIC_SIM_DIR)/vic_sim.h \

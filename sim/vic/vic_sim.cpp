@@ -2,6 +2,8 @@
 // width, waveforms and coverage. All test logic is C (tests/rtl/vic).
 #include "vic_sim.h"
 
+#include <cstdio>
+
 #include "Vvic.h"
 #include "verilated.h"
 #if VM_TRACE
@@ -97,7 +99,12 @@ extern "C" void vic_sim_free(struct vic_sim *s)
     }
 #endif
 #if VM_COVERAGE
-    s->ctx.coveragep()->write("build/vic/coverage.dat");
+    // one file per simulation (each test has its own); merge them with
+    // verilator_coverage --write merged.dat build/vic/coverage_*.dat
+    static int seq;
+    char name[64];
+    snprintf(name, sizeof(name), "build/vic/coverage_%d.dat", seq++);
+    s->ctx.coveragep()->write(name);
 #endif
     delete s->top;
     delete s;

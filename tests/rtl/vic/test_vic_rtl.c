@@ -714,6 +714,20 @@ static void random_config(struct vic_bus_req *r)
             break;
         }
         /* fall through */
+    case 9: case 10: {
+        /* the registers that show the state: compared in lockstep */
+        static const uint32_t hyp_state[] = { VIC_GUEST_EIP, VIC_WAKE, VIC_SRC_LEVEL,
+                                              VIC_SRC_LEVEL + 4, VIC_HYP_PENDING,
+                                              VIC_HYP_PENDING + 4, VIC_RUNNING };
+        r->we = 0;
+        if (chance(2))
+            r->addr = hreg(hyp_state[rnd_below(sizeof(hyp_state) / sizeof(hyp_state[0]))]);
+        else if (chance(2))
+            r->addr = gwin(rnd_below(GUESTS), VIC_G_PENDING + 4 * rnd_below(2));
+        else
+            r->addr = chance(2) ? enable_addr(f, rnd_below(2)) : thresh_addr(f);
+        break;
+    }
     default: {
         /* any address: errors, read-only and reserved words, plain reads;
          * side effects (claim, complete, inject, route) are left to the above */
