@@ -26,6 +26,8 @@ void hv_main(uint64_t hartid, const void *dtb)
         hv_log("this hart has no H extension (hypervisor); chipvisor cannot run guests without it\n");
         platform_exit(2);
     }
+    extern char trap_entry[];
+    csr_write(stvec, (uint64_t)(uintptr_t)trap_entry);
     hv_log("H extension: VMID %u bits, G-stage %s, Sstc %s\n", hart.vmid_bits,
            hart.sv48x4 ? "Sv48x4" : "Sv39x4", hart.sstc ? "yes (vstimecmp)" : "no (VSTIP injection)");
 

@@ -32,6 +32,13 @@ void panic(const char *why, const struct vcpu_regs *f)
     platform_exit(100);
 }
 
+void early_trap(uint64_t scause, uint64_t sepc, uint64_t stval) __attribute__((noreturn));
+void early_trap(uint64_t scause, uint64_t sepc, uint64_t stval)
+{
+    hv_log("PANIC: trap during early boot: scause 0x%lx sepc 0x%lx stval 0x%lx\n", scause, sepc, stval);
+    platform_exit(100);
+}
+
 void hs_trap(struct vcpu_regs *f)
 {
     /* OpenSBI may redirect a fault to us with hstatus.SPV left set; we

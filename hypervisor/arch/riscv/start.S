@@ -6,7 +6,8 @@ _start:
     csrw    sie, zero
     csrw    sscratch, zero
     la      sp, hv_stack_top
-    la      t0, trap_entry
+    /* until the H extension is known to exist, traps must not touch H CSRs */
+    la      t0, early_trap_entry
     csrw    stvec, t0
     /* clear .bss */
     la      t0, __bss_start
@@ -18,6 +19,24 @@ _start:
 2:  call    hv_main
 3:  wfi
     j       3b
+
+/* Early trap vector, used while probing: an expected fault resumes at
+ * hs_fixup_pc; anything else is reported by early_trap() in C. */
+    .balign 4
+    .globl early_trap_entry
+early_trap_entry:
+    csrw    sscratch, t0
+    la      t0, hs_fixup_pc
+    ld      t0, 0(t0)
+    beqz    t0, 1f
+    csrw    sepc, t0
+    csrr    t0, sscratch
+    csrw    sscratch, zero
+    sret
+1:  csrr    a0, scause
+    csrr    a1, sepc
+    csrr    a2, stval
+    j       early_trap
 
     .section .bss.stack, "aw", @nobits
     .balign 16

@@ -1,0 +1,15 @@
+#!/bin/bash
+# configs/demo: three test guests side by side; every one passes, and QEMU's
+# exit status (from the hypervisor) is 0.
+. "$(dirname "$0")/common.sh"
+exec "$EXPECT" -t 120 -l "$LOGS/qemu_demo.console" \
+    -n 'FAIL|PANIC|unexpected trap' \
+    -e '^\[chipvisor\] H extension' \
+    -e '^\[sbi\] SBI test guest' \
+    -e '^\[mmio\] hello through the virtual 16550' \
+    -e '^\[paging\] [0-9]+ checks, 0 failed: PASS' \
+    -e '^\[mmio\] [0-9]+ checks, 0 failed: PASS' \
+    -e '^\[sbi\] [0-9]+ checks, 0 failed: PASS' \
+    -e '^\[chipvisor\] result: PASS' \
+    -x 0 \
+    -- $(qemu_cmd demo)
