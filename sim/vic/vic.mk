@@ -27,7 +27,7 @@ $(BUILD)/vic/sim_$(1)/obj/vic_model.o: $(VIC_MODEL_SRC) $(VIC_MODEL_HDR)
 
 $$(VIC_SIM_EXE_$(1)): $(BUILD)/vic/sim_$(1)/obj/test_vic_rtl.o $(BUILD)/vic/sim_$(1)/obj/vic_model.o $(VIC_SIM_DEPS)
 	@rm -f $$@   # Verilator's make does not see the C objects change
-	$(VERILATOR) --cc --exe --build -j 2 $(VIC_SIM_VFLAGS) --top-module vic \
+	$(VERILATOR) --cc --exe --build -j 1 $(VIC_SIM_VFLAGS) --top-module vic \
 	    -GNumGuests=$(2) -GNumIds=$(3) -GNumSources=$(4) -GNumVcpus=$(5) -GPrioBits=$(6) \
 	    --Mdir $(BUILD)/vic/sim_$(1)/verilated -o $(TOP)/$$@ \
 	    -CFLAGS "-DVIC_SIM_SOURCES=$(4) -I$(TOP)/$(VIC_SIM_DIR)" \
