@@ -10,6 +10,7 @@
 #   TESTS    test executables (each exits 0 on success); `make check` runs them
 #   BENCHES  benchmark executables; `make bench-run` runs them
 #   LINTS    phony lint targets; `make lint` runs them
+#   SYNTHS   phony Yosys targets; `make synth` runs them (resource reports)
 # Fragments own their own variables, prefixed by their folder (HV_, FW_, RTL_, SIM_, ...).
 
 .DEFAULT_GOAL := all
@@ -49,6 +50,7 @@ ALL     :=
 TESTS   :=
 BENCHES :=
 LINTS   :=
+SYNTHS  :=
 
 include $(sort $(wildcard */*.mk */*/*.mk */*/*/*.mk))
 
@@ -75,6 +77,8 @@ bench-run: $(BENCHES)
 	@set -e; for b in $(BENCHES); do echo "== $$b"; $$b; done
 
 lint: $(LINTS)
+
+synth: $(SYNTHS)
 
 clean:
 	rm -rf $(BUILD)

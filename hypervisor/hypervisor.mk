@@ -55,3 +55,13 @@ run-qemu: $(RUN_DIR)/chipvisor.bin
 
 .PHONY: hv-objs
 hv-objs: $(HV_OBJS)
+
+# Host unit test of the SBI layer: the real dispatch, RAM checks and input
+# ring, with the rest of the hypervisor faked in the test.
+HV_SBI_TEST := $(BUILD)/tests/unit/test_sbi_dispatch
+HV_SBI_TEST_SRCS := tests/unit/test_sbi_dispatch.c hypervisor/core/sbi_guest.c \
+                    hypervisor/core/vm_mem.c hypervisor/core/input.c
+$(HV_SBI_TEST): $(HV_SBI_TEST_SRCS) $(wildcard hypervisor/include/*.h)
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) $(HV_INC) -o $@ $(HV_SBI_TEST_SRCS) $(HOST_LDFLAGS) -lcmocka
+TESTS += $(HV_SBI_TEST)

@@ -1,14 +1,12 @@
 /* SBI for guests. Each extension is a handler in a table (as in OpenSBI);
  * unknown extensions and functions answer SBI_ERR_NOT_SUPPORTED. Guests have
- * one vCPU, hart id 0. */
+ * one vCPU, hart id 0. Pure logic over the vm_* operations of vm.h, so the
+ * host unit tests run it against fakes. */
 #include "sbi_guest.h"
 #include "console.h"
-#include "csr.h"
-#include "hext.h"
-#include "input.h"
 #include "sbi_defs.h"
-#include "sched.h"
 #include "util.h"
+#include "vm.h"
 
 enum sbi_flow {
     SBI_FLOW_RETURN,     /* write a0/a1, step over the ecall */
@@ -28,19 +26,6 @@ struct sbi_extension {
 
 static const struct sbi_extension extensions[];
 
-static void set_timer(struct vm *vm, uint64_t when)
-{
-    if (hart.sstc) {
-        if (vm == sched_loaded())
-            csr_write(0x24D, when);   /* vstimecmp: VSTIP follows it in hardware */
-        else
-            vm->csr.vstimecmp = when;
-    } else {
-        vm->timer_deadline = when;
-        vm_hvip_update(vm, MIP_VSTIP, read_time() >= when);
-    }
-}
-
 static enum sbi_flow do_base(struct vm *vm, struct sbi_call *c);
 
 static enum sbi_flow do_time(struct vm *vm, struct sbi_call *c)
@@ -49,7 +34,7 @@ static enum sbi_flow do_time(struct vm *vm, struct sbi_call *c)
         c->error = SBI_ERR_NOT_SUPPORTED;
         return SBI_FLOW_RETURN;
     }
-    set_timer(vm, c->arg[0]);
+    vm_set_timer(vm, c->arg[0]);
     return SBI_FLOW_RETURN;
 }
 
@@ -75,7 +60,7 @@ static enum sbi_flow do_ipi(struct vm *vm, struct sbi_call *c)
     if (hit < 0)
         c->error = SBI_ERR_INVALID_PARAM;
     else if (hit)
-        vm_hvip_update(vm, MIP_VSSIP, true);
+        vm_raise_soft_irq(vm);
     return SBI_FLOW_RETURN;
 }
 
@@ -90,12 +75,12 @@ static enum sbi_flow do_rfence(struct vm *vm, struct sbi_call *c)
     switch (c->fid) {
     case 0:   /* remote FENCE.I */
         if (hit)
-            __asm__ volatile("fence.i" ::: "memory");
+            vm_fence_i(vm);
         break;
     case 1:   /* remote SFENCE.VMA: the guest's VS-stage entries of this VMID */
     case 2:   /* ... with ASID: flushing all of this VMID is a correct superset */
         if (hit)
-            __asm__ volatile(H_INSN("hfence.vvma zero, zero") ::: "memory");
+            vm_flush_guest_tlb(vm);
         break;
     default:  /* HFENCE.* for nested guests: this hypervisor offers no H to its guests */
         c->error = SBI_ERR_NOT_SUPPORTED;
@@ -201,7 +186,7 @@ static enum sbi_flow do_legacy(struct vm *vm, struct sbi_call *c)
 {
     switch (c->ext) {
     case SBI_EXT_LEGACY_SET_TIMER:
-        set_timer(vm, c->arg[0]);
+        vm_set_timer(vm, c->arg[0]);
         c->error = 0;
         break;
     case SBI_EXT_LEGACY_CONSOLE_PUTCHAR:

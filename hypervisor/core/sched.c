@@ -67,6 +67,39 @@ void vm_hvip_update(struct vm *vm, uint64_t mask, bool on)
     }
 }
 
+void vm_set_timer(struct vm *vm, uint64_t when)
+{
+    if (hart.sstc) {
+        if (vm == loaded)
+            csr_write(0x24D, when);   /* vstimecmp: VSTIP follows it in hardware */
+        else
+            vm->csr.vstimecmp = when;
+    } else {
+        vm->timer_deadline = when;
+        vm_hvip_update(vm, MIP_VSTIP, read_time() >= when);
+    }
+}
+
+void vm_raise_soft_irq(struct vm *vm)
+{
+    vm_hvip_update(vm, MIP_VSSIP, true);
+}
+
+void vm_fence_i(struct vm *vm)
+{
+    (void)vm;
+    __asm__ volatile("fence.i" ::: "memory");
+}
+
+void vm_flush_guest_tlb(struct vm *vm)
+{
+    /* hfence.vvma acts on the VMID in hgatp: this VM's when it is loaded */
+    if (vm == loaded)
+        __asm__ volatile(H_INSN("hfence.vvma zero, zero") ::: "memory");
+    else
+        gstage_flush_vmid(vm->vmid);  /* a superset: drops its VS-stage entries too */
+}
+
 bool vm_irq_pending(const struct vm *vm)
 {
     bool live = vm == loaded;

@@ -69,15 +69,6 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
     }
 }
 
-bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, uint8_t **hva)
-{
-    const struct vm_config *cfg = vm->cfg;
-    if (gpa < cfg->ram_gpa || len > cfg->ram_size || gpa - cfg->ram_gpa > cfg->ram_size - len)
-        return false;
-    *hva = (uint8_t *)(uintptr_t)(vm->ram_hpa + (gpa - cfg->ram_gpa));
-    return true;
-}
-
 void vm_reset(struct vm *vm)
 {
     const struct vm_config *cfg = vm->cfg;

@@ -15,8 +15,6 @@ struct vm *sched_next(struct vm *current);
 void sched_forget(struct vm *vm);
 /* Host timer interrupt. */
 void sched_timer_irq(void);
-/* true if the VM has a pending, enabled VS-level interrupt */
-bool vm_irq_pending(const struct vm *vm);
 /* currently loaded VM (its CSRs live in the hart) or NULL */
 struct vm *sched_loaded(void);
 /* set or clear hvip bits of a VM, in the hart if its CSRs are loaded */

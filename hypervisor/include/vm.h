@@ -86,6 +86,13 @@ const char *vm_outcome_name(enum vm_outcome o);
 /* guest RAM access by GPA, bounds-checked against the VM's own RAM */
 bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, uint8_t **hva);
 
+/* operations the SBI layer asks of a VM (sched.c) */
+void vm_set_timer(struct vm *vm, uint64_t when);      /* SBI TIME: next timer interrupt */
+void vm_raise_soft_irq(struct vm *vm);                 /* SBI IPI to its hart */
+void vm_fence_i(struct vm *vm);
+void vm_flush_guest_tlb(struct vm *vm);                /* its VS-stage entries (this VMID) */
+bool vm_irq_pending(const struct vm *vm);              /* a pending, enabled VS interrupt */
+
 /* devices: update interrupt lines into hvip after any device state change */
 void vm_devices_init(struct vm *vm);
 void vm_devices_update_irqs(struct vm *vm);
