@@ -3,7 +3,7 @@
 #   build/configs/<name>/chipvisor.{elf,bin}  the payload for OpenSBI fw_jump
 
 # the freestanding libraries the hypervisor links (each also has host tests)
-HV_LIBS := mmio_decode vuart vplic
+HV_LIBS := mmio_decode vuart vplic xlate
 HV_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
                       hypervisor/platform/qemu-virt/*.c $(HV_LIBS:%=hypervisor/lib/%/*.c))
 HV_OBJS := $(patsubst %,$(BUILD)/obj-rv/%.o,$(HV_SRCS))
@@ -60,7 +60,8 @@ hv-objs: $(HV_OBJS)
 # ring, with the rest of the hypervisor faked in the test.
 HV_SBI_TEST := $(BUILD)/tests/unit/test_sbi_dispatch
 HV_SBI_TEST_SRCS := tests/unit/test_sbi_dispatch.c hypervisor/core/sbi_guest.c \
-                    hypervisor/core/vm_mem.c hypervisor/core/input.c
+                    hypervisor/core/vm_mem.c hypervisor/core/input.c \
+                    $(wildcard hypervisor/lib/xlate/*.c)
 $(HV_SBI_TEST): $(HV_SBI_TEST_SRCS) $(wildcard hypervisor/include/*.h)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) $(HV_INC) -o $@ $(HV_SBI_TEST_SRCS) $(HOST_LDFLAGS) -lcmocka

@@ -34,6 +34,8 @@ void hv_main(uint64_t hartid, const void *dtb)
     uint64_t ram_base = 0x80000000UL, ram_size = MiB(128);
     if (!fdt_find_memory(dtb, &ram_base, &ram_size))
         hv_log("no /memory in the device tree; assuming 128 MiB at 0x80000000\n");
+    host_ram_base = ram_base;
+    host_ram_end = ram_base + ram_size;
     uint64_t pool = ALIGN_UP((uint64_t)(uintptr_t)__image_end, MiB(2));
     hv_log("host RAM 0x%lx-0x%lx, hypervisor 0x%lx-0x%lx, guest pool from 0x%lx\n", ram_base,
            ram_base + ram_size, (uint64_t)(uintptr_t)__image_start, (uint64_t)(uintptr_t)__image_end,

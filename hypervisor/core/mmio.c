@@ -30,16 +30,21 @@ static const char *access_name(uint64_t cause)
     }
 }
 
-/* the trapping instruction, as the guest sees it at sepc */
+/* The trapping instruction: through the software walker (the golden model,
+ * lib/xlate), with the hart's own HLVX.HU as the fallback -- a disagreement
+ * between the two is logged, as it means one of them is wrong. */
 static bool fetch_insn(struct vm *vm, uint32_t *insn)
 {
     uint16_t lo, hi = 0;
-    if (!hlvx_hu(vm->regs.sepc, &lo))
-        return false;
-    if ((lo & 3) == 3 && !hlvx_hu(vm->regs.sepc + 2, &hi))
-        return false;
-    *insn = (uint32_t)hi << 16 | lo;
-    return true;
+    bool hw = hlvx_hu(vm->regs.sepc, &lo) &&
+              ((lo & 3) != 3 || hlvx_hu(vm->regs.sepc + 2, &hi));
+    bool sw = guest_fetch_insn(vm, vm->regs.sepc, insn);
+    if (hw && (!sw || *insn != ((uint32_t)hi << 16 | lo)))
+        hv_log("vm %s: software walker and HLVX disagree on the instruction at 0x%lx\n",
+               vm->cfg->name, vm->regs.sepc);
+    if (!sw && hw)
+        *insn = (uint32_t)hi << 16 | lo;
+    return sw || hw;
 }
 
 void mmio_guest_page_fault(struct vm *vm)

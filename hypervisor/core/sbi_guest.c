@@ -148,17 +148,17 @@ static enum sbi_flow do_srst(struct vm *vm, struct sbi_call *c)
 static enum sbi_flow do_dbcn(struct vm *vm, struct sbi_call *c)
 {
     uint8_t *buf;
-    uint64_t len = c->arg[0], gpa = c->arg[1] | (c->arg[2] << 32);
+    uint64_t len = c->arg[0];
 
     switch (c->fid) {
     case SBI_DBCN_WRITE:
     case SBI_DBCN_READ:
         /* rv64: base_addr_hi must be 0; the buffer must be all the guest's own RAM */
-        if (c->arg[2] != 0 || !vm_gpa_to_hva(vm, c->arg[1], len, &buf)) {
+        if (c->arg[2] != 0 ||
+            !vm_gpa_to_hva(vm, c->arg[1], len, c->fid == SBI_DBCN_READ, &buf)) {
             c->error = SBI_ERR_INVALID_PARAM;
             break;
         }
-        (void)gpa;
         if (c->fid == SBI_DBCN_WRITE) {
             for (uint64_t i = 0; i < len; i++)
                 console_write_from(vm->cfg->name, buf[i]);

@@ -1,14 +1,37 @@
-/* Guest RAM as the hypervisor reaches it: a guest-physical range, checked to
- * lie wholly in the VM's own RAM, becomes a host pointer (HS runs with satp
- * Bare, so host-physical = host-virtual). Used for SBI calls that pass
- * buffers by guest-physical address. */
+/* Guest memory as the hypervisor reaches it, through the software two-stage
+ * walker (lib/xlate, the golden model): a guest-physical buffer is translated
+ * page by page through the VM's own G-stage tables, so the hypervisor can
+ * never be pointed at memory the guest could not touch itself. HS runs with
+ * satp Bare: host-physical = host-virtual. */
 #include "vm.h"
+#include "xlate/xlate.h"
 
-bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, uint8_t **hva)
+#define PAGE 4096UL
+
+static bool gstage_translate(const struct vm *vm, uint64_t gpa, bool write, uint64_t *hpa)
 {
-    const struct vm_config *cfg = vm->cfg;
-    if (gpa < cfg->ram_gpa || len > cfg->ram_size || gpa - cfg->ram_gpa > cfg->ram_size - len)
+    const struct xlate_ctx ctx = {
+        .hgatp = vm->csr.hgatp,
+        .virt = false,                   /* G-stage only: the address is a GPA */
+        .ad_mode = XLATE_AD_UPDATE,
+    };
+    struct xlate_result r;
+    xlate_translate(&ctx, &host_mem, gpa, write ? XLATE_WRITE : XLATE_READ, &r);
+    *hpa = r.hpa;
+    return r.exc == XLATE_EXC_NONE;
+}
+
+bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, bool write, uint8_t **hva)
+{
+    uint64_t base;
+    if (gpa + len < gpa || !gstage_translate(vm, gpa, write, &base))
         return false;
-    *hva = (uint8_t *)(uintptr_t)(vm->ram_hpa + (gpa - cfg->ram_gpa));
+    /* every further page must be mapped, writable if asked, and follow on */
+    for (uint64_t page = (gpa & ~(PAGE - 1)) + PAGE; page < gpa + len; page += PAGE) {
+        uint64_t hpa;
+        if (!gstage_translate(vm, page, write, &hpa) || hpa != base + (page - gpa))
+            return false;
+    }
+    *hva = (uint8_t *)(uintptr_t)base;
     return true;
 }

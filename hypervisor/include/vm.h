@@ -83,8 +83,17 @@ void vm_reset(struct vm *vm);        /* (re)load image and DTB, reset vCPU and d
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why);
 const char *vm_outcome_name(enum vm_outcome o);
 
-/* guest RAM access by GPA, bounds-checked against the VM's own RAM */
-bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, uint8_t **hva);
+/* A guest-physical buffer as a host pointer, through the VM's G-stage tables
+ * (software walker, lib/xlate): false unless every byte is the VM's own RAM
+ * (writable, if `write`). */
+bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, bool write, uint8_t **hva);
+/* The instruction at a guest virtual address, read through the guest's own
+ * translation (vsatp over hgatp) by the software walker; false on any fault. */
+bool guest_fetch_insn(const struct vm *vm, uint64_t gva, uint32_t *insn);
+/* host memory for the software walker (guest_mem.c; faked in host tests) */
+struct xlate_mem;
+extern const struct xlate_mem host_mem;
+extern uint64_t host_ram_base, host_ram_end;
 
 /* operations the SBI layer asks of a VM (sched.c) */
 void vm_set_timer(struct vm *vm, uint64_t when);      /* SBI TIME: next timer interrupt */

@@ -3,7 +3,7 @@
 # exit status (from the hypervisor) is 0.
 . "$(dirname "$0")/common.sh"
 exec "$EXPECT" -t 120 -l "$LOGS/qemu_demo.console" \
-    -n 'FAIL|PANIC|unexpected trap' \
+    -n 'FAIL|PANIC|unexpected trap|disagree' \
     -e '^\[chipvisor\] H extension' \
     -e '^\[sbi\] SBI test guest' \
     -e '^\[mmio\] hello through the virtual 16550' \

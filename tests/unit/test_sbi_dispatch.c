@@ -1,8 +1,9 @@
 /* SBI dispatch (hypervisor/core/sbi_guest.c) on the host: each call is made
  * the way a guest's ecall arrives (a7/a6/a0..a5 in the saved registers), and
  * the answer (a0/a1, sepc) and the effect on the VM are checked against the
- * SBI v2.0 spec. The VM operations below are recording fakes; guest RAM
- * checks (vm_mem.c) and the input ring (input.c) are the real code. */
+ * SBI v2.0 spec. The VM operations below are recording fakes; guest buffer
+ * checks (vm_mem.c, through real Sv39x4 G-stage tables and the xlate
+ * walker) and the input ring (input.c) are the real code. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,12 +16,13 @@
 #include "sbi_defs.h"
 #include "sbi_guest.h"
 #include "vm.h"
+#include "xlate/xlate.h"
 
 /* ---- fakes of the hypervisor around the SBI layer ---- */
 struct vm vms[MAX_VMS];
 uint32_t vm_count;
 
-static char console_out[512];
+static char console_out[16384];
 static size_t console_len;
 static uint64_t timer_set_to;
 static int soft_irqs, fences_i, tlb_flushes, resets;
@@ -49,10 +51,51 @@ void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why)
 }
 void vm_reset(struct vm *vm) { vm->regs.sepc = vm->cfg->image_gpa; resets++; }
 
-/* ---- a VM with 1 MiB of "RAM" at GPA 0x80000000 ---- */
+/* host memory for the walker: plain pointers on the host */
+static int host_read64(void *ctx, uint64_t hpa, uint64_t *val)
+{
+    (void)ctx;
+    *val = *(uint64_t *)(uintptr_t)hpa;
+    return 0;
+}
+static int host_cas64(void *ctx, uint64_t hpa, uint64_t expect, uint64_t desired, uint64_t *old)
+{
+    (void)ctx;
+    *old = *(uint64_t *)(uintptr_t)hpa;
+    if (*old == expect)
+        *(uint64_t *)(uintptr_t)hpa = desired;
+    return 0;
+}
+const struct xlate_mem host_mem = { host_read64, host_cas64, NULL };
+
+/* ---- a VM with 1 MiB of "RAM" at GPA 0x80000000, mapped with 4 KiB G-stage
+ * pages (Sv39x4), but for one page left out and one read-only ---- */
 #define RAM_GPA 0x80000000UL
 #define RAM_SIZE 0x100000UL
-static uint8_t ram[RAM_SIZE];
+#define HOLE_PAGE 200
+#define RO_PAGE 255
+static uint8_t ram[RAM_SIZE] __attribute__((aligned(4096)));
+static uint64_t g_root[2048] __attribute__((aligned(16384)));
+static uint64_t g_l1[512] __attribute__((aligned(4096)));
+static uint64_t g_l0[512] __attribute__((aligned(4096)));
+
+static uint64_t build_gstage(void)
+{
+    const uint64_t nonleaf = XLATE_PTE_V;
+    const uint64_t rw = XLATE_PTE_V | XLATE_PTE_R | XLATE_PTE_W | XLATE_PTE_U | XLATE_PTE_A | XLATE_PTE_D;
+    memset(g_root, 0, sizeof(g_root));
+    memset(g_l1, 0, sizeof(g_l1));
+    memset(g_l0, 0, sizeof(g_l0));
+    g_root[RAM_GPA >> 30] = xlate_make_pte((uintptr_t)g_l1 >> 12, nonleaf);
+    g_l1[(RAM_GPA >> 21) & 511] = xlate_make_pte((uintptr_t)g_l0 >> 12, nonleaf);
+    for (unsigned i = 0; i < RAM_SIZE / 4096; i++) {
+        if (i == HOLE_PAGE)
+            continue;
+        uint64_t flags = i == RO_PAGE ? (rw & ~(XLATE_PTE_W | XLATE_PTE_D)) : rw;
+        g_l0[i] = xlate_make_pte(((uintptr_t)ram >> 12) + i, flags);
+    }
+    return xlate_make_hgatp(XLATE_HGATP_MODE_SV39X4, 1, (uintptr_t)g_root >> 12);
+}
 static const struct vm_config cfg = {
     .name = "t", .ram_gpa = RAM_GPA, .ram_size = RAM_SIZE, .image_gpa = RAM_GPA,
 };
@@ -64,6 +107,7 @@ static int setup(void **state)
     memset(vm, 0, sizeof(*vm));
     vm->cfg = &cfg;
     vm->ram_hpa = (uint64_t)(uintptr_t)ram;
+    vm->csr.hgatp = build_gstage();
     vm->state = VM_RUNNABLE;
     vm_count = 1;
     console_len = 0;
@@ -220,6 +264,14 @@ static void test_dbcn(void **state)
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 16, RAM_GPA + RAM_SIZE - 8, 0, NULL),
                      SBI_ERR_INVALID_PARAM);
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 8, RAM_GPA + RAM_SIZE - 8, 0, NULL), 0);
+    /* a page the G-stage does not map, in the middle of the buffer */
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 3 * 4096, RAM_GPA + (HOLE_PAGE - 1) * 4096UL, 0, NULL),
+                     SBI_ERR_INVALID_PARAM);
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 2 * 4096, RAM_GPA + (HOLE_PAGE + 1) * 4096UL, 0, &v), 0);
+    assert_int_equal(v, 2 * 4096);
+    /* reading input into a page the guest may only read is refused */
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_READ, 4, RAM_GPA + RO_PAGE * 4096UL, 0, NULL),
+                     SBI_ERR_INVALID_PARAM);
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, ~0UL, RAM_GPA, 0, NULL), SBI_ERR_INVALID_PARAM);
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 1, RAM_GPA, 1, NULL), SBI_ERR_INVALID_PARAM);
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 1, RAM_GPA - 1, 0, NULL), SBI_ERR_INVALID_PARAM);

@@ -1,0 +1,84 @@
+/* The software walker's view of host memory, and instruction fetch from a
+ * guest through it. PTE reads outside host RAM are access faults, as on a
+ * hart; A/D updates use LR/SC so that they are atomic against the guest. */
+#include "console.h"
+#include "csr.h"
+#include "hext.h"
+#include "util.h"
+#include "vm.h"
+#include "xlate/xlate.h"
+
+uint64_t host_ram_base, host_ram_end;
+
+static bool in_ram(uint64_t hpa)
+{
+    return hpa >= host_ram_base && hpa + 8 <= host_ram_end && IS_ALIGNED(hpa, 8);
+}
+
+static int read64(void *ctx, uint64_t hpa, uint64_t *val)
+{
+    (void)ctx;
+    if (!in_ram(hpa))
+        return -1;
+    *val = *(volatile uint64_t *)(uintptr_t)hpa;
+    return 0;
+}
+
+static int cas64(void *ctx, uint64_t hpa, uint64_t expect, uint64_t desired, uint64_t *old)
+{
+    (void)ctx;
+    if (!in_ram(hpa))
+        return -1;
+    uint64_t prev, fail;
+    __asm__ volatile("1: lr.d.aqrl %0, (%2)\n"
+                     "   bne %0, %3, 2f\n"
+                     "   sc.d.aqrl %1, %4, (%2)\n"
+                     "   bnez %1, 1b\n"
+                     "2:"
+                     : "=&r"(prev), "=&r"(fail)
+                     : "r"(hpa), "r"(expect), "r"(desired)
+                     : "memory");
+    *old = prev;
+    return 0;
+}
+
+const struct xlate_mem host_mem = { .read64 = read64, .cas64 = cas64, .ctx = NULL };
+
+/* the translation context of the loaded guest, as its hart would use it to fetch */
+static void fetch_ctx(const struct vm *vm, struct xlate_ctx *c)
+{
+    uint64_t vsstatus = csr_read(vsstatus);
+    *c = (struct xlate_ctx){
+        .vsatp = csr_read(vsatp),
+        .hgatp = vm->csr.hgatp,
+        .virt = true,
+        .user = !(vm->regs.sstatus & SSTATUS_SPP),
+        .sum = (vsstatus & SSTATUS_SUM) != 0,
+        .vmxr = (vsstatus & SSTATUS_MXR) != 0,
+        .mxr = false,
+        .ad_mode = XLATE_AD_UPDATE,
+    };
+}
+
+static bool fetch_half(const struct xlate_ctx *c, uint64_t gva, uint16_t *half)
+{
+    struct xlate_result r;
+    xlate_translate(c, &host_mem, gva, XLATE_EXEC, &r);
+    if (r.exc != XLATE_EXC_NONE)
+        return false;
+    *half = *(volatile uint16_t *)(uintptr_t)r.hpa;
+    return true;
+}
+
+bool guest_fetch_insn(const struct vm *vm, uint64_t gva, uint32_t *insn)
+{
+    struct xlate_ctx c;
+    uint16_t lo, hi = 0;
+    fetch_ctx(vm, &c);
+    if (!fetch_half(&c, gva, &lo))
+        return false;
+    if ((lo & 3) == 3 && !fetch_half(&c, gva + 2, &hi))   /* may sit on the next page */
+        return false;
+    *insn = (uint32_t)hi << 16 | lo;
+    return true;
+}
