@@ -110,9 +110,9 @@ module hva_regs #(
   logic in_vic, in_local;
   logic [7:0] off;   // local offset (the HVA block is 0x000..0x0ff)
 
-  assign in_vic = (32'(acc_addr) >= VIC_HYP_OFFSET && 32'(acc_addr) < VIC_HYP_OFFSET + VIC_HYP_SIZE) ||
-                  (32'(acc_addr) >= VIC_GUEST_OFFSET &&
-                   32'(acc_addr) < VIC_GUEST_OFFSET + VIC_GUEST_SIZE);
+  assign in_vic = (32'(acc_addr) >= HVA_VIC_HYP_OFFSET && 32'(acc_addr) < HVA_VIC_HYP_OFFSET + HVA_VIC_HYP_SIZE) ||
+                  (32'(acc_addr) >= HVA_VIC_GUEST_OFFSET &&
+                   32'(acc_addr) < HVA_VIC_GUEST_OFFSET + HVA_VIC_GUEST_SIZE);
   assign in_local = acc_addr[AddrW-1:8] == '0 && acc_addr[1:0] == 2'b00;
   assign off      = acc_addr[7:0];
 

@@ -1,0 +1,429 @@
+/* The HVA in Verilator, driven through its C driver: the driver's register
+ * hook runs AXI4-Lite transactions on the RTL's port, and the AXI4 memory
+ * model serves the RTL's page-table and ring accesses from the same memory
+ * the golden model (xlate_translate) reads. Every translation -- single
+ * requests and ring batches -- is compared with the model; then bus errors
+ * (SLVERR on an unmapped offset, on a ring slot), the VIC window, the
+ * interrupt and the counters. Prints cycles per translation.
+ * Env: HVA_TRACE=1 writes build/sim/hva/hva.fst; HVA_SEED, HVA_N (requests). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "hva/hva.h"
+#include "hva_axi_mem.h"
+#include "hva_regs.h"
+#include "hva_sim.h"
+#include "vic_model/vic_layout.h"
+
+/* the map's VIC windows are the VIC's own layout (no drift) */
+_Static_assert(HVA_VIC_HYP_OFFSET == VIC_HYP_BASE && HVA_VIC_HYP_SIZE == VIC_HYP_SIZE, "VIC hyp");
+_Static_assert(HVA_VIC_GUEST_OFFSET == VIC_GUEST_BASE && HVA_VIC_GUEST_STRIDE == VIC_GUEST_STRIDE &&
+               HVA_VIC_GUEST_SIZE == VIC_MAX_GUESTS * VIC_GUEST_STRIDE, "VIC guests");
+
+#define MEM_BASE 0x80000000ull
+#define MEM_SIZE (16ull << 20)
+#define LATENCY  4
+
+static struct hva_sim *sim;
+static struct hva_sim_pins pin;
+static struct hva_mem mem;
+static struct hva_axi_mem axm;
+static uint64_t cycles;
+static unsigned failures;
+
+#define CHECK(cond, ...) do { if (!(cond)) { failures++; \
+    fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
+    fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); } } while (0)
+
+/* ---- one clock: memory outputs, settle, memory takes handshakes, edge */
+
+static void step(void)
+{
+    hva_axi_mem_drive(&axm, &pin);
+    hva_sim_eval(sim, &pin);
+    hva_axi_mem_update(&axm, &pin);
+    hva_sim_tick(sim);
+    cycles++;
+}
+
+/* ---- the driver's hook: AXI4-Lite transactions */
+
+static bool lite_err;
+
+static void lite_fail(const char *what)
+{
+    fprintf(stderr, "FAIL: AXI4-Lite %s timed out\n", what);
+    exit(1);
+}
+
+static uint32_t lite_read32(void *ctx, uint32_t off)
+{
+    (void)ctx;
+    pin.s_ar_addr = off;
+    pin.s_ar_valid = 1;
+    pin.s_r_ready = 1;
+    for (int i = 0;; i++) {
+        if (i > 1000)
+            lite_fail("read");
+        hva_axi_mem_drive(&axm, &pin);
+        hva_sim_eval(sim, &pin);
+        int ar = pin.s_ar_valid && pin.s_ar_ready, r = pin.s_r_valid && pin.s_r_ready;
+        uint32_t data = pin.s_r_data, resp = pin.s_r_resp;
+        hva_axi_mem_update(&axm, &pin);
+        hva_sim_tick(sim);
+        cycles++;
+        if (ar)
+            pin.s_ar_valid = 0;
+        if (r) {
+            pin.s_r_ready = 0;
+            if (resp != 0)
+                lite_err = true;
+            return data;
+        }
+    }
+}
+
+static void lite_write32(void *ctx, uint32_t off, uint32_t v)
+{
+    (void)ctx;
+    pin.s_aw_addr = off;
+    pin.s_aw_valid = 1;
+    pin.s_w_data = v;
+    pin.s_w_strb = 0xf;
+    pin.s_w_valid = 1;
+    pin.s_b_ready = 1;
+    for (int i = 0;; i++) {
+        if (i > 1000)
+            lite_fail("write");
+        hva_axi_mem_drive(&axm, &pin);
+        hva_sim_eval(sim, &pin);
+        int aw = pin.s_aw_valid && pin.s_aw_ready, w = pin.s_w_valid && pin.s_w_ready;
+        int b = pin.s_b_valid && pin.s_b_ready;
+        uint32_t resp = pin.s_b_resp;
+        hva_axi_mem_update(&axm, &pin);
+        hva_sim_tick(sim);
+        cycles++;
+        if (aw)
+            pin.s_aw_valid = 0;
+        if (w)
+            pin.s_w_valid = 0;
+        if (b) {
+            pin.s_b_ready = 0;
+            if (resp != 0)
+                lite_err = true;
+            return;
+        }
+    }
+}
+
+static bool lite_bus_error(void *ctx)
+{
+    (void)ctx;
+    bool e = lite_err;
+    lite_err = false;
+    return e;
+}
+
+static const struct hva_io io = { lite_read32, lite_write32, lite_bus_error, NULL };
+
+/* ---- a random world in memory */
+
+static uint64_t rng_state;
+static uint64_t rnd(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+#define NVA 64
+static uint64_t vas[NVA];
+static uint64_t vsatp_sv39, vsatp_sv48, hgatp_x4;
+#define GPA_DATA 0x4000000000ull
+
+static void build_world(void)
+{
+    const uint64_t gfull = XLATE_PTE_R | XLATE_PTE_W | XLATE_PTE_X | XLATE_PTE_U | XLATE_PTE_A |
+                           XLATE_PTE_D;
+    uint64_t groot = hva_mem_alloc(&mem, 4);
+    hva_mem_map(&mem, groot, 3, true, MEM_BASE, MEM_BASE, 2, gfull);   /* tables: GPA == HPA */
+    /* data GPAs: 2 MiB and 4 KiB G leaves with random permissions and A/D */
+    for (unsigned i = 0; i < 16; i++) {
+        uint64_t flags = (rnd() & (XLATE_PTE_R | XLATE_PTE_W | XLATE_PTE_X | XLATE_PTE_A |
+                                   XLATE_PTE_D)) | XLATE_PTE_U | XLATE_PTE_R;
+        if ((flags & XLATE_PTE_W) && !(flags & XLATE_PTE_R))
+            flags |= XLATE_PTE_R;
+        int level = i < 4 ? 1 : 0;
+        uint64_t gpa = GPA_DATA + (i < 4 ? i * 0x200000ull : 0x800000 + i * 0x1000ull);
+        hva_mem_map(&mem, groot, 3, true, gpa, 0x900000000ull + (rnd() & 0xfff) * 0x200000, level,
+                    flags);
+    }
+    uint64_t r39 = hva_mem_alloc(&mem, 1), r48 = hva_mem_alloc(&mem, 1);
+    for (unsigned i = 0; i < NVA; i++) {
+        uint64_t va = (rnd() & 0x3fffff000ull) | (i & 1 ? 0 : 0);
+        uint64_t flags = rnd() & (XLATE_PTE_R | XLATE_PTE_W | XLATE_PTE_X | XLATE_PTE_U |
+                                  XLATE_PTE_G | XLATE_PTE_A | XLATE_PTE_D);
+        if (!(flags & (XLATE_PTE_R | XLATE_PTE_X)))
+            flags |= XLATE_PTE_R;
+        if ((flags & XLATE_PTE_W) && !(flags & XLATE_PTE_R))
+            flags |= XLATE_PTE_R;
+        uint64_t gpa = GPA_DATA + (rnd() % 5 == 0 ? 0x40000000ull : 0) +   /* some unmapped */
+                       (i % 16 < 4 ? (i % 4) * 0x200000ull : 0x800000 + (i % 16) * 0x1000ull);
+        vas[i] = va;
+        hva_mem_map(&mem, r39, 3, false, va, gpa, 0, flags);
+        hva_mem_map(&mem, r48, 4, false, va | 0x7f0000000000ull, gpa, 0, flags);
+    }
+    vsatp_sv39 = xlate_make_satp(XLATE_SATP_MODE_SV39, 5, r39 >> 12);
+    vsatp_sv48 = xlate_make_satp(XLATE_SATP_MODE_SV48, 6, r48 >> 12);
+    hgatp_x4 = xlate_make_hgatp(XLATE_HGATP_MODE_SV39X4, 2, groot >> 12);
+}
+
+static void random_request(struct hva_ring_req *q, bool allow_ad_update)
+{
+    unsigned k = rnd() % 8;
+    q->ctx = (struct xlate_ctx){
+        .vsatp = k == 0 ? 0 : (k & 1) ? vsatp_sv48 : vsatp_sv39,
+        .hgatp = k == 7 ? 0 : hgatp_x4,
+        .virt = k != 6,
+        .user = rnd() & 1, .sum = rnd() & 1, .mxr = rnd() % 4 == 0, .vmxr = rnd() % 4 == 0,
+        .hlvx = rnd() % 8 == 0,
+        .ad_mode = allow_ad_update && (rnd() & 1) ? XLATE_AD_UPDATE : XLATE_AD_FAULT,
+    };
+    uint64_t va = vas[rnd() % NVA] | (rnd() & 0xff8);
+    if (q->ctx.vsatp == vsatp_sv48)
+        va |= 0x7f0000000000ull;
+    if (!q->ctx.virt || q->ctx.vsatp == 0)
+        va = GPA_DATA + (rnd() % 4) * 0x200000ull + (rnd() & 0x1ffff8);
+    if (rnd() % 16 == 0)
+        va = rnd() & 0x7ffffffffff8ull;   /* anywhere */
+    q->addr = va;
+    q->acc = (enum xlate_access)(rnd() % 3);
+    if (q->ctx.hlvx)
+        q->acc = XLATE_READ;
+}
+
+static bool same(const struct xlate_result *got, const struct xlate_result *want)
+{
+    return got->exc == want->exc && got->hpa == want->hpa && got->gpa == want->gpa &&
+           got->tval == want->tval && got->htval == want->htval &&
+           got->implicit == want->implicit && got->vs_perm == want->vs_perm &&
+           got->g_perm == want->g_perm && got->page_size == want->page_size;
+}
+
+static void report(const char *what, const struct hva_ring_req *q, const struct xlate_result *got,
+                   const struct xlate_result *want)
+{
+    failures++;
+    if (failures > 10)
+        return;
+    fprintf(stderr, "MISMATCH (%s): vsatp %016" PRIx64 " hgatp %016" PRIx64 " addr %016" PRIx64
+            " acc %d virt %d user %d sum %d mxr %d vmxr %d hlvx %d ad %d\n", what, q->ctx.vsatp,
+            q->ctx.hgatp, q->addr, q->acc, q->ctx.virt, q->ctx.user, q->ctx.sum, q->ctx.mxr,
+            q->ctx.vmxr, q->ctx.hlvx, q->ctx.ad_mode);
+    for (uint32_t i = 0; i < want->n_steps && i < XLATE_MAX_STEPS; i++)
+        fprintf(stderr, "  step %u: stage %s level %d pte@%" PRIx64 " = %016" PRIx64 "\n", i,
+                want->steps[i].stage ? "G" : "VS", want->steps[i].level, want->steps[i].pte_addr,
+                want->steps[i].pte);
+    const struct xlate_result *r[2] = { got, want };
+    for (int i = 0; i < 2; i++)
+        fprintf(stderr, "  %s: exc %u hpa %" PRIx64 " gpa %" PRIx64 " tval %" PRIx64 " htval %" PRIx64
+                " implicit %d perm %x/%x page %" PRIx64 " pte_reads %u\n", i ? "model" : "rtl  ",
+                r[i]->exc, r[i]->hpa, r[i]->gpa, r[i]->tval, r[i]->htval, r[i]->implicit,
+                r[i]->vs_perm, r[i]->g_perm, r[i]->page_size, r[i]->pte_reads);
+}
+
+/* The model runs first; its A/D writes are undone (from the walk path) so the
+ * RTL starts from the same memory, and the memory both leave must agree. */
+static void single_requests(struct hva *h, unsigned n, uint64_t *cyc_total)
+{
+    static uint64_t post[XLATE_MAX_STEPS];
+    for (unsigned i = 0; i < n; i++) {
+        struct hva_ring_req q;
+        struct xlate_result want, got;
+        random_request(&q, true);
+        xlate_translate(&q.ctx, &mem.xm, q.addr, q.acc, &want);
+        uint32_t ns = want.n_steps < XLATE_MAX_STEPS ? want.n_steps : XLATE_MAX_STEPS;
+        for (uint32_t s = 0; s < ns; s++)
+            post[s] = hva_mem_read(&mem, want.steps[s].pte_addr);
+        for (uint32_t s = ns; s-- > 0;)
+            hva_mem_write(&mem, want.steps[s].pte_addr, want.steps[s].pte);
+        uint64_t c0 = cycles;
+        int e = hva_translate(h, &q.ctx, q.addr, q.acc, &got, NULL);
+        *cyc_total += cycles - c0;
+        CHECK(e == HVA_OK, "hva_translate: %d", e);
+        if (!same(&got, &want))
+            report("single", &q, &got, &want);
+        for (uint32_t s = 0; s < ns; s++)
+            if (hva_mem_read(&mem, want.steps[s].pte_addr) != post[s]) {
+                failures++;
+                fprintf(stderr, "A/D state differs at %" PRIx64 ": rtl %016" PRIx64
+                        " model %016" PRIx64 "\n", want.steps[s].pte_addr,
+                        hva_mem_read(&mem, want.steps[s].pte_addr), post[s]);
+                break;
+            }
+    }
+}
+
+/* Batches through the ring (A/D fault mode: the requests of a batch all see
+ * the memory as it is now). */
+static void ring_batches(struct hva *h, unsigned n, unsigned log2)
+{
+    struct hva_ring ring;
+    static struct hva_ring_req reqs[4096];
+    static struct xlate_result res[4096];
+    uint64_t pa = hva_mem_alloc(&mem, (64u << log2) / 4096 ? (64u << log2) / 4096 : 1);
+    CHECK(hva_ring_init(h, &ring, hva_mem_ptr(&mem, pa), pa, log2) == HVA_OK, "ring init");
+    if (n > 4096)
+        n = 4096;
+    for (unsigned i = 0; i < n; i++)
+        random_request(&reqs[i], false);
+    unsigned sent = 0, got = 0;
+    uint64_t c0 = cycles;
+    while (got < n) {
+        if (sent < n) {
+            int s = hva_ring_submit(h, &ring, &reqs[sent], n - sent);
+            CHECK(s >= 0, "submit %d", s);
+            sent += s > 0 ? (unsigned)s : 0;
+        }
+        int c = hva_ring_collect(h, &ring, &res[got], n - got);
+        if (c < 0) {
+            CHECK(c >= 0, "collect %d", c);
+            return;
+        }
+        got += (unsigned)c;
+    }
+    printf("ring: %u translations, %.1f cycles each (register polling included)\n", n,
+           (double)(cycles - c0) / n);
+    for (unsigned i = 0; i < n; i++) {
+        struct xlate_result want;
+        xlate_translate(&reqs[i].ctx, &mem.xm, reqs[i].addr, reqs[i].acc, &want);
+        if (!same(&res[i], &want))
+            report("ring", &reqs[i], &res[i], &want);
+    }
+}
+
+static void bus_errors(struct hva *h)
+{
+    struct xlate_result r;
+    struct xlate_ctx c = { .hgatp = hgatp_x4 };
+
+    /* an unmapped offset: SLVERR, seen by the hook, nothing else disturbed */
+    (void)lite_read32(NULL, 0x0fc);
+    CHECK(lite_bus_error(NULL), "read of 0x0fc not an error");
+    lite_write32(NULL, 0x800, 1);
+    CHECK(lite_bus_error(NULL), "write of 0x800 not an error");
+    (void)lite_read32(NULL, HVA_REQ_CTRL_OFFSET + 1);   /* misaligned */
+    CHECK(lite_bus_error(NULL), "misaligned read not an error");
+    /* a request started, an error in between, the response still there */
+    lite_write32(NULL, HVA_REQ_ADDR_LO_OFFSET, (uint32_t)GPA_DATA);
+    lite_write32(NULL, HVA_REQ_ADDR_HI_OFFSET, (uint32_t)(GPA_DATA >> 32));
+    lite_write32(NULL, HVA_REQ_HGATP_LO_OFFSET, (uint32_t)hgatp_x4);
+    lite_write32(NULL, HVA_REQ_HGATP_HI_OFFSET, (uint32_t)(hgatp_x4 >> 32));
+    lite_write32(NULL, HVA_REQ_VSATP_LO_OFFSET, 0);
+    lite_write32(NULL, HVA_REQ_VSATP_HI_OFFSET, 0);
+    lite_write32(NULL, HVA_REQ_CTRL_OFFSET, 0x42u << HVA_REQ_CTRL_ID_LSB);
+    lite_write32(NULL, HVA_REQ_GO_OFFSET, 1);
+    (void)lite_read32(NULL, 0x3000);
+    CHECK(lite_bus_error(NULL), "read of 0x3000 not an error");
+    for (int i = 0; i < 200 && (lite_read32(NULL, HVA_STATUS_OFFSET) & 1); i++)
+        ;
+    uint32_t st = lite_read32(NULL, HVA_RSP_STATUS_OFFSET);
+    CHECK((st >> HVA_RSP_STATUS_ID_LSB & 0xff) == 0x42 && (st & HVA_RSP_STATUS_DONE_MASK),
+          "response lost: status %08x", st);
+    CHECK(!lite_bus_error(NULL), "good accesses flagged");
+
+    /* the driver still works after all that */
+    struct hva again;
+    CHECK(hva_probe(&again, &io) == HVA_OK, "probe after errors");
+    /* a ring in memory that answers SLVERR: the engine stops, the driver says so */
+    struct hva_ring ring;
+    struct hva_ring_req q = { .ctx = c, .addr = GPA_DATA, .acc = XLATE_READ };
+    uint64_t pa = hva_mem_alloc(&mem, 1);
+    mem.err_lo = pa + 0x20;           /* the response word of slot 0 */
+    mem.err_hi = pa + 0x28;
+    CHECK(hva_ring_init(h, &ring, hva_mem_ptr(&mem, pa), pa, 2) == HVA_OK, "ring init");
+    CHECK(hva_ring_submit(h, &ring, &q, 1) == 1, "submit");
+    int e = hva_ring_collect(h, &ring, &r, 1);
+    CHECK(e == HVA_ERR_RING, "collect gave %d, not HVA_ERR_RING", e);
+    CHECK(lite_read32(NULL, HVA_IRQ_STATUS_OFFSET) & HVA_IRQ_STATUS_RING_ERR_MASK, "no RING_ERR");
+    mem.err_lo = mem.err_hi = 0;
+    CHECK(hva_ring_recover(h, &ring) == HVA_OK, "recover");
+    CHECK(hva_ring_submit(h, &ring, &q, 1) == 1, "submit after recover");
+    CHECK(hva_ring_collect(h, &ring, &r, 1) == 1, "collect after recover");
+    CHECK(r.exc == 0 && r.gpa == GPA_DATA, "result after recover: exc %u", r.exc);
+    lite_write32(NULL, HVA_IRQ_STATUS_OFFSET, ~0u);   /* W1C all */
+}
+
+int main(void)
+{
+    const char *seed = getenv("HVA_SEED"), *nenv = getenv("HVA_N");
+    unsigned n = nenv ? (unsigned)atoi(nenv) : 3000;
+    struct hva h;
+    struct hva_counters k;
+    int e;
+
+    rng_state = seed ? strtoull(seed, NULL, 0) : 0x2545f4914f6cdd1dull;
+    sim = hva_sim_new(getenv("HVA_TRACE") ? "build/sim/hva/hva.fst" : NULL);
+    hva_mem_init(&mem, MEM_BASE, MEM_SIZE);
+    hva_axi_mem_init(&axm, &mem, LATENCY);
+    build_world();
+    for (int i = 0; i < 4; i++)
+        step();
+
+    e = hva_probe(&h, &io);
+    CHECK(e == HVA_OK, "probe: %d", e);
+    printf("HVA %x.%02x: TLB %u/%u-way, G-TLB %u/%u-way, PWC %u, max PTE reads %u, AXI ID %u, "
+           "ring <= 2^%u, VIC %d (%u guests, %u ids, %u sources)\n", h.caps.version >> 8,
+           h.caps.version & 0xff, h.caps.tlb_entries, h.caps.tlb_ways, h.caps.gtlb_entries,
+           h.caps.gtlb_ways, h.caps.pwc_entries, h.caps.max_pte_reads, h.caps.axi_id_w,
+           h.caps.ring_max_log2, h.caps.vic, h.caps.vic_guests, h.caps.vic_ids, h.caps.vic_sources);
+    CHECK(h.caps.axi_id_w == 5 && h.caps.ring_max_log2 == 15 && h.caps.vic_guests == 4,
+          "capabilities");
+
+    /* the VIC answers through its window */
+    uint32_t info0 = lite_read32(NULL, HVA_VIC_HYP_OFFSET + VIC_INFO0);
+    CHECK(!lite_bus_error(NULL) && (info0 & 0xff) == 4 && info0 >> 24 == VIC_VERSION,
+          "VIC INFO0 %08x", info0);
+
+    CHECK(hva_clear_counters(&h) == HVA_OK, "clear");
+    uint64_t single_cycles = 0;
+    clock_t t0 = clock();
+    uint64_t c0 = cycles;
+    single_requests(&h, n, &single_cycles);
+    printf("single: %u translations, %.1f cycles each through the AXI4-Lite hook\n", n,
+           (double)single_cycles / n);
+    CHECK(hva_read_counters(&h, &k) == HVA_OK, "counters");
+    printf("counters: requests %u TLB hits %u G-TLB hits %u PWC hits %u PTE reads %u busy %u\n",
+           k.requests, k.tlb_hits, k.gtlb_hits, k.pwc_hits, k.pte_reads, k.busy_cycles);
+    CHECK(k.requests == n, "requests counter %u != %u", k.requests, n);
+
+    /* invalidations between batches, then the ring */
+    struct hva_inval all_g = { .gvma = true };
+    CHECK(hva_invalidate(&h, &all_g) == HVA_OK, "invalidate");
+    lite_write32(NULL, HVA_IRQ_ENABLE_OFFSET, HVA_IRQ_ENABLE_RING_DONE_MASK);
+    ring_batches(&h, n, 6);
+    CHECK(pin.irq, "no ring interrupt");
+    lite_write32(NULL, HVA_IRQ_STATUS_OFFSET, HVA_IRQ_STATUS_RING_DONE_MASK);
+    step();
+    CHECK(!pin.irq, "ring interrupt not cleared");
+    lite_write32(NULL, HVA_IRQ_ENABLE_OFFSET, 0);
+
+    bus_errors(&h);
+    CHECK(axm.protocol_errors == 0, "%" PRIu64 " AXI protocol errors", axm.protocol_errors);
+
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    printf("simulated %" PRIu64 " cycles, %.0f cycles/s\n", cycles - c0,
+           secs > 0 ? (cycles - c0) / secs : 0.0);
+    hva_sim_free(sim);
+    hva_mem_free(&mem);
+    if (failures) {
+        printf("%u failures\n", failures);
+        return 1;
+    }
+    printf("PASS\n");
+    return 0;
+}
