@@ -23,17 +23,16 @@ static bool starts_with(const char *s, const char *prefix)
     return *s == '\0' || *s == '@';
 }
 
-bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size)
+const void *fdt_find_property(const void *fdt, const char *node, const char *prop, uint32_t *len)
 {
     const uint8_t *blob = fdt;
     if (!blob || be32(blob) != FDT_MAGIC)
-        return false;
-    uint32_t total = be32(blob + 4);
+        return NULL;
     const uint8_t *p = blob + be32(blob + 8);
-    const uint8_t *end = blob + total;
+    const uint8_t *end = blob + be32(blob + 4);
     const char *strings = (const char *)blob + be32(blob + 12);
     int depth = 0;
-    bool in_memory = false;
+    bool in_node = false;
 
     while (p + 4 <= end) {
         uint32_t tok = be32(p);
@@ -42,30 +41,40 @@ bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size)
         case FDT_BEGIN_NODE: {
             const char *name = (const char *)p;
             depth++;
-            in_memory = depth == 2 && starts_with(name, "memory");
+            in_node = depth == 2 && starts_with(name, node);
             p += ALIGN_UP(strlen(name) + 1, 4);
             break;
         }
         case FDT_END_NODE:
             depth--;
-            in_memory = false;
+            in_node = false;
             break;
         case FDT_PROP: {
-            uint32_t len = be32(p), nameoff = be32(p + 4);
+            uint32_t plen = be32(p), nameoff = be32(p + 4);
             const uint8_t *val = p + 8;
-            if (in_memory && len >= 16 && strcmp(strings + nameoff, "reg") == 0) {
-                *base = (uint64_t)be32(val) << 32 | be32(val + 4);
-                *size = (uint64_t)be32(val + 8) << 32 | be32(val + 12);
-                return true;
+            if (in_node && strcmp(strings + nameoff, prop) == 0) {
+                *len = plen;
+                return val;
             }
-            p = val + ALIGN_UP(len, 4);
+            p = val + ALIGN_UP(plen, 4);
             break;
         }
         case FDT_NOP:
             break;
         default:
-            return false;
+            return NULL;
         }
     }
-    return false;
+    return NULL;
+}
+
+bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size)
+{
+    uint32_t len;
+    const uint8_t *reg = fdt_find_property(fdt, "memory", "reg", &len);
+    if (!reg || len < 16)
+        return false;
+    *base = (uint64_t)be32(reg) << 32 | be32(reg + 4);
+    *size = (uint64_t)be32(reg + 8) << 32 | be32(reg + 12);
+    return true;
 }

@@ -18,6 +18,24 @@ extern char __image_start[], __image_end[];
                           (1UL << 8) | (1UL << 12) | (1UL << 13) | (1UL << 15))
 #define GUEST_INTERRUPTS (MIP_VSSIP | MIP_VSTIP | MIP_VSEIP)
 
+/* Is `opt` one of the space-separated words of /chosen/bootargs (QEMU: -append)? */
+static bool option_set(const void *dtb, const char *opt)
+{
+    uint32_t len;
+    const char *args = fdt_find_property(dtb, "chosen", "bootargs", &len);
+    size_t n = strlen(opt);
+    for (const char *p = args; p && p < args + len && *p; ) {
+        while (*p == ' ')
+            p++;
+        const char *word = p;
+        while (*p && *p != ' ')
+            p++;
+        if ((size_t)(p - word) == n && memcmp(word, opt, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 void hv_main(uint64_t hartid, const void *dtb)
 {
     hv_log("chipvisor on hart %lu\n", hartid);
@@ -28,8 +46,8 @@ void hv_main(uint64_t hartid, const void *dtb)
     }
     extern char trap_entry[];
     csr_write(stvec, (uint64_t)(uintptr_t)trap_entry);
-    hv_log("H extension: VMID %u bits, G-stage %s, Sstc %s\n", hart.vmid_bits,
-           hart.sv48x4 ? "Sv48x4" : "Sv39x4", hart.sstc ? "yes (vstimecmp)" : "no (VSTIP injection)");
+    hv_log("H extension: VMID %u bits, Sv48x4 %s, Sstc %s\n", hart.vmid_bits,
+           hart.sv48x4 ? "yes" : "no", hart.sstc ? "yes (vstimecmp)" : "no (VSTIP injection)");
 
     uint64_t ram_base = 0x80000000UL, ram_size = MiB(128);
     if (!fdt_find_memory(dtb, &ram_base, &ram_size))
@@ -48,7 +66,8 @@ void hv_main(uint64_t hartid, const void *dtb)
     csr_set(sstatus, SSTATUS_FS_INITIAL);     /* guests' FP needs FS != Off at HS too */
     csr_write(sie, MIP_STIP);                 /* the host timer; taken while a guest runs */
 
-    gstage_init(hart.sv48x4);
+    gstage_init(hart.sv48x4 && !option_set(dtb, "chipvisor.gstage=sv39x4"));
+    hv_log("G-stage tables: %s\n", gstage_mode_name());
     vm_create_all(pool, ram_base + ram_size);
     input_init();
     sched_start();

@@ -1,10 +1,15 @@
-/* Just enough device-tree reading for boot: where the host RAM is. (libfdt
+/* Just enough device-tree reading for boot: where the host RAM is, and the
+ * hypervisor's options in /chosen/bootargs. (libfdt
  * is a host library in Debian; the hypervisor needs only this one lookup.) */
 #ifndef CHIPVISOR_FDT_MIN_H
 #define CHIPVISOR_FDT_MIN_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+/* A property of a node directly under the root ("chosen", "memory" matches
+ * "memory@..."); NULL if absent. */
+const void *fdt_find_property(const void *fdt, const char *node, const char *prop, uint32_t *len);
 
 /* First region of the first /memory@... node (2-cell address and size). */
 bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size);
