@@ -1,0 +1,206 @@
+// Types of the HVA page-table walker (hva_walker). The translation rules are
+// those of the C golden model, hypervisor/lib/xlate/xlate.h: no Svnapot or
+// Svpbmt (PTE bits 63:54 nonzero fault), non-leaf A/D/U fault, an A/D update
+// of a VS-stage PTE is a G-stage *write*, at most MaxWalks walks of one stage
+// per translation (A/D retries included), an unknown MODE is Bare.
+package walker_pkg;
+
+  localparam int unsigned AxiIdW   = 4;   // hva_walker's AXI_ID_W must match
+  localparam int unsigned MaxWalks = 4;   // XLATE_MAX_WALKS
+  localparam int unsigned PpnW     = 44;  // PTE / satp PPN
+  localparam int unsigned VpnW     = 38;  // address bits 49:12 (Sv48x4 GPA is 50 bits)
+
+  typedef enum logic [1:0] {
+    AccRead  = 2'd0,
+    AccWrite = 2'd1,
+    AccExec  = 2'd2
+  } access_e;
+
+  // One translation: the hart's context and the access.
+  typedef struct packed {
+    logic [63:0] vsatp;      // MODE Bare/Sv39/Sv48, ASID 59:44, PPN 43:0
+    logic [63:0] hgatp;      // MODE Bare/Sv39x4/Sv48x4, VMID 57:44, PPN 43:0
+    logic        virt;       // 1: two-stage; 0: G-stage only (addr is a GPA)
+    logic        user;       // effective privilege U
+    logic        sum;        // vsstatus.SUM
+    logic        vmxr;       // vsstatus.MXR (VS-stage)
+    logic        mxr;        // sstatus.MXR (both stages)
+    logic        hlvx;       // HLVX: the read needs X instead of R
+    logic        ad_update;  // 1: hardware A/D update; 0: Svade (A/D missing -> fault)
+    access_e     access;
+    logic [63:0] addr;
+    logic [7:0]  id;
+  } xlate_req_t;
+
+  // exc is the scause code (0 = ok). Permissions are {U, X, W, R} of the leaf
+  // (a Bare stage reports 4'b1111). On a fault hpa/perm/page size are 0.
+  typedef struct packed {
+    logic [7:0]  id;
+    logic [5:0]  exc;
+    logic [63:0] hpa;
+    logic [63:0] gpa;        // ok: the GPA; guest-page fault: the faulting GPA
+    logic [63:0] tval;
+    logic [63:0] htval;      // guest-page fault: faulting GPA >> 2
+    logic        implicit;   // guest-page fault on an implicit VS-stage PTE access
+    logic [3:0]  vs_perm;
+    logic [3:0]  g_perm;
+    logic [5:0]  page_size_log2;
+    logic [7:0]  pte_reads;  // PTE reads of this translation, both stages (saturates)
+    logic        tlb_hit;    // answered by the combined TLB
+    logic        gtlb_hit;   // some G-stage translation hit the G-stage TLB
+    logic        pwc_hit;    // some walk started from the page-walk cache
+  } xlate_rsp_t;
+
+  // HFENCE.VVMA (kind 0: VS-stage entries of one VMID, or all VMIDs with
+  // all_vmid) and HFENCE.GVMA (kind 1: G-stage entries and everything built
+  // on them). use_asid / use_addr narrow VVMA to an ASID (global mappings
+  // stay) or a GVA; GVMA by address takes a GPA.
+  typedef enum logic {
+    InvVvma = 1'b0,
+    InvGvma = 1'b1
+  } inv_kind_e;
+
+  typedef struct packed {
+    inv_kind_e   kind;
+    logic        all_vmid;
+    logic        use_asid;
+    logic        use_addr;
+    logic [13:0] vmid;
+    logic [15:0] asid;
+    logic [63:0] addr;
+  } inv_req_t;
+
+  // AXI4 (64-bit data, single beats only)
+  localparam logic [1:0] RespExOkay = 2'b01;
+
+  typedef struct packed {
+    logic [AxiIdW-1:0] id;
+    logic [63:0]       addr;
+    logic [7:0]        len;
+    logic [2:0]        size;
+    logic [1:0]        burst;
+    logic              lock;
+    logic [3:0]        cache;
+    logic [2:0]        prot;
+  } axi_ax_t;
+
+  typedef struct packed {
+    axi_ax_t     aw;
+    logic        aw_valid;
+    logic [63:0] w_data;
+    logic [7:0]  w_strb;
+    logic        w_last;
+    logic        w_valid;
+    logic        b_ready;
+    axi_ax_t     ar;
+    logic        ar_valid;
+    logic        r_ready;
+  } axi_req_t;
+
+  typedef struct packed {
+    logic              aw_ready;
+    logic              w_ready;
+    logic [AxiIdW-1:0] b_id;
+    logic [1:0]        b_resp;
+    logic              b_valid;
+    logic              ar_ready;
+    logic [AxiIdW-1:0] r_id;
+    logic [63:0]       r_data;
+    logic [1:0]        r_resp;
+    logic              r_last;
+    logic              r_valid;
+  } axi_rsp_t;
+
+  // One-cycle increments for the performance counters.
+  typedef struct packed {
+    logic req;        // a translation accepted
+    logic tlb_hit;    // answered by the combined TLB
+    logic gtlb_hit;   // a G-stage TLB hit
+    logic pwc_hit;    // a walk shortened by the page-walk cache
+    logic pte_read;   // a PTE read completed
+    logic ad_update;  // an A/D update written
+    logic fault;      // a translation answered with an exception
+    logic busy;       // a translation in progress this cycle
+  } perf_evt_t;
+
+  // Leaf permission bits as kept in the caches: {U, X, W, R}
+  localparam int unsigned PermR = 0;
+  localparam int unsigned PermW = 1;
+  localparam int unsigned PermX = 2;
+  localparam int unsigned PermU = 3;
+
+  // Does a leaf allow the access? (xlate.c perm_ok)
+  function automatic logic perm_ok(logic [3:0] perm, access_e acc, logic user, logic sum,
+                                   logic mxr, logic hlvx);
+    logic priv_ok;
+    if (perm[PermU]) priv_ok = user || (acc != AccExec && sum);
+    else             priv_ok = !user;
+    unique case (acc)
+      AccRead:  perm_ok = priv_ok && (hlvx ? perm[PermX] : (perm[PermR] || (mxr && perm[PermX])));
+      AccWrite: perm_ok = priv_ok && perm[PermW];
+      default:  perm_ok = priv_ok && perm[PermX];
+    endcase
+  endfunction
+
+  // Page-table levels of a vsatp / hgatp MODE (0: Bare; unknown counts as Bare).
+  function automatic logic [2:0] mode_levels(logic [3:0] mode);
+    unique case (mode)
+      4'd8:    mode_levels = 3'd3;
+      4'd9:    mode_levels = 3'd4;
+      default: mode_levels = 3'd0;
+    endcase
+  endfunction
+
+  // Mask of the VPN bits (address bits 49:12) above a page of `level`.
+  function automatic logic [VpnW-1:0] vpn_mask(logic [1:0] level);
+    vpn_mask = {VpnW{1'b1}} << (9 * level);
+  endfunction
+
+
+  // ---- cache entries -------------------------------------------------------
+  // Combined GVA->HPA entry. It covers a page of `level` (the smaller of the
+  // two leaves) and keeps what a hit must re-check: both leaves' permissions
+  // and D bits, and whether an implicit PTE read of its walk needed MXR.
+  typedef struct packed {
+    logic [13:0]     vmid;
+    logic [15:0]     asid;
+    logic            global;    // VS leaf had G: matches every ASID
+    logic [2:0]      vs_lv;     // levels of the vsatp / hgatp mode (0: Bare)
+    logic [2:0]      g_lv;
+    logic [1:0]      level;
+    logic [VpnW-1:0] vpn;       // GVA bits 49:12
+    logic [PpnW-1:0] ppn;       // HPA page
+    logic [PpnW-1:0] gpn;       // GPA page (56-bit GPA over a Bare G-stage)
+    logic [3:0]      vs_perm;
+    logic [3:0]      g_perm;
+    logic            vs_d;
+    logic            g_d;
+    logic            need_mxr;
+  } tlb_entry_t;
+
+  // G-stage leaf (GPA->HPA) of one VMID.
+  typedef struct packed {
+    logic [13:0]     vmid;
+    logic [2:0]      g_lv;
+    logic [1:0]      level;
+    logic [VpnW-1:0] vpn;       // GPA bits 49:12
+    logic [PpnW-1:0] ppn;
+    logic [3:0]      perm;
+    logic            d;
+  } gtlb_entry_t;
+
+  // Page-walk cache: a non-leaf PTE of either stage. The walk of `vpn`
+  // (address bits above the table's level) continues at table `ppn`, level
+  // `level`. VS entries hold the next table's GPA page.
+  typedef struct packed {
+    logic            stage;     // 0 VS, 1 G
+    logic [13:0]     vmid;
+    logic [15:0]     asid;      // VS only
+    logic [2:0]      lv;        // levels of the stage's mode
+    logic [1:0]      level;
+    logic [VpnW-1:0] vpn;
+    logic [PpnW-1:0] ppn;
+    logic            need_mxr;  // VS: an implicit read above needed MXR
+  } pwc_entry_t;
+
+endpackage

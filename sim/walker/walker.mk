@@ -1,0 +1,45 @@
+# sim/walker: Verilator harness of the walker, its differential test against
+# the xlate model (tests/rtl/walker/test_walker_rtl.c) and the trace replay
+# tool. Each executable has its own Verilated model under build/sim/walker/.
+#   WALKER_TRACE=1 at run time: FST waveform (built with --trace-fst)
+#   make WALKER_SIM_COVERAGE=1 ...: Verilator --coverage (WALKER_COVERAGE=<file> at run time)
+WALKER_SIM_DIR := sim/walker
+WALKER_SIM_OUT := $(BUILD)/sim/walker
+WALKER_SIM_C   := $(WALKER_SIM_DIR)/mem_model.c $(WALKER_SIM_DIR)/walker_harness.c
+WALKER_SIM_H   := $(WALKER_SIM_DIR)/mem_model.h $(WALKER_SIM_DIR)/walker_harness.h \
+                  $(WALKER_SIM_DIR)/walker_sim.h
+WALKER_SIM_SV  := $(WALKER_RTL_SRC) $(WALKER_SIM_DIR)/walker_tb.sv
+WALKER_SIM_VFLAGS := -Wall -Wno-fatal --trace-fst -O3 --x-assign fast --x-initial fast \
+                     $(if $(filter 1,$(WALKER_SIM_COVERAGE)),--coverage)
+WALKER_XLATE_C := hypervisor/lib/xlate/xlate.c hypervisor/lib/xlate/xlate_pte.c
+
+# $(1) name, $(2) main C file, $(3) -G parameters, $(4) extra -D for the C files
+define WALKER_SIM_EXE
+WALKER_SIM_EXE_$(1) := $(WALKER_SIM_OUT)/$(1)
+WALKER_SIM_OBJ_$(1) := $(patsubst %.c,$(WALKER_SIM_OUT)/$(1).obj/%.o,$(notdir $(2) $(WALKER_SIM_C) $(WALKER_XLATE_C)))
+
+$(WALKER_SIM_OUT)/$(1).obj/%.o: $(WALKER_SIM_H) $(XLATE_HDR) $(2) $(WALKER_SIM_C) $(WALKER_XLATE_C) $(WALKER_SIM_DIR)/walker.mk
+	@mkdir -p $$(@D)
+	$(HOST_CC) $(HOST_CFLAGS) $(4) -I$(WALKER_SIM_DIR) -Ihypervisor/lib \
+	    -c $$(filter %/$$*.c,$(2) $(WALKER_SIM_C) $(WALKER_XLATE_C)) -o $$@
+
+$$(WALKER_SIM_EXE_$(1)): $$(WALKER_SIM_OBJ_$(1)) $(WALKER_SIM_SV) $(WALKER_SIM_DIR)/walker_sim.cpp
+	@rm -f $$@   # Verilator's make does not see the C objects change
+	$(VERILATOR) --cc --exe --build -j 2 $(WALKER_SIM_VFLAGS) --top-module walker_tb $(3) \
+	    --Mdir $(WALKER_SIM_OUT)/$(1).verilated -o $(TOP)/$$@ \
+	    -CFLAGS "-I$(TOP)/$(WALKER_SIM_DIR)" \
+	    -LDFLAGS "$$(addprefix $(TOP)/,$$(WALKER_SIM_OBJ_$(1))) $(HOST_LDFLAGS)" \
+	    $(WALKER_SIM_SV) $(TOP)/$(WALKER_SIM_DIR)/walker_sim.cpp \
+	    >$(WALKER_SIM_OUT)/$(1).build.log 2>&1 \
+	    || { tail -30 $(WALKER_SIM_OUT)/$(1).build.log; exit 1; }
+
+ALL += $$(WALKER_SIM_EXE_$(1))
+endef
+
+WALKER_TEST_C := tests/rtl/walker/test_walker_rtl.c
+# default caches, and all caches off (PTE reads compared exactly)
+$(eval $(call WALKER_SIM_EXE,test_walker_rtl,$(WALKER_TEST_C),,-DWALKER_CFG='"base"'))
+$(eval $(call WALKER_SIM_EXE,test_walker_nocache,$(WALKER_TEST_C),-GTLB_EN=0 -GGTLB_EN=0 -GPWC_EN=0,-DWALKER_CFG='"nocache"' -DWALKER_CACHES=0))
+# (replay tool: next commit) $(eval $(call WALKER_SIM_EXE,hva-trace-replay,$(WALKER_SIM_DIR)/hva_trace_replay.c,,))
+
+TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache)

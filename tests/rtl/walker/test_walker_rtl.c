@@ -1,0 +1,756 @@
+/* The walker's RTL (Verilated, sim/walker) against the golden model
+ * (hypervisor/lib/xlate) on the same memory.
+ *
+ * Every translation runs twice: first the model (its A/D writes logged, then
+ * undone), then the RTL; the answers and the memory writes must agree. With
+ * caches, the RTL may read fewer PTEs than the model, never more, and a
+ * combined-TLB hit reads none. Beyond MAX_PTE_READS the RTL answers an
+ * access fault (its extra walk bound).
+ *
+ * Directed cases check what a cache must do (hits, misses after fences,
+ * re-checks on a hit) and measure cycles; the random test builds random
+ * two-stage page tables with random corruptions, error words and fences.
+ * Env: WALKER_SEED, WALKER_RANDOM (translations, default 1000000),
+ * WALKER_LATENCY (memory latency, default 4), WALKER_TRACE=1 (FST in build/). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mem_model.h"
+#include "walker_harness.h"
+#include "xlate/xlate.h"
+
+#ifndef WALKER_CFG
+#define WALKER_CFG "base"
+#endif
+#ifndef WALKER_CACHES
+#define WALKER_CACHES 1
+#endif
+#define MAX_PTE_READS 32
+
+#define PAGE   0x1000ull
+#define HBASE  0x80000000ull
+#define NPAGES 128
+#define V XLATE_PTE_V
+#define R XLATE_PTE_R
+#define W XLATE_PTE_W
+#define X XLATE_PTE_X
+#define U XLATE_PTE_U
+#define G XLATE_PTE_G
+#define A XLATE_PTE_A
+#define D XLATE_PTE_D
+
+static struct mem_model mem;
+static struct walker_h h;
+static unsigned latency = 4;
+static uint64_t n_checked, n_ok, n_hits;
+static const char *test_name = "";
+
+static void fail(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "FAIL [%s %s]: ", WALKER_CFG, test_name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+#define CHECK(c) do { if (!(c)) fail("%s (line %d)", #c, __LINE__); } while (0)
+#define CHECK_EQ(a, b) do { unsigned long long a_ = (a), b_ = (b); if (a_ != b_) \
+    fail("%s = 0x%llx, expected %s = 0x%llx (line %d)", #a, a_, #b, b_, __LINE__); } while (0)
+
+/* ---- the differential check ---------------------------------------------- */
+
+static const char *acc_name[] = { "read", "write", "exec" };
+
+static void print_req(const struct wh_req *q)
+{
+    const struct xlate_ctx *c = &q->c;
+    fprintf(stderr, "  request: vsatp %016llx hgatp %016llx virt %d user %d sum %d mxr %d "
+            "vmxr %d hlvx %d ad_update %d %s %016llx\n", (unsigned long long)c->vsatp,
+            (unsigned long long)c->hgatp, c->virt, c->user, c->sum, c->mxr, c->vmxr, c->hlvx,
+            c->ad_mode == XLATE_AD_UPDATE, acc_name[q->acc], (unsigned long long)q->addr);
+}
+
+static void print_model(const struct xlate_result *m)
+{
+    fprintf(stderr, "  model: exc %u hpa %llx gpa %llx tval %llx htval %llx implicit %d "
+            "vs_perm %x g_perm %x page %llx pte_reads %u\n", m->exc,
+            (unsigned long long)m->hpa, (unsigned long long)m->gpa, (unsigned long long)m->tval,
+            (unsigned long long)m->htval, m->implicit, m->vs_perm, m->g_perm,
+            (unsigned long long)m->page_size, m->pte_reads);
+    for (unsigned i = 0; i < m->n_steps; i++)
+        fprintf(stderr, "    step %2u: %s level %d pte @%llx = %016llx\n", i,
+                m->steps[i].stage ? "G " : "VS", m->steps[i].level,
+                (unsigned long long)m->steps[i].pte_addr, (unsigned long long)m->steps[i].pte);
+}
+
+static void print_rtl(const struct wh_rsp *r)
+{
+    fprintf(stderr, "  rtl:   exc %u hpa %llx gpa %llx tval %llx htval %llx implicit %d "
+            "vs_perm %x g_perm %x page %llx pte_reads %u hits tlb %d gtlb %d pwc %d (%llu cycles)\n",
+            r->exc, (unsigned long long)r->hpa, (unsigned long long)r->gpa,
+            (unsigned long long)r->tval, (unsigned long long)r->htval, r->implicit, r->vs_perm,
+            r->g_perm, (unsigned long long)r->page_size, r->pte_reads, r->tlb_hit, r->gtlb_hit,
+            r->pwc_hit, (unsigned long long)r->cycles);
+}
+
+static struct xlate_result last_model;
+
+/* Runs q on the model and the RTL; fails on any difference. */
+static void diff(const struct wh_req *q, struct wh_rsp *r)
+{
+    struct xlate_mem hook = { mem_xlate_read64, mem_xlate_cas64, &mem };
+    struct xlate_result *m = &last_model;
+    struct mem_write mlog[MEM_LOG_MAX];
+    unsigned n_mlog;
+    const char *why = NULL;
+
+    mem_log_clear(&mem);
+    xlate_translate(&q->c, &hook, q->addr, q->acc, m);
+    n_mlog = mem.n_log;
+    memcpy(mlog, mem.log, sizeof(mlog));
+    mem_log_undo(&mem);
+    if (wh_translate(&h, q, r))
+        why = "no response";
+    else if (h.n_errors)
+        why = h.error;
+    else if (m->pte_reads > MAX_PTE_READS) {
+        /* the RTL's own bound: an access fault of the access type */
+        static const uint32_t access_exc[] = { 5, 7, 1 };
+        if (r->exc != access_exc[q->acc])
+            why = "beyond MAX_PTE_READS the RTL must answer an access fault";
+    } else if (r->exc != m->exc || r->hpa != m->hpa || r->gpa != m->gpa || r->tval != m->tval ||
+               r->htval != m->htval || r->implicit != m->implicit || r->vs_perm != m->vs_perm ||
+               r->g_perm != m->g_perm || r->page_size != m->page_size)
+        why = "answers differ";
+    else if (r->pte_reads > m->pte_reads || (r->tlb_hit && r->pte_reads) ||
+             (!r->tlb_hit && !r->gtlb_hit && !r->pwc_hit && r->pte_reads != m->pte_reads))
+        why = "PTE read count";
+    else if (mem.n_log != n_mlog)
+        why = "number of A/D writes";
+    else
+        for (unsigned i = 0; i < n_mlog; i++)
+            if (mem.log[i].addr != mlog[i].addr || mem.log[i].val != mlog[i].val)
+                why = "A/D writes differ";
+    if (why) {
+        fprintf(stderr, "MISMATCH (%s) after %llu translations\n", why,
+                (unsigned long long)n_checked);
+        print_req(q);
+        print_model(m);
+        print_rtl(r);
+        for (unsigned i = 0; i < n_mlog; i++)
+            fprintf(stderr, "  model wrote %llx = %016llx\n", (unsigned long long)mlog[i].addr,
+                    (unsigned long long)mlog[i].val);
+        for (unsigned i = 0; i < mem.n_log; i++)
+            fprintf(stderr, "  rtl wrote   %llx = %016llx\n",
+                    (unsigned long long)mem.log[i].addr, (unsigned long long)mem.log[i].val);
+        fail("%s", why);
+    }
+    n_checked++;
+    n_ok += r->exc == 0;
+    n_hits += r->tlb_hit;
+}
+
+static void fence_all(void)
+{
+    struct wh_inv v = { .gvma = true, .all_vmid = true };
+    CHECK(wh_invalidate(&h, &v) == 0);
+}
+
+/* ---- a small page-table builder ------------------------------------------ */
+
+struct world {
+    unsigned next_page;          /* host page allocator over RAM */
+    uint64_t hgatp, vsatp;
+    unsigned g_levels, vs_levels;
+};
+
+static uint64_t alloc_pages(struct world *w, unsigned n, unsigned align)
+{
+    uint64_t hpa;
+    w->next_page = (w->next_page + align - 1) / align * align;
+    if (w->next_page + n > NPAGES)
+        return 0;
+    hpa = HBASE + w->next_page * PAGE;
+    w->next_page += n;
+    return hpa;
+}
+
+/* the PTE slot of `addr` at `level`, creating tables down to it (0 if out of pages).
+ * root: HPA of the root; to_hpa: NULL (G-stage tables are in host memory) or the
+ * G-stage translation for VS tables. */
+static uint64_t slot(struct world *w, int stage, uint64_t addr, int level)
+{
+    unsigned levels = stage ? w->g_levels : w->vs_levels;
+    uint64_t table = ((stage ? w->hgatp : w->vsatp) & ((1ull << 44) - 1)) << 12;
+    struct xlate_ctx gc = { .hgatp = w->hgatp, .mxr = true, .ad_mode = XLATE_AD_UPDATE };
+    struct xlate_mem hook = { mem_xlate_read64, mem_xlate_cas64, &mem };
+
+    if (stage)
+        table &= ~0x3fffull;
+    for (int l = (int)levels - 1;; l--) {
+        unsigned bits = 9 + (stage && l == (int)levels - 1 ? 2 : 0);
+        uint64_t pte_addr = table + ((addr >> (12 + 9 * l)) & ((1ull << bits) - 1)) * 8, hpa, pte;
+        if (!stage) {     /* VS tables sit at GPAs */
+            struct xlate_result r;
+            xlate_translate(&gc, &hook, pte_addr, XLATE_READ, &r);
+            if (r.exc)
+                return 0;
+            hpa = r.hpa;
+        } else {
+            hpa = pte_addr;
+        }
+        if (l == level)
+            return hpa;
+        mem_read64(&mem, hpa, &pte);
+        if (!(pte & V)) {
+            /* a new table: for VS, a host page that the G-stage maps 1:1 */
+            uint64_t t = alloc_pages(w, 1, 1);
+            if (!t)
+                return 0;
+            pte = xlate_make_pte(t >> 12, V);
+            mem_poke(&mem, hpa, pte);
+        }
+        table = xlate_pte_ppn(pte) << 12;
+    }
+}
+
+static bool map(struct world *w, int stage, uint64_t addr, uint64_t pa, int level, uint64_t fl)
+{
+    uint64_t s = slot(w, stage, addr, level);
+    if (!s)
+        return false;
+    mem_poke(&mem, s, xlate_make_pte(pa >> 12, fl));
+    return true;
+}
+
+/* G-stage identity map of all RAM with 4 KiB pages (so VS tables at GPA == HPA) */
+static void world_init(struct world *w, unsigned vs_mode, unsigned g_mode, uint16_t vmid,
+                       uint16_t asid, uint64_t g_flags)
+{
+    uint64_t groot, vroot;
+
+    memset(w, 0, sizeof(*w));
+    mem_clear(&mem);
+    mem.ram_base = HBASE;
+    mem.ram_size = NPAGES * PAGE;
+    groot = alloc_pages(w, 4, 4);
+    vroot = alloc_pages(w, 1, 1);
+    w->hgatp = xlate_make_hgatp(g_mode, vmid, groot >> 12);
+    w->vsatp = xlate_make_satp(vs_mode, asid, vroot >> 12);
+    w->g_levels = xlate_hgatp_levels(w->hgatp);
+    w->vs_levels = xlate_satp_levels(w->vsatp);
+    if (w->g_levels)
+        for (unsigned p = 0; p < NPAGES; p++)
+            map(w, 1, HBASE + p * PAGE, HBASE + p * PAGE, 0, g_flags);
+}
+
+static struct wh_req req(const struct world *w, uint64_t addr, enum xlate_access acc)
+{
+    struct wh_req q = { .c = { .vsatp = w->vsatp, .hgatp = w->hgatp, .virt = true,
+                               .ad_mode = XLATE_AD_UPDATE }, .addr = addr, .acc = acc };
+    return q;
+}
+
+/* ---- directed cases ------------------------------------------------------- */
+
+#define GVA1  0x0000001234567000ull
+#define GPA1  (HBASE + 100 * PAGE)
+#define LEAF  (V | R | W | X | A | D)
+#define GLEAF (V | R | W | X | U | A | D)
+
+static uint64_t cyc_hit, cyc_pwc, cyc_cold39, cyc_cold48, reads_cold39, reads_cold48;
+
+static void t_cold_then_hit(unsigned vs_mode, unsigned g_mode, uint64_t *cycles, uint64_t *reads)
+{
+    struct world w;
+    struct wh_rsp r;
+    struct wh_req q;
+
+    world_init(&w, vs_mode, g_mode, 1, 1, GLEAF);
+    CHECK(map(&w, 0, GVA1, GPA1, 0, LEAF));
+    fence_all();
+    q = req(&w, GVA1 | 0x123, XLATE_READ);
+    diff(&q, &r);
+    CHECK_EQ(r.exc, 0);
+    CHECK_EQ(r.hpa, GPA1 | 0x123);
+    CHECK(!r.tlb_hit);
+    /* spec: each VS level is one G walk (levels reads) + the PTE itself, and the
+     * final GPA one more G walk: (n + 1) * n + n reads for n levels */
+    if (!WALKER_CACHES)
+        CHECK_EQ(r.pte_reads, (w.vs_levels + 1) * w.g_levels + w.vs_levels);
+    *cycles = r.cycles;
+    *reads = r.pte_reads;
+    q.addr = GVA1 | 0x456;
+    diff(&q, &r);
+    CHECK_EQ(r.hpa, GPA1 | 0x456);
+    if (WALKER_CACHES) {
+        CHECK(r.tlb_hit);
+        CHECK_EQ(r.pte_reads, 0);
+        cyc_hit = r.cycles;
+    }
+}
+
+static void t_cold(void)
+{
+    t_cold_then_hit(XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, &cyc_cold39, &reads_cold39);
+    t_cold_then_hit(XLATE_SATP_MODE_SV48, XLATE_HGATP_MODE_SV48X4, &cyc_cold48, &reads_cold48);
+}
+
+/* A neighbour page in the same last-level table: the walk resumes there. */
+static void t_pwc(void)
+{
+    struct world w;
+    struct wh_rsp r;
+    struct wh_req q;
+    struct wh_inv vv = { .gvma = false, .all_vmid = true };
+
+    world_init(&w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, 1, 1, GLEAF);
+    CHECK(map(&w, 0, GVA1, GPA1, 0, LEAF));
+    CHECK(map(&w, 0, GVA1 + PAGE, GPA1 + PAGE, 0, LEAF));
+    fence_all();
+    q = req(&w, GVA1, XLATE_READ);
+    diff(&q, &r);
+    CHECK(wh_invalidate(&h, &vv) == 0);     /* VS-stage state only */
+    q.addr = GVA1;
+    diff(&q, &r);
+    if (WALKER_CACHES) {
+        CHECK(!r.tlb_hit);
+        CHECK(r.gtlb_hit);                  /* HFENCE.VVMA keeps G-stage entries */
+    }
+    q.addr = GVA1 + PAGE;
+    diff(&q, &r);
+    CHECK_EQ(r.hpa, GPA1 + PAGE);
+    if (WALKER_CACHES) {
+        CHECK(r.pwc_hit);
+        /* one VS leaf read (its table page G-TLB hit), one G leaf read */
+        CHECK_EQ(r.pte_reads, 2);
+        cyc_pwc = r.cycles;
+    }
+}
+
+/* Fences: ASID, global mappings, VMID, and what survives what. */
+static void t_fences(void)
+{
+    struct world w;
+    struct wh_rsp r;
+    struct wh_req q, q2;
+    struct wh_inv inv;
+
+    if (!WALKER_CACHES)
+        return;
+    world_init(&w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, 3, 5, GLEAF);
+    CHECK(map(&w, 0, GVA1, GPA1, 0, LEAF));
+    CHECK(map(&w, 0, GVA1 + PAGE, GPA1 + PAGE, 0, LEAF | G));
+    fence_all();
+    q = req(&w, GVA1, XLATE_READ);
+    diff(&q, &r);
+    /* another ASID's fence leaves ours */
+    inv = (struct wh_inv){ .use_asid = true, .vmid = 3, .asid = 6 };
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    diff(&q, &r);
+    CHECK(r.tlb_hit);
+    /* ours removes it */
+    inv.asid = 5;
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    diff(&q, &r);
+    CHECK(!r.tlb_hit);
+    /* a global mapping serves another ASID (same tables) and survives ASID fences */
+    q2 = req(&w, GVA1 + PAGE, XLATE_READ);
+    diff(&q2, &r);
+    q2.c.vsatp = xlate_make_satp(XLATE_SATP_MODE_SV39, 9, (w.vsatp & ((1ull << 44) - 1)));
+    diff(&q2, &r);
+    CHECK(r.tlb_hit);
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    diff(&q2, &r);
+    CHECK(r.tlb_hit);
+    /* by address: another page stays, this one goes */
+    inv = (struct wh_inv){ .vmid = 3, .use_addr = true, .addr = GVA1 + 5 * PAGE };
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    diff(&q2, &r);
+    CHECK(r.tlb_hit);
+    inv.addr = GVA1 + PAGE + 0x80;
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    diff(&q2, &r);
+    CHECK(!r.tlb_hit);
+    /* another VMID's GVMA leaves ours; our own removes combined and G-stage entries */
+    diff(&q, &r);
+    inv = (struct wh_inv){ .gvma = true, .vmid = 4 };
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    diff(&q, &r);
+    CHECK(r.tlb_hit);
+    inv.vmid = 3;
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    diff(&q, &r);
+    CHECK(!r.tlb_hit && r.pte_reads >= 3 + 3);   /* at least one full G walk and the VS walk */
+    /* a changed PTE is not seen before the fence (the TLB caches), and is after */
+    mem_poke(&mem, slot(&w, 0, GVA1, 0), xlate_make_pte((GPA1 + 2 * PAGE) >> 12, LEAF));
+    h.n_errors = 0;
+    CHECK(wh_translate(&h, &q, &r) == 0);
+    CHECK(r.tlb_hit && r.hpa == GPA1);
+    inv = (struct wh_inv){ .vmid = 3, .use_addr = true, .addr = GVA1 };
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    diff(&q, &r);
+    CHECK_EQ(r.hpa, GPA1 + 2 * PAGE);
+}
+
+/* A hit is re-checked: D for writes, privilege, and MXR of implicit reads. */
+static void t_recheck(void)
+{
+    struct world w;
+    struct wh_rsp r;
+    struct wh_req q;
+    uint64_t pte;
+
+    world_init(&w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, 1, 1, GLEAF);
+    CHECK(map(&w, 0, GVA1, GPA1, 0, V | R | W | A));
+    fence_all();
+    q = req(&w, GVA1, XLATE_READ);
+    diff(&q, &r);
+    q.acc = XLATE_WRITE;                 /* D=0: the write must walk and set D */
+    diff(&q, &r);
+    CHECK(!r.tlb_hit);
+    mem_read64(&mem, slot(&w, 0, GVA1, 0), &pte);
+    CHECK(pte & D);
+    diff(&q, &r);
+    if (WALKER_CACHES)
+        CHECK(r.tlb_hit);
+    q.c.user = true;                     /* VU on a supervisor page */
+    diff(&q, &r);
+    CHECK_EQ(r.exc, XLATE_EXC_STORE_PAGE);
+    q.c.user = false;
+    q.c.ad_mode = XLATE_AD_FAULT;        /* Svade on a second page without A */
+    CHECK(map(&w, 0, GVA1 + PAGE, GPA1 + PAGE, 0, V | R | W));
+    q.addr = GVA1 + PAGE;
+    q.acc = XLATE_READ;
+    diff(&q, &r);
+    CHECK_EQ(r.exc, XLATE_EXC_LOAD_PAGE);
+
+    /* the VS root page execute-only in the G-stage: only MXR walks pass */
+    world_init(&w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, 1, 1, GLEAF);
+    CHECK(map(&w, 0, GVA1, GPA1, 0, LEAF));
+    CHECK(map(&w, 1, (w.vsatp & ((1ull << 44) - 1)) << 12, (w.vsatp & ((1ull << 44) - 1)) << 12, 0,
+              V | X | U | A | D));
+    fence_all();
+    q = req(&w, GVA1, XLATE_READ);
+    q.c.mxr = true;
+    diff(&q, &r);
+    CHECK_EQ(r.exc, 0);
+    q.c.mxr = false;
+    diff(&q, &r);
+    CHECK_EQ(r.exc, XLATE_EXC_LOAD_GUEST_PAGE);
+    CHECK(r.implicit);
+}
+
+/* Bus errors on PTE reads are access faults; a PTE outside RAM too. */
+static void t_errors(void)
+{
+    struct world w;
+    struct wh_rsp r;
+    struct wh_req q;
+
+    world_init(&w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, 1, 1, GLEAF);
+    CHECK(map(&w, 0, GVA1, GPA1, 0, LEAF));
+    CHECK(map(&w, 0, GVA1 + PAGE, GPA1, 0, LEAF));
+    fence_all();
+    CHECK(mem_inject_error(&mem, slot(&w, 0, GVA1, 0)));
+    q = req(&w, GVA1, XLATE_EXEC);
+    diff(&q, &r);
+    CHECK_EQ(r.exc, XLATE_EXC_INST_ACCESS);
+    CHECK_EQ(r.tval, GVA1);
+    /* a G-stage pointer to a table outside RAM: DECERR on the next read */
+    mem_poke(&mem, slot(&w, 1, GPA1, 1), xlate_make_pte(0x1000, V));
+    fence_all();
+    q.addr = GVA1 + PAGE;
+    q.acc = XLATE_WRITE;
+    diff(&q, &r);
+    CHECK_EQ(r.exc, XLATE_EXC_STORE_ACCESS);
+}
+
+/* ---- random page tables ---------------------------------------------------- */
+
+static uint64_t rng_state;
+
+static uint64_t rnd(void)
+{
+    uint64_t x = rng_state;      /* xorshift64* */
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    rng_state = x;
+    return x * 0x2545f4914f6cdd1dull;
+}
+
+static bool chance(unsigned percent)
+{
+    return rnd() % 100 < percent;
+}
+
+static uint64_t rnd_flags(bool g_stage)
+{
+    uint64_t f = V;
+    f |= chance(85) ? R : 0;
+    f |= chance(50) ? W : 0;
+    f |= chance(50) ? X : 0;
+    f |= chance(g_stage ? 92 : 50) ? U : 0;
+    f |= chance(75) ? A : 0;
+    f |= chance(50) ? D : 0;
+    if (!(f & (R | X)))
+        f |= R;
+    return f;
+}
+
+#define MAX_CTX 4
+#define MAX_ADDR 24
+
+struct rctx {
+    struct world w;
+    uint64_t addr[MAX_ADDR];   /* mapped GVAs (or GPAs for a Bare VS-stage) */
+    unsigned n_addr;
+};
+
+static const unsigned vs_modes[] = { XLATE_SATP_MODE_SV39, XLATE_SATP_MODE_SV39,
+    XLATE_SATP_MODE_SV48, XLATE_SATP_MODE_SV48, XLATE_SATP_MODE_BARE, 5 /* unknown: Bare */ };
+static const unsigned g_modes[] = { XLATE_HGATP_MODE_SV39X4, XLATE_HGATP_MODE_SV39X4,
+    XLATE_HGATP_MODE_SV48X4, XLATE_HGATP_MODE_SV48X4, XLATE_HGATP_MODE_BARE };
+
+static uint64_t rnd_va(unsigned levels)
+{
+    unsigned bits = levels ? 12 + 9 * levels : 41;
+    uint64_t va = rnd() & ((1ull << bits) - 1) & ~0xfffull;
+    if (levels && chance(30))
+        va |= ~0ull << (bits - 1);      /* negative half */
+    if (levels && chance(2))
+        va ^= 1ull << (bits + rnd() % 8);   /* not sign-extended */
+    return va;
+}
+
+/* One epoch's worlds: contexts that share the host RAM (and so may alias). */
+static unsigned build_epoch(struct rctx *ctx)
+{
+    unsigned n = 1 + rnd() % MAX_CTX;
+    unsigned g_mode = g_modes[rnd() % 5];
+    struct world *w0 = &ctx[0].w;
+
+    world_init(w0, vs_modes[rnd() % 6], g_mode, rnd() % 4, rnd() % 4, rnd_flags(true) | U);
+    for (unsigned i = 1; i < n; i++) {
+        struct world *w = &ctx[i].w;
+        uint64_t root = alloc_pages(w0, 1, 1);
+        *w = *w0;
+        if (!root) {
+            n = i;
+            break;
+        }
+        /* same VMID (same G tables) with a new ASID and root, or a new VMID
+         * number over the same G tables (a second VM with identical maps) */
+        w->vs_levels = 0;
+        w->vsatp = xlate_make_satp(vs_modes[rnd() % 6], (uint16_t)(4 + i), root >> 12);
+        w->vs_levels = xlate_satp_levels(w->vsatp);
+        if (chance(30))
+            w->hgatp = xlate_make_hgatp(g_mode, (uint16_t)(4 + i),
+                                        w0->hgatp & ((1ull << 44) - 1));
+    }
+    for (unsigned i = 0; i < n; i++) {
+        struct rctx *c = &ctx[i];
+        c->w.next_page = w0->next_page;
+        c->n_addr = 0;
+        for (unsigned k = 0; k < 4 + rnd() % (MAX_ADDR - 4); k++) {
+            int level = chance(85) ? 0 : chance(75) ? 1 : 2;
+            uint64_t va = rnd_va(c->w.vs_levels) & ~((1ull << (12 + 9 * level)) - 1);
+            uint64_t pa = HBASE + (rnd() % NPAGES) * PAGE;
+            if (level)
+                pa &= ~((1ull << (12 + 9 * level)) - 1);
+            if (chance(5))
+                pa += PAGE;                      /* misaligned superpage */
+            if (chance(3))
+                pa = rnd() & 0xffffffffff000ull;   /* anywhere */
+            if (c->w.vs_levels) {
+                if (!map(&c->w, 0, va, pa, level, rnd_flags(false)))
+                    break;
+            } else {
+                va = pa;                         /* VS Bare: the address is a GPA */
+            }
+            c->addr[c->n_addr++] = va;
+        }
+        w0->next_page = c->w.next_page;
+    }
+    /* corruptions: random bits of random words in the used pages */
+    for (unsigned k = rnd() % 4; k; k--) {
+        uint64_t a = HBASE + (rnd() % w0->next_page) * PAGE + (rnd() % 512) * 8, v;
+        mem_read64(&mem, a, &v);
+        mem_poke(&mem, a, chance(50) ? v ^ (1ull << rnd() % 64) : rnd());
+    }
+    if (chance(15))
+        mem_inject_error(&mem, HBASE + (rnd() % w0->next_page) * PAGE + (rnd() % 512) * 8);
+    /* the G-stage leaves were made with one random flag set: vary a few */
+    return n;
+}
+
+static struct wh_req rnd_req(const struct rctx *c)
+{
+    struct wh_req q = req(&c->w, 0, (enum xlate_access)(rnd() % 3));
+    uint64_t base = c->addr[rnd() % c->n_addr];
+
+    q.c.user = chance(30);
+    q.c.sum = chance(30);
+    q.c.mxr = chance(20);
+    q.c.vmxr = chance(20);
+    q.c.hlvx = q.acc == XLATE_READ && chance(15);
+    q.c.ad_mode = chance(75) ? XLATE_AD_UPDATE : XLATE_AD_FAULT;
+    q.c.virt = !chance(8);
+    q.addr = base + (rnd() & 0xff8);
+    if (chance(20))
+        q.addr = base + (rnd() % 512) * PAGE + (rnd() & 0xfff);   /* inside a superpage? */
+    if (chance(5))
+        q.addr = rnd_va(c->w.vs_levels) | (rnd() & 0xfff);
+    if (!q.c.virt)
+        q.addr = HBASE + (rnd() % NPAGES) * PAGE + (rnd() & 0xfff);
+    return q;
+}
+
+/* PTE words read since the last full fence, to spot a walker A/D write to a
+ * word that some cache may hold in another role (aliasing page tables): the
+ * spec lets caches keep the old value until a fence, so the test fences. */
+#define SEEN_SLOTS 4096
+static uint64_t seen_addr[SEEN_SLOTS];
+static unsigned seen_gen[SEEN_SLOTS], seen_count[SEEN_SLOTS], gen = 1;
+
+static unsigned *seen(uint64_t a)
+{
+    unsigned i = (unsigned)((a * 0x9e3779b97f4a7c15ull) >> 52) % SEEN_SLOTS;
+    while (seen_gen[i] == gen && seen_addr[i] != a)
+        i = (i + 1) % SEEN_SLOTS;
+    if (seen_gen[i] != gen) {
+        seen_gen[i] = gen;
+        seen_addr[i] = a;
+        seen_count[i] = 0;
+    }
+    return &seen_count[i];
+}
+
+static unsigned n_seen;
+
+static void full_fence(void)
+{
+    fence_all();
+    gen++;
+    n_seen = 0;
+}
+
+static void after_request(void)
+{
+    bool must_fence = last_model.n_steps >= XLATE_MAX_STEPS || n_seen > SEEN_SLOTS / 2;
+
+    for (unsigned i = 0; i < last_model.n_steps; i++) {
+        (*seen(last_model.steps[i].pte_addr))++;
+        n_seen++;
+    }
+    for (unsigned i = 0; i < mem.n_log; i++)
+        if (*seen(mem.log[i].addr) > 1)
+            must_fence = true;
+    if (must_fence)
+        full_fence();
+}
+
+static void rnd_inv(const struct rctx *ctx, unsigned n)
+{
+    const struct rctx *c = &ctx[rnd() % n];
+    struct wh_inv v = {
+        .gvma = chance(40), .all_vmid = chance(20), .use_asid = chance(50),
+        .use_addr = chance(50), .vmid = (c->w.hgatp >> 44) & 0x3fff,
+        .asid = (c->w.vsatp >> 44) & 0xffff, .addr = c->n_addr ? c->addr[rnd() % c->n_addr] : 0,
+    };
+    CHECK(wh_invalidate(&h, &v) == 0);
+}
+
+static void t_random(uint64_t count)
+{
+    struct rctx ctx[MAX_CTX];
+    uint64_t done = 0;
+
+    while (done < count) {
+        unsigned n = build_epoch(ctx);
+        unsigned per_epoch = 200 + rnd() % 400;
+
+        full_fence();
+        for (unsigned k = 0; k < per_epoch && done < count; k++, done++) {
+            const struct rctx *c = &ctx[rnd() % n];
+            struct wh_rsp r;
+            struct wh_req q;
+
+            if (!c->n_addr)
+                continue;
+            q = rnd_req(c);
+            diff(&q, &r);
+            after_request();
+            if (chance(3))
+                rnd_inv(ctx, n);
+            if (chance(1)) {
+                /* a PTE changes under the caches, then the fence software owes */
+                uint64_t a = HBASE + (rnd() % ctx[0].w.next_page) * PAGE + (rnd() % 512) * 8, v;
+                mem_read64(&mem, a, &v);
+                mem_poke(&mem, a, v ^ (1ull << rnd() % 64));
+                full_fence();
+            }
+        }
+    }
+}
+
+int main(void)
+{
+    const char *s = getenv("WALKER_SEED"), *n = getenv("WALKER_RANDOM");
+    const char *l = getenv("WALKER_LATENCY"), *t = getenv("WALKER_TRACE");
+    uint64_t count = n ? strtoull(n, NULL, 0) : 1000000;
+    uint64_t seed = s ? strtoull(s, NULL, 0) : (uint64_t)time(NULL);
+    struct timespec t0, t1;
+    double secs;
+    uint64_t cycles0;
+
+    if (l)
+        latency = (unsigned)strtoul(l, NULL, 0);
+    rng_state = seed ? seed : 1;
+    printf("walker RTL vs xlate model [%s]: seed %llu, memory latency %u\n", WALKER_CFG,
+           (unsigned long long)seed, latency);
+    mem_init(&mem, HBASE, NPAGES * PAGE);
+    wh_init(&h, &mem, latency, t && *t == '1' ? "build/sim/walker/" WALKER_CFG ".fst" : NULL);
+
+    test_name = "cold";     t_cold();
+    test_name = "pwc";      t_pwc();
+    test_name = "fences";   t_fences();
+    test_name = "recheck";  t_recheck();
+    test_name = "errors";   t_errors();
+    printf("directed: %llu translations agree\n", (unsigned long long)n_checked);
+
+    test_name = "random";
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    cycles0 = h.cnt.cycles;
+    n_checked = n_ok = n_hits = 0;
+    t_random(count);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    printf("random: %llu translations agree (%llu ok, %llu combined-TLB hits), %.1f s, "
+           "%.2f M simulated cycles/s (model included)\n", (unsigned long long)n_checked,
+           (unsigned long long)n_ok, (unsigned long long)n_hits, secs,
+           (double)(h.cnt.cycles - cycles0) / secs / 1e6);
+    printf("counters: requests %llu tlb hits %llu gtlb hits %llu pwc hits %llu pte reads %llu "
+           "a/d updates %llu faults %llu busy %llu cycles %llu\n",
+           (unsigned long long)h.cnt.requests, (unsigned long long)h.cnt.tlb_hits,
+           (unsigned long long)h.cnt.gtlb_hits, (unsigned long long)h.cnt.pwc_hits,
+           (unsigned long long)h.cnt.pte_reads, (unsigned long long)h.cnt.ad_updates,
+           (unsigned long long)h.cnt.faults, (unsigned long long)h.cnt.busy_cycles,
+           (unsigned long long)h.cnt.cycles);
+    printf("cycles (latency %u): TLB hit %llu, PWC hit %llu, cold Sv39/Sv39x4 %llu (%llu PTE reads), "
+           "cold Sv48/Sv48x4 %llu (%llu PTE reads)\n", latency, (unsigned long long)cyc_hit,
+           (unsigned long long)cyc_pwc, (unsigned long long)cyc_cold39,
+           (unsigned long long)reads_cold39, (unsigned long long)cyc_cold48,
+           (unsigned long long)reads_cold48);
+    wh_free(&h, getenv("WALKER_COVERAGE"));
+    mem_free(&mem);
+    printf("PASS\n");
+    return 0;
+}
