@@ -65,7 +65,8 @@ void input_poll(void)
         else
             vm_input_push(focus, (uint8_t)c);
     }
+    /* only VMs with input waiting: this runs on every trap */
     for (uint32_t i = 0; i < vm_count; i++)
-        if (vms[i].state != VM_STOPPED)
+        if (vms[i].state != VM_STOPPED && vms[i].input_head != vms[i].input_tail)
             vm_input_feed_uart(&vms[i]);
 }

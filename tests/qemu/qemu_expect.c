@@ -306,7 +306,7 @@ int main(int argc, char **argv)
                     break;
                 }
             }
-            fprintf(stderr, "qemu-expect: step %d ok at %.1f s: /%s/\n", k + 1, now() - start, s->arg);
+            fprintf(stderr, "qemu-expect: step %d ok at %.3f s: /%s/\n", k + 1, now() - start, s->arg);
             break;
         case STEP_SEND:
             send_text(s->arg);
@@ -328,7 +328,7 @@ int main(int argc, char **argv)
             int code = WIFEXITED(child_status) ? WEXITSTATUS(child_status) : 128 + WTERMSIG(child_status);
             if (code != want)
                 fail("step %d: exit status %d, expected %d", k + 1, code, want);
-            fprintf(stderr, "qemu-expect: step %d ok at %.1f s: exit status %d\n", k + 1, now() - start, code);
+            fprintf(stderr, "qemu-expect: step %d ok at %.3f s: exit status %d\n", k + 1, now() - start, code);
             break;
         }
         }
