@@ -40,6 +40,18 @@ WALKER_TEST_C := tests/rtl/walker/test_walker_rtl.c
 # default caches, and all caches off (PTE reads compared exactly)
 $(eval $(call WALKER_SIM_EXE,test_walker_rtl,$(WALKER_TEST_C),,-DWALKER_CFG='"base"'))
 $(eval $(call WALKER_SIM_EXE,test_walker_nocache,$(WALKER_TEST_C),-GTLB_EN=0 -GGTLB_EN=0 -GPWC_EN=0,-DWALKER_CFG='"nocache"' -DWALKER_CACHES=0))
-# (replay tool: next commit) $(eval $(call WALKER_SIM_EXE,hva-trace-replay,$(WALKER_SIM_DIR)/hva_trace_replay.c,,))
+$(eval $(call WALKER_SIM_EXE,hva-trace-replay,$(WALKER_SIM_DIR)/hva_trace_replay.c,,))
 
 TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache)
+
+# the replay tool on a small checked-in trace
+WALKER_REPLAY_TEST := $(WALKER_SIM_OUT)/test_walker_replay
+$(WALKER_REPLAY_TEST): tests/rtl/walker/replay_test.sh $(WALKER_SIM_EXE_hva-trace-replay) \
+                       $(wildcard tests/rtl/walker/trace/*)
+	@mkdir -p $(@D)
+	printf '#!/bin/sh\nexec %s %s %s\n' $(TOP)/tests/rtl/walker/replay_test.sh \
+	    $(TOP)/$(WALKER_SIM_EXE_hva-trace-replay) $(TOP)/tests/rtl/walker/trace >$@
+	chmod +x $@
+
+ALL   += $(WALKER_REPLAY_TEST)
+TESTS += $(WALKER_REPLAY_TEST)
