@@ -114,7 +114,10 @@ static void slave_update(struct walker_h *h)
         h->w_data = o->w_data;
     }
     if (h->aw_have && h->w_have && !h->wr_busy) {
-        if (h->mon_valid && h->mon_addr == h->aw_addr) {
+        if (h->fail_exclusive) {
+            h->fail_exclusive--;    /* as if another master had stored there */
+            h->b_resp = 0;
+        } else if (h->mon_valid && h->mon_addr == h->aw_addr) {
             enum mem_status st = mem_write64(h->mem, h->aw_addr, h->w_data);
             h->b_resp = st == MEM_OK ? 1 : st;
         } else {

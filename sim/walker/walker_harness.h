@@ -46,6 +46,7 @@ struct walker_h {
     struct mem_model *mem;
     unsigned latency;              /* cycles from AR/W handshake to R/B valid, >= 1 */
     bool debug;                    /* WALKER_DEBUG set: print every AXI transaction */
+    unsigned fail_exclusive;       /* the next N exclusive writes fail (BRESP OKAY) */
     struct wsim_in in;
     struct wsim_out out, prev_out;
     struct wsim_in prev_in;

@@ -472,6 +472,48 @@ static void t_errors(void)
     CHECK_EQ(r.exc, XLATE_EXC_STORE_ACCESS);
 }
 
+/* A lost exclusive (another master stored between read and write) walks the
+ * stage again, like the model's failed compare-and-swap; after MaxWalks (4)
+ * walks the answer is an access fault. */
+static void t_exclusive(void)
+{
+    struct world w;
+    struct wh_rsp r;
+    struct wh_req q;
+    uint64_t pte, reads_once;
+
+    world_init(&w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, 1, 1, GLEAF);
+    CHECK(map(&w, 0, GVA1, GPA1, 0, V | R | W));
+    CHECK(map(&w, 0, GVA1 + PAGE, GPA1, 0, V | R | W));
+    fence_all();
+    q = req(&w, GVA1, XLATE_READ);
+    diff(&q, &r);                        /* one exclusive pair, A set */
+    reads_once = r.pte_reads;
+    q.addr = GVA1 + PAGE;
+    h.fail_exclusive = 1;
+    h.n_errors = 0;
+    CHECK(wh_translate(&h, &q, &r) == 0);
+    if (2 * reads_once + 3 > MAX_PTE_READS) {
+        /* without caches the second walk runs into MAX_PTE_READS */
+        CHECK_EQ(r.exc, XLATE_EXC_LOAD_ACCESS);
+        return;
+    }
+    CHECK_EQ(r.exc, 0);
+    CHECK_EQ(r.hpa, GPA1);
+    CHECK(r.pte_reads > 1);              /* the VS leaf was read again */
+    mem_read64(&mem, slot(&w, 0, GVA1 + PAGE, 0), &pte);
+    CHECK(pte & A);
+    q.acc = XLATE_WRITE;                 /* D missing: 4 lost exclusives */
+    h.fail_exclusive = 4;
+    CHECK(wh_translate(&h, &q, &r) == 0);
+    CHECK_EQ(r.exc, XLATE_EXC_STORE_ACCESS);
+    CHECK_EQ(r.tval, GVA1 + PAGE);
+    mem_read64(&mem, slot(&w, 0, GVA1 + PAGE, 0), &pte);
+    CHECK(!(pte & D));
+    h.fail_exclusive = 0;
+    CHECK_EQ(h.n_errors, 0);
+}
+
 /* ---- random page tables ---------------------------------------------------- */
 
 static uint64_t rng_state;
@@ -724,6 +766,7 @@ int main(void)
     test_name = "fences";   t_fences();
     test_name = "recheck";  t_recheck();
     test_name = "errors";   t_errors();
+    test_name = "exclusive"; t_exclusive();
     printf("directed: %llu translations agree\n", (unsigned long long)n_checked);
 
     test_name = "random";
