@@ -74,6 +74,20 @@ out:
     return rc;
 }
 
+static int add_tick(void *fdt, const struct vmcfg_dev *d)
+{
+    int rc = 0;
+
+    TRY(begin_node_at(fdt, "tick", d->gpa));
+    TRY(fdt_property_string(fdt, "compatible", "chipvisor,tick"));
+    TRY(prop_reg(fdt, d->gpa, d->size));
+    TRY(fdt_property_u32(fdt, "interrupts", d->irq));
+    TRY(fdt_property_u32(fdt, "interrupt-parent", VMCFG_PHANDLE_PLIC));
+    TRY(fdt_end_node(fdt));
+out:
+    return rc;
+}
+
 static int add_plic(void *fdt, const struct vmcfg_dev *d)
 {
     /* Context 0 is the hart's M-mode external interrupt, context 1 its S-mode one. */
@@ -142,7 +156,8 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
     TRY(fdt_property(buf, "ranges", NULL, 0));     /* identity: soc addresses are GPAs */
     for (uint32_t i = 0; i < vm->n_devs; i++) {
         const struct vmcfg_dev *d = &vm->devs[i];
-        TRY(d->type == VM_DEV_PLIC ? add_plic(buf, d) : add_uart(buf, d));
+        TRY(d->type == VM_DEV_PLIC ? add_plic(buf, d) :
+            d->type == VM_DEV_TICK ? add_tick(buf, d) : add_uart(buf, d));
     }
     TRY(fdt_end_node(buf));     /* soc */
 

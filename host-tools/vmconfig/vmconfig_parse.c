@@ -90,7 +90,7 @@ static bool valid_name(const char *s)
 
 static const char *dev_kind(enum vm_device_type type)
 {
-    return type == VM_DEV_PLIC ? "plic" : "uart";
+    return type == VM_DEV_PLIC ? "plic" : type == VM_DEV_TICK ? "tick" : "uart";
 }
 
 /* Checks `ntok - 1` arguments lie in [min, max]; names the key. */
@@ -167,8 +167,8 @@ static int finish_vm(struct parser *p)
                         dev_kind(d->type), (unsigned long long)d->gpa,
                         (unsigned long long)(d->gpa + d->size));
         if (d->irq && !plic)
-            return fail(p, d->line, "uart has irq %u but vm '%s' has no plic",
-                        d->irq, vm->name);
+            return fail(p, d->line, "%s has irq %u but vm '%s' has no plic",
+                        dev_kind(d->type), d->irq, vm->name);
         if (overlaps(d->gpa, d->size, vm->ram_base, vm->ram_size))
             return fail(p, d->line, "%s window [0x%llx, 0x%llx) overlaps RAM [0x%llx, 0x%llx) of vm '%s'",
                         dev_kind(d->type), (unsigned long long)d->gpa,
@@ -178,8 +178,8 @@ static int finish_vm(struct parser *p)
         for (uint32_t j = 0; j < i; j++) {
             const struct vmcfg_dev *e = &vm->devs[j];
             if (d->irq && d->irq == e->irq)
-                return fail(p, d->line, "irq %u is already used by the uart at line %u",
-                            d->irq, e->line);
+                return fail(p, d->line, "irq %u is already used by the %s at line %u",
+                            d->irq, dev_kind(e->type), e->line);
             if (overlaps(d->gpa, d->size, e->gpa, e->size))
                 return fail(p, d->line, "%s window [0x%llx, 0x%llx) overlaps %s window [0x%llx, 0x%llx) from line %u",
                             dev_kind(d->type), (unsigned long long)d->gpa,
@@ -263,6 +263,24 @@ static int parse_uart(struct parser *p, unsigned line, char **tok, int ntok)
     return add_dev(p, line, VM_DEV_UART16550, base, VMCFG_UART_SIZE, (uint32_t)irq);
 }
 
+/* `tick <gpa> irq <n>`: a periodic interrupt source the guest programs */
+static int parse_tick(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    uint64_t base, irq;
+
+    if (ntok != 4)
+        return fail(p, line, "'tick' expects 'tick <gpa> irq <n>'");
+    if (gpa(p, line, "tick", tok[1], &base))
+        return -1;
+    if (strcmp(tok[2], "irq"))
+        return fail(p, line, "unknown key '%s' after 'tick' (expects 'irq')", tok[2]);
+    if (number(p, line, "irq", tok[3], false, &irq))
+        return -1;
+    if (irq < 1 || irq > VMCFG_IRQ_MAX)
+        return fail(p, line, "irq %s out of range 1..%d", tok[3], VMCFG_IRQ_MAX);
+    return add_dev(p, line, VM_DEV_TICK, base, VMCFG_TICK_SIZE, (uint32_t)irq);
+}
+
 static int parse_plic(struct parser *p, unsigned line, char **tok, int ntok)
 {
     uint64_t base;
@@ -301,7 +319,7 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
 
     if (strcmp(key, "memory") && strcmp(key, "ram-base") && strcmp(key, "image") &&
         strcmp(key, "load") && strcmp(key, "uart") && strcmp(key, "plic") &&
-        strcmp(key, "console"))
+        strcmp(key, "tick") && strcmp(key, "console"))
         return fail(p, line, "unknown key '%s'", key);
     if (!vm)
         return fail(p, line, "'%s' before any 'vm' block", key);
@@ -338,6 +356,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         return parse_uart(p, line, tok, ntok);
     } else if (!strcmp(key, "plic")) {
         return parse_plic(p, line, tok, ntok);
+    } else if (!strcmp(key, "tick")) {
+        return parse_tick(p, line, tok, ntok);
     } else {
         return parse_console(p, line, tok, ntok);
     }

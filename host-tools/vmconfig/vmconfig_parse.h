@@ -23,6 +23,7 @@
 #define VMCFG_GPA_LIMIT        (1ULL << 41)     /* Sv39x4 guest-physical space */
 #define VMCFG_UART_SIZE        0x100ULL
 #define VMCFG_PLIC_SIZE        0x400000ULL
+#define VMCFG_TICK_SIZE        0x1000ULL
 #define VMCFG_IRQ_MAX          31
 
 struct vmcfg_dev {

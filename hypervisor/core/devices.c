@@ -1,5 +1,6 @@
-/* The virtual devices of a VM (ns16550a UART, PLIC) and the wires between
- * them: UART interrupt -> PLIC source, PLIC S-context -> hvip.VSEIP. */
+/* The virtual devices of a VM (ns16550a UART, PLIC, periodic tick) and the
+ * wires between them: device interrupts -> PLIC sources, PLIC S-context ->
+ * hvip.VSEIP. */
 #include "mmio.h"
 #include "console.h"
 #include "csr.h"
@@ -18,16 +19,19 @@ static void uart_tx(void *ctx, uint8_t ch)
 
 void vm_devices_init(struct vm *vm)
 {
-    vm->uart_dev = vm->plic_dev = NULL;
+    vm->uart_dev = vm->plic_dev = vm->tick_dev = NULL;
     for (uint32_t i = 0; i < vm->cfg->n_devices; i++) {
         const struct vm_device_config *d = &vm->cfg->devices[i];
         if (d->type == VM_DEV_UART16550 && !vm->uart_dev)
             vm->uart_dev = d;
         else if (d->type == VM_DEV_PLIC && !vm->plic_dev)
             vm->plic_dev = d;
+        else if (d->type == VM_DEV_TICK && !vm->tick_dev)
+            vm->tick_dev = d;
     }
     vuart_init(&vm->uart, uart_tx, vm);
     vplic_init(&vm->plic);
+    vtick_init(&vm->tick);
 }
 
 void vm_devices_update_irqs(struct vm *vm)
@@ -36,6 +40,8 @@ void vm_devices_update_irqs(struct vm *vm)
     if (vm->plic_dev) {
         if (vm->uart_dev && vm->uart_dev->irq)
             vplic_set_level(&vm->plic, vm->uart_dev->irq, vuart_irq(&vm->uart));
+        if (vm->tick_dev)
+            vplic_set_level(&vm->plic, vm->tick_dev->irq, vtick_irq(&vm->tick));
         eip = vplic_irq(&vm->plic, VPLIC_CTX_S);
     }
     vm_hvip_update(vm, MIP_VSEIP, eip);
@@ -54,6 +60,21 @@ void vm_input_feed_uart(struct vm *vm)
     vm_devices_update_irqs(vm);
 }
 
+void vm_devices_advance(struct vm *vm, uint64_t now)
+{
+    if (!vm->tick_dev)
+        return;
+    bool was = vtick_irq(&vm->tick);
+    vtick_advance(&vm->tick, now);
+    if (vtick_irq(&vm->tick) != was)
+        vm_devices_update_irqs(vm);
+}
+
+uint64_t vm_devices_next_event(const struct vm *vm)
+{
+    return vm->tick_dev ? vtick_next_event(&vm->tick) : ~0UL;
+}
+
 bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, unsigned size,
                uint64_t *val)
 {
@@ -69,6 +90,10 @@ bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, 
         if (ok && size == 8)
             ok = vplic_read(&vm->plic, (uint32_t)off + 4, &hi) == 0;
         *val = (uint64_t)hi << 32 | lo;
+    } else if (dev->type == VM_DEV_TICK && size == 4) {
+        uint32_t v = 0;
+        ok = vtick_read(&vm->tick, (uint32_t)off, read_time(), &v) == 0;
+        *val = v;
     }
     vm_devices_update_irqs(vm);
     return ok;
@@ -84,6 +109,8 @@ bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off,
         ok = vplic_write(&vm->plic, (uint32_t)off, (uint32_t)val) == 0;
         if (ok && size == 8)
             ok = vplic_write(&vm->plic, (uint32_t)off + 4, (uint32_t)(val >> 32)) == 0;
+    } else if (dev->type == VM_DEV_TICK && size == 4) {
+        ok = vtick_write(&vm->tick, (uint32_t)off, (uint32_t)val, read_time()) == 0;
     }
     vm_devices_update_irqs(vm);
     return ok;

@@ -181,6 +181,16 @@ static enum sbi_flow do_dbcn(struct vm *vm, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
+/* chipvisor's own calls, for test guests that measure the hypervisor */
+static enum sbi_flow do_chipvisor(struct vm *vm, struct sbi_call *c)
+{
+    if (c->fid == SBI_CHIPVISOR_TRAP_COUNT)
+        c->value = (long)vm->stats.traps;
+    else
+        c->error = SBI_ERR_NOT_SUPPORTED;
+    return SBI_FLOW_RETURN;
+}
+
 /* legacy (v0.1) calls: the return value goes in a0 only */
 static enum sbi_flow do_legacy(struct vm *vm, struct sbi_call *c)
 {
@@ -217,6 +227,7 @@ static const struct sbi_extension extensions[] = {
     { SBI_EXT_HSM, SBI_EXT_HSM, "HSM", do_hsm },
     { SBI_EXT_SRST, SBI_EXT_SRST, "SRST", do_srst },
     { SBI_EXT_DBCN, SBI_EXT_DBCN, "DBCN", do_dbcn },
+    { SBI_EXT_CHIPVISOR, SBI_EXT_CHIPVISOR, "chipvisor", do_chipvisor },
 };
 
 static const struct sbi_extension *find_extension(uint64_t eid)

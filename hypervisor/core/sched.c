@@ -180,14 +180,18 @@ static void switch_to(struct vm *next)
     next->stats.switches_in++;
 }
 
-/* Software virtual timer (no Sstc): VSTIP follows the SBI set_timer deadline. */
+/* Software virtual timer (no Sstc): VSTIP follows the SBI set_timer
+ * deadline. Timer-driven virtual devices count their expiries. */
 static void update_soft_timers(uint64_t now)
 {
-    if (hart.sstc)
-        return;
-    for (uint32_t i = 0; i < vm_count; i++)
-        if (vms[i].state != VM_STOPPED && now >= vms[i].timer_deadline)
-            vm_hvip_update(&vms[i], MIP_VSTIP, true);
+    for (uint32_t i = 0; i < vm_count; i++) {
+        struct vm *vm = &vms[i];
+        if (vm->state == VM_STOPPED)
+            continue;
+        if (!hart.sstc && now >= vm->timer_deadline)
+            vm_hvip_update(vm, MIP_VSTIP, true);
+        vm_devices_advance(vm, now);
+    }
 }
 
 /* earliest moment an idle or running VM needs the hart for its own timer */
@@ -200,6 +204,9 @@ static uint64_t next_guest_timer(uint64_t now)
             continue;
         uint64_t t = hart.sstc ? (vm == loaded ? csr_read(0x24D) : vm->csr.vstimecmp)
                                : vm->timer_deadline;
+        if (t > now && t < when)
+            when = t;
+        t = vm_devices_next_event(vm);
         if (t > now && t < when)
             when = t;
     }

@@ -29,6 +29,9 @@
 #define SBI_EXT_HSM    0x48534D
 #define SBI_EXT_SRST   0x53525354
 #define SBI_EXT_DBCN   0x4442434E
+/* chipvisor's own, in the firmware-specific extension space (0x0A000000-0x0AFFFFFF) */
+#define SBI_EXT_CHIPVISOR 0x0A435653
+#define SBI_CHIPVISOR_TRAP_COUNT 0   /* traps this VM has taken into the hypervisor */
 
 #define SBI_BASE_GET_SPEC_VERSION   0
 #define SBI_BASE_GET_IMPL_ID        1

@@ -8,6 +8,7 @@
 #include "vm_config.h"
 #include "vuart/vuart.h"
 #include "vplic/vplic.h"
+#include "vtick/vtick.h"
 
 #define MAX_VMS 8
 
@@ -69,7 +70,8 @@ struct vm {
     bool fp_dirty;
     struct vuart uart;
     struct vplic plic;
-    const struct vm_device_config *uart_dev, *plic_dev;
+    struct vtick tick;
+    const struct vm_device_config *uart_dev, *plic_dev, *tick_dev;
     uint8_t input[VM_INPUT_RING];    /* host console input not yet taken by the guest */
     uint32_t input_head, input_tail;
     struct vm_stats stats;
@@ -108,5 +110,8 @@ void vm_devices_update_irqs(struct vm *vm);
 bool vm_input_push(struct vm *vm, uint8_t ch);
 int vm_input_pop(struct vm *vm);
 void vm_input_feed_uart(struct vm *vm);
+/* timer-driven devices: count what expired by `now`; when they next need the hart */
+void vm_devices_advance(struct vm *vm, uint64_t now);
+uint64_t vm_devices_next_event(const struct vm *vm);
 
 #endif

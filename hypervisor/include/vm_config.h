@@ -11,6 +11,7 @@
 enum vm_device_type {
     VM_DEV_UART16550 = 1,   /* trap-and-emulate ns16550a */
     VM_DEV_PLIC      = 2,   /* trap-and-emulate virtual PLIC */
+    VM_DEV_TICK      = 3,   /* periodic interrupt source (lib/vtick), timer-driven */
 };
 
 struct vm_device_config {

@@ -157,6 +157,11 @@ static void test_base(void **state)
     }
     assert_int_equal(call(SBI_EXT_BASE, 99, 0, 0, 0, NULL), SBI_ERR_NOT_SUPPORTED);
     assert_int_equal(call(SBI_EXT_BASE, SBI_BASE_GET_MVENDORID, 0, 0, 0, &v), 0);
+    /* chipvisor's own extension: the VM's trap count */
+    vm->stats.traps = 41;
+    assert_int_equal(call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_TRAP_COUNT, 0, 0, 0, &v), 0);
+    assert_int_equal(v, 41);
+    assert_int_equal(call(SBI_EXT_CHIPVISOR, 9, 0, 0, 0, NULL), SBI_ERR_NOT_SUPPORTED);
 }
 
 static void test_unknown_extension(void **state)

@@ -1,11 +1,21 @@
 /* Where the test guests' configurations put their virtual devices
- * (the configs: `uart 0x10000000 irq 10`, `plic 0x0c000000`). */
+ * (the configs: `uart 0x10000000 irq 10`, `plic 0x0c000000`,
+ * `tick 0x10001000 irq 11`). */
 #ifndef GUEST_DEVICES_H
 #define GUEST_DEVICES_H
 
 #define UART_BASE 0x10000000UL
 #define UART_IRQ  10
 #define PLIC_BASE 0x0c000000UL
+#define TICK_BASE 0x10001000UL
+#define TICK_IRQ  11
+
+/* chipvisor,tick (hypervisor/lib/vtick/vtick.h) */
+#define TICK_CTRL    (TICK_BASE + 0x04)
+#define TICK_PERIOD  (TICK_BASE + 0x08)
+#define TICK_PENDING (TICK_BASE + 0x0c)
+#define TICK_ACK     (TICK_BASE + 0x10)
+#define TICK_FIRED   (TICK_BASE + 0x14)
 
 #define UART_RBR 0
 #define UART_THR 0

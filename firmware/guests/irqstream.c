@@ -1,0 +1,102 @@
+/* A stream of device interrupts through the virtual PLIC: the UART's
+ * THR-empty interrupt re-armed from its own handler, and the timer-driven
+ * tick source. Checks that none is lost or doubled, and measures how many
+ * traps into the hypervisor each delivered interrupt costs (chipvisor's SBI
+ * extension reports the VM's trap count). */
+#include "guest.h"
+#include "devices.h"
+
+#define UART_IRQS 200
+#define TICK_IRQS 100
+#define TICK_PERIOD_TICKS 20000          /* 2 ms */
+
+static volatile unsigned uart_irqs, uart_rearms, tick_irqs, tick_acked, other_irqs;
+static volatile bool uart_phase;
+
+static uint64_t trap_count(void)
+{
+    return (uint64_t)sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_TRAP_COUNT, 0, 0, 0, 0, 0).value;
+}
+
+static bool handler(struct trap_frame *f)
+{
+    if (f->cause != (SCAUSE_IRQ | 9))
+        return false;
+    uint32_t id = mmio_r32(PLIC_CLAIM_S);
+    if (id == UART_IRQ) {
+        uint8_t iir = mmio_r8(UART_BASE + UART_IIR);      /* reading it clears THR-empty */
+        if ((iir & 0x0f) == 0x02)
+            uart_irqs++;
+        if (uart_phase && uart_rearms < UART_IRQS) {
+            mmio_w8(UART_BASE + UART_IER, 0);
+            mmio_w8(UART_BASE + UART_IER, IER_ETBEI);      /* 0 -> 1 raises it once more */
+            uart_rearms++;
+        } else {
+            mmio_w8(UART_BASE + UART_IER, 0);
+        }
+    } else if (id == TICK_IRQ) {
+        uint32_t n = mmio_r32(TICK_PENDING);
+        mmio_w32(TICK_ACK, n);
+        tick_irqs++;
+        tick_acked += n;
+    } else {
+        other_irqs++;
+    }
+    if (id)
+        mmio_w32(PLIC_CLAIM_S, id);
+    return true;
+}
+
+static void uart_stream(void)
+{
+    uint64_t t0 = trap_count();
+    uart_phase = true;
+    uart_rearms = 1;
+    mmio_w8(UART_BASE + UART_IER, IER_ETBEI);
+    uint64_t give_up = rdtime() + 5 * TIMEBASE_HZ;
+    while (uart_irqs < UART_IRQS && rdtime() < give_up)
+        ;
+    uart_phase = false;
+    delay_ticks(TIMEBASE_HZ / 100);               /* nothing more may come */
+    uint64_t traps = trap_count() - t0 - 1;        /* minus the trap_count call itself */
+    CHECK(uart_irqs == UART_IRQS && uart_rearms == UART_IRQS,
+          "UART stream: %u interrupts for %u re-arms, none lost or doubled", uart_irqs, uart_rearms);
+    guest_printf("METRIC irq_traps_per_interrupt backend=vplic source=uart traps=%lu irqs=%u per_irq=%lu.%02lu\n",
+                 traps, uart_irqs, traps / uart_irqs, (traps * 100 / uart_irqs) % 100);
+}
+
+static void tick_stream(void)
+{
+    uint64_t t0 = trap_count();
+    mmio_w32(TICK_PERIOD, TICK_PERIOD_TICKS);
+    mmio_w32(TICK_CTRL, 1);
+    uint64_t give_up = rdtime() + 5 * TIMEBASE_HZ;
+    while (tick_acked < TICK_IRQS && rdtime() < give_up)
+        __asm__ volatile("wfi");
+    mmio_w32(TICK_CTRL, 0);
+    csr_clear(sstatus, SSTATUS_SIE);
+    uint32_t fired = mmio_r32(TICK_FIRED), left = mmio_r32(TICK_PENDING);
+    csr_set(sstatus, SSTATUS_SIE);
+    delay_ticks(TIMEBASE_HZ / 100);
+    uint64_t traps = trap_count() - t0 - 1;
+    CHECK(tick_acked + left == fired && fired >= TICK_IRQS,
+          "tick stream: %u expiries, %u acknowledged in %u interrupts, %u left: none lost",
+          fired, tick_acked, tick_irqs, left);
+    guest_printf("METRIC irq_traps_per_interrupt backend=vplic source=tick traps=%lu irqs=%u per_irq=%lu.%02lu\n",
+                 traps, tick_irqs, traps / tick_irqs, (traps * 100 / tick_irqs) % 100);
+}
+
+void guest_main(void)
+{
+    guest_handler = handler;
+    guest_printf("interrupt stream guest (virtual PLIC)\n");
+    mmio_w32(PLIC_PRIORITY(UART_IRQ), 1);
+    mmio_w32(PLIC_PRIORITY(TICK_IRQ), 2);
+    mmio_w32(PLIC_ENABLE_S, 1U << UART_IRQ | 1U << TICK_IRQ);
+    mmio_w32(PLIC_THRESHOLD_S, 0);
+    csr_set(sie, SIE_SEIE);
+    csr_set(sstatus, SSTATUS_SIE);
+    uart_stream();
+    tick_stream();
+    CHECK(other_irqs == 0, "no interrupt from an unknown source (%u)", other_irqs);
+}
