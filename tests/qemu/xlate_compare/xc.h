@@ -1,0 +1,87 @@
+/* xlate_compare: the payload that compares the xlate golden model with QEMU's
+ * own two-stage MMU. Memory map, random numbers, and the page-table builder. */
+#ifndef XC_H
+#define XC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "xlate/xlate.h"
+
+/* Host physical memory (QEMU virt, -m 256M). */
+#define RAM_BASE      0x80000000ull
+#define ARENA_BASE    0x80400000ull   /* below: OpenSBI (PMP-protected) and this payload */
+#define POOL_BASE     ARENA_BASE      /* page-table pages of both stages */
+#define POOL_END      0x80c00000ull
+#define SCRATCH_BASE  POOL_END        /* data pages the leaves point to */
+#define RAM_END       0x90000000ull
+/* Nothing decodes here on virt (RAM ends, high PCIe MMIO starts at 16 GiB):
+ * a PTE read or access here is an access fault. */
+#define HOLE_BASE     RAM_END
+#define HOLE_END      0x400000000ull
+#define HOLE_PTE_BASE 0x200000000ull   /* where "PTE outside RAM" pointers go */
+
+/* The G-stage maps a window of guest physical space onto host physical space
+ * one to one: GPA = window + HPA (so superpages of every size line up). */
+#define WINDOW_SIZE   0x400000000ull   /* 16 GiB: RAM and the hole */
+
+#define KIB4  0x1000ull
+#define MIB2  0x200000ull
+#define GIB1  0x40000000ull
+
+struct rng {
+    uint64_t s;
+};
+
+static inline uint64_t rng_next(struct rng *r)
+{
+    /* xorshift64* */
+    r->s ^= r->s >> 12;
+    r->s ^= r->s << 25;
+    r->s ^= r->s >> 27;
+    return r->s * 0x2545F4914F6CDD1Dull;
+}
+
+static inline uint64_t rng_below(struct rng *r, uint64_t n)
+{
+    return n ? rng_next(r) % n : 0;
+}
+
+static inline bool rng_percent(struct rng *r, unsigned p)
+{
+    return rng_below(r, 100) < p;
+}
+
+#define XC_MAX_TABLES 4096
+#define XC_MAX_ADDRS  1536
+
+struct xc_table {
+    uint64_t hpa;
+    uint64_t prefix;      /* the address bits above this table's index */
+    uint8_t stage;        /* XLATE_STAGE_VS / XLATE_STAGE_G */
+    int8_t level;
+};
+
+/* One random two-stage page-table set and the addresses worth probing. */
+struct xc_gen {
+    struct rng *rng;
+    unsigned vs_mode, g_mode;       /* XLATE_SATP_MODE_SV39/48, XLATE_HGATP_MODE_SV39X4/48X4 */
+    unsigned vs_levels, g_levels;
+    uint64_t pool_next;
+    bool pool_full;
+    uint64_t vs_root, g_root;       /* HPAs */
+    uint64_t window;                /* GPA of HPA 0 in the G-stage mirror */
+    uint64_t unmapped_window;       /* VS tables seen at these GPAs: the G-stage never maps them */
+    unsigned g_leaf_percent[4];     /* chance of a G-stage leaf at each level (this round) */
+    uint64_t vsatp, hgatp;
+    struct xc_table tables[XC_MAX_TABLES];
+    unsigned n_tables;
+    uint64_t addrs[XC_MAX_ADDRS];   /* GVAs to probe */
+    unsigned n_addrs;
+    unsigned n_vs_leaves, n_g_leaves, n_junk;
+};
+
+/* Builds a fresh table set in the arena (the previous one is overwritten). */
+void xc_gen_build(struct xc_gen *g, unsigned vs_mode, unsigned g_mode, uint16_t asid,
+                  uint16_t vmid, unsigned n_leaves, unsigned n_junk);
+
+#endif
