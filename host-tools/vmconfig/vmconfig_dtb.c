@@ -55,6 +55,47 @@ out:
     return rc;
 }
 
+/* set by vmcfg_build_dtb for the VM being built */
+static bool vm_has_plic;
+
+/* A device's interrupt: a PLIC source, or with only an IMSIC, the MSI
+ * identity the hypervisor sends for it (chipvisor,msi-id). */
+static int add_irq(void *fdt, const struct vmcfg_dev *d)
+{
+    int rc = 0;
+    if (!d->irq)
+        return 0;
+    if (vm_has_plic) {
+        TRY(fdt_property_u32(fdt, "interrupts", d->irq));
+        TRY(fdt_property_u32(fdt, "interrupt-parent", VMCFG_PHANDLE_PLIC));
+    } else {
+        TRY(fdt_property_u32(fdt, "chipvisor,msi-id", d->irq));
+        TRY(fdt_property_u32(fdt, "msi-parent", VMCFG_PHANDLE_IMSIC));
+    }
+out:
+    return rc;
+}
+
+/* An IMSIC S-level interrupt file (the guest's view of its guest file). */
+static int add_imsic(void *fdt, const struct vmcfg_dev *d)
+{
+    fdt32_t ext[2] = { cpu_to_fdt32(VMCFG_PHANDLE_CPU0_INTC), cpu_to_fdt32(IRQ_S_EXT) };
+    int rc = 0;
+
+    TRY(begin_node_at(fdt, "imsics", d->gpa));
+    TRY(fdt_property_string(fdt, "compatible", "riscv,imsics"));
+    TRY(prop_reg(fdt, d->gpa, d->size));
+    TRY(fdt_property(fdt, "interrupts-extended", ext, sizeof(ext)));
+    TRY(fdt_property_u32(fdt, "riscv,num-ids", 63));
+    TRY(fdt_property(fdt, "msi-controller", NULL, 0));
+    TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+    TRY(fdt_property_u32(fdt, "#interrupt-cells", 0));
+    TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_IMSIC));
+    TRY(fdt_end_node(fdt));
+out:
+    return rc;
+}
+
 static int add_uart(void *fdt, const struct vmcfg_dev *d)
 {
     int rc = 0;
@@ -65,10 +106,7 @@ static int add_uart(void *fdt, const struct vmcfg_dev *d)
     TRY(fdt_property_u32(fdt, "clock-frequency", UART_CLOCK_HZ));
     TRY(fdt_property_u32(fdt, "reg-shift", 0));
     TRY(fdt_property_u32(fdt, "reg-io-width", 1));
-    if (d->irq) {
-        TRY(fdt_property_u32(fdt, "interrupts", d->irq));
-        TRY(fdt_property_u32(fdt, "interrupt-parent", VMCFG_PHANDLE_PLIC));
-    }
+    TRY(add_irq(fdt, d));
     TRY(fdt_end_node(fdt));
 out:
     return rc;
@@ -81,8 +119,7 @@ static int add_tick(void *fdt, const struct vmcfg_dev *d)
     TRY(begin_node_at(fdt, "tick", d->gpa));
     TRY(fdt_property_string(fdt, "compatible", "chipvisor,tick"));
     TRY(prop_reg(fdt, d->gpa, d->size));
-    TRY(fdt_property_u32(fdt, "interrupts", d->irq));
-    TRY(fdt_property_u32(fdt, "interrupt-parent", VMCFG_PHANDLE_PLIC));
+    TRY(add_irq(fdt, d));
     TRY(fdt_end_node(fdt));
 out:
     return rc;
@@ -121,6 +158,7 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
 
     if (buf_len > VMCFG_DTB_RESERVE)
         buf_len = VMCFG_DTB_RESERVE;
+    vm_has_plic = vmcfg_find_dev(vm, VM_DEV_PLIC) != NULL;
     snprintf(model, sizeof(model), "chipvisor VM %s", vm->name);
 
     TRY(fdt_create(buf, (int)buf_len));
@@ -157,7 +195,8 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
     for (uint32_t i = 0; i < vm->n_devs; i++) {
         const struct vmcfg_dev *d = &vm->devs[i];
         TRY(d->type == VM_DEV_PLIC ? add_plic(buf, d) :
-            d->type == VM_DEV_TICK ? add_tick(buf, d) : add_uart(buf, d));
+            d->type == VM_DEV_TICK ? add_tick(buf, d) :
+            d->type == VM_DEV_IMSIC ? add_imsic(buf, d) : add_uart(buf, d));
     }
     TRY(fdt_end_node(buf));     /* soc */
 

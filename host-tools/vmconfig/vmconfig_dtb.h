@@ -8,6 +8,7 @@
 
 #define VMCFG_PHANDLE_CPU0_INTC 1
 #define VMCFG_PHANDLE_PLIC      2
+#define VMCFG_PHANDLE_IMSIC     3
 
 /* Writes the DTB of `vm` into buf (packed). Returns its size, or -1 with a
  * message in err. The DTB must fit in the 64 KiB reserved at the top of RAM. */

@@ -33,7 +33,8 @@ static void emit_blob(FILE *out, unsigned vm, const char *what,
 static const char *dev_enum(enum vm_device_type type)
 {
     return type == VM_DEV_PLIC ? "VM_DEV_PLIC" :
-           type == VM_DEV_TICK ? "VM_DEV_TICK" : "VM_DEV_UART16550";
+           type == VM_DEV_TICK ? "VM_DEV_TICK" :
+           type == VM_DEV_IMSIC ? "VM_DEV_IMSIC" : "VM_DEV_UART16550";
 }
 
 int vmcfg_write_table(FILE *out, const char *config, const struct vmcfg *cfg,

@@ -90,7 +90,8 @@ static bool valid_name(const char *s)
 
 static const char *dev_kind(enum vm_device_type type)
 {
-    return type == VM_DEV_PLIC ? "plic" : type == VM_DEV_TICK ? "tick" : "uart";
+    return type == VM_DEV_PLIC ? "plic" : type == VM_DEV_TICK ? "tick" :
+           type == VM_DEV_IMSIC ? "imsic" : "uart";
 }
 
 /* Checks `ntok - 1` arguments lie in [min, max]; names the key. */
@@ -159,6 +160,8 @@ static int finish_vm(struct parser *p)
                     (unsigned long long)vmcfg_dtb_gpa(vm), vm->name);
 
     plic = vmcfg_find_dev(vm, VM_DEV_PLIC);
+    if (!plic)
+        plic = vmcfg_find_dev(vm, VM_DEV_IMSIC);   /* device interrupts as MSIs */
     for (uint32_t i = 0; i < vm->n_devs; i++) {
         const struct vmcfg_dev *d = &vm->devs[i];
 
@@ -167,7 +170,7 @@ static int finish_vm(struct parser *p)
                         dev_kind(d->type), (unsigned long long)d->gpa,
                         (unsigned long long)(d->gpa + d->size));
         if (d->irq && !plic)
-            return fail(p, d->line, "%s has irq %u but vm '%s' has no plic",
+            return fail(p, d->line, "%s has irq %u but vm '%s' has no plic or imsic",
                         dev_kind(d->type), d->irq, vm->name);
         if (overlaps(d->gpa, d->size, vm->ram_base, vm->ram_size))
             return fail(p, d->line, "%s window [0x%llx, 0x%llx) overlaps RAM [0x%llx, 0x%llx) of vm '%s'",
@@ -281,6 +284,21 @@ static int parse_tick(struct parser *p, unsigned line, char **tok, int ntok)
     return add_dev(p, line, VM_DEV_TICK, base, VMCFG_TICK_SIZE, (uint32_t)irq);
 }
 
+static int parse_imsic(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    uint64_t base;
+    const struct vmcfg_dev *old = vmcfg_find_dev(p->vm, VM_DEV_IMSIC);
+
+    if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, "imsic", tok[1], &base))
+        return -1;
+    if (old)
+        return fail(p, line, "'imsic' given twice in vm '%s' (first at line %u)",
+                    p->vm->name, old->line);
+    if (base % VMCFG_IMSIC_SIZE)
+        return fail(p, line, "imsic 0x%llx is not 4 KiB aligned", (unsigned long long)base);
+    return add_dev(p, line, VM_DEV_IMSIC, base, VMCFG_IMSIC_SIZE, 0);
+}
+
 static int parse_plic(struct parser *p, unsigned line, char **tok, int ntok)
 {
     uint64_t base;
@@ -319,7 +337,7 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
 
     if (strcmp(key, "memory") && strcmp(key, "ram-base") && strcmp(key, "image") &&
         strcmp(key, "load") && strcmp(key, "uart") && strcmp(key, "plic") &&
-        strcmp(key, "tick") && strcmp(key, "console"))
+        strcmp(key, "tick") && strcmp(key, "imsic") && strcmp(key, "console"))
         return fail(p, line, "unknown key '%s'", key);
     if (!vm)
         return fail(p, line, "'%s' before any 'vm' block", key);
@@ -358,6 +376,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         return parse_plic(p, line, tok, ntok);
     } else if (!strcmp(key, "tick")) {
         return parse_tick(p, line, tok, ntok);
+    } else if (!strcmp(key, "imsic")) {
+        return parse_imsic(p, line, tok, ntok);
     } else {
         return parse_console(p, line, tok, ntok);
     }

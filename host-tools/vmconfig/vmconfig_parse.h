@@ -24,6 +24,7 @@
 #define VMCFG_UART_SIZE        0x100ULL
 #define VMCFG_PLIC_SIZE        0x400000ULL
 #define VMCFG_TICK_SIZE        0x1000ULL
+#define VMCFG_IMSIC_SIZE       0x1000ULL
 #define VMCFG_IRQ_MAX          31
 
 struct vmcfg_dev {

@@ -3,6 +3,7 @@
  * hvip.VSEIP. */
 #include "mmio.h"
 #include "console.h"
+#include "aia.h"
 #include "csr.h"
 #include "sched.h"
 #include "util.h"
@@ -19,7 +20,8 @@ static void uart_tx(void *ctx, uint8_t ch)
 
 void vm_devices_init(struct vm *vm)
 {
-    vm->uart_dev = vm->plic_dev = vm->tick_dev = NULL;
+    vm->uart_dev = vm->plic_dev = vm->tick_dev = vm->imsic_dev = NULL;
+    vm->uart_line = vm->tick_line = false;
     for (uint32_t i = 0; i < vm->cfg->n_devices; i++) {
         const struct vm_device_config *d = &vm->cfg->devices[i];
         if (d->type == VM_DEV_UART16550 && !vm->uart_dev)
@@ -28,15 +30,45 @@ void vm_devices_init(struct vm *vm)
             vm->plic_dev = d;
         else if (d->type == VM_DEV_TICK && !vm->tick_dev)
             vm->tick_dev = d;
+        else if (d->type == VM_DEV_IMSIC && !vm->imsic_dev)
+            vm->imsic_dev = d;
     }
     vuart_init(&vm->uart, uart_tx, vm);
     vplic_init(&vm->plic);
     vtick_init(&vm->tick);
 }
 
+/* With an IMSIC file and no PLIC, a device's interrupt line becomes MSIs
+ * (identity = its irq): one on each rising edge, and one more when the guest
+ * changed the device's state (a write, or a UART read, which consumes) and
+ * the line is still high -- MSIs are edges, and the guest may have taken only
+ * part of what the device holds; this is the re-trigger an APLIC driver does
+ * at EOI for a level source. Duplicates merge in the file's pending bit. */
+static void msi_line(struct vm *vm, const struct vm_device_config *dev, bool level, bool *prev,
+                     const struct vm_device_config *touched)
+{
+    if (dev && dev->irq && level && (!*prev || touched == dev))
+        aia_send(vm->imsic_file, dev->irq);
+    *prev = level;
+}
+
+static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
+{
+    if (vm->imsic_file && !vm->plic_dev) {
+        msi_line(vm, vm->uart_dev, vuart_irq(&vm->uart), &vm->uart_line, touched);
+        msi_line(vm, vm->tick_dev, vtick_irq(&vm->tick), &vm->tick_line, touched);
+        return;
+    }
+    vm_devices_update_irqs(vm);
+}
+
 void vm_devices_update_irqs(struct vm *vm)
 {
     bool eip = false;
+    if (vm->imsic_file && !vm->plic_dev) {
+        update_irqs(vm, NULL);
+        return;
+    }
     if (vm->plic_dev) {
         if (vm->uart_dev && vm->uart_dev->irq)
             vplic_set_level(&vm->plic, vm->uart_dev->irq, vuart_irq(&vm->uart));
@@ -95,7 +127,8 @@ bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, 
         ok = vtick_read(&vm->tick, (uint32_t)off, read_time(), &v) == 0;
         *val = v;
     }
-    vm_devices_update_irqs(vm);
+    /* reads that consume state (the UART's RBR/IIR) may leave more behind */
+    update_irqs(vm, dev->type == VM_DEV_UART16550 ? dev : NULL);
     return ok;
 }
 
@@ -112,6 +145,6 @@ bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off,
     } else if (dev->type == VM_DEV_TICK && size == 4) {
         ok = vtick_write(&vm->tick, (uint32_t)off, (uint32_t)val, read_time()) == 0;
     }
-    vm_devices_update_irqs(vm);
+    update_irqs(vm, dev);
     return ok;
 }

@@ -54,10 +54,12 @@ static uint64_t *new_table(void)
     return t;
 }
 
-static bool map_2m(uint64_t *root, uint64_t gpa, uint64_t hpa)
+/* Installs one leaf at `leaf_level` (1: 2 MiB, 0: 4 KiB), creating tables
+ * on the way; fails when out of tables or when a larger leaf is in the way. */
+static bool map_leaf(uint64_t *root, uint64_t gpa, uint64_t hpa, unsigned leaf_level, uint64_t perms)
 {
     uint64_t *table = root;
-    for (unsigned level = levels - 1; level > 1; level--) {
+    for (unsigned level = levels - 1; level > leaf_level; level--) {
         uint64_t mask = level == levels - 1 ? ROOT_ENTRIES - 1 : 511;
         uint64_t *pte = &table[(gpa >> (12 + 9 * level)) & mask];
         if (!(*pte & PTE_V)) {
@@ -65,13 +67,27 @@ static bool map_2m(uint64_t *root, uint64_t gpa, uint64_t hpa)
             if (!next)
                 return false;
             *pte = ((uint64_t)(uintptr_t)next >> 12) << PTE_PPN_SHIFT | PTE_V;
+        } else if (*pte & (PTE_R | PTE_W | PTE_X)) {
+            return false;
         }
         table = (uint64_t *)(uintptr_t)((*pte >> PTE_PPN_SHIFT) << 12);
     }
-    uint64_t mask = levels == 2 ? ROOT_ENTRIES - 1 : 511;
-    table[(gpa >> 21) & mask] = (hpa >> 12) << PTE_PPN_SHIFT |
-                                PTE_V | PTE_R | PTE_W | PTE_X | PTE_U | PTE_A | PTE_D;
+    uint64_t mask = levels - 1 == leaf_level ? ROOT_ENTRIES - 1 : 511;
+    table[(gpa >> (12 + 9 * leaf_level)) & mask] =
+        (hpa >> 12) << PTE_PPN_SHIFT | PTE_V | PTE_U | PTE_A | PTE_D | perms;
     return true;
+}
+
+static bool map_2m(uint64_t *root, uint64_t gpa, uint64_t hpa)
+{
+    return map_leaf(root, gpa, hpa, 1, PTE_R | PTE_W | PTE_X);
+}
+
+bool gstage_map_device_page(uint64_t *root, uint64_t gpa, uint64_t hpa)
+{
+    if (!IS_ALIGNED(gpa | hpa, KiB(4)))
+        return false;
+    return map_leaf(root, gpa, hpa, 0, PTE_R | PTE_W);
 }
 
 bool gstage_map(uint64_t *root, uint64_t gpa, uint64_t hpa, uint64_t size)

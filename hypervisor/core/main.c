@@ -1,5 +1,6 @@
 /* Boot: probe the hart, set up the H extension, build the VMs, run them. */
 #include "console.h"
+#include "aia.h"
 #include "csr.h"
 #include "fdt_min.h"
 #include "gstage.h"
@@ -66,6 +67,7 @@ void hv_main(uint64_t hartid, const void *dtb)
     csr_set(sstatus, SSTATUS_FS_INITIAL);     /* guests' FP needs FS != Off at HS too */
     csr_write(sie, MIP_STIP);                 /* the host timer; taken while a guest runs */
 
+    aia_probe(dtb);
     gstage_init(hart.sv48x4 && !option_set(dtb, "chipvisor.gstage=sv39x4"));
     hv_log("G-stage tables: %s\n", gstage_mode_name());
     vm_create_all(pool, ram_base + ram_size);

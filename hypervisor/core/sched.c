@@ -1,6 +1,7 @@
 /* The scheduler and vCPU context switch. */
 #include "sched.h"
 #include "console.h"
+#include "aia.h"
 #include "csr.h"
 #include "gstage.h"
 #include "hext.h"
@@ -111,7 +112,7 @@ bool vm_irq_pending(const struct vm *vm)
         pending |= 1UL << 1;
     if (hvip & MIP_VSTIP)
         pending |= 1UL << 5;
-    if (hvip & MIP_VSEIP)
+    if ((hvip & MIP_VSEIP) || (vm->imsic_file && aia_file_pending(vm->imsic_file)))
         pending |= 1UL << 9;
     if (hart.sstc) {
         uint64_t cmp = live ? csr_read(0x24D) : vm->csr.vstimecmp;

@@ -3,6 +3,7 @@
 #include "csr.h"
 #include "console.h"
 #include "gstage.h"
+#include "aia.h"
 #include "hext.h"
 #include "sched.h"
 #include "util.h"
@@ -25,6 +26,35 @@ static const char *const outcome_names[] = {
 const char *vm_outcome_name(enum vm_outcome o)
 {
     return outcome_names[o];
+}
+
+/* A VM with an `imsic` device gets a guest interrupt file of the hart, mapped
+ * at the device's GPA; false (VM not started) when there is none to give. */
+static bool vm_attach_imsic(struct vm *vm)
+{
+    const struct vm_device_config *dev = NULL;
+    for (uint32_t i = 0; i < vm->cfg->n_devices; i++)
+        if (vm->cfg->devices[i].type == VM_DEV_IMSIC)
+            dev = &vm->cfg->devices[i];
+    if (!dev)
+        return true;
+    if (!aia_present()) {
+        hv_log("vm %s: needs an IMSIC guest file, but the platform has no AIA "
+               "(QEMU: -M virt,aia=aplic-imsic,aia-guests=N); not started\n", vm->cfg->name);
+        return false;
+    }
+    vm->imsic_file = aia_alloc_file();
+    if (!vm->imsic_file) {
+        hv_log("vm %s: every IMSIC guest file of the hart is taken; not started\n", vm->cfg->name);
+        return false;
+    }
+    if (!gstage_map_device_page(vm->gstage_root, dev->gpa_base, aia_file_hpa(vm->imsic_file))) {
+        hv_log("vm %s: cannot map its IMSIC file at GPA 0x%lx; not started\n", vm->cfg->name,
+               dev->gpa_base);
+        return false;
+    }
+    hv_log("vm %s: IMSIC guest file %u at GPA 0x%lx\n", vm->cfg->name, vm->imsic_file, dev->gpa_base);
+    return true;
 }
 
 void vm_create_all(uint64_t pool_base, uint64_t pool_end)
@@ -60,6 +90,8 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
             hv_log("vm %s: out of G-stage tables; not started\n", cfg->name);
             continue;
         }
+        if (!vm_attach_imsic(vm))
+            continue;
         vm->ram_hpa = next;
         next += cfg->ram_size;
         hv_log("vm %s: %lu MiB at GPA 0x%lx -> HPA 0x%lx, VMID %u, %u device(s)\n",
@@ -87,7 +119,10 @@ void vm_reset(struct vm *vm)
     vm->regs.x[11] = cfg->dtb_gpa;      /* a1: device tree */
     vm->regs.sepc = cfg->image_gpa;
     vm->regs.sstatus = SSTATUS_SPP | SSTATUS_FS_INITIAL;     /* enter in VS-mode */
-    vm->regs.hstatus = HSTATUS_VSXL_64 | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW;
+    vm->regs.hstatus = HSTATUS_VSXL_64 | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW |
+                       (uint64_t)vm->imsic_file << HSTATUS_VGEIN_SHIFT;
+    if (vm->imsic_file)
+        aia_reset_file(vm->imsic_file);
     vm->csr.hgatp = gstage_hgatp(vm->gstage_root, vm->vmid);
     vm->csr.henvcfg = hart.sstc ? HENVCFG_STCE : 0;
     vm->csr.hcounteren = 0x7;           /* cycle, time, instret readable by the guest */

@@ -11,6 +11,11 @@
  * "memory@..."); NULL if absent. */
 const void *fdt_find_property(const void *fdt, const char *node, const char *prop, uint32_t *len);
 
+/* A property of the first node, at any depth, whose name starts with `node`
+ * and that has the property `must_have`; NULL if there is none. */
+const void *fdt_find_node_property(const void *fdt, const char *node, const char *must_have,
+                                   const char *prop, uint32_t *len);
+
 /* First region of the first /memory@... node (2-cell address and size). */
 bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size);
 

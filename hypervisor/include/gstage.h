@@ -14,6 +14,9 @@ uint64_t *gstage_new_root(void);
 /* Maps [gpa, gpa+size) -> [hpa, ...) read/write/execute with 2 MiB leaves;
  * all three must be 2 MiB aligned. Returns false when out of tables. */
 bool gstage_map(uint64_t *root, uint64_t gpa, uint64_t hpa, uint64_t size);
+/* Maps one 4 KiB page of a device (read/write, no execute) into the guest:
+ * how a guest reaches its IMSIC interrupt file without trapping. */
+bool gstage_map_device_page(uint64_t *root, uint64_t gpa, uint64_t hpa);
 uint64_t gstage_hgatp(const uint64_t *root, uint16_t vmid);
 void gstage_flush_vmid(uint16_t vmid);
 void gstage_flush_all(void);

@@ -71,7 +71,9 @@ struct vm {
     struct vuart uart;
     struct vplic plic;
     struct vtick tick;
-    const struct vm_device_config *uart_dev, *plic_dev, *tick_dev;
+    const struct vm_device_config *uart_dev, *plic_dev, *tick_dev, *imsic_dev;
+    uint32_t imsic_file;             /* AIA guest interrupt file (0: none) */
+    bool uart_line, tick_line;       /* device interrupt levels, for MSI edges */
     uint8_t input[VM_INPUT_RING];    /* host console input not yet taken by the guest */
     uint32_t input_head, input_tail;
     struct vm_stats stats;

@@ -1,0 +1,27 @@
+/* The platform's AIA, where it has one (QEMU -M virt,aia=aplic-imsic,aia-guests=N):
+ * the hart's IMSIC guest interrupt files. A VM with an `imsic` device gets a
+ * guest file of its own, mapped into it through the G-stage and selected by
+ * hstatus.VGEIN while it runs, so it takes and claims its interrupts (through
+ * its own vsiselect/vsireg/vstopei) without trapping; the hypervisor sends
+ * its emulated devices' interrupts there as MSIs. */
+#ifndef CHIPVISOR_AIA_H
+#define CHIPVISOR_AIA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+void aia_probe(const void *dtb);
+bool aia_present(void);
+/* A free guest file (1..GEILEN), or 0 when none is left. */
+uint32_t aia_alloc_file(void);
+uint64_t aia_file_hpa(uint32_t file);
+/* An MSI with interrupt identity `eiid` into guest file `file`. */
+void aia_send(uint32_t file, uint32_t eiid);
+/* Back to reset state (delivery off, nothing enabled or pending). */
+void aia_reset_file(uint32_t file);
+/* hgeip: the file has a pending and enabled interrupt. */
+bool aia_file_pending(uint32_t file);
+
+#define HSTATUS_VGEIN_SHIFT 12
+
+#endif
