@@ -19,6 +19,7 @@ static struct vm *loaded;           /* whose VS-level CSRs the hart holds */
 static struct vm *fp_owner;         /* whose FP registers the hart holds */
 static uint64_t slice_end;
 static uint64_t host_timer_armed = ~0UL;
+static bool kicked = true;
 
 void fp_save(struct vcpu_fp *fp);
 void fp_restore(const struct vcpu_fp *fp);
@@ -31,6 +32,7 @@ struct vm *sched_loaded(void)
 
 void sched_forget(struct vm *vm)
 {
+    kicked = true;
     if (loaded == vm)
         loaded = NULL;
     if (fp_owner == vm)
@@ -52,6 +54,12 @@ void sched_timer_irq(void)
 {
     /* STIP stays set until the timer is moved into the future again */
     host_timer_armed = 0;
+    kicked = true;
+}
+
+void sched_kick(void)
+{
+    kicked = true;
 }
 
 void vm_hvip_update(struct vm *vm, uint64_t mask, bool on)
@@ -70,6 +78,7 @@ void vm_hvip_update(struct vm *vm, uint64_t mask, bool on)
 
 void vm_set_timer(struct vm *vm, uint64_t when)
 {
+    kicked = true;
     if (hart.sstc) {
         if (vm == loaded)
             csr_write(0x24D, when);   /* vstimecmp: VSTIP follows it in hardware */
@@ -227,6 +236,12 @@ static struct vm *pick_after(struct vm *cur)
 
 struct vm *sched_next(struct vm *cur)
 {
+    /* fast path: nothing happened that could change who runs or when the
+     * host timer must fire (every timed event has the timer armed for it,
+     * and console input is polled on timer interrupts) */
+    if (!kicked && cur && cur->state == VM_RUNNABLE)
+        return cur;
+    kicked = false;
     for (;;) {
         uint64_t now = read_time();
         bool woke = false;

@@ -82,6 +82,7 @@ static void virtual_instruction(struct vm *vm)
 
     if (insn == INSN_WFI) {
         r->sepc += 4;
+        sched_kick();
         vm->stats.wfi_exits++;
         if (!vm_irq_pending(vm))
             vm->state = VM_IDLE;      /* the scheduler wakes it on an interrupt */
@@ -123,6 +124,7 @@ struct vcpu_regs *guest_trap(struct vcpu_regs *r)
         case EXC_STORE_GUEST_PAGE_FAULT:
         case EXC_INST_GUEST_PAGE_FAULT:
             mmio_guest_page_fault(vm);
+            sched_kick();             /* device state may move timers or interrupts */
             break;
         case EXC_VIRTUAL_INST:
             virtual_instruction(vm);

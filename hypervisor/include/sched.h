@@ -15,6 +15,10 @@ struct vm *sched_next(struct vm *current);
 void sched_forget(struct vm *vm);
 /* Host timer interrupt. */
 void sched_timer_irq(void);
+/* Something changed that the scheduler must look at on the way out of this
+ * trap (timers, device state, VM state); without it, a trap returns straight
+ * to the VM that took it. */
+void sched_kick(void);
 /* currently loaded VM (its CSRs live in the hart) or NULL */
 struct vm *sched_loaded(void);
 /* set or clear hvip bits of a VM, in the hart if its CSRs are loaded */
