@@ -8,6 +8,10 @@ HVA_DRV_HDR  := hypervisor/lib/hva/hva.h
 HVA_DRV_TEST := $(BUILD)/tests/unit/test_hva
 HVA_MEM_SRC  := sim/hva/hva_mem.c
 HVA_MEM_HDR  := sim/hva/hva_mem.h
+# this fragment is read before rtl/hva/hva.mk: name the generated header here
+# too, or the rules below would see it empty
+HVA_GEN_DIR  := $(BUILD)/rtl/hva
+HVA_REGS_H   := $(HVA_GEN_DIR)/hva_regs.h
 
 $(HVA_DRV_TEST): tests/unit/test_hva.c $(HVA_DRV_SRC) $(HVA_DRV_HDR) $(HVA_REGS_H) \
                  $(HVA_MEM_SRC) $(HVA_MEM_HDR) $(XLATE_SRC) $(XLATE_HDR)
