@@ -122,9 +122,10 @@ static uint64_t slot_for(struct xc_gen *g, int stage, uint64_t addr, int level)
 
 /* Leaf permissions: usually usable, sometimes broken in one way. A/D random
  * (QEMU and the model both set them in hardware). */
-static uint64_t leaf_flags(struct xc_gen *g, int stage, int level, bool *misalign)
+static uint64_t leaf_flags(struct xc_gen *g, int stage, int level, bool pt_pages, bool *misalign)
 {
     struct rng *r = g->rng;
+    unsigned kind;
     uint64_t f = XLATE_PTE_V | XLATE_PTE_R;
     unsigned bad = stage == XLATE_STAGE_G ? (level == 0 ? 12 : 4) : 15;
 
@@ -142,7 +143,16 @@ static uint64_t leaf_flags(struct xc_gen *g, int stage, int level, bool *misalig
     }
     if (!rng_percent(r, bad))
         return f;
-    switch (rng_below(r, 7)) {
+    if (pt_pages) {
+        /* readable means writable here: QEMU sets A/D in VS PTEs without a
+         * G-stage write (dev6), so a read-only G page under VS tables would
+         * be a difference in kind, not in A/D bits */
+        static const uint8_t kinds[] = { 0, 3, 4, 5, 6 };
+        kind = kinds[rng_below(r, sizeof(kinds))];
+    } else {
+        kind = (unsigned)rng_below(r, 7);
+    }
+    switch (kind) {
     case 0: return f ^ XLATE_PTE_U;                                  /* U flipped */
     case 1: return (f & ~(XLATE_PTE_R | XLATE_PTE_W)) | XLATE_PTE_X; /* execute-only */
     case 2: return f & ~XLATE_PTE_W;                                 /* read-only */
@@ -182,7 +192,8 @@ static void g_ensure(struct xc_gen *g, uint64_t gpa)
 
             if (l == 0 || (can_leaf && rng_percent(g->rng, g->g_leaf_percent[l]))) {
                 bool mis;
-                uint64_t f = leaf_flags(g, XLATE_STAGE_G, l, &mis);
+                bool pt = base - g->window < POOL_END && base - g->window + size > POOL_BASE;
+                uint64_t f = leaf_flags(g, XLATE_STAGE_G, l, pt, &mis);
                 uint64_t ppn = (base - g->window) >> 12;
 
                 if (mis)
@@ -264,7 +275,7 @@ static void add_vs_leaf(struct xc_gen *g)
     if (!slot || *word(slot) != 0)
         return;
     gpa = vs_target(g, level);
-    f = leaf_flags(g, XLATE_STAGE_VS, level, &mis);
+    f = leaf_flags(g, XLATE_STAGE_VS, level, false, &mis);
     ppn = gpa >> 12;
     if (mis)
         ppn = misaligned_ppn(g, ppn, level);

@@ -84,4 +84,39 @@ struct xc_gen {
 void xc_gen_build(struct xc_gen *g, unsigned vs_mode, unsigned g_mode, uint16_t asid,
                   uint16_t vmid, unsigned n_leaves, unsigned n_junk);
 
+/* ---- one comparison (compare.c) ---------------------------------------- */
+
+enum xc_op { OP_HLV_D, OP_HSV_D, OP_HLVX_HU, N_OP };
+
+/*
+ * QEMU 7.2 deviations from the spec that the comparison tolerates, each only
+ * in the exact form named here, and counts.
+ */
+enum xc_dev {
+    DEV_IMPLICIT_AS_LOAD,    /* 1: given in the task */
+    DEV_VS_FAULT_AS_ACCESS,  /* 2: given in the task */
+    DEV_HTVAL_STALE,         /* 4: found here */
+    DEV_SUM_FORCED,          /* 5: found here */
+    DEV_VS_AD_NO_G_WRITE,    /* 6: found here */
+    DEV_MXR_SWAPPED,         /* 7: found here */
+    DEV_HLVX_NEEDS_READ,     /* 8: found here */
+    DEV_G_PTE_BUS_ERROR,     /* 9: found here */
+    N_DEV
+};
+extern const char *const xc_dev_text[N_DEV];
+
+struct xc_counts {
+    uint64_t checks;          /* probes compared (skipped ones not included) */
+    uint64_t ok;              /* both translated to the same HPA */
+    uint64_t exc[24];         /* both faulted alike, by scause */
+    uint64_t dev[N_DEV];      /* probes that needed this deviation to agree */
+    uint64_t skipped;         /* would reach device/firmware memory, or store into page tables */
+    uint64_t mismatches;
+    uint64_t ad_writes;       /* A/D updates the model made and QEMU's memory shows */
+};
+
+/* Translates `gva` with the model and with the hart (op), compares, counts. */
+void xc_check(const struct xlate_ctx *ctx, struct rng *rng, const char *pair, uint64_t gva,
+              enum xc_op op, struct xc_counts *cnt);
+
 #endif

@@ -2,7 +2,7 @@
 # model with QEMU's own two-stage MMU (run by tests/qemu/test_xlate_qemu.sh).
 XC_DIR  := tests/qemu/xlate_compare
 XC_OUT  := $(BUILD)/tests/qemu/xlate_compare
-XC_SRCS := $(XC_DIR)/start.S $(XC_DIR)/main.c $(XC_DIR)/ptgen.c \
+XC_SRCS := $(XC_DIR)/start.S $(XC_DIR)/main.c $(XC_DIR)/compare.c $(XC_DIR)/ptgen.c \
            hypervisor/core/console.c hypervisor/core/string.c hypervisor/core/sbi_host.c \
            hypervisor/platform/qemu-virt/platform.c \
            hypervisor/lib/xlate/xlate.c hypervisor/lib/xlate/xlate_pte.c

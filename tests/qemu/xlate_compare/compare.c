@@ -1,0 +1,453 @@
+/*
+ * One comparison: the model's answer against the hart's for one access.
+ *
+ * The model runs first, over the real memory but with its A/D writes kept
+ * aside (so the hart still finds the PTEs as they were). Then the hart runs
+ * the same access from empty TLBs, and the two are compared: the value read
+ * or written at the model's HPA, or scause/stval/htval/hstatus.GVA; and the
+ * A/D bits the hart left in each PTE of the model's walk against the ones
+ * the model would have set.
+ *
+ * A known QEMU deviation is tolerated only in its exact form: either as a
+ * rewrite of the expected answer (deviations 1, 2, 4, 6), or by running the
+ * model a second time with the context QEMU effectively uses (deviation 5),
+ * which must then agree in everything.
+ */
+#include "xc.h"
+#include "xc_trap.h"
+#include "console.h"
+
+#define TAG "[xlate-qemu] "
+#ifdef XC_DIAG
+#define MAX_PRINTED_MISMATCHES 100000
+#else
+#define MAX_PRINTED_MISMATCHES 12
+#endif
+
+const char *const xc_dev_text[N_DEV] = {
+    [DEV_IMPLICIT_AS_LOAD] =
+        "dev1: a G-stage fault on an implicit VS-stage PTE access is reported as a load "
+        "guest-page fault (21); spec: the guest-page fault of the original access type "
+        "(store 23 / fetch 20)",
+    [DEV_VS_FAULT_AS_ACCESS] =
+        "dev2: a VS-stage fault of HLV/HLVX/HSV while HS satp is Bare is reported as an "
+        "access fault (5 / 7); spec: a page fault (13 / 15)",
+    [DEV_HTVAL_STALE] =
+        "dev4: a trap that is not a guest-page fault leaves htval holding the previous "
+        "guest-page fault's value; spec (htval): \"For other traps, htval is set to zero\"",
+    [DEV_SUM_FORCED] =
+        "dev5: HLV/HLVX/HSV with hstatus.SPVP=1 may access VS-stage U=1 pages whatever "
+        "vsstatus.SUM is (QEMU uses SUM=1 for these); spec: vsstatus.SUM governs them "
+        "like VS-mode accesses",
+    [DEV_VS_AD_NO_G_WRITE] =
+        "dev6: setting A/D in a VS-stage PTE is not a G-stage write: the G-stage leaf of "
+        "the PTE's page gets no D bit; spec (Svadu): the G-stage pages of VS page tables "
+        "are \"accessed or written by implicit accesses\"",
+    [DEV_MXR_SWAPPED] =
+        "dev7: for HLV/HLVX from HS-mode the VS-stage uses only sstatus.MXR and the G-stage "
+        "only vsstatus.MXR; spec: VS-stage sstatus.MXR|vsstatus.MXR, G-stage sstatus.MXR "
+        "(contexts with vsstatus.MXR=1, sstatus.MXR=0 are not generated: no model context "
+        "reproduces QEMU there)",
+    [DEV_HLVX_NEEDS_READ] =
+        "dev8: HLVX.HU needs read permission (R, or X with MXR) like HLV.HU; spec: \"execute "
+        "permission takes the place of read permission\" in both stages",
+    [DEV_G_PTE_BUS_ERROR] =
+        "dev9: a G-stage PTE read from an address with no memory is reported as a guest-page "
+        "fault (21/23); spec: an access fault (5/7)",
+};
+
+static const char *const op_name[N_OP] = { "hlv.d", "hsv.d", "hlvx.hu" };
+static unsigned printed_mismatches;
+static uint64_t last_guest_fault_htval;   /* what QEMU leaves in htval (dev4) */
+
+/* ---- the model's memory: real memory plus its own pending A/D writes ------ */
+
+#define MM_LOG 64
+struct model_mem {
+    uint64_t addr[MM_LOG], val[MM_LOG];
+    unsigned n;
+    bool device;   /* the walk wanted memory that a real read must not touch */
+};
+
+static inline volatile uint64_t *mem64(uint64_t hpa)
+{
+    return (volatile uint64_t *)(uintptr_t)hpa;
+}
+
+static int mm_read(void *ctx, uint64_t hpa, uint64_t *val)
+{
+    struct model_mem *m = ctx;
+
+    for (unsigned i = 0; i < m->n; i++) {
+        if (m->addr[i] == hpa) {
+            *val = m->val[i];
+            return 0;
+        }
+    }
+    if (hpa >= ARENA_BASE && hpa < RAM_END) {
+        *val = *mem64(hpa);
+        return 0;
+    }
+    if (!(hpa >= HOLE_BASE && hpa < HOLE_END))
+        m->device = true;
+    return -1;
+}
+
+static int mm_cas(void *ctx, uint64_t hpa, uint64_t expect, uint64_t desired, uint64_t *old)
+{
+    struct model_mem *m = ctx;
+    unsigned i;
+
+    if (mm_read(ctx, hpa, old))
+        return -1;
+    if (*old != expect)
+        return 0;
+    for (i = 0; i < m->n && m->addr[i] != hpa; i++)
+        ;
+    if (i == MM_LOG)
+        return -1;   /* cannot happen: a walk is far shorter */
+    m->addr[i] = hpa;
+    m->val[i] = desired;
+    if (i == m->n)
+        m->n++;
+    return 0;
+}
+
+enum region { REG_SCRATCH, REG_POOL, REG_HOLE, REG_OTHER };
+
+static enum region region_of(uint64_t hpa)
+{
+    if (hpa >= SCRATCH_BASE && hpa < RAM_END)
+        return REG_SCRATCH;
+    if (hpa >= POOL_BASE && hpa < POOL_END)
+        return REG_POOL;
+    if (hpa >= HOLE_BASE && hpa < HOLE_END)
+        return REG_HOLE;
+    return REG_OTHER;
+}
+
+/* ---- the model's prediction ----------------------------------------------- */
+
+struct prediction {
+    struct xlate_ctx ctx;
+    struct xlate_result r;
+    struct model_mem mm;
+    uint64_t cause, tval, htval;   /* what the hart should report (cause 0: no trap) */
+    uint64_t data_hpa;             /* the data word, ~0 when none */
+    bool skip;                     /* the hart must not try this access */
+};
+
+static void predict(struct prediction *p, uint64_t gva, enum xc_op op)
+{
+    struct xlate_mem mem = { mm_read, mm_cas, &p->mm };
+    enum xlate_access acc = op == OP_HSV_D ? XLATE_WRITE : XLATE_READ;
+    struct xlate_result *r = &p->r;
+
+    p->ctx.hlvx = op == OP_HLVX_HU;
+    p->mm.n = 0;
+    p->mm.device = false;
+    xlate_translate(&p->ctx, &mem, gva, acc, r);
+    p->cause = r->exc;
+    p->tval = r->tval;
+    p->htval = r->htval;
+    p->data_hpa = ~0ull;
+    p->skip = p->mm.device;
+    if (r->exc != XLATE_EXC_NONE || p->skip)
+        return;
+    switch (region_of(r->hpa)) {
+    case REG_SCRATCH:
+        p->data_hpa = r->hpa;
+        break;
+    case REG_POOL:
+        p->data_hpa = r->hpa;
+        p->skip = op == OP_HSV_D;   /* a store would overwrite page tables */
+        break;
+    case REG_HOLE:
+        /* translated, but nothing answers there: the access itself faults */
+        p->cause = acc == XLATE_WRITE ? XLATE_EXC_STORE_ACCESS : XLATE_EXC_LOAD_ACCESS;
+        p->tval = gva;
+        p->htval = 0;
+        break;
+    default:
+        p->skip = true;   /* device, firmware (PMP) or this payload */
+        break;
+    }
+}
+
+/* ---- the hart's answer ------------------------------------------------------ */
+
+struct hart_outcome {
+    uint64_t cause, tval, htval, htinst, hstatus, value;
+};
+
+static void run_on_hart(uint64_t gva, enum xc_op op, uint64_t store_value, struct hart_outcome *h)
+{
+    h->value = 0;
+    xc_hfence_all();   /* from empty TLBs: the hart walks the tables now */
+    switch (op) {
+    case OP_HLV_D:   h->value = xc_probe_hlv_d(gva); break;
+    case OP_HLVX_HU: h->value = xc_probe_hlvx_hu(gva); break;
+    case OP_HSV_D:   xc_probe_hsv_d(gva, store_value); break;
+    default: break;
+    }
+    h->cause = xc_trap.cause;
+    h->tval = xc_trap.tval;
+    h->htval = xc_trap.htval;
+    h->htinst = xc_trap.htinst;
+    h->hstatus = xc_trap.hstatus;
+}
+
+/* ---- comparison ------------------------------------------------------------- */
+
+static bool is_guest_page_fault(uint64_t cause)
+{
+    return cause == XLATE_EXC_INST_GUEST_PAGE || cause == XLATE_EXC_LOAD_GUEST_PAGE ||
+           cause == XLATE_EXC_STORE_GUEST_PAGE;
+}
+
+/*
+ * The A/D bits the hart left in each PTE of the model's walk must be those
+ * the model would have set. The only tolerated difference (dev6): a G-stage
+ * leaf the model set D in for a VS-stage A/D write, which QEMU leaves clean.
+ */
+static const char *compare_ad(const struct prediction *p, enum xc_op op, unsigned *devs)
+{
+    const struct xlate_result *r = &p->r;
+    uint64_t skip = p->data_hpa & ~7ull;
+    uint64_t last_g = 0;
+
+    for (unsigned i = 0; i < r->n_steps; i++)
+        if (r->steps[i].stage == XLATE_STAGE_G)
+            last_g = r->steps[i].pte_addr;
+    for (unsigned i = 0; i < r->n_steps + p->mm.n; i++) {
+        bool step = i < r->n_steps;
+        uint64_t a = step ? r->steps[i].pte_addr : p->mm.addr[i - r->n_steps];
+        uint64_t want = step ? r->steps[i].pte : p->mm.val[i - r->n_steps];
+        bool g_step = step && r->steps[i].stage == XLATE_STAGE_G;
+        uint64_t have;
+
+        if (a == skip)
+            continue;   /* the data word itself, which the probe wrote */
+        for (unsigned j = 0; j < p->mm.n; j++)
+            if (p->mm.addr[j] == a)
+                want = p->mm.val[j];
+        have = *mem64(a);
+        if (have == want)
+            continue;
+        for (unsigned j = 0; j < r->n_steps && !g_step; j++)
+            g_step = r->steps[j].pte_addr == a && r->steps[j].stage == XLATE_STAGE_G;
+        if (g_step && want == (have | XLATE_PTE_D) && !(op == OP_HSV_D && a == last_g)) {
+            *devs |= 1u << DEV_VS_AD_NO_G_WRITE;
+            continue;
+        }
+        return "A/D bits in memory differ from the model's";
+    }
+    return 0;
+}
+
+/* NULL when the hart's outcome is the prediction (up to the named deviations). */
+static const char *compare(const struct prediction *p, enum xc_op op, const struct hart_outcome *h,
+                           uint64_t marker, unsigned *devs)
+{
+    uint64_t cause = p->cause, htval = p->htval;
+
+    *devs = 0;
+    if (h->cause == 0 && cause == 0) {
+        uint64_t want = op == OP_HLV_D ? *mem64(p->data_hpa)
+                      : op == OP_HLVX_HU ? *(volatile uint16_t *)(uintptr_t)p->data_hpa
+                      : marker;
+        uint64_t have = op == OP_HSV_D ? *mem64(p->data_hpa) : h->value;
+        if (have != want)
+            return "value differs (not the model's HPA)";
+        return compare_ad(p, op, devs);
+    }
+    if (h->cause != cause) {
+        if (p->r.implicit && h->cause == XLATE_EXC_LOAD_GUEST_PAGE &&
+            (cause == XLATE_EXC_STORE_GUEST_PAGE || cause == XLATE_EXC_INST_GUEST_PAGE))
+            *devs |= 1u << DEV_IMPLICIT_AS_LOAD;
+        else if ((cause == XLATE_EXC_LOAD_PAGE && h->cause == XLATE_EXC_LOAD_ACCESS) ||
+                 (cause == XLATE_EXC_STORE_PAGE && h->cause == XLATE_EXC_STORE_ACCESS))
+            *devs |= 1u << DEV_VS_FAULT_AS_ACCESS;
+        else
+            return h->cause == 0 ? "the hart translated, the model faults"
+                 : cause == 0 ? "the model translated, the hart faults" : "different exception";
+    }
+    if (h->tval != p->tval)
+        return "stval differs";
+    if (h->htval != htval) {
+        if (is_guest_page_fault(h->cause) || h->htval != last_guest_fault_htval)
+            return "htval differs";
+        *devs |= 1u << DEV_HTVAL_STALE;
+    }
+    if (!((h->hstatus >> 6) & 1))
+        return "hstatus.GVA clear (stval holds a guest virtual address)";
+    return compare_ad(p, op, devs);
+}
+
+static void print_mismatch(const struct prediction *p, const char *pair, uint64_t gva,
+                           enum xc_op op, const char *why, const struct hart_outcome *h)
+{
+    const struct xlate_result *r = &p->r;
+    const struct xlate_ctx *c = &p->ctx;
+
+#ifdef XC_DIAG
+    {
+        uint64_t vs = 0, gl = 0;
+        for (unsigned i = 0; i < r->n_steps; i++) {
+            if (r->steps[i].stage == XLATE_STAGE_VS) vs = (r->steps[i].pte & 0x3ff) | (uint64_t)r->steps[i].level << 12;
+            else gl = (r->steps[i].pte & 0x3ff) | (uint64_t)r->steps[i].level << 12;
+        }
+        hv_printf("DIAG op=%s why=%s mexc=%lu qexc=%lu impl=%d U=%d sum=%d vmxr=%d mxr=%d vsleaf=%lx gleaf=%lx last=%d qhtval=%lx mhtval=%lx\n",
+                  op_name[op], why, p->cause, h->cause, r->implicit, c->user, c->sum, c->vmxr, c->mxr, vs, gl,
+                  r->steps[r->n_steps ? r->n_steps - 1 : 0].stage, h->htval, r->htval);
+    }
+#endif
+    if (printed_mismatches++ >= MAX_PRINTED_MISMATCHES)
+        return;
+    hv_printf(TAG "MISMATCH %s %s gva=0x%lx: %s\n", pair, op_name[op], gva, why);
+    hv_printf(TAG "  context: vsatp=0x%lx hgatp=0x%lx SPVP=%d vsstatus.SUM=%d vsstatus.MXR=%d "
+              "sstatus.MXR=%d\n", c->vsatp, c->hgatp, !c->user, c->sum, c->vmxr, c->mxr);
+    hv_printf(TAG "  model: exc=%u (the hart should report %lu) hpa=0x%lx gpa=0x%lx tval=0x%lx "
+              "htval=0x%lx implicit=%d\n", r->exc, p->cause, r->hpa, r->gpa, r->tval, r->htval,
+              r->implicit);
+    for (unsigned i = 0; i < r->n_steps; i++)
+        hv_printf(TAG "    step %u: %s level %d pte@0x%lx = 0x%lx (now 0x%lx)\n", i,
+                  r->steps[i].stage == XLATE_STAGE_VS ? "VS" : "G ", r->steps[i].level,
+                  r->steps[i].pte_addr, r->steps[i].pte, *mem64(r->steps[i].pte_addr));
+    for (unsigned j = 0; j < p->mm.n; j++)
+        hv_printf(TAG "    model A/D write: 0x%lx <- 0x%lx\n", p->mm.addr[j], p->mm.val[j]);
+    hv_printf(TAG "  qemu: scause=%lu stval=0x%lx htval=0x%lx htinst=0x%lx hstatus.GVA=%lu "
+              "value=0x%lx\n", h->cause, h->tval, h->htval, h->htinst, (h->hstatus >> 6) & 1,
+              h->value);
+}
+
+/*
+ * The model's answers for the spec's context and for the contexts QEMU 7.2
+ * effectively uses (every subset of the rewrites below that changes
+ * something, fewest rewrites first): the first one that agrees names the
+ * deviations needed.
+ */
+enum rewrite { RW_SUM, RW_MXR, RW_HLVX, N_RW };
+static const uint8_t rw_dev[N_RW] = { DEV_SUM_FORCED, DEV_MXR_SWAPPED, DEV_HLVX_NEEDS_READ };
+#define N_PRED (1u << N_RW)
+static struct prediction pred[N_PRED];
+static unsigned pred_rw[N_PRED];
+
+static bool rewrite_ctx(struct xlate_ctx *c, unsigned rw, enum xc_op op)
+{
+    bool changed = false;
+
+    if (rw & (1u << RW_SUM)) {          /* dev5: QEMU's sum = mstatus.SUM || use_background */
+        changed |= !c->user && !c->sum;
+        c->sum = true;
+    }
+    if (rw & (1u << RW_MXR)) {          /* dev7: VS-stage sstatus.MXR, G-stage vsstatus.MXR */
+        bool s = c->mxr, v = c->vmxr;
+        changed |= s != v;
+        c->mxr = v;
+        c->vmxr = s;
+    }
+    if (rw & (1u << RW_HLVX)) {         /* dev8: an HLVX is an ordinary load */
+        changed |= op == OP_HLVX_HU;
+        c->hlvx = false;
+    }
+    return changed;
+}
+
+static unsigned popcount3(unsigned x)
+{
+    return (x & 1) + ((x >> 1) & 1) + ((x >> 2) & 1);
+}
+
+/* dev9: the model's access fault came from reading a G-stage table that its
+ * last G-stage pointer placed where no memory is; QEMU reports that as a
+ * guest-page fault of the (dev1-adjusted) access type. */
+static bool g_pte_bus_error(const struct prediction *p, const struct hart_outcome *h)
+{
+    const struct xlate_result *r = &p->r;
+    const struct xlate_step *s = r->n_steps ? &r->steps[r->n_steps - 1] : 0;
+    uint64_t table = s ? xlate_pte_ppn(s->pte) << 12 : 0;
+
+    if ((p->cause != XLATE_EXC_LOAD_ACCESS && p->cause != XLATE_EXC_STORE_ACCESS) ||
+        p->r.exc != p->cause || !s || s->stage != XLATE_STAGE_G ||
+        (s->pte & (XLATE_PTE_R | XLATE_PTE_W | XLATE_PTE_X)) || region_of(table) != REG_HOLE)
+        return false;
+    return h->cause == XLATE_EXC_LOAD_GUEST_PAGE ||
+           (h->cause == XLATE_EXC_STORE_GUEST_PAGE && p->cause == XLATE_EXC_STORE_ACCESS);
+}
+
+void xc_check(const struct xlate_ctx *ctx, struct rng *rng, const char *pair, uint64_t gva,
+              enum xc_op op, struct xc_counts *cnt)
+{
+    uint64_t marker = rng_next(rng);
+    struct hart_outcome h;
+    const char *why = 0;
+    unsigned devs = 0, n_pred = 0;
+
+    for (unsigned n = 0; n <= N_RW; n++) {
+        for (unsigned rw = 0; rw < N_PRED; rw++) {
+            struct xlate_ctx c = *ctx;
+            bool useful = true;
+
+            if (popcount3(rw) != n)
+                continue;
+            for (unsigned b = 0; b < N_RW; b++) {
+                struct xlate_ctx one = *ctx;
+                if ((rw & (1u << b)) && !rewrite_ctx(&one, 1u << b, op))
+                    useful = false;   /* that rewrite changes nothing here */
+            }
+            rewrite_ctx(&c, rw, op);
+            if (!useful)
+                continue;
+            pred[n_pred].ctx = c;
+            pred_rw[n_pred] = rw;
+            predict(&pred[n_pred], gva, op);
+            if (pred[n_pred].skip) {
+                cnt->skipped++;
+                return;
+            }
+            n_pred++;
+        }
+    }
+    /* a fresh value at each predicted data word proves which HPA the hart used */
+    for (unsigned i = 0; i < n_pred && op != OP_HSV_D; i++)
+        if (pred[i].cause == 0 && region_of(pred[i].data_hpa) == REG_SCRATCH)
+            *mem64(pred[i].data_hpa) = rng_next(rng);
+
+    run_on_hart(gva, op, marker, &h);
+    cnt->checks++;
+
+    for (unsigned i = 0; i < n_pred; i++) {
+        const char *w = compare(&pred[i], op, &h, marker, &devs);
+        if (w && g_pte_bus_error(&pred[i], &h) && h.tval == pred[i].tval) {
+            w = 0;
+            devs = 1u << DEV_G_PTE_BUS_ERROR;
+        }
+        if (!w) {
+            for (unsigned b = 0; b < N_RW; b++)
+                if (pred_rw[i] & (1u << b))
+                    devs |= 1u << rw_dev[b];
+            cnt->ad_writes += pred[i].mm.n;
+            why = 0;
+            break;
+        }
+        if (i == 0)
+            why = w;   /* report against the spec's answer */
+    }
+    if (is_guest_page_fault(h.cause))
+        last_guest_fault_htval = h.htval;
+    if (why) {
+        cnt->mismatches++;
+        print_mismatch(&pred[0], pair, gva, op, why, &h);
+        return;
+    }
+    for (unsigned d = 0; d < N_DEV; d++)
+        if (devs & (1u << d))
+            cnt->dev[d]++;
+    if (devs & ~(1u << DEV_HTVAL_STALE))
+        return;   /* counted as a deviation */
+    if (h.cause == 0)
+        cnt->ok++;
+    else
+        cnt->exc[h.cause < 24 ? h.cause : 0]++;
+}
