@@ -16,6 +16,7 @@
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .DELETE_ON_ERROR:
+.SECONDARY:          # keep intermediate objects and ELFs (no rebuilds, no rm at the end)
 SHELL := /bin/bash
 
 TOP   := $(abspath .)

@@ -3,15 +3,16 @@
 #   build/configs/<name>/chipvisor.{elf,bin}  the payload for OpenSBI fw_jump
 
 # the freestanding libraries the hypervisor links (each also has host tests)
-HV_LIBS := mmio_decode vuart vplic vtick xlate
+HV_LIBS := mmio_decode vuart vplic vtick xlate hva
 HV_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
                       hypervisor/platform/qemu-virt/*.c $(HV_LIBS:%=hypervisor/lib/%/*.c))
 HV_OBJS := $(patsubst %,$(BUILD)/obj-rv/%.o,$(HV_SRCS))
-HV_INC  := -Ihypervisor/include -Ihypervisor/lib
+HV_INC  := -Ihypervisor/include -Ihypervisor/lib -I$(BUILD)/rtl/hva
 HV_LDS  := hypervisor/arch/riscv/linker.ld
 VMCONFIG := $(BUILD)/host-tools/vmconfig
 
-$(BUILD)/obj-rv/%.c.o: %.c
+# the HVA register header is generated (rtl/hva/hva_regs.map)
+$(BUILD)/obj-rv/%.c.o: %.c | $(BUILD)/rtl/hva/hva_regs.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_CFLAGS) $(HV_INC) -MMD -MP -c $< -o $@
 

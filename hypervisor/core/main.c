@@ -1,6 +1,8 @@
 /* Boot: probe the hart, set up the H extension, build the VMs, run them. */
 #include "console.h"
 #include "aia.h"
+#include "cosim_mailbox.h"
+#include "hva_hw.h"
 #include "csr.h"
 #include "fdt_min.h"
 #include "gstage.h"
@@ -68,9 +70,15 @@ void hv_main(uint64_t hartid, const void *dtb)
     csr_write(sie, MIP_STIP);                 /* the host timer; taken while a guest runs */
 
     aia_probe(dtb);
+    uint64_t pool_end = ram_base + ram_size;
+    if (option_set(dtb, "chipvisor.hva=cosim")) {
+        /* the mailbox is the last 64 KiB of RAM: keep guests out of it */
+        pool_end -= COSIM_MAILBOX_SIZE;
+        hva_hw_connect_cosim(pool_end);
+    }
     gstage_init(hart.sv48x4 && !option_set(dtb, "chipvisor.gstage=sv39x4"));
     hv_log("G-stage tables: %s\n", gstage_mode_name());
-    vm_create_all(pool, ram_base + ram_size);
+    vm_create_all(pool, pool_end);
     input_init();
     sched_start();
 }

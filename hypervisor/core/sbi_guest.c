@@ -186,6 +186,8 @@ static enum sbi_flow do_chipvisor(struct vm *vm, struct sbi_call *c)
 {
     if (c->fid == SBI_CHIPVISOR_TRAP_COUNT)
         c->value = (long)vm->stats.traps;
+    else if (c->fid == SBI_CHIPVISOR_IRQ_BACKEND)
+        c->value = (long)vm_irq_backend(vm);
     else
         c->error = SBI_ERR_NOT_SUPPORTED;
     return SBI_FLOW_RETURN;

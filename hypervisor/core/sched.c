@@ -3,6 +3,7 @@
 #include "console.h"
 #include "aia.h"
 #include "csr.h"
+#include "hva_hw.h"
 #include "gstage.h"
 #include "hext.h"
 #include "input.h"
@@ -201,6 +202,7 @@ static void update_soft_timers(uint64_t now)
         if (!hart.sstc && now >= vm->timer_deadline)
             vm_hvip_update(vm, MIP_VSTIP, true);
         vm_devices_advance(vm, now);
+        vm_devices_poll_lines(vm);
     }
 }
 
@@ -306,5 +308,6 @@ void sched_finish(void)
                vm->stats.mmio_exits, vm->stats.wfi_exits, vm->stats.switches_in);
     }
     hv_log("result: %s (%u of %u VMs did not pass)\n", bad ? "FAIL" : "PASS", bad, vm_count);
+    hva_hw_shutdown();
     platform_exit((int)bad);
 }

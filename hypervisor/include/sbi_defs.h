@@ -32,6 +32,11 @@
 /* chipvisor's own, in the firmware-specific extension space (0x0A000000-0x0AFFFFFF) */
 #define SBI_EXT_CHIPVISOR 0x0A435653
 #define SBI_CHIPVISOR_TRAP_COUNT 0   /* traps this VM has taken into the hypervisor */
+#define SBI_CHIPVISOR_IRQ_BACKEND 1  /* what delivers this VM's interrupts: */
+#define SBI_CHIPVISOR_IRQ_NONE    0
+#define SBI_CHIPVISOR_IRQ_VPLIC   1  /*   trap-and-emulate virtual PLIC */
+#define SBI_CHIPVISOR_IRQ_HVA_VIC 2  /*   the HVA's VIC behind the PLIC window */
+#define SBI_CHIPVISOR_IRQ_AIA     3  /*   an AIA IMSIC guest interrupt file */
 
 #define SBI_BASE_GET_SPEC_VERSION   0
 #define SBI_BASE_GET_IMPL_ID        1

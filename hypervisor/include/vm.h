@@ -73,6 +73,8 @@ struct vm {
     struct vtick tick;
     const struct vm_device_config *uart_dev, *plic_dev, *tick_dev, *imsic_dev;
     uint32_t imsic_file;             /* AIA guest interrupt file (0: none) */
+    uint32_t vic_file;               /* HVA VIC guest file + 1 serving its PLIC (0: software vPLIC) */
+    uint32_t vic_src_uart, vic_src_tick;   /* its devices' physical sources at the VIC */
     bool uart_line, tick_line;       /* device interrupt levels, for MSI edges */
     uint8_t input[VM_INPUT_RING];    /* host console input not yet taken by the guest */
     uint32_t input_head, input_tail;
@@ -108,6 +110,10 @@ bool vm_irq_pending(const struct vm *vm);              /* a pending, enabled VS 
 
 /* devices: update interrupt lines into hvip after any device state change */
 void vm_devices_init(struct vm *vm);
+/* The VM's PLIC on the HVA VIC when there is one to spare (vm.c at creation). */
+void vm_attach_vic(struct vm *vm);
+/* Which path delivers this VM's interrupts (chipvisor SBI extension). */
+uint32_t vm_irq_backend(const struct vm *vm);
 void vm_devices_update_irqs(struct vm *vm);
 bool vm_input_push(struct vm *vm, uint8_t ch);
 int vm_input_pop(struct vm *vm);
@@ -115,5 +121,7 @@ void vm_input_feed_uart(struct vm *vm);
 /* timer-driven devices: count what expired by `now`; when they next need the hart */
 void vm_devices_advance(struct vm *vm, uint64_t now);
 uint64_t vm_devices_next_event(const struct vm *vm);
+/* interrupt wires from outside the hypervisor (the HVA VIC's guest outputs) */
+void vm_devices_poll_lines(struct vm *vm);
 
 #endif
