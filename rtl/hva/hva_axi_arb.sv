@@ -6,47 +6,62 @@
 // A grant is held while the granted master's request waits for ready (AXI
 // forbids withdrawing a valid), and for writes until both its AW and its W
 // beat are taken, so W beats always follow their AW's master.
+//
+// Each channel's master is selected into a whole struct first (Yosys 0.23
+// takes no member of an indexed struct array).
 module hva_axi_arb (
   input  logic                 clk_i,
   input  logic                 rst_ni,
-  input  walker_pkg::axi_req_t m_req_i [2],
-  output walker_pkg::axi_rsp_t m_rsp_o [2],
+  input  walker_pkg::axi_req_t m0_req_i,
+  output walker_pkg::axi_rsp_t m0_rsp_o,
+  input  walker_pkg::axi_req_t m1_req_i,
+  output walker_pkg::axi_rsp_t m1_rsp_o,
   output hva_pkg::axi_req_t    axi_req_o,
   input  hva_pkg::axi_rsp_t    axi_rsp_i
 );
   localparam int unsigned IdW = walker_pkg::AxiIdW;
 
-  // ---------------------------------------------------------------- read address
-  logic ar_hold_q, ar_hold_d, ar_sel_q, ar_sel_d, ar_sel;
+  // the master of each channel (selects below)
+  logic ar_sel, w_sel, b_sel, r_sel;
+  /* verilator lint_off UNUSEDSIGNAL */  // each takes its channel's fields
+  walker_pkg::axi_req_t ar_m, w_m, b_m, r_m;
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign ar_m = ar_sel ? m1_req_i : m0_req_i;
+  assign w_m  = w_sel ? m1_req_i : m0_req_i;
+  assign b_m  = b_sel ? m1_req_i : m0_req_i;
+  assign r_m  = r_sel ? m1_req_i : m0_req_i;
 
-  assign ar_sel = ar_hold_q ? ar_sel_q : !m_req_i[0].ar_valid;
+  // ---------------------------------------------------------------- read address
+  logic ar_hold_q, ar_hold_d, ar_sel_q, ar_sel_d;
+
+  assign ar_sel = ar_hold_q ? ar_sel_q : !m0_req_i.ar_valid;
 
   always_comb begin
     ar_hold_d = ar_hold_q;
     ar_sel_d  = ar_sel_q;
-    if (m_req_i[ar_sel].ar_valid) begin
+    if (ar_m.ar_valid) begin
       ar_hold_d = !axi_rsp_i.ar_ready;
       ar_sel_d  = ar_sel;
     end
   end
 
   // ---------------------------------------------------------------- write address + data
-  logic w_busy_q, w_busy_d, w_sel_q, w_sel_d, w_sel;
+  logic w_busy_q, w_busy_d, w_sel_q, w_sel_d;
   logic aw_taken_q, aw_taken_d, w_taken_q, w_taken_d;
   logic aw_fire, w_fire;
 
   // a write starts with either AW or W of a master
-  assign w_sel = w_busy_q ? w_sel_q : !(m_req_i[0].aw_valid || m_req_i[0].w_valid);
+  assign w_sel = w_busy_q ? w_sel_q : !(m0_req_i.aw_valid || m0_req_i.w_valid);
 
-  assign aw_fire = m_req_i[w_sel].aw_valid && !aw_taken_q && axi_rsp_i.aw_ready;
-  assign w_fire  = m_req_i[w_sel].w_valid && !w_taken_q && axi_rsp_i.w_ready;
+  assign aw_fire = w_m.aw_valid && !aw_taken_q && axi_rsp_i.aw_ready;
+  assign w_fire  = w_m.w_valid && !w_taken_q && axi_rsp_i.w_ready;
 
   always_comb begin
     w_busy_d   = w_busy_q;
     w_sel_d    = w_sel_q;
     aw_taken_d = aw_taken_q || aw_fire;
-    w_taken_d  = w_taken_q || (w_fire && m_req_i[w_sel].w_last);
-    if (!w_busy_q && (m_req_i[w_sel].aw_valid || m_req_i[w_sel].w_valid)) begin
+    w_taken_d  = w_taken_q || (w_fire && w_m.w_last);
+    if (!w_busy_q && (w_m.aw_valid || w_m.w_valid)) begin
       w_busy_d = 1'b1;
       w_sel_d  = w_sel;
     end
@@ -76,50 +91,62 @@ module hva_axi_arb (
   end
 
   // ---------------------------------------------------------------- the shared port
-  function automatic hva_pkg::axi_ax_t widen(walker_pkg::axi_ax_t ax, logic sel);
-    hva_pkg::axi_ax_t o;
-    o.id    = {sel, ax.id};
-    o.addr  = ax.addr;
-    o.len   = ax.len;
-    o.size  = ax.size;
-    o.burst = ax.burst;
-    o.lock  = ax.lock;
-    o.cache = ax.cache;
-    o.prot  = ax.prot;
-    return o;
-  endfunction
-
-  logic b_sel, r_sel;
+  // the master's number becomes the top ID bit
   assign b_sel = axi_rsp_i.b_id[IdW];
   assign r_sel = axi_rsp_i.r_id[IdW];
 
   always_comb begin
     axi_req_o          = '0;
-    axi_req_o.ar       = widen(m_req_i[ar_sel].ar, ar_sel);
-    axi_req_o.ar_valid = m_req_i[ar_sel].ar_valid;
-    axi_req_o.aw       = widen(m_req_i[w_sel].aw, w_sel);
-    axi_req_o.aw_valid = m_req_i[w_sel].aw_valid && !aw_taken_q;
-    axi_req_o.w_data   = m_req_i[w_sel].w_data;
-    axi_req_o.w_strb   = m_req_i[w_sel].w_strb;
-    axi_req_o.w_last   = m_req_i[w_sel].w_last;
-    axi_req_o.w_valid  = m_req_i[w_sel].w_valid && !w_taken_q;
-    axi_req_o.b_ready  = m_req_i[b_sel].b_ready;
-    axi_req_o.r_ready  = m_req_i[r_sel].r_ready;
+    axi_req_o.ar.id    = {ar_sel, ar_m.ar.id};
+    axi_req_o.ar.addr  = ar_m.ar.addr;
+    axi_req_o.ar.len   = ar_m.ar.len;
+    axi_req_o.ar.size  = ar_m.ar.size;
+    axi_req_o.ar.burst = ar_m.ar.burst;
+    axi_req_o.ar.lock  = ar_m.ar.lock;
+    axi_req_o.ar.cache = ar_m.ar.cache;
+    axi_req_o.ar.prot  = ar_m.ar.prot;
+    axi_req_o.ar_valid = ar_m.ar_valid;
+    axi_req_o.aw.id    = {w_sel, w_m.aw.id};
+    axi_req_o.aw.addr  = w_m.aw.addr;
+    axi_req_o.aw.len   = w_m.aw.len;
+    axi_req_o.aw.size  = w_m.aw.size;
+    axi_req_o.aw.burst = w_m.aw.burst;
+    axi_req_o.aw.lock  = w_m.aw.lock;
+    axi_req_o.aw.cache = w_m.aw.cache;
+    axi_req_o.aw.prot  = w_m.aw.prot;
+    axi_req_o.aw_valid = w_m.aw_valid && !aw_taken_q;
+    axi_req_o.w_data   = w_m.w_data;
+    axi_req_o.w_strb   = w_m.w_strb;
+    axi_req_o.w_last   = w_m.w_last;
+    axi_req_o.w_valid  = w_m.w_valid && !w_taken_q;
+    axi_req_o.b_ready  = b_m.b_ready;
+    axi_req_o.r_ready  = r_m.r_ready;
+  end
 
-    for (int unsigned m = 0; m < 2; m++) begin
-      m_rsp_o[m]          = '0;
-      m_rsp_o[m].ar_ready = ar_sel == 1'(m) && axi_rsp_i.ar_ready;
-      m_rsp_o[m].aw_ready = w_sel == 1'(m) && !aw_taken_q && axi_rsp_i.aw_ready;
-      m_rsp_o[m].w_ready  = w_sel == 1'(m) && !w_taken_q && axi_rsp_i.w_ready;
-      m_rsp_o[m].b_valid  = b_sel == 1'(m) && axi_rsp_i.b_valid;
-      m_rsp_o[m].b_id     = axi_rsp_i.b_id[IdW-1:0];
-      m_rsp_o[m].b_resp   = axi_rsp_i.b_resp;
-      m_rsp_o[m].r_valid  = r_sel == 1'(m) && axi_rsp_i.r_valid;
-      m_rsp_o[m].r_id     = axi_rsp_i.r_id[IdW-1:0];
-      m_rsp_o[m].r_data   = axi_rsp_i.r_data;
-      m_rsp_o[m].r_resp   = axi_rsp_i.r_resp;
-      m_rsp_o[m].r_last   = axi_rsp_i.r_last;
-    end
+  // both masters see the response payloads; valids and readies go to one
+  walker_pkg::axi_rsp_t rsp_common;
+  always_comb begin
+    rsp_common        = '0;
+    rsp_common.b_id   = axi_rsp_i.b_id[IdW-1:0];
+    rsp_common.b_resp = axi_rsp_i.b_resp;
+    rsp_common.r_id   = axi_rsp_i.r_id[IdW-1:0];
+    rsp_common.r_data = axi_rsp_i.r_data;
+    rsp_common.r_resp = axi_rsp_i.r_resp;
+    rsp_common.r_last = axi_rsp_i.r_last;
+
+    m0_rsp_o          = rsp_common;
+    m0_rsp_o.ar_ready = !ar_sel && axi_rsp_i.ar_ready;
+    m0_rsp_o.aw_ready = !w_sel && !aw_taken_q && axi_rsp_i.aw_ready;
+    m0_rsp_o.w_ready  = !w_sel && !w_taken_q && axi_rsp_i.w_ready;
+    m0_rsp_o.b_valid  = !b_sel && axi_rsp_i.b_valid;
+    m0_rsp_o.r_valid  = !r_sel && axi_rsp_i.r_valid;
+
+    m1_rsp_o          = rsp_common;
+    m1_rsp_o.ar_ready = ar_sel && axi_rsp_i.ar_ready;
+    m1_rsp_o.aw_ready = w_sel && !aw_taken_q && axi_rsp_i.aw_ready;
+    m1_rsp_o.w_ready  = w_sel && !w_taken_q && axi_rsp_i.w_ready;
+    m1_rsp_o.b_valid  = b_sel && axi_rsp_i.b_valid;
+    m1_rsp_o.r_valid  = r_sel && axi_rsp_i.r_valid;
   end
 
 endmodule

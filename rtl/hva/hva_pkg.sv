@@ -1,10 +1,13 @@
 // Types of the HVA top: the AXI4-Lite register port and the AXI4 memory port
 // as seen outside the HVA (one ID bit wider than the walker's: the arbiter
-// puts the master's number in the top bit).
+// puts the master's number in the top bit). Users name things as hva_pkg::x
+// (no import: Yosys 0.23 reads none; see walker_pkg for the subset).
 package hva_pkg;
 
   localparam int unsigned RegAddrW = 20;                       // 1 MiB register space
-  localparam int unsigned AxiIdW   = walker_pkg::AxiIdW + 1;   // walker + ring engine
+  // walker_pkg::AxiIdW + 1 (walker + ring engine; hva_top checks it: Yosys
+  // 0.23 takes no other package's name in a package)
+  localparam int unsigned AxiIdW   = 5;
 
   localparam logic [1:0] RespOkay   = 2'b00;
   localparam logic [1:0] RespSlvErr = 2'b10;
@@ -94,55 +97,9 @@ package hva_pkg;
     logic        err_evt;    // one-cycle pulse: the error happened
   } ring_status_t;
 
-  // ---- register words shared by the register block and the ring engine
-  // (layouts: REQ_CTRL, RSP_STATUS, RSP_INFO in hva_regs.map)
-
-  // A request from the CTRL word and the three 64-bit operands.
-  function automatic walker_pkg::xlate_req_t ctrl_to_req(logic [31:0] ctrl, logic [63:0] vsatp,
-                                                         logic [63:0] hgatp, logic [63:0] addr);
-    import hva_regs_pkg::*;
-    walker_pkg::xlate_req_t r;
-    r.vsatp     = vsatp;
-    r.hgatp     = hgatp;
-    r.addr      = addr;
-    r.access    = walker_pkg::access_e'(ctrl[HVA_REQ_CTRL_ACCESS_LSB +: 2]);
-    r.virt      = ctrl[HVA_REQ_CTRL_VIRT_LSB];
-    r.user      = ctrl[HVA_REQ_CTRL_USER_LSB];
-    r.sum       = ctrl[HVA_REQ_CTRL_SUM_LSB];
-    r.mxr       = ctrl[HVA_REQ_CTRL_MXR_LSB];
-    r.vmxr      = ctrl[HVA_REQ_CTRL_VMXR_LSB];
-    r.hlvx      = ctrl[HVA_REQ_CTRL_HLVX_LSB];
-    r.ad_update = ctrl[HVA_REQ_CTRL_AD_UPDATE_LSB];
-    r.id        = ctrl[HVA_REQ_CTRL_ID_LSB +: 8];
-    return r;
-  endfunction
-
-  // Each word takes a few fields of the response; the rest go elsewhere.
-  /* verilator lint_off UNUSEDSIGNAL */
-  function automatic logic [31:0] rsp_status_word(walker_pkg::xlate_rsp_t rsp, logic done);
-    import hva_regs_pkg::*;
-    logic [31:0] w;
-    w = '0;
-    w[HVA_RSP_STATUS_EXC_LSB +: 6]  = rsp.exc;
-    w[HVA_RSP_STATUS_IMPLICIT_LSB]  = rsp.implicit;
-    w[HVA_RSP_STATUS_TLB_HIT_LSB]   = rsp.tlb_hit;
-    w[HVA_RSP_STATUS_GTLB_HIT_LSB]  = rsp.gtlb_hit;
-    w[HVA_RSP_STATUS_PWC_HIT_LSB]   = rsp.pwc_hit;
-    w[HVA_RSP_STATUS_ID_LSB +: 8]   = rsp.id;
-    w[HVA_RSP_STATUS_DONE_LSB]      = done;
-    return w;
-  endfunction
-
-  function automatic logic [31:0] rsp_info_word(walker_pkg::xlate_rsp_t rsp);
-    import hva_regs_pkg::*;
-    logic [31:0] w;
-    w = '0;
-    w[HVA_RSP_INFO_PTE_READS_LSB +: 8] = rsp.pte_reads;
-    w[HVA_RSP_INFO_PAGE_LOG2_LSB +: 8] = 8'(rsp.page_size_log2);
-    w[HVA_RSP_INFO_VS_PERM_LSB +: 4]   = rsp.vs_perm;
-    w[HVA_RSP_INFO_G_PERM_LSB +: 4]    = rsp.g_perm;
-    return w;
-  endfunction
-  /* verilator lint_on UNUSEDSIGNAL */
+  // The register words shared by the register block and the ring engine
+  // (REQ_CTRL, RSP_STATUS, RSP_INFO) are packed and unpacked by the modules
+  // hva_req_unpack and hva_rsp_pack (Yosys 0.23 takes no struct-typed
+  // function arguments or results).
 
 endpackage

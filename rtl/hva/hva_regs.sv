@@ -47,8 +47,6 @@ module hva_regs #(
   // ring completion / error and single-request done, as enabled
   output logic                      irq_o
 );
-  import hva_regs_pkg::*;
-
   localparam int unsigned AddrW = hva_pkg::RegAddrW;
 
   // ---------------------------------------------------------------- AXI4-Lite handshake
@@ -110,9 +108,9 @@ module hva_regs #(
   logic in_vic, in_local;
   logic [7:0] off;   // local offset (the HVA block is 0x000..0x0ff)
 
-  assign in_vic = (32'(acc_addr) >= HVA_VIC_HYP_OFFSET && 32'(acc_addr) < HVA_VIC_HYP_OFFSET + HVA_VIC_HYP_SIZE) ||
-                  (32'(acc_addr) >= HVA_VIC_GUEST_OFFSET &&
-                   32'(acc_addr) < HVA_VIC_GUEST_OFFSET + HVA_VIC_GUEST_SIZE);
+  assign in_vic = (32'(acc_addr) >= hva_regs_pkg::HVA_VIC_HYP_OFFSET && 32'(acc_addr) < hva_regs_pkg::HVA_VIC_HYP_OFFSET + hva_regs_pkg::HVA_VIC_HYP_SIZE) ||
+                  (32'(acc_addr) >= hva_regs_pkg::HVA_VIC_GUEST_OFFSET &&
+                   32'(acc_addr) < hva_regs_pkg::HVA_VIC_GUEST_OFFSET + hva_regs_pkg::HVA_VIC_GUEST_SIZE);
   assign in_local = acc_addr[AddrW-1:8] == '0 && acc_addr[1:0] == 2'b00;
   assign off      = acc_addr[7:0];
 
@@ -149,61 +147,69 @@ module hva_regs #(
   // ---------------------------------------------------------------- reads
   logic [31:0] local_rdata;
   logic        local_err;
+  logic [31:0] rsp_status, rsp_info;
+
+  hva_rsp_pack u_rsp_pack (
+    .rsp_i   (rsp_q),
+    .done_i  (rsp_done_q),
+    .status_o(rsp_status),
+    .info_o  (rsp_info)
+  );
 
   always_comb begin
     local_rdata = '0;
     local_err   = 1'b0;
     unique case (32'(off))
-      HVA_ID_OFFSET:            local_rdata = HVA_ID_RESVAL;
-      HVA_CAP0_OFFSET:          local_rdata = Cap0;
-      HVA_CAP1_OFFSET:          local_rdata = Cap1;
-      HVA_CAP2_OFFSET:          local_rdata = Cap2;
-      HVA_CAP3_OFFSET:          local_rdata = Cap3;
-      HVA_REQ_VSATP_LO_OFFSET:  local_rdata = req_vsatp_q[31:0];
-      HVA_REQ_VSATP_HI_OFFSET:  local_rdata = req_vsatp_q[63:32];
-      HVA_REQ_HGATP_LO_OFFSET:  local_rdata = req_hgatp_q[31:0];
-      HVA_REQ_HGATP_HI_OFFSET:  local_rdata = req_hgatp_q[63:32];
-      HVA_REQ_ADDR_LO_OFFSET:   local_rdata = req_addr_q[31:0];
-      HVA_REQ_ADDR_HI_OFFSET:   local_rdata = req_addr_q[63:32];
-      HVA_REQ_CTRL_OFFSET:      local_rdata = req_ctrl_q;
-      HVA_REQ_GO_OFFSET:        local_rdata = '0;
-      HVA_STATUS_OFFSET: begin
-        local_rdata[HVA_STATUS_REQ_BUSY_LSB]  = req_busy_q;
-        local_rdata[HVA_STATUS_RING_BUSY_LSB] = ring_status_i.busy;
-        local_rdata[HVA_STATUS_INV_BUSY_LSB]  = inv_valid_q;
-        local_rdata[HVA_STATUS_RING_ERR_LSB]  = ring_status_i.err;
+      hva_regs_pkg::HVA_ID_OFFSET:            local_rdata = hva_regs_pkg::HVA_ID_RESVAL;
+      hva_regs_pkg::HVA_CAP0_OFFSET:          local_rdata = Cap0;
+      hva_regs_pkg::HVA_CAP1_OFFSET:          local_rdata = Cap1;
+      hva_regs_pkg::HVA_CAP2_OFFSET:          local_rdata = Cap2;
+      hva_regs_pkg::HVA_CAP3_OFFSET:          local_rdata = Cap3;
+      hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET:  local_rdata = req_vsatp_q[31:0];
+      hva_regs_pkg::HVA_REQ_VSATP_HI_OFFSET:  local_rdata = req_vsatp_q[63:32];
+      hva_regs_pkg::HVA_REQ_HGATP_LO_OFFSET:  local_rdata = req_hgatp_q[31:0];
+      hva_regs_pkg::HVA_REQ_HGATP_HI_OFFSET:  local_rdata = req_hgatp_q[63:32];
+      hva_regs_pkg::HVA_REQ_ADDR_LO_OFFSET:   local_rdata = req_addr_q[31:0];
+      hva_regs_pkg::HVA_REQ_ADDR_HI_OFFSET:   local_rdata = req_addr_q[63:32];
+      hva_regs_pkg::HVA_REQ_CTRL_OFFSET:      local_rdata = req_ctrl_q;
+      hva_regs_pkg::HVA_REQ_GO_OFFSET:        local_rdata = '0;
+      hva_regs_pkg::HVA_STATUS_OFFSET: begin
+        local_rdata[hva_regs_pkg::HVA_STATUS_REQ_BUSY_LSB]  = req_busy_q;
+        local_rdata[hva_regs_pkg::HVA_STATUS_RING_BUSY_LSB] = ring_status_i.busy;
+        local_rdata[hva_regs_pkg::HVA_STATUS_INV_BUSY_LSB]  = inv_valid_q;
+        local_rdata[hva_regs_pkg::HVA_STATUS_RING_ERR_LSB]  = ring_status_i.err;
       end
-      HVA_RSP_STATUS_OFFSET:    local_rdata = hva_pkg::rsp_status_word(rsp_q, rsp_done_q);
-      HVA_RSP_INFO_OFFSET:      local_rdata = hva_pkg::rsp_info_word(rsp_q);
-      HVA_RSP_HPA_LO_OFFSET:    local_rdata = rsp_q.hpa[31:0];
-      HVA_RSP_HPA_HI_OFFSET:    local_rdata = rsp_q.hpa[63:32];
-      HVA_RSP_GPA_LO_OFFSET:    local_rdata = rsp_q.gpa[31:0];
-      HVA_RSP_GPA_HI_OFFSET:    local_rdata = rsp_q.gpa[63:32];
-      HVA_RSP_TVAL_LO_OFFSET:   local_rdata = rsp_q.tval[31:0];
-      HVA_RSP_TVAL_HI_OFFSET:   local_rdata = rsp_q.tval[63:32];
-      HVA_RSP_HTVAL_LO_OFFSET:  local_rdata = rsp_q.htval[31:0];
-      HVA_RSP_HTVAL_HI_OFFSET:  local_rdata = rsp_q.htval[63:32];
-      HVA_RING_BASE_LO_OFFSET:  local_rdata = ring_base_q[31:0];
-      HVA_RING_BASE_HI_OFFSET:  local_rdata = ring_base_q[63:32];
-      HVA_RING_SIZE_OFFSET:     local_rdata = 32'(ring_size_q);
-      HVA_RING_HEAD_OFFSET:     local_rdata = 32'(ring_status_i.head);
-      HVA_RING_TAIL_OFFSET:     local_rdata = 32'(ring_tail_q);
-      HVA_RING_DOORBELL_OFFSET: local_rdata = '0;
-      HVA_RING_CTRL_OFFSET:     local_rdata = '0;
-      HVA_IRQ_ENABLE_OFFSET:    local_rdata = 32'(irq_en_q);
-      HVA_IRQ_STATUS_OFFSET:    local_rdata = 32'(irq_st_q);
-      HVA_INV_VMID_OFFSET:      local_rdata = 32'(inv_vmid_q);
-      HVA_INV_ASID_OFFSET:      local_rdata = 32'(inv_asid_q);
-      HVA_INV_ADDR_LO_OFFSET:   local_rdata = inv_addr_q[31:0];
-      HVA_INV_ADDR_HI_OFFSET:   local_rdata = inv_addr_q[63:32];
-      HVA_INV_CMD_OFFSET:       local_rdata = '0;
-      HVA_PERF_CTRL_OFFSET:     local_rdata = '0;
-      HVA_PERF_REQUESTS_OFFSET: local_rdata = cnt_req_q;
-      HVA_PERF_TLB_HITS_OFFSET: local_rdata = cnt_tlb_q;
-      HVA_PERF_GTLB_HITS_OFFSET: local_rdata = cnt_gtlb_q;
-      HVA_PERF_PWC_HITS_OFFSET: local_rdata = cnt_pwc_q;
-      HVA_PERF_PTE_READS_OFFSET: local_rdata = cnt_pte_q;
-      HVA_PERF_BUSY_CYCLES_OFFSET: local_rdata = cnt_busy_q;
+      hva_regs_pkg::HVA_RSP_STATUS_OFFSET:    local_rdata = rsp_status;
+      hva_regs_pkg::HVA_RSP_INFO_OFFSET:      local_rdata = rsp_info;
+      hva_regs_pkg::HVA_RSP_HPA_LO_OFFSET:    local_rdata = rsp_q.hpa[31:0];
+      hva_regs_pkg::HVA_RSP_HPA_HI_OFFSET:    local_rdata = rsp_q.hpa[63:32];
+      hva_regs_pkg::HVA_RSP_GPA_LO_OFFSET:    local_rdata = rsp_q.gpa[31:0];
+      hva_regs_pkg::HVA_RSP_GPA_HI_OFFSET:    local_rdata = rsp_q.gpa[63:32];
+      hva_regs_pkg::HVA_RSP_TVAL_LO_OFFSET:   local_rdata = rsp_q.tval[31:0];
+      hva_regs_pkg::HVA_RSP_TVAL_HI_OFFSET:   local_rdata = rsp_q.tval[63:32];
+      hva_regs_pkg::HVA_RSP_HTVAL_LO_OFFSET:  local_rdata = rsp_q.htval[31:0];
+      hva_regs_pkg::HVA_RSP_HTVAL_HI_OFFSET:  local_rdata = rsp_q.htval[63:32];
+      hva_regs_pkg::HVA_RING_BASE_LO_OFFSET:  local_rdata = ring_base_q[31:0];
+      hva_regs_pkg::HVA_RING_BASE_HI_OFFSET:  local_rdata = ring_base_q[63:32];
+      hva_regs_pkg::HVA_RING_SIZE_OFFSET:     local_rdata = 32'(ring_size_q);
+      hva_regs_pkg::HVA_RING_HEAD_OFFSET:     local_rdata = 32'(ring_status_i.head);
+      hva_regs_pkg::HVA_RING_TAIL_OFFSET:     local_rdata = 32'(ring_tail_q);
+      hva_regs_pkg::HVA_RING_DOORBELL_OFFSET: local_rdata = '0;
+      hva_regs_pkg::HVA_RING_CTRL_OFFSET:     local_rdata = '0;
+      hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET:    local_rdata = 32'(irq_en_q);
+      hva_regs_pkg::HVA_IRQ_STATUS_OFFSET:    local_rdata = 32'(irq_st_q);
+      hva_regs_pkg::HVA_INV_VMID_OFFSET:      local_rdata = 32'(inv_vmid_q);
+      hva_regs_pkg::HVA_INV_ASID_OFFSET:      local_rdata = 32'(inv_asid_q);
+      hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET:   local_rdata = inv_addr_q[31:0];
+      hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET:   local_rdata = inv_addr_q[63:32];
+      hva_regs_pkg::HVA_INV_CMD_OFFSET:       local_rdata = '0;
+      hva_regs_pkg::HVA_PERF_CTRL_OFFSET:     local_rdata = '0;
+      hva_regs_pkg::HVA_PERF_REQUESTS_OFFSET: local_rdata = cnt_req_q;
+      hva_regs_pkg::HVA_PERF_TLB_HITS_OFFSET: local_rdata = cnt_tlb_q;
+      hva_regs_pkg::HVA_PERF_GTLB_HITS_OFFSET: local_rdata = cnt_gtlb_q;
+      hva_regs_pkg::HVA_PERF_PWC_HITS_OFFSET: local_rdata = cnt_pwc_q;
+      hva_regs_pkg::HVA_PERF_PTE_READS_OFFSET: local_rdata = cnt_pte_q;
+      hva_regs_pkg::HVA_PERF_BUSY_CYCLES_OFFSET: local_rdata = cnt_busy_q;
       default:                  local_err = 1'b1;
     endcase
   end
@@ -221,14 +227,14 @@ module hva_regs #(
   // new value of an RW register: strobed bytes of the writable bits
   function automatic logic [31:0] merge(logic [31:0] q, logic [31:0] d, logic [31:0] m,
                                         logic [31:0] rw);
-    return (q & ~(m & rw)) | (d & m & rw);
+    merge = (q & ~(m & rw)) | (d & m & rw);
   endfunction
 
   logic [31:0] ring_size_wr;   // clamped to the largest ring below
-  assign ring_size_wr = merge(32'(ring_size_q), wd, wmask, HVA_RING_SIZE_RWMASK);
+  assign ring_size_wr = merge(32'(ring_size_q), wd, wmask, hva_regs_pkg::HVA_RING_SIZE_RWMASK);
 
   function automatic logic wr_at(logic w, logic [7:0] o, int unsigned reg_off);
-    return w && 32'(o) == reg_off;
+    wr_at = w && 32'(o) == reg_off;
   endfunction
 
   always_comb begin
@@ -254,26 +260,26 @@ module hva_regs #(
     inv_d       = inv_q;
 
     // register writes
-    if (wr_at(lwr, off, HVA_REQ_VSATP_LO_OFFSET)) req_vsatp_d[31:0]  = merge(req_vsatp_q[31:0], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_REQ_VSATP_HI_OFFSET)) req_vsatp_d[63:32] = merge(req_vsatp_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_REQ_HGATP_LO_OFFSET)) req_hgatp_d[31:0]  = merge(req_hgatp_q[31:0], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_REQ_HGATP_HI_OFFSET)) req_hgatp_d[63:32] = merge(req_hgatp_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_REQ_ADDR_LO_OFFSET))  req_addr_d[31:0]   = merge(req_addr_q[31:0], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_REQ_ADDR_HI_OFFSET))  req_addr_d[63:32]  = merge(req_addr_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_REQ_CTRL_OFFSET))     req_ctrl_d = merge(req_ctrl_q, wd, wmask, HVA_REQ_CTRL_RWMASK);
-    if (wr_at(lwr, off, HVA_RING_BASE_LO_OFFSET)) ring_base_d[31:0]  = merge(ring_base_q[31:0], wd, wmask, HVA_RING_BASE_LO_RWMASK);
-    if (wr_at(lwr, off, HVA_RING_BASE_HI_OFFSET)) ring_base_d[63:32] = merge(ring_base_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_RING_SIZE_OFFSET)) begin
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET)) req_vsatp_d[31:0]  = merge(req_vsatp_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_HI_OFFSET)) req_vsatp_d[63:32] = merge(req_vsatp_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_HGATP_LO_OFFSET)) req_hgatp_d[31:0]  = merge(req_hgatp_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_HGATP_HI_OFFSET)) req_hgatp_d[63:32] = merge(req_hgatp_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_LO_OFFSET))  req_addr_d[31:0]   = merge(req_addr_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_HI_OFFSET))  req_addr_d[63:32]  = merge(req_addr_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_CTRL_OFFSET))     req_ctrl_d = merge(req_ctrl_q, wd, wmask, hva_regs_pkg::HVA_REQ_CTRL_RWMASK);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_LO_OFFSET)) ring_base_d[31:0]  = merge(ring_base_q[31:0], wd, wmask, hva_regs_pkg::HVA_RING_BASE_LO_RWMASK);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_HI_OFFSET)) ring_base_d[63:32] = merge(ring_base_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_SIZE_OFFSET)) begin
       ring_size_d = ring_size_wr > RingMaxLog2 ? 4'(RingMaxLog2) : 4'(ring_size_wr);
     end
-    if (wr_at(lwr, off, HVA_RING_TAIL_OFFSET))    ring_tail_d = 16'(merge(32'(ring_tail_q), wd, wmask, HVA_RING_TAIL_RWMASK));
-    if (wr_at(lwr, off, HVA_IRQ_ENABLE_OFFSET))   irq_en_d = 3'(merge(32'(irq_en_q), wd, wmask, HVA_IRQ_ENABLE_RWMASK));
-    if (wr_at(lwr, off, HVA_INV_VMID_OFFSET))     inv_vmid_d = 14'(merge(32'(inv_vmid_q), wd, wmask, HVA_INV_VMID_RWMASK));
-    if (wr_at(lwr, off, HVA_INV_ASID_OFFSET))     inv_asid_d = 16'(merge(32'(inv_asid_q), wd, wmask, HVA_INV_ASID_RWMASK));
-    if (wr_at(lwr, off, HVA_INV_ADDR_LO_OFFSET))  inv_addr_d[31:0]   = merge(inv_addr_q[31:0], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_INV_ADDR_HI_OFFSET))  inv_addr_d[63:32]  = merge(inv_addr_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, HVA_RING_DOORBELL_OFFSET)) doorbell   = wd[HVA_RING_DOORBELL_RING_LSB];
-    if (wr_at(lwr, off, HVA_RING_CTRL_OFFSET))     ring_reset = wd[HVA_RING_CTRL_RESET_LSB];
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_TAIL_OFFSET))    ring_tail_d = 16'(merge(32'(ring_tail_q), wd, wmask, hva_regs_pkg::HVA_RING_TAIL_RWMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET))   irq_en_d = 3'(merge(32'(irq_en_q), wd, wmask, hva_regs_pkg::HVA_IRQ_ENABLE_RWMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_VMID_OFFSET))     inv_vmid_d = 14'(merge(32'(inv_vmid_q), wd, wmask, hva_regs_pkg::HVA_INV_VMID_RWMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ASID_OFFSET))     inv_asid_d = 16'(merge(32'(inv_asid_q), wd, wmask, hva_regs_pkg::HVA_INV_ASID_RWMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET))  inv_addr_d[31:0]   = merge(inv_addr_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET))  inv_addr_d[63:32]  = merge(inv_addr_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_DOORBELL_OFFSET)) doorbell   = wd[hva_regs_pkg::HVA_RING_DOORBELL_RING_LSB];
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_CTRL_OFFSET))     ring_reset = wd[hva_regs_pkg::HVA_RING_CTRL_RESET_LSB];
 
     // single request: GO (ignored while one is in flight), accept, response
     if (sreq_valid_o && sreq_ready_i) req_valid_d = 1'b0;
@@ -282,7 +288,7 @@ module hva_regs #(
       req_busy_d = 1'b0;
       rsp_done_d = 1'b1;
     end
-    if (wr_at(lwr, off, HVA_REQ_GO_OFFSET) && wd[HVA_REQ_GO_GO_LSB] && !req_busy_q) begin
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_GO_OFFSET) && wd[hva_regs_pkg::HVA_REQ_GO_GO_LSB] && !req_busy_q) begin
       req_valid_d = 1'b1;
       req_busy_d  = 1'b1;
       rsp_done_d  = 1'b0;
@@ -290,27 +296,27 @@ module hva_regs #(
 
     // invalidation: GO latches the command (ignored while one waits)
     if (inv_valid_q && inv_ready_i) inv_valid_d = 1'b0;
-    if (wr_at(lwr, off, HVA_INV_CMD_OFFSET) && wd[HVA_INV_CMD_GO_LSB] && !inv_valid_q) begin
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_CMD_OFFSET) && wd[hva_regs_pkg::HVA_INV_CMD_GO_LSB] && !inv_valid_q) begin
       inv_valid_d    = 1'b1;
-      inv_d.kind     = wd[HVA_INV_CMD_GVMA_LSB] ? walker_pkg::InvGvma : walker_pkg::InvVvma;
-      inv_d.all_vmid = !wd[HVA_INV_CMD_BY_VMID_LSB];
-      inv_d.use_asid = wd[HVA_INV_CMD_BY_ASID_LSB];
-      inv_d.use_addr = wd[HVA_INV_CMD_BY_ADDR_LSB];
+      inv_d.kind     = wd[hva_regs_pkg::HVA_INV_CMD_GVMA_LSB] ? walker_pkg::InvGvma : walker_pkg::InvVvma;
+      inv_d.all_vmid = !wd[hva_regs_pkg::HVA_INV_CMD_BY_VMID_LSB];
+      inv_d.use_asid = wd[hva_regs_pkg::HVA_INV_CMD_BY_ASID_LSB];
+      inv_d.use_addr = wd[hva_regs_pkg::HVA_INV_CMD_BY_ADDR_LSB];
       inv_d.vmid     = inv_vmid_q;
       inv_d.asid     = inv_asid_q;
       inv_d.addr     = inv_addr_q;
     end
 
     // interrupt status: events set, write-1 clears (an event in the same cycle wins)
-    if (wr_at(lwr, off, HVA_IRQ_STATUS_OFFSET)) irq_st_d = irq_st_q & ~3'(wd & HVA_IRQ_STATUS_W1CMASK);
-    if (ring_status_i.done)    irq_st_d[HVA_IRQ_STATUS_RING_DONE_LSB] = 1'b1;
-    if (ring_status_i.err_evt) irq_st_d[HVA_IRQ_STATUS_RING_ERR_LSB]  = 1'b1;
-    if (srsp_valid_i)          irq_st_d[HVA_IRQ_STATUS_REQ_DONE_LSB]  = 1'b1;
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_IRQ_STATUS_OFFSET)) irq_st_d = irq_st_q & ~(3'(wd & hva_regs_pkg::HVA_IRQ_STATUS_W1CMASK));
+    if (ring_status_i.done)    irq_st_d[hva_regs_pkg::HVA_IRQ_STATUS_RING_DONE_LSB] = 1'b1;
+    if (ring_status_i.err_evt) irq_st_d[hva_regs_pkg::HVA_IRQ_STATUS_RING_ERR_LSB]  = 1'b1;
+    if (srsp_valid_i)          irq_st_d[hva_regs_pkg::HVA_IRQ_STATUS_REQ_DONE_LSB]  = 1'b1;
   end
 
   // counters: CLEAR wins over this cycle's events
   logic perf_clear;
-  assign perf_clear = wr_at(lwr, off, HVA_PERF_CTRL_OFFSET) && wd[HVA_PERF_CTRL_CLEAR_LSB];
+  assign perf_clear = wr_at(lwr, off, hva_regs_pkg::HVA_PERF_CTRL_OFFSET) && wd[hva_regs_pkg::HVA_PERF_CTRL_CLEAR_LSB];
 
   always_comb begin
     cnt_req_d  = cnt_req_q + 32'(perf_i.req);
@@ -337,7 +343,7 @@ module hva_regs #(
       req_vsatp_q <= '0;
       req_hgatp_q <= '0;
       req_addr_q  <= '0;
-      req_ctrl_q  <= HVA_REQ_CTRL_RESVAL;
+      req_ctrl_q  <= hva_regs_pkg::HVA_REQ_CTRL_RESVAL;
       req_valid_q <= 1'b0;
       req_busy_q  <= 1'b0;
       rsp_done_q  <= 1'b0;
@@ -390,8 +396,15 @@ module hva_regs #(
   end
 
   // ---------------------------------------------------------------- outputs
+  hva_req_unpack u_req_unpack (
+    .ctrl_i (req_ctrl_q),
+    .vsatp_i(req_vsatp_q),
+    .hgatp_i(req_hgatp_q),
+    .addr_i (req_addr_q),
+    .req_o  (sreq_o)
+  );
+
   assign sreq_valid_o = req_valid_q;
-  assign sreq_o       = hva_pkg::ctrl_to_req(req_ctrl_q, req_vsatp_q, req_hgatp_q, req_addr_q);
   assign inv_valid_o  = inv_valid_q;
   assign inv_o        = inv_q;
   assign irq_o        = |(irq_st_q & irq_en_q);

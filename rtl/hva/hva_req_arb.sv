@@ -7,7 +7,8 @@ module hva_req_arb (
   input  logic                   rst_ni,
   input  logic [1:0]             req_valid_i,
   output logic [1:0]             req_ready_o,
-  input  walker_pkg::xlate_req_t req_i [2],
+  input  walker_pkg::xlate_req_t req0_i,
+  input  walker_pkg::xlate_req_t req1_i,
   output logic [1:0]             rsp_valid_o,
   // the walker
   output logic                   req_valid_o,
@@ -46,7 +47,7 @@ module hva_req_arb (
   end
 
   assign req_valid_o = !busy_q && req_valid_i[sel];
-  assign req_o       = req_i[sel];
+  assign req_o       = sel ? req1_i : req0_i;
   assign rsp_ready_o = 1'b1;
 
   always_comb begin

@@ -27,8 +27,6 @@ module hva_ring (
   input  walker_pkg::axi_rsp_t   axi_rsp_i
   /* verilator lint_on UNUSEDSIGNAL */
 );
-  import hva_regs_pkg::*;
-
   typedef enum logic [2:0] {
     StIdle,
     StReadAddr,    // word_q: which request word
@@ -60,14 +58,23 @@ module hva_ring (
   // the response word written in each write step (STATUS last)
   logic [5:0]  wr_off;
   logic [63:0] wr_data;
+  logic [31:0] rsp_status, rsp_info;
+
+  hva_rsp_pack u_rsp_pack (
+    .rsp_i   (rsp_q),
+    .done_i  (1'b1),
+    .status_o(rsp_status),
+    .info_o  (rsp_info)
+  );
+
   always_comb begin
     unique case (word_q)
-      2'd0:    begin wr_off = 6'(HVA_SLOT_HPA);   wr_data = rsp_q.hpa;   end
-      2'd1:    begin wr_off = 6'(HVA_SLOT_GPA);   wr_data = rsp_q.gpa;   end
-      2'd2:    begin wr_off = 6'(HVA_SLOT_HTVAL); wr_data = rsp_q.htval; end
+      2'd0:    begin wr_off = 6'(hva_regs_pkg::HVA_SLOT_HPA);   wr_data = rsp_q.hpa;   end
+      2'd1:    begin wr_off = 6'(hva_regs_pkg::HVA_SLOT_GPA);   wr_data = rsp_q.gpa;   end
+      2'd2:    begin wr_off = 6'(hva_regs_pkg::HVA_SLOT_HTVAL); wr_data = rsp_q.htval; end
       default: begin
-        wr_off  = 6'(HVA_SLOT_STATUS);
-        wr_data = {hva_pkg::rsp_info_word(rsp_q), hva_pkg::rsp_status_word(rsp_q, 1'b1)};
+        wr_off  = 6'(hva_regs_pkg::HVA_SLOT_STATUS);
+        wr_data = {rsp_info, rsp_status};
       end
     endcase
   end
@@ -200,7 +207,14 @@ module hva_ring (
 
   // ---------------------------------------------------------------- outputs
   assign req_valid_o = state_q == StWalk;
-  assign req_o       = hva_pkg::ctrl_to_req(ctrl_q, vsatp_q, hgatp_q, addr_q);
+
+  hva_req_unpack u_req_unpack (
+    .ctrl_i (ctrl_q),
+    .vsatp_i(vsatp_q),
+    .hgatp_i(hgatp_q),
+    .addr_i (addr_q),
+    .req_o
+  );
 
   always_comb begin
     axi_req_o          = '0;

@@ -17,7 +17,7 @@ module hva_top #(
   parameter bit          TLB_EN        = 1,
   parameter bit          GTLB_EN       = 1,
   parameter bit          PWC_EN        = 1,
-  parameter int unsigned MAX_PTE_READS = 32,
+  parameter int unsigned MAX_PTE_READS = 255,
   // the VIC's (rtl/vic: vic); VIC_EN = 0 leaves its windows answering SLVERR
   parameter bit          VIC_EN        = 1,
   parameter int unsigned VIC_GUESTS    = 4,
@@ -40,26 +40,28 @@ module hva_top #(
   output logic [VIC_GUESTS-1:0]  guest_eip_o,   // VIC: per guest, to hgeip
   output logic                   hyp_irq_o      // VIC: to the hypervisor
 );
-  import hva_regs_pkg::*;
-
   localparam int unsigned RingMaxLog2 = 15;
 
+  if (hva_pkg::AxiIdW != walker_pkg::AxiIdW + 1) begin : gen_bad_id_w
+    $error("hva_pkg::AxiIdW must be walker_pkg::AxiIdW + 1");
+  end
+
   localparam logic [31:0] Cap0 =
-      (32'(TLB_EN ? TLB_ENTRIES : 0) << HVA_CAP0_TLB_ENTRIES_LSB) |
-      (32'(TLB_WAYS)                 << HVA_CAP0_TLB_WAYS_LSB) |
-      (32'(PWC_EN ? PWC_ENTRIES : 0) << HVA_CAP0_PWC_ENTRIES_LSB);
+      (32'(TLB_EN ? TLB_ENTRIES : 0) << hva_regs_pkg::HVA_CAP0_TLB_ENTRIES_LSB) |
+      (32'(TLB_WAYS)                 << hva_regs_pkg::HVA_CAP0_TLB_WAYS_LSB) |
+      (32'(PWC_EN ? PWC_ENTRIES : 0) << hva_regs_pkg::HVA_CAP0_PWC_ENTRIES_LSB);
   localparam logic [31:0] Cap1 =
-      (32'(GTLB_EN ? GTLB_ENTRIES : 0) << HVA_CAP1_GTLB_ENTRIES_LSB) |
-      (32'(GTLB_WAYS)                  << HVA_CAP1_GTLB_WAYS_LSB) |
-      (32'(MAX_PTE_READS)              << HVA_CAP1_MAX_PTE_READS_LSB);
+      (32'(GTLB_EN ? GTLB_ENTRIES : 0) << hva_regs_pkg::HVA_CAP1_GTLB_ENTRIES_LSB) |
+      (32'(GTLB_WAYS)                  << hva_regs_pkg::HVA_CAP1_GTLB_WAYS_LSB) |
+      (32'(MAX_PTE_READS)              << hva_regs_pkg::HVA_CAP1_MAX_PTE_READS_LSB);
   localparam logic [31:0] Cap2 =
-      (32'(hva_pkg::AxiIdW) << HVA_CAP2_AXI_ID_W_LSB) |
-      (32'(RingMaxLog2)     << HVA_CAP2_RING_MAX_LOG2_LSB) |
-      (32'(VIC_EN)          << HVA_CAP2_VIC_LSB);
+      (32'(hva_pkg::AxiIdW) << hva_regs_pkg::HVA_CAP2_AXI_ID_W_LSB) |
+      (32'(RingMaxLog2)     << hva_regs_pkg::HVA_CAP2_RING_MAX_LOG2_LSB) |
+      (32'(VIC_EN)          << hva_regs_pkg::HVA_CAP2_VIC_LSB);
   localparam logic [31:0] Cap3 = !VIC_EN ? '0 :
-      (32'(VIC_GUESTS)  << HVA_CAP3_VIC_GUESTS_LSB) |
-      (32'(VIC_IDS)     << HVA_CAP3_VIC_IDS_LSB) |
-      (32'(VIC_SOURCES) << HVA_CAP3_VIC_SOURCES_LSB);
+      (32'(VIC_GUESTS)  << hva_regs_pkg::HVA_CAP3_VIC_GUESTS_LSB) |
+      (32'(VIC_IDS)     << hva_regs_pkg::HVA_CAP3_VIC_IDS_LSB) |
+      (32'(VIC_SOURCES) << hva_regs_pkg::HVA_CAP3_VIC_SOURCES_LSB);
 
   // ---------------------------------------------------------------- wires
   logic                   sreq_valid, sreq_ready, srsp_valid;
@@ -78,8 +80,8 @@ module hva_top #(
   hva_pkg::ring_cfg_t     ring_cfg;
   hva_pkg::ring_status_t  ring_status;
 
-  walker_pkg::axi_req_t   m_req [2];
-  walker_pkg::axi_rsp_t   m_rsp [2];
+  walker_pkg::axi_req_t   walker_axi_req, ring_axi_req;
+  walker_pkg::axi_rsp_t   walker_axi_rsp, ring_axi_rsp;
 
   logic                   vic_req, vic_we, vic_err;
   logic [hva_pkg::RegAddrW-1:0] vic_addr;
@@ -129,20 +131,17 @@ module hva_top #(
     .req_o      (rreq),
     .rsp_valid_i(rrsp_valid),
     .rsp_i      (wrsp),
-    .axi_req_o  (m_req[1]),
-    .axi_rsp_i  (m_rsp[1])
+    .axi_req_o  (ring_axi_req),
+    .axi_rsp_i  (ring_axi_rsp)
   );
-
-  walker_pkg::xlate_req_t arb_req [2];
-  assign arb_req[0] = sreq;
-  assign arb_req[1] = rreq;
 
   hva_req_arb u_req_arb (
     .clk_i,
     .rst_ni,
     .req_valid_i({rreq_valid, sreq_valid}),
     .req_ready_o({rreq_ready, sreq_ready}),
-    .req_i      (arb_req),
+    .req0_i     (sreq),
+    .req1_i     (rreq),
     .rsp_valid_o({rrsp_valid, srsp_valid}),
     .req_valid_o(wreq_valid),
     .req_ready_i(wreq_ready),
@@ -174,16 +173,18 @@ module hva_top #(
     .inv_valid_i(inv_valid),
     .inv_ready_o(inv_ready),
     .inv_i      (inv),
-    .axi_req_o  (m_req[0]),
-    .axi_rsp_i  (m_rsp[0]),
+    .axi_req_o  (walker_axi_req),
+    .axi_rsp_i  (walker_axi_rsp),
     .perf_o     (perf)
   );
 
   hva_axi_arb u_axi_arb (
     .clk_i,
     .rst_ni,
-    .m_req_i  (m_req),
-    .m_rsp_o  (m_rsp),
+    .m0_req_i (walker_axi_req),
+    .m0_rsp_o (walker_axi_rsp),
+    .m1_req_i (ring_axi_req),
+    .m1_rsp_o (ring_axi_rsp),
     .axi_req_o,
     .axi_rsp_i
   );

@@ -16,7 +16,7 @@
 // MaxWalks times per stage translation, like the model's compare-and-swap.
 // SLVERR/DECERR -> access fault. MAX_PTE_READS bounds PTE reads per request
 // (a further guard besides MaxWalks; beyond it: access fault).
-module hva_walker import walker_pkg::*; #(
+module hva_walker #(
   parameter int unsigned TLB_ENTRIES   = 16,
   parameter int unsigned TLB_WAYS      = 4,
   parameter int unsigned GTLB_ENTRIES  = 16,
@@ -25,27 +25,34 @@ module hva_walker import walker_pkg::*; #(
   parameter bit          TLB_EN        = 1'b1,
   parameter bit          GTLB_EN       = 1'b1,
   parameter bit          PWC_EN        = 1'b1,
-  parameter int unsigned MAX_PTE_READS = 32,
+  parameter int unsigned MAX_PTE_READS = 255,
   parameter int unsigned AXI_ID_W      = 4
 ) (
-  input  logic       clk_i,
-  input  logic       rst_ni,
-  input  logic       req_valid_i,
-  output logic       req_ready_o,
-  input  xlate_req_t req_i,
-  output logic       rsp_valid_o,
-  input  logic       rsp_ready_i,
-  output xlate_rsp_t rsp_o,
-  input  logic       inv_valid_i,
-  output logic       inv_ready_o,
-  input  inv_req_t   inv_i,
-  output axi_req_t   axi_req_o,
+  input  logic                   clk_i,
+  input  logic                   rst_ni,
+  input  logic                   req_valid_i,
+  output logic                   req_ready_o,
+  input  walker_pkg::xlate_req_t req_i,
+  output logic                   rsp_valid_o,
+  input  logic                   rsp_ready_i,
+  output walker_pkg::xlate_rsp_t rsp_o,
+  input  logic                   inv_valid_i,
+  output logic                   inv_ready_o,
+  input  walker_pkg::inv_req_t   inv_i,
+  output walker_pkg::axi_req_t   axi_req_o,
   /* verilator lint_off UNUSEDSIGNAL */  // one transaction at a time: IDs and RLAST unused
-  input  axi_rsp_t   axi_rsp_i,
+  input  walker_pkg::axi_rsp_t   axi_rsp_i,
   /* verilator lint_on UNUSEDSIGNAL */
-  output perf_evt_t  perf_o
+  output walker_pkg::perf_evt_t  perf_o
 );
-  if (AXI_ID_W != AxiIdW) begin : g_bad_id_w
+  // the package's names used here (Yosys 0.23 reads no package import)
+  localparam int unsigned PpnW     = walker_pkg::PpnW;
+  localparam int unsigned VpnW     = walker_pkg::VpnW;
+  localparam int unsigned MaxWalks = walker_pkg::MaxWalks;
+  localparam int unsigned PermR    = walker_pkg::PermR;
+  typedef walker_pkg::access_e access_e;
+
+  if (AXI_ID_W != walker_pkg::AxiIdW) begin : g_bad_id_w
     $error("AXI_ID_W must equal AxiIdW");
   end
   if (MAX_PTE_READS < 1 || MAX_PTE_READS > 255) begin : g_bad_bound
@@ -66,7 +73,7 @@ module hva_walker import walker_pkg::*; #(
   typedef enum logic [1:0] { MemRead, MemExRead, MemExWrite } mem_kind_e;
 
   state_e          state_q, state_d;
-  xlate_req_t      req_q, req_d;
+  walker_pkg::xlate_req_t      req_q, req_d;
   // VS-stage walk
   logic [1:0]      vs_level_q, vs_level_d;
   logic [PpnW-1:0] vs_table_q, vs_table_d;      // GPA page of the table being read
@@ -99,7 +106,7 @@ module hva_walker import walker_pkg::*; #(
   fault_e          fault_q, fault_d;
   logic [7:0]      pte_reads_q, pte_reads_d;
   logic            tlb_hit_q, tlb_hit_d, gtlb_hit_q, gtlb_hit_d, pwc_hit_q, pwc_hit_d;
-  xlate_rsp_t      rsp_q, rsp_d;
+  walker_pkg::xlate_rsp_t      rsp_q, rsp_d;
 
   // ---- request decode -----------------------------------------------------
   logic [13:0]     vmid;
@@ -110,13 +117,41 @@ module hva_walker import walker_pkg::*; #(
 
   assign vmid  = req_q.hgatp[57:44];
   assign asid  = req_q.vsatp[59:44];
-  assign vs_lv = req_q.virt ? mode_levels(req_q.vsatp[63:60]) : 3'd0;
-  assign g_lv  = mode_levels(req_q.hgatp[63:60]);
+  assign vs_lv = req_q.virt ? walker_pkg::mode_levels(req_q.vsatp[63:60]) : 3'd0;
+  assign g_lv  = walker_pkg::mode_levels(req_q.hgatp[63:60]);
   assign addr  = req_q.addr;
   assign acc   = req_q.access;
 
+  // Page offset mask, table index and page size of a level. Cases, not
+  // shifts by 12 + 9 * level: Yosys would keep the 32-bit product.
   function automatic logic [63:0] size_mask(logic [1:0] level);
-    size_mask = (64'd1 << (12 + 9 * level)) - 64'd1;
+    unique case (level)
+      2'd0:    size_mask = 64'h0000_0000_0000_0fff;
+      2'd1:    size_mask = 64'h0000_0000_001f_ffff;
+      2'd2:    size_mask = 64'h0000_0000_3fff_ffff;
+      default: size_mask = 64'h0000_007f_ffff_ffff;
+    endcase
+  endfunction
+
+  // 11 address bits from the level's index on (the x4 root's index is 11 bits)
+  /* verilator lint_off UNUSEDSIGNAL */
+  function automatic logic [10:0] table_index(logic [63:0] a, logic [1:0] level);
+    unique case (level)
+      2'd0:    table_index = a[22:12];
+      2'd1:    table_index = a[31:21];
+      2'd2:    table_index = a[40:30];
+      default: table_index = a[49:39];
+    endcase
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+
+  function automatic logic [5:0] page_log2(logic [1:0] level);
+    unique case (level)
+      2'd0:    page_log2 = 6'd12;
+      2'd1:    page_log2 = 6'd21;
+      2'd2:    page_log2 = 6'd30;
+      default: page_log2 = 6'd39;
+    endcase
   endfunction
 
   // a VA must be the sign extension of its top bit (Sv39: bit 38, Sv48: bit 47)
@@ -135,9 +170,9 @@ module hva_walker import walker_pkg::*; #(
 
   function automatic logic [5:0] exc_code(fault_e f, access_e a);
     unique case (f)
-      FaultPage:  exc_code = a == AccRead ? 6'd13 : a == AccWrite ? 6'd15 : 6'd12;
-      FaultGuest: exc_code = a == AccRead ? 6'd21 : a == AccWrite ? 6'd23 : 6'd20;
-      default:    exc_code = a == AccRead ? 6'd5  : a == AccWrite ? 6'd7  : 6'd1;
+      FaultPage:  exc_code = a == walker_pkg::AccRead ? 6'd13 : a == walker_pkg::AccWrite ? 6'd15 : 6'd12;
+      FaultGuest: exc_code = a == walker_pkg::AccRead ? 6'd21 : a == walker_pkg::AccWrite ? 6'd23 : 6'd20;
+      default:    exc_code = a == walker_pkg::AccRead ? 6'd5  : a == walker_pkg::AccWrite ? 6'd7  : 6'd1;
     endcase
   endfunction
 
@@ -165,19 +200,19 @@ module hva_walker import walker_pkg::*; #(
   // ---- the G-stage request of the current purpose -------------------------
   access_e g_acc;
   logic    g_hlvx;
-  assign g_acc  = g_purpose_q == GFinal ? acc : g_purpose_q == GImplWrite ? AccWrite : AccRead;
+  assign g_acc  = g_purpose_q == GFinal ? acc : g_purpose_q == GImplWrite ? walker_pkg::AccWrite : walker_pkg::AccRead;
   assign g_hlvx = g_purpose_q == GFinal && req_q.hlvx;
 
   // ---- caches ---------------------------------------------------------------
   // a lookup answer is used field by field; tag fields are not needed here
   /* verilator lint_off UNUSEDSIGNAL */
   logic        tlb_hit, tlb_fill;
-  tlb_entry_t  tlb_entry, tlb_fill_entry;
+  walker_pkg::tlb_entry_t  tlb_entry, tlb_fill_entry;
   logic        gtlb_hit, gtlb_fill;
-  gtlb_entry_t gtlb_entry, gtlb_fill_entry;
+  walker_pkg::gtlb_entry_t gtlb_entry, gtlb_fill_entry;
   logic        pwc_hit, pwc_fill, pwc_lk_stage;
   logic [VpnW-1:0] pwc_lk_vpn;
-  pwc_entry_t  pwc_entry, pwc_fill_entry;
+  walker_pkg::pwc_entry_t  pwc_entry, pwc_fill_entry;
   /* verilator lint_on UNUSEDSIGNAL */
   logic        inv_fire;
 
@@ -218,19 +253,19 @@ module hva_walker import walker_pkg::*; #(
   always_comb begin
     logic vs_ok, g_ok, range_ok;
     vs_ok = tlb_entry.vs_lv == 3'd0 ||
-            (perm_ok(tlb_entry.vs_perm, acc, req_q.user, req_q.sum, req_q.mxr || req_q.vmxr,
-                     req_q.hlvx) && (acc != AccWrite || tlb_entry.vs_d));
+            (walker_pkg::perm_ok(tlb_entry.vs_perm, acc, req_q.user, req_q.sum, req_q.mxr || req_q.vmxr,
+                     req_q.hlvx) && (acc != walker_pkg::AccWrite || tlb_entry.vs_d));
     g_ok = tlb_entry.g_lv == 3'd0 ||
-           (perm_ok(tlb_entry.g_perm, acc, 1'b1, 1'b0, req_q.mxr, req_q.hlvx) &&
-            (acc != AccWrite || tlb_entry.g_d));
+           (walker_pkg::perm_ok(tlb_entry.g_perm, acc, 1'b1, 1'b0, req_q.mxr, req_q.hlvx) &&
+            (acc != walker_pkg::AccWrite || tlb_entry.g_d));
     range_ok = vs_lv != 3'd0 ? va_ok(addr, vs_lv) : gpa_ok(addr, g_lv);
     tlb_use = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0) && tlb_hit && range_ok &&
               vs_ok && g_ok && (!tlb_entry.need_mxr || req_q.mxr);
   end
 
   logic gtlb_use;
-  assign gtlb_use = gtlb_hit && perm_ok(gtlb_entry.perm, g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) &&
-                    (g_acc != AccWrite || gtlb_entry.d);
+  assign gtlb_use = gtlb_hit && walker_pkg::perm_ok(gtlb_entry.perm, g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) &&
+                    (g_acc != walker_pkg::AccWrite || gtlb_entry.d);
 
   // combined level of the two leaves (a Bare stage sets no limit)
   logic [1:0] leaf_level;
@@ -241,22 +276,38 @@ module hva_walker import walker_pkg::*; #(
   end
 
   always_comb begin
-    tlb_fill_entry = '{
-      vmid: vmid, asid: asid, global: vs_lv != 3'd0 && vs_pte_q[5],
-      vs_lv: vs_lv, g_lv: g_lv, level: leaf_level, vpn: addr[12 +: VpnW],
-      ppn: g_pa_q[12 +: PpnW], gpn: vs_pa_q[12 +: PpnW],
-      vs_perm: vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf, g_perm: g_perm_q,
-      vs_d: vs_pte_q[7], g_d: g_d_q, need_mxr: vs_need_mxr_q
-    };
-    gtlb_fill_entry = '{
-      vmid: vmid, g_lv: g_lv, level: g_level_q, vpn: g_addr_q[12 +: VpnW],
-      ppn: pte_ppn(g_pte_q), perm: pte_perm(g_pte_q), d: g_pte_q[7]
-    };
-    pwc_fill_entry = state_q == SGCheck ?
-      '{stage: 1'b1, vmid: vmid, asid: '0, lv: g_lv, level: g_level_q - 2'd1,
-        vpn: g_addr_q[12 +: VpnW], ppn: pte_ppn(mem_rdata_q), need_mxr: 1'b0} :
-      '{stage: 1'b0, vmid: vmid, asid: asid, lv: vs_lv, level: vs_level_q - 2'd1,
-        vpn: addr[12 +: VpnW], ppn: pte_ppn(mem_rdata_q), need_mxr: vs_need_mxr_q};
+    tlb_fill_entry.vmid     = vmid;
+    tlb_fill_entry.asid     = asid;
+    tlb_fill_entry.global   = vs_lv != 3'd0 && vs_pte_q[5];
+    tlb_fill_entry.vs_lv    = vs_lv;
+    tlb_fill_entry.g_lv     = g_lv;
+    tlb_fill_entry.level    = leaf_level;
+    tlb_fill_entry.vpn      = addr[12 +: VpnW];
+    tlb_fill_entry.ppn      = g_pa_q[12 +: PpnW];
+    tlb_fill_entry.gpn      = vs_pa_q[12 +: PpnW];
+    tlb_fill_entry.vs_perm  = vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf;
+    tlb_fill_entry.g_perm   = g_perm_q;
+    tlb_fill_entry.vs_d     = vs_pte_q[7];
+    tlb_fill_entry.g_d      = g_d_q;
+    tlb_fill_entry.need_mxr = vs_need_mxr_q;
+
+    gtlb_fill_entry.vmid  = vmid;
+    gtlb_fill_entry.g_lv  = g_lv;
+    gtlb_fill_entry.level = g_level_q;
+    gtlb_fill_entry.vpn   = g_addr_q[12 +: VpnW];
+    gtlb_fill_entry.ppn   = pte_ppn(g_pte_q);
+    gtlb_fill_entry.perm  = pte_perm(g_pte_q);
+    gtlb_fill_entry.d     = g_pte_q[7];
+
+    // a pointer PTE of the G-stage (in SGCheck) or of the VS-stage
+    pwc_fill_entry.stage    = state_q == SGCheck;
+    pwc_fill_entry.vmid     = vmid;
+    pwc_fill_entry.asid     = state_q == SGCheck ? '0 : asid;
+    pwc_fill_entry.lv       = state_q == SGCheck ? g_lv : vs_lv;
+    pwc_fill_entry.level    = (state_q == SGCheck ? g_level_q : vs_level_q) - 2'd1;
+    pwc_fill_entry.vpn      = state_q == SGCheck ? g_addr_q[12 +: VpnW] : addr[12 +: VpnW];
+    pwc_fill_entry.ppn      = pte_ppn(mem_rdata_q);
+    pwc_fill_entry.need_mxr = state_q == SGCheck ? 1'b0 : vs_need_mxr_q;
   end
 
   // ---- the walk -------------------------------------------------------------
@@ -325,18 +376,17 @@ module hva_walker import walker_pkg::*; #(
         vs_walks_d = '0;
         if (tlb_use) begin
           tlb_hit_d = 1'b1;
-          rsp_d = '{
-            id: req_q.id, exc: '0,
-            hpa: ({8'd0, tlb_entry.ppn, 12'd0} & ~size_mask(tlb_entry.level)) |
-                 (addr & size_mask(tlb_entry.level)),
-            gpa: vs_lv == 3'd0 ? addr :
-                 ({8'd0, tlb_entry.gpn, 12'd0} & ~size_mask(tlb_entry.level)) |
-                 (addr & size_mask(tlb_entry.level)),
-            tval: '0, htval: '0, implicit: 1'b0,
-            vs_perm: tlb_entry.vs_perm, g_perm: tlb_entry.g_perm,
-            page_size_log2: 6'(12 + 9 * tlb_entry.level), pte_reads: '0,
-            tlb_hit: 1'b1, gtlb_hit: 1'b0, pwc_hit: 1'b0
-          };
+          rsp_d = '0;
+          rsp_d.id  = req_q.id;
+          rsp_d.hpa = ({8'd0, tlb_entry.ppn, 12'd0} & ~size_mask(tlb_entry.level)) |
+                      (addr & size_mask(tlb_entry.level));
+          rsp_d.gpa = vs_lv == 3'd0 ? addr :
+                      ({8'd0, tlb_entry.gpn, 12'd0} & ~size_mask(tlb_entry.level)) |
+                      (addr & size_mask(tlb_entry.level));
+          rsp_d.vs_perm        = tlb_entry.vs_perm;
+          rsp_d.g_perm         = tlb_entry.g_perm;
+          rsp_d.page_size_log2 = page_log2(tlb_entry.level);
+          rsp_d.tlb_hit        = 1'b1;
           state_d = SResp;
         end else if (vs_lv == 3'd0) begin
           vs_pa_d = addr;            // VS-stage Bare (or no VS-stage at all)
@@ -372,8 +422,9 @@ module hva_walker import walker_pkg::*; #(
 
       // the PTE's GPA, then its HPA through the G-stage
       SVsPte: begin
-        idx = 11'(addr >> (12 + 9 * vs_level_q)) & 11'h1ff;
-        vs_pte_gpa_d = {8'd0, vs_table_q, 12'd0} + {50'd0, idx, 3'd0};
+        idx = table_index(addr, vs_level_q) & 11'h1ff;
+        // tables are page aligned (the x4 root 16 KiB): OR, no carry chain
+        vs_pte_gpa_d = {8'd0, vs_table_q, 12'd0} | {50'd0, idx, 3'd0};
         g_addr_d = vs_pte_gpa_d;
         g_purpose_d = GImplRead;
         state_d = SGStart;
@@ -388,10 +439,10 @@ module hva_walker import walker_pkg::*; #(
           fault_d = FaultPage;
           state_d = SFault;
         end else if (pte_leaf(mem_rdata_q)) begin
-          need_ad = !mem_rdata_q[6] || (acc == AccWrite && !mem_rdata_q[7]);
+          need_ad = !mem_rdata_q[6] || (acc == walker_pkg::AccWrite && !mem_rdata_q[7]);
           vs_leaf_level_d = vs_level_q;
           vs_pa_d = leaf_pa(mem_rdata_q, vs_level_q, addr);
-          if (!perm_ok(pte_perm(mem_rdata_q), acc, req_q.user, req_q.sum,
+          if (!walker_pkg::perm_ok(pte_perm(mem_rdata_q), acc, req_q.user, req_q.sum,
                        req_q.mxr || req_q.vmxr, req_q.hlvx) ||
               misaligned(mem_rdata_q, vs_level_q) || (need_ad && !req_q.ad_update)) begin
             fault_d = FaultPage;
@@ -416,7 +467,7 @@ module hva_walker import walker_pkg::*; #(
 
       // exclusive read back: still the PTE the walk checked?
       SVsCas: begin
-        want = vs_pte_q | 64'h40 | (acc == AccWrite ? 64'h80 : 64'h0);
+        want = vs_pte_q | 64'h40 | (acc == walker_pkg::AccWrite ? 64'h80 : 64'h0);
         if (mem_resp_q[1]) begin
           fault_d = FaultAccess;
           state_d = SFault;
@@ -437,7 +488,7 @@ module hva_walker import walker_pkg::*; #(
         if (mem_resp_q[1]) begin
           fault_d = FaultAccess;
           state_d = SFault;
-        end else if (mem_resp_q != RespExOkay) begin
+        end else if (mem_resp_q != walker_pkg::RespExOkay) begin
           state_d = SVsWalk;         // lost the reservation: walk again
         end else begin
           vs_pte_d = mem_wdata_q;
@@ -494,9 +545,9 @@ module hva_walker import walker_pkg::*; #(
           mem_ret_d = SGCheck;
           mem_kind_d = MemRead;
           // the address is formed from the level/table chosen just above
-          idx = 11'(g_addr_q >> (12 + 9 * g_level_d)) &
+          idx = table_index(g_addr_q, g_level_d) &
                 (g_level_d == 2'(g_lv - 3'd1) ? 11'h7ff : 11'h1ff);
-          mem_addr_d = {8'd0, g_table_d, 12'd0} + {50'd0, idx, 3'd0};
+          mem_addr_d = {8'd0, g_table_d, 12'd0} | {50'd0, idx, 3'd0};
           if (pte_reads_q == 8'(MAX_PTE_READS)) begin
             fault_d = FaultAccess;
             state_d = SFault;
@@ -515,9 +566,9 @@ module hva_walker import walker_pkg::*; #(
           fault_d = FaultGuest;
           state_d = SFault;
         end else if (pte_leaf(mem_rdata_q)) begin
-          need_ad = !mem_rdata_q[6] || (g_acc == AccWrite && !mem_rdata_q[7]);
+          need_ad = !mem_rdata_q[6] || (g_acc == walker_pkg::AccWrite && !mem_rdata_q[7]);
           g_leaf_level_d = g_level_q;
-          if (!perm_ok(pte_perm(mem_rdata_q), g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) ||
+          if (!walker_pkg::perm_ok(pte_perm(mem_rdata_q), g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) ||
               misaligned(mem_rdata_q, g_level_q) || (need_ad && !req_q.ad_update)) begin
             fault_d = FaultGuest;
             state_d = SFault;
@@ -539,9 +590,9 @@ module hva_walker import walker_pkg::*; #(
           pwc_fill = 1'b1;
           g_level_d = g_level_q - 2'd1;
           g_table_d = pte_ppn(mem_rdata_q);
-          idx = 11'(g_addr_q >> (12 + 9 * g_level_d)) & 11'h1ff;
+          idx = table_index(g_addr_q, g_level_d) & 11'h1ff;
           mem_kind_d = MemRead;
-          mem_addr_d = {8'd0, g_table_d, 12'd0} + {50'd0, idx, 3'd0};
+          mem_addr_d = {8'd0, g_table_d, 12'd0} | {50'd0, idx, 3'd0};
           mem_ret_d = SGCheck;
           if (pte_reads_q == 8'(MAX_PTE_READS)) begin
             fault_d = FaultAccess;
@@ -553,7 +604,7 @@ module hva_walker import walker_pkg::*; #(
       end
 
       SGCas: begin
-        want = g_pte_q | 64'h40 | (g_acc == AccWrite ? 64'h80 : 64'h0);
+        want = g_pte_q | 64'h40 | (g_acc == walker_pkg::AccWrite ? 64'h80 : 64'h0);
         if (mem_resp_q[1]) begin
           fault_d = FaultAccess;
           state_d = SFault;
@@ -573,7 +624,7 @@ module hva_walker import walker_pkg::*; #(
         if (mem_resp_q[1]) begin
           fault_d = FaultAccess;
           state_d = SFault;
-        end else if (mem_resp_q != RespExOkay) begin
+        end else if (mem_resp_q != walker_pkg::RespExOkay) begin
           state_d = SGWalk;
         end else begin
           g_pte_d = mem_wdata_q;
@@ -638,25 +689,30 @@ module hva_walker import walker_pkg::*; #(
 
       SDone: begin
         tlb_fill = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0);
-        rsp_d = '{
-          id: req_q.id, exc: '0, hpa: g_pa_q, gpa: vs_pa_q, tval: '0, htval: '0,
-          implicit: 1'b0, vs_perm: vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf,
-          g_perm: g_perm_q,
-          page_size_log2: 6'(12 + 9 * leaf_level), pte_reads: pte_reads_q,
-          tlb_hit: 1'b0, gtlb_hit: gtlb_hit_q, pwc_hit: pwc_hit_q
-        };
+        rsp_d = '0;
+        rsp_d.id             = req_q.id;
+        rsp_d.hpa            = g_pa_q;
+        rsp_d.gpa            = vs_pa_q;
+        rsp_d.vs_perm        = vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf;
+        rsp_d.g_perm         = g_perm_q;
+        rsp_d.page_size_log2 = page_log2(leaf_level);
+        rsp_d.pte_reads      = pte_reads_q;
+        rsp_d.gtlb_hit       = gtlb_hit_q;
+        rsp_d.pwc_hit        = pwc_hit_q;
         state_d = SResp;
       end
 
       SFault: begin
-        rsp_d = '{
-          id: req_q.id, exc: exc_code(fault_q, acc), hpa: '0,
-          gpa: fault_q == FaultGuest ? g_addr_q : '0, tval: addr,
-          htval: fault_q == FaultGuest ? {2'b0, g_addr_q[63:2]} : '0,
-          implicit: fault_q == FaultGuest && g_purpose_q != GFinal,
-          vs_perm: '0, g_perm: '0, page_size_log2: '0, pte_reads: pte_reads_q,
-          tlb_hit: 1'b0, gtlb_hit: gtlb_hit_q, pwc_hit: pwc_hit_q
-        };
+        rsp_d = '0;
+        rsp_d.id        = req_q.id;
+        rsp_d.exc       = exc_code(fault_q, acc);
+        rsp_d.gpa       = fault_q == FaultGuest ? g_addr_q : '0;
+        rsp_d.tval      = addr;
+        rsp_d.htval     = fault_q == FaultGuest ? {2'b0, g_addr_q[63:2]} : '0;
+        rsp_d.implicit  = fault_q == FaultGuest && g_purpose_q != GFinal;
+        rsp_d.pte_reads = pte_reads_q;
+        rsp_d.gtlb_hit  = gtlb_hit_q;
+        rsp_d.pwc_hit   = pwc_hit_q;
         state_d = SResp;
       end
 
@@ -676,10 +732,19 @@ module hva_walker import walker_pkg::*; #(
 
   always_comb begin
     axi_req_o = '0;
-    axi_req_o.ar = '{id: '0, addr: mem_addr_q, len: 8'd0, size: 3'd3, burst: 2'b01,
-                     lock: mem_kind_q == MemExRead, cache: 4'b0010, prot: 3'b011};
-    axi_req_o.aw = '{id: '0, addr: mem_addr_q, len: 8'd0, size: 3'd3, burst: 2'b01,
-                     lock: 1'b1, cache: 4'b0010, prot: 3'b011};
+    // single 8-byte INCR beats, ID 0; cache: modifiable; prot: privileged, non-secure
+    axi_req_o.ar.addr  = mem_addr_q;
+    axi_req_o.ar.size  = 3'd3;
+    axi_req_o.ar.burst = 2'b01;
+    axi_req_o.ar.lock  = mem_kind_q == MemExRead;
+    axi_req_o.ar.cache = 4'b0010;
+    axi_req_o.ar.prot  = 3'b011;
+    axi_req_o.aw.addr  = mem_addr_q;
+    axi_req_o.aw.size  = 3'd3;
+    axi_req_o.aw.burst = 2'b01;
+    axi_req_o.aw.lock  = 1'b1;
+    axi_req_o.aw.cache = 4'b0010;
+    axi_req_o.aw.prot  = 3'b011;
     axi_req_o.ar_valid = state_q == SMemAr;
     axi_req_o.r_ready  = state_q == SMemR;
     axi_req_o.aw_valid = state_q == SMemAw && !aw_done_q;
@@ -690,17 +755,18 @@ module hva_walker import walker_pkg::*; #(
     axi_req_o.b_ready  = state_q == SMemB;
   end
 
-  assign perf_o = '{
-    req:       req_valid_i && req_ready_o,
-    tlb_hit:   state_q == SLookup && tlb_use,
-    gtlb_hit:  state_q == SGStart && g_lv != 3'd0 && gpa_ok(g_addr_q, g_lv) && gtlb_use,
-    pwc_hit:   (state_q == SVsWalk || state_q == SGWalk) && pwc_hit,
-    pte_read:  state_q == SMemR && axi_rsp_i.r_valid && mem_kind_q == MemRead &&
-               !axi_rsp_i.r_resp[1],
-    ad_update: state_q == SMemB && axi_rsp_i.b_valid && axi_rsp_i.b_resp == RespExOkay,
-    fault:     state_q == SResp && rsp_ready_i && rsp_q.exc != '0,
-    busy:      state_q != SIdle
-  };
+  always_comb begin
+    perf_o.req       = req_valid_i && req_ready_o;
+    perf_o.tlb_hit   = state_q == SLookup && tlb_use;
+    perf_o.gtlb_hit  = state_q == SGStart && g_lv != 3'd0 && gpa_ok(g_addr_q, g_lv) && gtlb_use;
+    perf_o.pwc_hit   = (state_q == SVsWalk || state_q == SGWalk) && pwc_hit;
+    perf_o.pte_read  = state_q == SMemR && axi_rsp_i.r_valid && mem_kind_q == MemRead &&
+                       !axi_rsp_i.r_resp[1];
+    perf_o.ad_update = state_q == SMemB && axi_rsp_i.b_valid &&
+                       axi_rsp_i.b_resp == walker_pkg::RespExOkay;
+    perf_o.fault     = state_q == SResp && rsp_ready_i && rsp_q.exc != '0;
+    perf_o.busy      = state_q != SIdle;
+  end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin

@@ -3,6 +3,12 @@
 // Svpbmt (PTE bits 63:54 nonzero fault), non-leaf A/D/U fault, an A/D update
 // of a VS-stage PTE is a G-stage *write*, at most MaxWalks walks of one stage
 // per translation (A/D retries included), an unknown MODE is Bare.
+//
+// Written in the SystemVerilog subset that both Verilator 5.006 and Yosys 0.23
+// read: users name things as walker_pkg::x (no import), functions take plain
+// vectors, structs are only whole module-level signals or ports (no struct
+// locals, no members of struct array elements), no assignment patterns. Yosys
+// needs the package prefix even on this package's own enum values.
 package walker_pkg;
 
   localparam int unsigned AxiIdW   = 4;   // hva_walker's AXI_ID_W must match
@@ -10,11 +16,12 @@ package walker_pkg;
   localparam int unsigned PpnW     = 44;  // PTE / satp PPN
   localparam int unsigned VpnW     = 38;  // address bits 49:12 (Sv48x4 GPA is 50 bits)
 
-  typedef enum logic [1:0] {
-    AccRead  = 2'd0,
-    AccWrite = 2'd1,
-    AccExec  = 2'd2
-  } access_e;
+  // The access type: a 2-bit code, not an enum (Yosys 0.23 has no casts to
+  // a named type, and the request registers hold the code as bits).
+  typedef logic [1:0] access_e;
+  localparam logic [1:0] AccRead  = 2'd0;
+  localparam logic [1:0] AccWrite = 2'd1;
+  localparam logic [1:0] AccExec  = 2'd2;
 
   // One translation: the hart's context and the access.
   typedef struct packed {
@@ -133,11 +140,11 @@ package walker_pkg;
   function automatic logic perm_ok(logic [3:0] perm, access_e acc, logic user, logic sum,
                                    logic mxr, logic hlvx);
     logic priv_ok;
-    if (perm[PermU]) priv_ok = user || (acc != AccExec && sum);
+    if (perm[PermU]) priv_ok = user || (acc != walker_pkg::AccExec && sum);
     else             priv_ok = !user;
     unique case (acc)
-      AccRead:  perm_ok = priv_ok && (hlvx ? perm[PermX] : (perm[PermR] || (mxr && perm[PermX])));
-      AccWrite: perm_ok = priv_ok && perm[PermW];
+      walker_pkg::AccRead:  perm_ok = priv_ok && (hlvx ? perm[PermX] : (perm[PermR] || (mxr && perm[PermX])));
+      walker_pkg::AccWrite: perm_ok = priv_ok && perm[PermW];
       default:  perm_ok = priv_ok && perm[PermX];
     endcase
   endfunction
@@ -152,8 +159,14 @@ package walker_pkg;
   endfunction
 
   // Mask of the VPN bits (address bits 49:12) above a page of `level`.
+  // (a case, not a shift by 9 * level: Yosys keeps the 32-bit product)
   function automatic logic [VpnW-1:0] vpn_mask(logic [1:0] level);
-    vpn_mask = {VpnW{1'b1}} << (9 * level);
+    unique case (level)
+      2'd0:    vpn_mask = {VpnW{1'b1}};
+      2'd1:    vpn_mask = {VpnW{1'b1}} << 9;
+      2'd2:    vpn_mask = {VpnW{1'b1}} << 18;
+      default: vpn_mask = {VpnW{1'b1}} << 27;
+    endcase
   endfunction
 
 

@@ -7,125 +7,122 @@
 // This keeps lookup to one probe per set whatever the page size.
 //
 // The hit is only a tag match; the walker re-checks permissions and D bits.
-module walker_tlb import walker_pkg::*; #(
+// Entries are kept as one flat vector (flip-flops: a fence touches them all
+// in one cycle); walker_tlb_tag names the fields of each.
+module walker_tlb #(
   parameter int unsigned ENTRIES = 16,
   parameter int unsigned WAYS    = 4,
   parameter bit          EN      = 1'b1
 ) (
-  input  logic            clk_i,
-  input  logic            rst_ni,
+  input  logic                        clk_i,
+  input  logic                        rst_ni,
   // lookup (combinational)
-  input  logic [13:0]     lk_vmid_i,
-  input  logic [15:0]     lk_asid_i,
-  input  logic [2:0]      lk_vs_lv_i,
-  input  logic [2:0]      lk_g_lv_i,
-  input  logic [VpnW-1:0] lk_vpn_i,
-  output logic            hit_o,
-  output tlb_entry_t      hit_entry_o,
+  input  logic [13:0]                 lk_vmid_i,
+  input  logic [15:0]                 lk_asid_i,
+  input  logic [2:0]                  lk_vs_lv_i,
+  input  logic [2:0]                  lk_g_lv_i,
+  input  logic [walker_pkg::VpnW-1:0] lk_vpn_i,
+  output logic                        hit_o,
+  output walker_pkg::tlb_entry_t      hit_entry_o,
   // fill: replaces an entry with the same tag, else a free or the next way
-  input  logic            fill_i,
-  input  tlb_entry_t      fill_entry_i,
+  input  logic                        fill_i,
+  input  walker_pkg::tlb_entry_t      fill_entry_i,
   // invalidation
-  input  logic            inv_i,
-  input  inv_req_t        inv_req_i
+  input  logic                        inv_i,
+  input  walker_pkg::inv_req_t        inv_req_i
 );
+  localparam int unsigned EntW = $bits(fill_entry_i);
   localparam int unsigned Sets = ENTRIES / WAYS;
   localparam int unsigned SetW = Sets > 1 ? $clog2(Sets) : 1;
   localparam int unsigned WayW = WAYS > 1 ? $clog2(WAYS) : 1;
 
-  tlb_entry_t             entry_q [ENTRIES];
-  tlb_entry_t             entry_d [ENTRIES];
-  logic [ENTRIES-1:0]     valid_q, valid_d;
-  logic [WayW-1:0]        next_way_q [Sets];
-  logic [WayW-1:0]        next_way_d [Sets];
+  logic [ENTRIES*EntW-1:0] entry_q, entry_d;
+  logic [ENTRIES-1:0]      valid_q, valid_d;
+  logic [Sets*WayW-1:0]    next_way_q, next_way_d;
+  logic [ENTRIES-1:0]      lk_match, fill_match, inv_match;
 
-  // set index and tag compare read only some bits of their arguments
+  for (genvar e = 0; e < ENTRIES; e++) begin : g_tag
+    walker_tlb_tag u_tag (
+      .entry_i     (entry_q[e*EntW +: EntW]),
+      .fill_entry_i,
+      .inv_req_i,
+      .lk_vmid_i, .lk_asid_i, .lk_vs_lv_i, .lk_g_lv_i, .lk_vpn_i,
+      .lk_match_o  (lk_match[e]),
+      .fill_match_o(fill_match[e]),
+      .inv_match_o (inv_match[e])
+    );
+  end
+
+  // the set of a page number (its low bits)
   /* verilator lint_off UNUSEDSIGNAL */
-  function automatic logic [SetW-1:0] set_of(logic [VpnW-1:0] vpn);
+  function automatic logic [SetW-1:0] set_of(logic [walker_pkg::VpnW-1:0] vpn);
     set_of = Sets > 1 ? vpn[SetW-1:0] : '0;
-  endfunction
-
-  function automatic logic tag_match(tlb_entry_t e, logic [13:0] vmid, logic [15:0] asid,
-                                     logic [2:0] vs_lv, logic [2:0] g_lv, logic [VpnW-1:0] vpn);
-    tag_match = e.vmid == vmid && (e.global || e.asid == asid) && e.vs_lv == vs_lv &&
-                e.g_lv == g_lv && ((e.vpn ^ vpn) & vpn_mask(e.level)) == '0;
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 
-  // lookup
+  // lookup: the first matching way of the set (one-hot), then an AND-OR
+  // multiplexer (an indexed part-select of the flat vector synthesizes badly)
+  logic [ENTRIES-1:0] lk_cand, lk_first;
+  logic [EntW-1:0]    hit_entry;
   always_comb begin
     logic [SetW-1:0] set;
     set = set_of(lk_vpn_i);
-    hit_o = 1'b0;
-    hit_entry_o = entry_q[0];
-    for (int unsigned w = 0; w < WAYS; w++) begin
-      if (EN && !hit_o && valid_q[set * WAYS + w] &&
-          tag_match(entry_q[set * WAYS + w], lk_vmid_i, lk_asid_i, lk_vs_lv_i, lk_g_lv_i,
-                    lk_vpn_i)) begin
-        hit_o = 1'b1;
-        hit_entry_o = entry_q[set * WAYS + w];
-      end
-    end
+    for (int unsigned e = 0; e < ENTRIES; e++)
+      lk_cand[e] = EN && valid_q[e] && lk_match[e] && SetW'(e / WAYS) == set;
+    lk_first = lk_cand & (~lk_cand + 1'b1);   // lowest set bit: first way
+    hit_entry = '0;
+    for (int unsigned e = 0; e < ENTRIES; e++)
+      hit_entry = hit_entry | (entry_q[e*EntW +: EntW] & {EntW{lk_first[e]}});
   end
+  assign hit_o       = |lk_cand;
+  assign hit_entry_o = hit_entry;
 
   // fill and invalidation
   always_comb begin
     logic [SetW-1:0] set;
     logic [WayW-1:0] way;
     logic            found;
-    logic            vmid_hit, asid_hit, addr_hit;
-    vmid_hit = 1'b0;
-    asid_hit = 1'b0;
-    addr_hit = 1'b0;
     entry_d = entry_q;
     valid_d = valid_q;
     next_way_d = next_way_q;
     set = set_of(fill_entry_i.vpn);
-    way = next_way_q[set];
+    way = next_way_q[32'(set) * WayW +: WayW];
     found = 1'b0;
     // same tag first, then a free way, then round robin
     for (int unsigned w = 0; w < WAYS; w++) begin
-      if (!found && valid_q[set * WAYS + w] && entry_q[set * WAYS + w].level == fill_entry_i.level &&
-          entry_q[set * WAYS + w].global == fill_entry_i.global &&
-          tag_match(entry_q[set * WAYS + w], fill_entry_i.vmid, fill_entry_i.asid,
-                    fill_entry_i.vs_lv, fill_entry_i.g_lv, fill_entry_i.vpn)) begin
+      if (!found && valid_q[32'(set) * WAYS + w] && fill_match[32'(set) * WAYS + w]) begin
         found = 1'b1;
         way = WayW'(w);
       end
     end
     for (int unsigned w = 0; w < WAYS; w++) begin
-      if (!found && !valid_q[set * WAYS + w]) begin
+      if (!found && !valid_q[32'(set) * WAYS + w]) begin
         found = 1'b1;
         way = WayW'(w);
       end
     end
     if (EN && fill_i) begin
-      entry_d[set * WAYS + 32'(way)] = fill_entry_i;
-      valid_d[set * WAYS + 32'(way)] = 1'b1;
-      if (way == next_way_q[set]) next_way_d[set] = WayW'((32'(way) + 1) % WAYS);
-    end
-    if (inv_i) begin
       for (int unsigned e = 0; e < ENTRIES; e++) begin
-        vmid_hit = inv_req_i.all_vmid || entry_q[e].vmid == inv_req_i.vmid;
-        asid_hit = !inv_req_i.use_asid || (!entry_q[e].global && entry_q[e].asid == inv_req_i.asid);
-        addr_hit = !inv_req_i.use_addr ||
-                   ((entry_q[e].vpn ^ inv_req_i.addr[12 +: VpnW]) & vpn_mask(entry_q[e].level)) == '0;
-        // GVMA: a combined entry holds G-stage results for unknown GPAs, so
-        // any GVMA of its VMID removes it whatever the address.
-        if (vmid_hit && (inv_req_i.kind == InvGvma || (asid_hit && addr_hit))) valid_d[e] = 1'b0;
+        if (e == 32'(set) * WAYS + 32'(way)) begin
+          entry_d[e*EntW +: EntW] = fill_entry_i;
+          valid_d[e] = 1'b1;
+        end
       end
+      if (way == next_way_q[32'(set) * WayW +: WayW])
+        next_way_d[32'(set) * WayW +: WayW] = WayW'((32'(way) + 1) % WAYS);
     end
+    if (inv_i) valid_d = valid_d & ~inv_match;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      valid_q <= '0;
-      for (int unsigned s = 0; s < Sets; s++) next_way_q[s] <= '0;
-      for (int unsigned e = 0; e < ENTRIES; e++) entry_q[e] <= '0;
+      valid_q    <= '0;
+      next_way_q <= '0;
+      for (int unsigned e = 0; e < ENTRIES; e++) entry_q[e*EntW +: EntW] <= '0;
     end else begin
-      valid_q <= valid_d;
+      valid_q    <= valid_d;
       next_way_q <= next_way_d;
-      entry_q <= entry_d;
+      entry_q    <= entry_d;
     end
   end
 

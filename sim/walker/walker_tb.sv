@@ -9,7 +9,7 @@ module walker_tb import walker_pkg::*; #(
   parameter bit          TLB_EN        = 1'b1,
   parameter bit          GTLB_EN       = 1'b1,
   parameter bit          PWC_EN        = 1'b1,
-  parameter int unsigned MAX_PTE_READS = 32
+  parameter int unsigned MAX_PTE_READS = 255
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,

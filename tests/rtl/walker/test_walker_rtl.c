@@ -28,7 +28,7 @@
 #ifndef WALKER_CACHES
 #define WALKER_CACHES 1
 #endif
-#define MAX_PTE_READS 32
+#define MAX_PTE_READS 255   /* hva_walker's default */
 
 #define PAGE   0x1000ull
 #define HBASE  0x80000000ull

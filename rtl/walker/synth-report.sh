@@ -1,0 +1,54 @@
+#!/bin/sh
+# Yosys 0.23 synthesis report of one top for a Xilinx 7-series-like target:
+#   rtl/walker/synth-report.sh <top> <out dir> <sources...>
+# Runs synth_xilinx (flattened), prints LUT / FF / BRAM / LUTRAM, and a depth
+# estimate: the critical register-to-register path of Yosys' sta (the cell
+# delays of +/xilinx/cells_sim.v; no routing, reset arcs dropped) with the
+# LUTs on it, and ltp's longest combinational path in cells.
+# Fails if the Verilog front end misread the SystemVerilog (struct members it
+# could not resolve show up as implicitly declared, undriven wires).
+set -eu
+top=$1 out=$2
+shift 2
+mkdir -p "$out"
+yosys=${YOSYS:-yosys}
+
+run() {   # yosys quietly; its log in $out/$1.log, shown when it fails
+    log=$1
+    shift
+    $yosys -q -l "$out/$log.log" -p "$*" >/dev/null 2>&1 || { tail -20 "$out/$log.log"; exit 1; }
+}
+run synth "read_verilog -sv -DSYNTHESIS $*; synth_xilinx -flatten -noiopad -top $top; stat; write_rtlil $out/$top.il"
+if grep -E "is implicitly declared|used but has no driver" "$out/synth.log"; then
+    echo "$top: Yosys misread the RTL (see $out/synth.log)" >&2
+    exit 1
+fi
+
+awk -v top="$top" '
+/Printing statistics/            { lut = ff = bram = lutram = carry = muxf = 0 }
+$1 ~ /^LUT[1-6]$/                { lut += $2 }
+$1 ~ /^FD[CPRS]E?$/              { ff += $2 }
+$1 ~ /^RAMB36/                   { bram += $2 }
+$1 ~ /^RAMB18/                   { bram += 0.5 * $2 }
+$1 ~ /^(RAM(32|64|128|256)|SRL)/ { lutram += $2 }
+$1 ~ /^CARRY/                    { carry += $2 }
+$1 ~ /^MUXF[78]$/                { muxf += $2 }
+END { printf "%s synth_xilinx: LUT %d  FF %d  BRAM36 %g  LUTRAM %d  (CARRY4 %d, MUXF7/8 %d)\n",
+             top, lut, ff, bram, lutram, carry, muxf }
+' "$out/synth.log"
+
+# depth: sta from the clock (the asynchronous reset is not a timing path),
+# ltp over the combinational cells only
+run sta "read_rtlil $out/$top.il; cd $top; connect -set rst_ni 1'1; cd; read_verilog -lib -specify +/xilinx/cells_sim.v; sta"
+run ltp "read_rtlil $out/$top.il; delete t:FD*; ltp -noff"
+cat "$out/sta.log" "$out/ltp.log" >"$out/depth.log"
+awk -v top="$top" '
+/Latest arrival time/  { ps = $NF; sub(":", "", ps); on = 1; next }
+on && /\(LUT[1-6]\./   { luts++ }
+on && /\(MUXF[78]\./   { muxf++ }
+on && /\(CARRY4\./     { carry++ }
+on && /primary input|FD.*->Q/ { on = 0 }
+/Longest topological path/ { n = $0; sub(/.*length=/, "", n); sub(/\).*/, "", n) }
+END { printf "%s depth: critical path %.1f ns of cell delay (%d LUT, %d MUXF7/8, %d CARRY4 on it; no routing), longest path %s cells\n",
+             top, ps / 1000, luts, muxf, carry, n }
+' "$out/depth.log"
