@@ -23,51 +23,6 @@ static bool starts_with(const char *s, const char *prefix)
     return *s == '\0' || *s == '@';
 }
 
-const void *fdt_find_property(const void *fdt, const char *node, const char *prop, uint32_t *len)
-{
-    const uint8_t *blob = fdt;
-    if (!blob || be32(blob) != FDT_MAGIC)
-        return NULL;
-    const uint8_t *p = blob + be32(blob + 8);
-    const uint8_t *end = blob + be32(blob + 4);
-    const char *strings = (const char *)blob + be32(blob + 12);
-    int depth = 0;
-    bool in_node = false;
-
-    while (p + 4 <= end) {
-        uint32_t tok = be32(p);
-        p += 4;
-        switch (tok) {
-        case FDT_BEGIN_NODE: {
-            const char *name = (const char *)p;
-            depth++;
-            in_node = depth == 2 && starts_with(name, node);
-            p += ALIGN_UP(strlen(name) + 1, 4);
-            break;
-        }
-        case FDT_END_NODE:
-            depth--;
-            in_node = false;
-            break;
-        case FDT_PROP: {
-            uint32_t plen = be32(p), nameoff = be32(p + 4);
-            const uint8_t *val = p + 8;
-            if (in_node && strcmp(strings + nameoff, prop) == 0) {
-                *len = plen;
-                return val;
-            }
-            p = val + ALIGN_UP(plen, 4);
-            break;
-        }
-        case FDT_NOP:
-            break;
-        default:
-            return NULL;
-        }
-    }
-    return NULL;
-}
-
 const void *fdt_find_node_property(const void *fdt, const char *node, const char *must_have,
                                    const char *prop, uint32_t *len)
 {
@@ -120,6 +75,11 @@ const void *fdt_find_node_property(const void *fdt, const char *node, const char
         }
     }
     return NULL;
+}
+
+const void *fdt_find_property(const void *fdt, const char *node, const char *prop, uint32_t *len)
+{
+    return fdt_find_node_property(fdt, node, prop, prop, len);
 }
 
 bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size)

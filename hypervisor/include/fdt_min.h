@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* A property of a node directly under the root ("chosen", "memory" matches
- * "memory@..."); NULL if absent. */
+/* A property of the first node whose name starts with `node` ("chosen";
+ * "memory" matches "memory@...") and has it; NULL if absent. */
 const void *fdt_find_property(const void *fdt, const char *node, const char *prop, uint32_t *len);
 
 /* A property of the first node, at any depth, whose name starts with `node`
