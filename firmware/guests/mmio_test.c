@@ -109,6 +109,7 @@ static void test_uart_interrupt(void)
 
 void guest_main(void)
 {
+    fp_check(0x3310, TIMEBASE_HZ / 25);      /* 40 ms: several time slices */
     guest_handler = handler;
     guest_printf("MMIO test guest\n");
     test_uart_registers();

@@ -172,6 +172,7 @@ static void measure_round_trip(void)
 
 void guest_main(void)
 {
+    fp_check(0x5b1, TIMEBASE_HZ / 25);      /* 40 ms: several time slices */
     guest_handler = handler;
     guest_printf("SBI test guest\n");
     test_base();

@@ -5,6 +5,8 @@
  *              (POSIX extended, matched line by line)
  *   -s TEXT    send TEXT to the command's input (\r \n \t \\ \xHH escapes)
  *   -n REGEX   REGEX must never match any output line (checked to the end)
+ *   -a REGEX   REGEX must match some output line, in any order with the steps
+ *              (checked at the end: for lines from VMs that run side by side)
  *   -x CODE    wait for the command to exit, and require exit status CODE
  *   -p MS      pause
  * Options: -t SECONDS (whole-run limit, default 120), -l FILE (console log).
@@ -44,6 +46,9 @@ static int n_steps;
 static regex_t forbid[MAX_FORBID];
 static const char *forbid_src[MAX_FORBID];
 static int n_forbid;
+static regex_t anywhere[MAX_FORBID];
+static const char *anywhere_src[MAX_FORBID];
+static int n_anywhere;
 
 static char *out;              /* the whole console output */
 static size_t out_len, out_cap;
@@ -207,7 +212,7 @@ static void send_text(const char *text)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: qemu-expect [-t secs] [-l log] {-e regex|-s text|-n regex|-x code|-p ms}... -- command args...\n");
+    fprintf(stderr, "usage: qemu-expect [-t secs] [-l log] {-e regex|-s text|-n regex|-a regex|-x code|-p ms}... -- command args...\n");
     exit(2);
 }
 
@@ -239,6 +244,11 @@ int main(int argc, char **argv)
                 fprintf(stderr, "qemu-expect: cannot write %s: %s\n", arg, strerror(errno));
                 return 2;
             }
+        } else if (!strcmp(opt, "-a")) {
+            if (n_anywhere == MAX_FORBID)
+                usage();
+            anywhere_src[n_anywhere] = arg;
+            compile(&anywhere[n_anywhere++], arg);
         } else if (!strcmp(opt, "-n")) {
             if (n_forbid == MAX_FORBID)
                 usage();
@@ -343,6 +353,11 @@ int main(int argc, char **argv)
     }
     /* forbidden patterns on the last, unfinished line too */
     check_forbidden(out ? out + line_start : "");
+    for (int k = 0; k < n_anywhere; k++) {
+        match_from = 0;
+        if (!out || !try_match(&anywhere[k]))
+            fail("/%s/ never appeared", anywhere_src[k]);
+    }
     fprintf(stderr, "qemu-expect: all %d steps passed\n", n_steps);
     return 0;
 }

@@ -5,11 +5,12 @@
 exec "$EXPECT" -t 120 -l "$LOGS/qemu_demo.console" \
     -n 'FAIL|PANIC|unexpected trap|disagree' \
     -e '^\[chipvisor\] H extension' \
-    -e '^\[sbi\] SBI test guest' \
-    -e '^\[mmio\] hello through the virtual 16550' \
-    -e '^\[paging\] [0-9]+ checks, 0 failed: PASS' \
-    -e '^\[mmio\] [0-9]+ checks, 0 failed: PASS' \
-    -e '^\[sbi\] [0-9]+ checks, 0 failed: PASS' \
+    -a '^\[sbi\] SBI test guest' \
+    -a '^\[mmio\] hello through the virtual 16550' \
+    -a '^\[paging\] [0-9]+ checks, 0 failed: PASS' \
+    -a '^\[mmio\] [0-9]+ checks, 0 failed: PASS' \
+    -a '^\[sbi\] [0-9]+ checks, 0 failed: PASS' \
+    -a '^\[(sbi|mmio)\] ok - FP registers and fcsr intact' \
     -e '^\[chipvisor\] result: PASS' \
     -x 0 \
     -- $(qemu_cmd demo)

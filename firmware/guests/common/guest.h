@@ -58,6 +58,8 @@ static inline uint64_t rdtime(void) { uint64_t t; __asm__ volatile("rdtime %0" :
 static inline uint64_t rdinstret(void) { uint64_t t; __asm__ volatile("rdinstret %0" : "=r"(t)); return t; }
 static inline uint64_t rdcycle(void) { uint64_t t; __asm__ volatile("rdcycle %0" : "=r"(t)); return t; }
 void delay_ticks(uint64_t ticks);
+/* FP registers survive vCPU switches (common/fp_check.c) */
+void fp_check(uint64_t seed, uint64_t busy_ticks);
 
 #define mmio_w8(a, v)  (*(volatile uint8_t *)(uintptr_t)(a) = (v))
 #define mmio_r8(a)     (*(volatile uint8_t *)(uintptr_t)(a))
