@@ -4,6 +4,7 @@
 #include "console.h"
 #include "csr.h"
 #include "hext.h"
+#include "hva_hw.h"
 #include "util.h"
 #include "vm.h"
 #include "xlate/xlate.h"
@@ -60,13 +61,42 @@ static void fetch_ctx(const struct vm *vm, struct xlate_ctx *c)
     };
 }
 
-static bool fetch_half(const struct xlate_ctx *c, uint64_t gva, uint16_t *half)
+struct hva_walk_stats hva_walk_stats;
+
+/* The software walker's answer; where the HVA is present, its walker answers
+ * too and the two must agree (the HVA's is then the one used: the hardware
+ * path; boot option chipvisor.hva.walker=on). Guests change their page
+ * tables without telling anyone (a local sfence.vma does not trap), so the
+ * HVA's VS-stage entries of this VMID are dropped before each walk. */
+static bool translate(const struct vm *vm, const struct xlate_ctx *c, uint64_t gva, uint64_t *hpa)
 {
-    struct xlate_result r;
-    xlate_translate(c, &host_mem, gva, XLATE_EXEC, &r);
-    if (r.exc != XLATE_EXC_NONE)
+    static struct xlate_result sw, hw;   /* large: not on the hypervisor stack */
+    xlate_translate(c, &host_mem, gva, XLATE_EXEC, &sw);
+    if (hva_hw_walker_on()) {
+        hva_hw_flush_vmid(vm->vmid);
+        if (hva_hw_translate(c, gva, XLATE_EXEC, &hw)) {
+            hva_walk_stats.walks++;
+            if (hw.exc != sw.exc || (sw.exc == XLATE_EXC_NONE && hw.hpa != sw.hpa) ||
+                hw.htval != sw.htval) {
+                hva_walk_stats.disagreements++;
+                hv_log("vm %s: HVA walker and golden model disagree at GVA 0x%lx: "
+                       "HVA exc %u hpa 0x%lx htval 0x%lx, model exc %u hpa 0x%lx htval 0x%lx\n",
+                       vm->cfg->name, gva, hw.exc, hw.hpa, hw.htval, sw.exc, sw.hpa, sw.htval);
+            }
+            *hpa = hw.hpa;
+            return hw.exc == XLATE_EXC_NONE;
+        }
+    }
+    *hpa = sw.hpa;
+    return sw.exc == XLATE_EXC_NONE;
+}
+
+static bool fetch_half(const struct vm *vm, const struct xlate_ctx *c, uint64_t gva, uint16_t *half)
+{
+    uint64_t hpa;
+    if (!translate(vm, c, gva, &hpa))
         return false;
-    *half = *(volatile uint16_t *)(uintptr_t)r.hpa;
+    *half = *(volatile uint16_t *)(uintptr_t)hpa;
     return true;
 }
 
@@ -75,9 +105,9 @@ bool guest_fetch_insn(const struct vm *vm, uint64_t gva, uint32_t *insn)
     struct xlate_ctx c;
     uint16_t lo, hi = 0;
     fetch_ctx(vm, &c);
-    if (!fetch_half(&c, gva, &lo))
+    if (!fetch_half(vm, &c, gva, &lo))
         return false;
-    if ((lo & 3) == 3 && !fetch_half(&c, gva + 2, &hi))   /* may sit on the next page */
+    if ((lo & 3) == 3 && !fetch_half(vm, &c, gva + 2, &hi))   /* may sit on the next page */
         return false;
     *insn = (uint32_t)hi << 16 | lo;
     return true;

@@ -12,7 +12,7 @@
 
 static volatile struct cosim_mailbox *mb;
 static struct hva hva;
-static bool present, bus_error;
+static bool present, bus_error, walker_on;
 
 static void fence(void)
 {
@@ -136,6 +136,28 @@ void hva_hw_set_source(uint32_t src, bool level)
     uint32_t bits = mb->irq_src;
     mb->irq_src = level ? bits | (1u << src) : bits & ~(1u << src);
     fence();
+}
+
+void hva_hw_use_walker(bool on)
+{
+    walker_on = on;
+}
+
+bool hva_hw_walker_on(void)
+{
+    return present && walker_on;
+}
+
+bool hva_hw_translate(const struct xlate_ctx *c, uint64_t addr, int access, struct xlate_result *r)
+{
+    return present && hva_translate(&hva, c, addr, (enum xlate_access)access, r, NULL) == HVA_OK;
+}
+
+void hva_hw_flush_vmid(uint16_t vmid)
+{
+    struct hva_inval inv = { .gvma = false, .by_vmid = true, .vmid = vmid };
+    if (present)
+        hva_invalidate(&hva, &inv);
 }
 
 uint32_t hva_hw_guest_eip(void)

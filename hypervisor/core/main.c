@@ -21,17 +21,18 @@ extern char __image_start[], __image_end[];
                           (1UL << 8) | (1UL << 12) | (1UL << 13) | (1UL << 15))
 #define GUEST_INTERRUPTS (MIP_VSSIP | MIP_VSTIP | MIP_VSEIP)
 
-/* Is `opt` one of the space-separated words of /chosen/bootargs (QEMU: -append)? */
+/* Is `opt` one of the words of /chosen/bootargs (QEMU: -append), separated
+ * by spaces or commas? */
 static bool option_set(const void *dtb, const char *opt)
 {
     uint32_t len;
     const char *args = fdt_find_property(dtb, "chosen", "bootargs", &len);
     size_t n = strlen(opt);
     for (const char *p = args; p && p < args + len && *p; ) {
-        while (*p == ' ')
+        while (*p == ' ' || *p == ',')
             p++;
         const char *word = p;
-        while (*p && *p != ' ')
+        while (*p && *p != ' ' && *p != ',')
             p++;
         if ((size_t)(p - word) == n && memcmp(word, opt, n) == 0)
             return true;
@@ -75,6 +76,7 @@ void hv_main(uint64_t hartid, const void *dtb)
         /* the mailbox is the last 64 KiB of RAM: keep guests out of it */
         pool_end -= COSIM_MAILBOX_SIZE;
         hva_hw_connect_cosim(pool_end);
+        hva_hw_use_walker(option_set(dtb, "chipvisor.hva.walker=on"));
     }
     gstage_init(hart.sv48x4 && !option_set(dtb, "chipvisor.gstage=sv39x4"));
     hv_log("G-stage tables: %s\n", gstage_mode_name());

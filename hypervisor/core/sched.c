@@ -308,6 +308,9 @@ void sched_finish(void)
                vm->stats.mmio_exits, vm->stats.wfi_exits, vm->stats.switches_in);
     }
     hv_log("result: %s (%u of %u VMs did not pass)\n", bad ? "FAIL" : "PASS", bad, vm_count);
+    if (hva_hw_walker_on())
+        hv_log("HVA walker: %lu translations beside the golden model, %lu disagreements\n",
+               hva_walk_stats.walks, hva_walk_stats.disagreements);
     hva_hw_shutdown();
     platform_exit((int)bad);
 }

@@ -25,6 +25,20 @@ bool hva_hw_write(uint32_t off, uint32_t val);
 /* Physical interrupt source levels into the VIC (the hypervisor's emulated
  * devices stand in for real ones in co-simulation). */
 void hva_hw_set_source(uint32_t src, bool level);
+/* MMIO instruction fetches go through the HVA walker too (beside the golden
+ * model). Off by default: in co-simulation each walk is some twenty mailbox
+ * round trips. */
+void hva_hw_use_walker(bool on);
+bool hva_hw_walker_on(void);
+
+/* One GVA/GPA translation by the HVA walker (single-request interface);
+ * false when the HVA did not answer (r is then untouched). */
+struct xlate_ctx;
+struct xlate_result;
+bool hva_hw_translate(const struct xlate_ctx *c, uint64_t addr, int access, struct xlate_result *r);
+/* Drops the HVA's VS-stage translations of one VMID (HFENCE.VVMA semantics). */
+void hva_hw_flush_vmid(uint16_t vmid);
+
 /* The VIC's guest interrupt outputs (bit per guest file), as wires. */
 uint32_t hva_hw_guest_eip(void);
 /* Ask the simulator to finish (at the end of the run). */

@@ -96,6 +96,11 @@ bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, bool write, 
 /* The instruction at a guest virtual address, read through the guest's own
  * translation (vsatp over hgatp) by the software walker; false on any fault. */
 bool guest_fetch_insn(const struct vm *vm, uint64_t gva, uint32_t *insn);
+/* walks the HVA did beside the software walker, and how many disagreed */
+struct hva_walk_stats {
+    uint64_t walks, disagreements;
+};
+extern struct hva_walk_stats hva_walk_stats;
 /* host memory for the software walker (guest_mem.c; faked in host tests) */
 struct xlate_mem;
 extern const struct xlate_mem host_mem;

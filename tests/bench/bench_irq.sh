@@ -12,17 +12,9 @@ done
 
 # the HVA VIC, co-simulated (claims and completes are forwarded through the
 # mailbox here, so they trap; on an SoC the window is mapped into the guest)
-COSIM="$BUILD/sim/cosim/hva-cosim"
-need "$COSIM"
-RAM=$(mktemp /dev/shm/chipvisor-cosim.XXXXXX)
-truncate -s 256M "$RAM"
-"$COSIM" "$RAM" > "$LOGS/bench_irq_vic.sim" 2>&1 &
-sim=$!
+cosim_start "$LOGS/bench_irq_vic.sim"
 log="$LOGS/bench_irq_vic.console"
 "$EXPECT" -t 300 -l "$log" -e '^\[chipvisor\] result:' -x 0 \
-    -- $QEMU -object memory-backend-file,id=mem,size=256M,mem-path="$RAM",share=on \
-       -M virt,memory-backend=mem -m 256M -smp 1 -nographic -bios "$OPENSBI_FW" \
-       -kernel "$BUILD/configs/irqstream/chipvisor.bin" -append chipvisor.hva=cosim >/dev/null 2>&1
-wait $sim
-rm -f "$RAM"
+    -- $(cosim_qemu_cmd irqstream chipvisor.hva=cosim) >/dev/null 2>&1
+cosim_finish >/dev/null
 grep -E 'METRIC irq_' "$log"

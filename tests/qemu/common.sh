@@ -27,3 +27,38 @@ qemu_cmd() {
     echo "$QEMU -M virt -smp 1 -m 256M -nographic -icount shift=0 -bios $OPENSBI_FW" \
          "-kernel $BUILD/configs/$cfg/chipvisor.bin $*"
 }
+
+# Co-simulation: cosim_start starts the HVA RTL (hva-cosim) on a fresh shared
+# RAM file ($COSIM_RAM) with its output in $1; cosim_qemu_cmd <config> prints
+# the QEMU command line that shares that RAM, with hypervisor options $2
+# (chipvisor.hva=cosim[,...]) (no -icount: the two processes must run at wall-clock pace);
+# cosim_finish waits for the simulator (the hypervisor stops it at the end of
+# the run) and fails on an AXI protocol error or a bad exit.
+COSIM="$BUILD/sim/cosim/hva-cosim"
+cosim_start() {
+    need "$COSIM"
+    COSIM_RAM=$(mktemp /dev/shm/chipvisor-cosim.XXXXXX)
+    COSIM_LOG=$1
+    trap 'cosim_cleanup' EXIT
+    truncate -s 256M "$COSIM_RAM"
+    "$COSIM" "$COSIM_RAM" > "$COSIM_LOG" 2>&1 &
+    COSIM_PID=$!
+}
+cosim_cleanup() {
+    [ -n "${COSIM_PID:-}" ] && kill "$COSIM_PID" 2>/dev/null
+    rm -f "${COSIM_RAM:-}"
+}
+cosim_qemu_cmd() {
+    local cfg=$1 opts=$2; shift 2
+    need "$BUILD/configs/$cfg/chipvisor.bin"
+    echo "$QEMU -object memory-backend-file,id=mem,size=256M,mem-path=$COSIM_RAM,share=on" \
+         "-M virt,memory-backend=mem -m 256M -smp 1 -nographic -bios $OPENSBI_FW" \
+         "-kernel $BUILD/configs/$cfg/chipvisor.bin -append $opts $*"
+}
+cosim_finish() {
+    local rc=0
+    wait "$COSIM_PID" || rc=$?
+    COSIM_PID=
+    cat "$COSIM_LOG"
+    [ "$rc" -eq 0 ] && grep -q ' 0 AXI protocol errors' "$COSIM_LOG"
+}

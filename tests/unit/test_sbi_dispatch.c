@@ -43,6 +43,7 @@ void vm_raise_soft_irq(struct vm *vm) { (void)vm; soft_irqs++; }
 void vm_fence_i(struct vm *vm) { (void)vm; fences_i++; }
 void vm_flush_guest_tlb(struct vm *vm) { (void)vm; tlb_flushes++; }
 bool vm_irq_pending(const struct vm *vm) { (void)vm; return irq_pending; }
+uint32_t vm_irq_backend(const struct vm *vm) { (void)vm; return SBI_CHIPVISOR_IRQ_AIA; }
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why)
 {
     (void)why;
@@ -161,6 +162,8 @@ static void test_base(void **state)
     vm->stats.traps = 41;
     assert_int_equal(call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_TRAP_COUNT, 0, 0, 0, &v), 0);
     assert_int_equal(v, 41);
+    assert_int_equal(call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_IRQ_BACKEND, 0, 0, 0, &v), 0);
+    assert_int_equal(v, SBI_CHIPVISOR_IRQ_AIA);
     assert_int_equal(call(SBI_EXT_CHIPVISOR, 9, 0, 0, 0, NULL), SBI_ERR_NOT_SUPPORTED);
 }
 

@@ -143,7 +143,6 @@ static void predict(struct prediction *p, uint64_t gva, enum xc_op op)
     enum xlate_access acc = op == OP_HSV_D ? XLATE_WRITE : XLATE_READ;
     struct xlate_result *r = &p->r;
 
-    p->ctx.hlvx = op == OP_HLVX_HU;
     p->mm.n = 0;
     p->mm.device = false;
     xlate_translate(&p->ctx, &mem, gva, acc, r);
@@ -297,8 +296,8 @@ static void print_mismatch(const struct prediction *p, const char *pair, uint64_
             if (r->steps[i].stage == XLATE_STAGE_VS) vs = (r->steps[i].pte & 0x3ff) | (uint64_t)r->steps[i].level << 12;
             else gl = (r->steps[i].pte & 0x3ff) | (uint64_t)r->steps[i].level << 12;
         }
-        hv_printf("DIAG op=%s why=%s mexc=%lu qexc=%lu impl=%d U=%d sum=%d vmxr=%d mxr=%d vsleaf=%lx gleaf=%lx last=%d qhtval=%lx mhtval=%lx\n",
-                  op_name[op], why, p->cause, h->cause, r->implicit, c->user, c->sum, c->vmxr, c->mxr, vs, gl,
+        hv_printf("DIAG gva=%lx gvabit=%lu htinst=%lx op=%s why=%s mexc=%lu qexc=%lu impl=%d U=%d sum=%d vmxr=%d mxr=%d vsleaf=%lx gleaf=%lx last=%d qhtval=%lx mhtval=%lx\n",
+                  gva, (h->hstatus >> 6) & 1, h->htinst, op_name[op], why, p->cause, h->cause, r->implicit, c->user, c->sum, c->vmxr, c->mxr, vs, gl,
                   r->steps[r->n_steps ? r->n_steps - 1 : 0].stage, h->htval, r->htval);
     }
 #endif
@@ -383,16 +382,18 @@ void xc_check(const struct xlate_ctx *ctx, struct rng *rng, const char *pair, ui
     struct hart_outcome h;
     const char *why = 0;
     unsigned devs = 0, n_pred = 0;
+    struct xlate_ctx base = *ctx;
 
+    base.hlvx = op == OP_HLVX_HU;   /* set before the rewrites: dev8 clears it */
     for (unsigned n = 0; n <= N_RW; n++) {
         for (unsigned rw = 0; rw < N_PRED; rw++) {
-            struct xlate_ctx c = *ctx;
+            struct xlate_ctx c = base;
             bool useful = true;
 
             if (popcount3(rw) != n)
                 continue;
             for (unsigned b = 0; b < N_RW; b++) {
-                struct xlate_ctx one = *ctx;
+                struct xlate_ctx one = base;
                 if ((rw & (1u << b)) && !rewrite_ctx(&one, 1u << b, op))
                     useful = false;   /* that rewrite changes nothing here */
             }
@@ -431,9 +432,30 @@ void xc_check(const struct xlate_ctx *ctx, struct rng *rng, const char *pair, ui
             why = 0;
             break;
         }
+#ifdef XC_DIAG
+        hv_printf("DIAGP rw=%u exc=%lu why=%s\n", pred_rw[i], pred[i].cause, w);
+#endif
         if (i == 0)
             why = w;   /* report against the spec's answer */
     }
+#ifdef XC_DIAG
+    {
+        const struct xlate_result *r0 = &pred[0].r;
+        unsigned wvs = 0, wg = 0;
+        uint64_t root_gpa = (pred[0].ctx.vsatp & ((1ull << 44) - 1)) << 12;
+        unsigned vsl = pred[0].ctx.vsatp >> 60 == 9 ? 4 : 3;
+        uint64_t ridx = (gva >> (12 + 9 * (vsl - 1))) & 0x1ff;
+        for (unsigned j = 0; j < pred[0].mm.n; j++)
+            for (unsigned k = 0; k < r0->n_steps; k++)
+                if (r0->steps[k].pte_addr == pred[0].mm.addr[j]) {
+                    if (r0->steps[k].stage == XLATE_STAGE_VS) wvs++; else wg++;
+                    break;
+                }
+        hv_printf("DIAGA op=%s match=%d rootgpf=%d nw=%u wvs=%u wg=%u exc=%lu qexc=%lu\n", op_name[op], !why,
+                  h.htinst == 0x3000 && h.htval == (root_gpa + 8 * ridx) >> 2, pred[0].mm.n, wvs, wg,
+                  pred[0].cause, h.cause);
+    }
+#endif
     if (is_guest_page_fault(h.cause))
         last_guest_fault_htval = h.htval;
     if (why) {

@@ -306,6 +306,72 @@ static void ring_batches(struct hva *h, unsigned n, unsigned log2)
     }
 }
 
+/* Cycles per translation through the registers, for one Sv39-over-Sv39x4
+ * read: cold (after a fence) and on a combined-TLB hit, one at a time through
+ * the single-request registers and 64 at a time through the ring (the first
+ * of them walks, the rest hit). Both answers must agree with the model. */
+static void latencies(struct hva *h)
+{
+    static struct hva_ring_req reqs[64];
+    static struct xlate_result res[64];
+    struct hva_ring_req q = { .ctx = { .vsatp = vsatp_sv39, .hgatp = hgatp_x4, .virt = true,
+                                       .sum = true }, .acc = XLATE_READ };
+    struct xlate_result want, got;
+    struct hva_hits hits;
+    struct hva_inval all = { .gvma = true };
+    bool found = false;
+
+    /* a GVA the model translates (user or supervisor page) */
+    for (unsigned i = 0; i < 2 * NVA && !found; i++) {
+        q.ctx.user = i & 1;
+        q.addr = vas[i / 2];
+        xlate_translate(&q.ctx, &mem.xm, q.addr, q.acc, &want);
+        found = want.exc == 0;
+    }
+    CHECK(found, "no translatable GVA in the world");
+    if (!found)
+        return;
+
+    uint64_t cyc[2];
+    unsigned reads = 0;
+    CHECK(hva_invalidate(h, &all) == HVA_OK, "invalidate");
+    for (int i = 0; i < 2; i++) {
+        uint64_t c0 = cycles;
+        CHECK(hva_translate(h, &q.ctx, q.addr, q.acc, &got, &hits) == HVA_OK, "translate");
+        cyc[i] = cycles - c0;
+        if (!same(&got, &want))
+            report("latency", &q, &got, &want);
+        if (i == 0)
+            reads = got.pte_reads;
+        CHECK(hits.tlb == (i == 1), "request %d: TLB hit %d", i, hits.tlb);
+    }
+    CHECK(reads == want.pte_reads, "cold walk: %u PTE reads, model %u", reads, want.pte_reads);
+
+    struct hva_ring ring;
+    uint64_t pa = hva_mem_alloc(&mem, 1);
+    CHECK(hva_ring_init(h, &ring, hva_mem_ptr(&mem, pa), pa, 6) == HVA_OK, "ring init");
+    for (unsigned i = 0; i < 64; i++)
+        reqs[i] = q;
+    CHECK(hva_invalidate(h, &all) == HVA_OK, "invalidate");
+    uint64_t c0 = cycles;
+    CHECK(hva_ring_submit(h, &ring, reqs, 64) == 64, "submit");
+    unsigned n = 0;
+    while (n < 64) {
+        int c = hva_ring_collect(h, &ring, &res[n], 64 - n);
+        CHECK(c >= 0, "collect %d", c);
+        if (c < 0)
+            return;
+        n += (unsigned)c;
+    }
+    uint64_t ring_cyc = cycles - c0;
+    for (unsigned i = 0; i < 64; i++)
+        if (!same(&res[i], &want))
+            report("latency ring", &q, &res[i], &want);
+    printf("registers, memory latency %u, Sv39 over Sv39x4: single request cold %" PRIu64
+           " cycles (%u PTE reads), TLB hit %" PRIu64 " cycles; ring of 64 (1 cold + 63 hits) %.1f "
+           "cycles each\n", LATENCY, cyc[0], reads, cyc[1], (double)ring_cyc / 64);
+}
+
 static void bus_errors(struct hva *h)
 {
     struct xlate_result r;
@@ -412,6 +478,7 @@ int main(void)
     CHECK(!pin.irq, "ring interrupt not cleared");
     lite_write32(NULL, HVA_IRQ_ENABLE_OFFSET, 0);
 
+    latencies(&h);
     bus_errors(&h);
     CHECK(axm.protocol_errors == 0, "%" PRIu64 " AXI protocol errors", axm.protocol_errors);
 
