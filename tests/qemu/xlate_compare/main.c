@@ -96,6 +96,7 @@ static void add_counts(struct xc_counts *t, const struct xc_counts *c)
         t->exc[e] += c->exc[e];
     for (unsigned d = 0; d < N_DEV; d++)
         t->dev[d] += c->dev[d];
+    t->with_dev += c->with_dev;
     t->skipped += c->skipped;
     t->mismatches += c->mismatches;
     t->ad_writes += c->ad_writes;
@@ -105,7 +106,6 @@ void xc_main(void)
 {
     struct xc_counts total = { 0 }, cnt;
     struct xlate_ctx ctx;
-    uint64_t deviations = 0;
     bool short_pair = false;
 
     hv_printf(TAG "xlate golden model vs QEMU two-stage MMU (HLV.D, HSV.D, HLVX.HU from HS-mode)\n");
@@ -137,17 +137,15 @@ void xc_main(void)
         add_counts(&total, &cnt);
     }
     print_counts("all", &total);
-    for (unsigned d = 0; d < N_DEV; d++)
-        deviations += total.dev[d];
     hv_printf("METRIC xlate_qemu_comparisons=%lu ok=%lu deviations=%lu mismatches=%lu\n",
-              total.checks, total.ok, deviations, total.mismatches);
+              total.checks, total.ok, total.with_dev, total.mismatches);
     if (total.mismatches || short_pair) {
         hv_printf(TAG "result: FAIL (%lu mismatches%s)\n", total.mismatches,
                   short_pair ? ", a mode pair ran fewer than 5000 checks" : "");
         platform_exit(1);
     }
     hv_printf(TAG "result: PASS (%lu checks, %lu with a tolerated deviation, 0 mismatches)\n",
-              total.checks, deviations);
+              total.checks, total.with_dev);
     platform_exit(0);
 }
 

@@ -89,18 +89,38 @@ void xc_gen_build(struct xc_gen *g, unsigned vs_mode, unsigned g_mode, uint16_t 
 enum xc_op { OP_HLV_D, OP_HSV_D, OP_HLVX_HU, N_OP };
 
 /*
- * QEMU 7.2 deviations from the spec that the comparison tolerates, each only
- * in the exact form named here, and counts.
+ * Deviations from the spec that the comparison tolerates, each only in the
+ * exact form named here, and counted. Where each comes from (QEMU v7.2.0
+ * source, which Debian's 7.2.22 does not change in target/riscv's MMU code):
+ *  1 cpu_helper.c riscv_cpu_tlb_fill(): TRANSLATE_G_STAGE_FAIL sets
+ *    access_type = MMU_DATA_LOAD before raise_mmu_exception()
+ *  2 cpu_helper.c raise_mmu_exception(): a first-stage fault is a page fault
+ *    only if HS satp (env->satp, not vsatp) is not Bare
+ *  3 (no enum) cpu_helper.c get_physical_address(): A/D set by cmpxchg
+ *  4 not QEMU: OpenSBI v1.1 lib/sbi/sbi_hart.c delegate_traps() keeps access
+ *    faults in M-mode and lib/sbi/sbi_trap.c sbi_trap_redirect() writes
+ *    htval/htinst/hstatus only for traps from V=1
+ *  5 cpu_helper.c get_physical_address(): sum = mstatus.SUM || use_background
+ *  6 cpu_helper.c get_physical_address(): the A/D cmpxchg writes the PTE's
+ *    HPA directly; the G-stage walk of a VS table is always MMU_DATA_LOAD
+ *  7 cpu_helper.c get_physical_address(): mxr = mstatus.MXR (first stage) or
+ *    vsstatus.MXR (G-stage)
+ *  8 op_helper.c helper_hyp_hlvx_hu(): cpu_lduw_mmuidx_ra(), a data load
+ *  9 cpu_helper.c get_physical_address(): res != MEMTX_OK -> TRANSLATE_FAIL
+ * 10 cpu_helper.c get_physical_address(): the masked_msbs check (sign
+ *    extension) runs for the G-stage too (fixed in 8.1, commit 7bf14a2f37
+ *    "target/riscv: Fix Guest Physical Address Translation")
  */
 enum xc_dev {
-    DEV_IMPLICIT_AS_LOAD,    /* 1: given in the task */
-    DEV_VS_FAULT_AS_ACCESS,  /* 2: given in the task */
-    DEV_HTVAL_STALE,         /* 4: found here */
-    DEV_SUM_FORCED,          /* 5: found here */
-    DEV_VS_AD_NO_G_WRITE,    /* 6: found here */
-    DEV_MXR_SWAPPED,         /* 7: found here */
-    DEV_HLVX_NEEDS_READ,     /* 8: found here */
-    DEV_G_PTE_BUS_ERROR,     /* 9: found here */
+    DEV_IMPLICIT_AS_LOAD,    /* 1 */
+    DEV_VS_FAULT_AS_ACCESS,  /* 2 */
+    DEV_HTVAL_STALE,         /* 4 */
+    DEV_SUM_FORCED,          /* 5 */
+    DEV_VS_AD_NO_G_WRITE,    /* 6 */
+    DEV_MXR_SWAPPED,         /* 7 */
+    DEV_HLVX_NEEDS_READ,     /* 8 */
+    DEV_G_PTE_BUS_ERROR,     /* 9 */
+    DEV_GPA_MSB,             /* 10 */
     N_DEV
 };
 extern const char *const xc_dev_text[N_DEV];
@@ -110,6 +130,7 @@ struct xc_counts {
     uint64_t ok;              /* both translated to the same HPA */
     uint64_t exc[24];         /* both faulted alike, by scause */
     uint64_t dev[N_DEV];      /* probes that needed this deviation to agree */
+    uint64_t with_dev;        /* probes that needed at least one deviation */
     uint64_t skipped;         /* would reach device/firmware memory, or store into page tables */
     uint64_t mismatches;
     uint64_t ad_writes;       /* A/D updates the model made and QEMU's memory shows */
