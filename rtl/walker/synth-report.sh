@@ -1,7 +1,7 @@
 #!/bin/sh
 # Yosys 0.23 synthesis report of one top for a Xilinx 7-series-like target:
 #   rtl/walker/synth-report.sh <top> <out dir> <sources...>
-# Runs synth_xilinx (flattened), prints LUT / FF / BRAM / LUTRAM, and a depth
+# Runs synth_xilinx (flattened), prints LUT / FF / BRAM / LUTRAM / DSP, and a depth
 # estimate: the critical register-to-register path of Yosys' sta (the cell
 # delays of +/xilinx/cells_sim.v; no routing, reset arcs dropped) with the
 # LUTs on it, and ltp's longest combinational path in cells.
@@ -25,16 +25,17 @@ if grep -E "is implicitly declared|used but has no driver" "$out/synth.log"; the
 fi
 
 awk -v top="$top" '
-/Printing statistics/            { lut = ff = bram = lutram = carry = muxf = 0 }
+/Printing statistics/            { lut = ff = bram = lutram = dsp = carry = muxf = 0 }
 $1 ~ /^LUT[1-6]$/                { lut += $2 }
 $1 ~ /^FD[CPRS]E?$/              { ff += $2 }
 $1 ~ /^RAMB36/                   { bram += $2 }
 $1 ~ /^RAMB18/                   { bram += 0.5 * $2 }
 $1 ~ /^(RAM(32|64|128|256)|SRL)/ { lutram += $2 }
+$1 ~ /^DSP48/                    { dsp += $2 }
 $1 ~ /^CARRY/                    { carry += $2 }
 $1 ~ /^MUXF[78]$/                { muxf += $2 }
-END { printf "%s synth_xilinx: LUT %d  FF %d  BRAM36 %g  LUTRAM %d  (CARRY4 %d, MUXF7/8 %d)\n",
-             top, lut, ff, bram, lutram, carry, muxf }
+END { printf "%s synth_xilinx: LUT %d  FF %d  BRAM36 %g  LUTRAM %d  DSP %d  (CARRY4 %d, MUXF7/8 %d)\n",
+             top, lut, ff, bram, lutram, dsp, carry, muxf }
 ' "$out/synth.log"
 
 # depth: sta from the clock (the asynchronous reset is not a timing path),
