@@ -42,7 +42,12 @@ $(eval $(call WALKER_SIM_EXE,test_walker_rtl,$(WALKER_TEST_C),,-DWALKER_CFG='"ba
 $(eval $(call WALKER_SIM_EXE,test_walker_nocache,$(WALKER_TEST_C),-GTLB_EN=0 -GGTLB_EN=0 -GPWC_EN=0,-DWALKER_CFG='"nocache"' -DWALKER_CACHES=0))
 $(eval $(call WALKER_SIM_EXE,hva-trace-replay,$(WALKER_SIM_DIR)/hva_trace_replay.c,,))
 
-TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache)
+# caches off with MAX_PTE_READS 8: the read guard's access faults (cold
+# two-stage walks need more), 200000 random translations
+$(eval $(call WALKER_SIM_EXE,test_walker_bound,$(WALKER_TEST_C),-GTLB_EN=0 -GGTLB_EN=0 -GPWC_EN=0 -GMAX_PTE_READS=8,-DWALKER_CFG='"bound8"' -DWALKER_CACHES=0 -DMAX_PTE_READS=8 -DWALKER_RANDOM_DEFAULT=200000))
+
+TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache) \
+         $(WALKER_SIM_EXE_test_walker_bound)
 
 # the replay tool on a small checked-in trace
 WALKER_REPLAY_TEST := $(WALKER_SIM_OUT)/test_walker_replay
