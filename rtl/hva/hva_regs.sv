@@ -108,7 +108,8 @@ module hva_regs #(
   logic in_vic, in_local;
   logic [7:0] off;   // local offset (the HVA block is 0x000..0x0ff)
 
-  assign in_vic = (32'(acc_addr) >= hva_regs_pkg::HVA_VIC_HYP_OFFSET && 32'(acc_addr) < hva_regs_pkg::HVA_VIC_HYP_OFFSET + hva_regs_pkg::HVA_VIC_HYP_SIZE) ||
+  assign in_vic = (32'(acc_addr) >= hva_regs_pkg::HVA_VIC_HYP_OFFSET &&
+                   32'(acc_addr) < hva_regs_pkg::HVA_VIC_HYP_OFFSET + hva_regs_pkg::HVA_VIC_HYP_SIZE) ||
                   (32'(acc_addr) >= hva_regs_pkg::HVA_VIC_GUEST_OFFSET &&
                    32'(acc_addr) < hva_regs_pkg::HVA_VIC_GUEST_OFFSET + hva_regs_pkg::HVA_VIC_GUEST_SIZE);
   assign in_local = acc_addr[AddrW-1:8] == '0 && acc_addr[1:0] == 2'b00;
@@ -260,26 +261,43 @@ module hva_regs #(
     inv_d       = inv_q;
 
     // register writes
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET)) req_vsatp_d[31:0]  = merge(req_vsatp_q[31:0], wd, wmask, '1);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_HI_OFFSET)) req_vsatp_d[63:32] = merge(req_vsatp_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_HGATP_LO_OFFSET)) req_hgatp_d[31:0]  = merge(req_hgatp_q[31:0], wd, wmask, '1);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_HGATP_HI_OFFSET)) req_hgatp_d[63:32] = merge(req_hgatp_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_LO_OFFSET))  req_addr_d[31:0]   = merge(req_addr_q[31:0], wd, wmask, '1);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_HI_OFFSET))  req_addr_d[63:32]  = merge(req_addr_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_CTRL_OFFSET))     req_ctrl_d = merge(req_ctrl_q, wd, wmask, hva_regs_pkg::HVA_REQ_CTRL_RWMASK);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_LO_OFFSET)) ring_base_d[31:0]  = merge(ring_base_q[31:0], wd, wmask, hva_regs_pkg::HVA_RING_BASE_LO_RWMASK);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_HI_OFFSET)) ring_base_d[63:32] = merge(ring_base_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET))
+      req_vsatp_d[31:0]  = merge(req_vsatp_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_HI_OFFSET))
+      req_vsatp_d[63:32] = merge(req_vsatp_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_HGATP_LO_OFFSET))
+      req_hgatp_d[31:0]  = merge(req_hgatp_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_HGATP_HI_OFFSET))
+      req_hgatp_d[63:32] = merge(req_hgatp_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_LO_OFFSET))
+      req_addr_d[31:0]   = merge(req_addr_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_HI_OFFSET))
+      req_addr_d[63:32]  = merge(req_addr_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_CTRL_OFFSET))
+      req_ctrl_d = merge(req_ctrl_q, wd, wmask, hva_regs_pkg::HVA_REQ_CTRL_RWMASK);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_LO_OFFSET))
+      ring_base_d[31:0]  = merge(ring_base_q[31:0], wd, wmask, hva_regs_pkg::HVA_RING_BASE_LO_RWMASK);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_HI_OFFSET))
+      ring_base_d[63:32] = merge(ring_base_q[63:32], wd, wmask, '1);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_SIZE_OFFSET)) begin
       ring_size_d = ring_size_wr > RingMaxLog2 ? 4'(RingMaxLog2) : 4'(ring_size_wr);
     end
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_TAIL_OFFSET))    ring_tail_d = 16'(merge(32'(ring_tail_q), wd, wmask, hva_regs_pkg::HVA_RING_TAIL_RWMASK));
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET))   irq_en_d = 3'(merge(32'(irq_en_q), wd, wmask, hva_regs_pkg::HVA_IRQ_ENABLE_RWMASK));
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_VMID_OFFSET))     inv_vmid_d = 14'(merge(32'(inv_vmid_q), wd, wmask, hva_regs_pkg::HVA_INV_VMID_RWMASK));
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ASID_OFFSET))     inv_asid_d = 16'(merge(32'(inv_asid_q), wd, wmask, hva_regs_pkg::HVA_INV_ASID_RWMASK));
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET))  inv_addr_d[31:0]   = merge(inv_addr_q[31:0], wd, wmask, '1);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET))  inv_addr_d[63:32]  = merge(inv_addr_q[63:32], wd, wmask, '1);
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_DOORBELL_OFFSET)) doorbell   = wd[hva_regs_pkg::HVA_RING_DOORBELL_RING_LSB];
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_CTRL_OFFSET))     ring_reset = wd[hva_regs_pkg::HVA_RING_CTRL_RESET_LSB];
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_TAIL_OFFSET))
+      ring_tail_d = 16'(merge(32'(ring_tail_q), wd, wmask, hva_regs_pkg::HVA_RING_TAIL_RWMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET))
+      irq_en_d = 3'(merge(32'(irq_en_q), wd, wmask, hva_regs_pkg::HVA_IRQ_ENABLE_RWMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_VMID_OFFSET))
+      inv_vmid_d = 14'(merge(32'(inv_vmid_q), wd, wmask, hva_regs_pkg::HVA_INV_VMID_RWMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ASID_OFFSET))
+      inv_asid_d = 16'(merge(32'(inv_asid_q), wd, wmask, hva_regs_pkg::HVA_INV_ASID_RWMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET))
+      inv_addr_d[31:0]   = merge(inv_addr_q[31:0], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET))
+      inv_addr_d[63:32]  = merge(inv_addr_q[63:32], wd, wmask, '1);
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_DOORBELL_OFFSET))
+      doorbell   = wd[hva_regs_pkg::HVA_RING_DOORBELL_RING_LSB];
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_CTRL_OFFSET))
+      ring_reset = wd[hva_regs_pkg::HVA_RING_CTRL_RESET_LSB];
 
     // single request: GO (ignored while one is in flight), accept, response
     if (sreq_valid_o && sreq_ready_i) req_valid_d = 1'b0;
@@ -288,7 +306,8 @@ module hva_regs #(
       req_busy_d = 1'b0;
       rsp_done_d = 1'b1;
     end
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_GO_OFFSET) && wd[hva_regs_pkg::HVA_REQ_GO_GO_LSB] && !req_busy_q) begin
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_GO_OFFSET) && wd[hva_regs_pkg::HVA_REQ_GO_GO_LSB] && !req_busy_q)
+      begin
       req_valid_d = 1'b1;
       req_busy_d  = 1'b1;
       rsp_done_d  = 1'b0;
@@ -296,7 +315,8 @@ module hva_regs #(
 
     // invalidation: GO latches the command (ignored while one waits)
     if (inv_valid_q && inv_ready_i) inv_valid_d = 1'b0;
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_CMD_OFFSET) && wd[hva_regs_pkg::HVA_INV_CMD_GO_LSB] && !inv_valid_q) begin
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_CMD_OFFSET) && wd[hva_regs_pkg::HVA_INV_CMD_GO_LSB] && !inv_valid_q)
+      begin
       inv_valid_d    = 1'b1;
       inv_d.kind     = wd[hva_regs_pkg::HVA_INV_CMD_GVMA_LSB] ? walker_pkg::InvGvma : walker_pkg::InvVvma;
       inv_d.all_vmid = !wd[hva_regs_pkg::HVA_INV_CMD_BY_VMID_LSB];
@@ -308,7 +328,8 @@ module hva_regs #(
     end
 
     // interrupt status: events set, write-1 clears (an event in the same cycle wins)
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_IRQ_STATUS_OFFSET)) irq_st_d = irq_st_q & ~(3'(wd & hva_regs_pkg::HVA_IRQ_STATUS_W1CMASK));
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_IRQ_STATUS_OFFSET))
+      irq_st_d = irq_st_q & ~(3'(wd & hva_regs_pkg::HVA_IRQ_STATUS_W1CMASK));
     if (ring_status_i.done)    irq_st_d[hva_regs_pkg::HVA_IRQ_STATUS_RING_DONE_LSB] = 1'b1;
     if (ring_status_i.err_evt) irq_st_d[hva_regs_pkg::HVA_IRQ_STATUS_RING_ERR_LSB]  = 1'b1;
     if (srsp_valid_i)          irq_st_d[hva_regs_pkg::HVA_IRQ_STATUS_REQ_DONE_LSB]  = 1'b1;

@@ -51,6 +51,9 @@ module hva_walker #(
   localparam int unsigned MaxWalks = walker_pkg::MaxWalks;
   localparam int unsigned PermR    = walker_pkg::PermR;
   typedef walker_pkg::access_e access_e;
+  localparam access_e    AccRead    = walker_pkg::AccRead;
+  localparam access_e    AccWrite   = walker_pkg::AccWrite;
+  localparam logic [1:0] RespExOkay = walker_pkg::RespExOkay;
 
   if (AXI_ID_W != walker_pkg::AxiIdW) begin : g_bad_id_w
     $error("AXI_ID_W must equal AxiIdW");
@@ -169,10 +172,10 @@ module hva_walker #(
   endfunction
 
   function automatic logic [5:0] exc_code(fault_e f, access_e a);
-    unique case (f)
-      FaultPage:  exc_code = a == walker_pkg::AccRead ? 6'd13 : a == walker_pkg::AccWrite ? 6'd15 : 6'd12;
-      FaultGuest: exc_code = a == walker_pkg::AccRead ? 6'd21 : a == walker_pkg::AccWrite ? 6'd23 : 6'd20;
-      default:    exc_code = a == walker_pkg::AccRead ? 6'd5  : a == walker_pkg::AccWrite ? 6'd7  : 6'd1;
+    unique case (f)   // read : write : execute
+      FaultPage:  exc_code = a == AccRead ? 6'd13 : a == AccWrite ? 6'd15 : 6'd12;
+      FaultGuest: exc_code = a == AccRead ? 6'd21 : a == AccWrite ? 6'd23 : 6'd20;
+      default:    exc_code = a == AccRead ? 6'd5  : a == AccWrite ? 6'd7  : 6'd1;
     endcase
   endfunction
 
@@ -200,7 +203,7 @@ module hva_walker #(
   // ---- the G-stage request of the current purpose -------------------------
   access_e g_acc;
   logic    g_hlvx;
-  assign g_acc  = g_purpose_q == GFinal ? acc : g_purpose_q == GImplWrite ? walker_pkg::AccWrite : walker_pkg::AccRead;
+  assign g_acc  = g_purpose_q == GFinal ? acc : g_purpose_q == GImplWrite ? AccWrite : AccRead;
   assign g_hlvx = g_purpose_q == GFinal && req_q.hlvx;
 
   // ---- caches ---------------------------------------------------------------
@@ -254,10 +257,10 @@ module hva_walker #(
     logic vs_ok, g_ok, range_ok;
     vs_ok = tlb_entry.vs_lv == 3'd0 ||
             (walker_pkg::perm_ok(tlb_entry.vs_perm, acc, req_q.user, req_q.sum, req_q.mxr || req_q.vmxr,
-                     req_q.hlvx) && (acc != walker_pkg::AccWrite || tlb_entry.vs_d));
+                     req_q.hlvx) && (acc != AccWrite || tlb_entry.vs_d));
     g_ok = tlb_entry.g_lv == 3'd0 ||
            (walker_pkg::perm_ok(tlb_entry.g_perm, acc, 1'b1, 1'b0, req_q.mxr, req_q.hlvx) &&
-            (acc != walker_pkg::AccWrite || tlb_entry.g_d));
+            (acc != AccWrite || tlb_entry.g_d));
     range_ok = vs_lv != 3'd0 ? va_ok(addr, vs_lv) : gpa_ok(addr, g_lv);
     tlb_use = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0) && tlb_hit && range_ok &&
               vs_ok && g_ok && (!tlb_entry.need_mxr || req_q.mxr);
@@ -265,7 +268,7 @@ module hva_walker #(
 
   logic gtlb_use;
   assign gtlb_use = gtlb_hit && walker_pkg::perm_ok(gtlb_entry.perm, g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) &&
-                    (g_acc != walker_pkg::AccWrite || gtlb_entry.d);
+                    (g_acc != AccWrite || gtlb_entry.d);
 
   // combined level of the two leaves (a Bare stage sets no limit)
   logic [1:0] leaf_level;
@@ -439,7 +442,7 @@ module hva_walker #(
           fault_d = FaultPage;
           state_d = SFault;
         end else if (pte_leaf(mem_rdata_q)) begin
-          need_ad = !mem_rdata_q[6] || (acc == walker_pkg::AccWrite && !mem_rdata_q[7]);
+          need_ad = !mem_rdata_q[6] || (acc == AccWrite && !mem_rdata_q[7]);
           vs_leaf_level_d = vs_level_q;
           vs_pa_d = leaf_pa(mem_rdata_q, vs_level_q, addr);
           if (!walker_pkg::perm_ok(pte_perm(mem_rdata_q), acc, req_q.user, req_q.sum,
@@ -467,7 +470,7 @@ module hva_walker #(
 
       // exclusive read back: still the PTE the walk checked?
       SVsCas: begin
-        want = vs_pte_q | 64'h40 | (acc == walker_pkg::AccWrite ? 64'h80 : 64'h0);
+        want = vs_pte_q | 64'h40 | (acc == AccWrite ? 64'h80 : 64'h0);
         if (mem_resp_q[1]) begin
           fault_d = FaultAccess;
           state_d = SFault;
@@ -488,7 +491,7 @@ module hva_walker #(
         if (mem_resp_q[1]) begin
           fault_d = FaultAccess;
           state_d = SFault;
-        end else if (mem_resp_q != walker_pkg::RespExOkay) begin
+        end else if (mem_resp_q != RespExOkay) begin
           state_d = SVsWalk;         // lost the reservation: walk again
         end else begin
           vs_pte_d = mem_wdata_q;
@@ -566,7 +569,7 @@ module hva_walker #(
           fault_d = FaultGuest;
           state_d = SFault;
         end else if (pte_leaf(mem_rdata_q)) begin
-          need_ad = !mem_rdata_q[6] || (g_acc == walker_pkg::AccWrite && !mem_rdata_q[7]);
+          need_ad = !mem_rdata_q[6] || (g_acc == AccWrite && !mem_rdata_q[7]);
           g_leaf_level_d = g_level_q;
           if (!walker_pkg::perm_ok(pte_perm(mem_rdata_q), g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) ||
               misaligned(mem_rdata_q, g_level_q) || (need_ad && !req_q.ad_update)) begin
@@ -604,7 +607,7 @@ module hva_walker #(
       end
 
       SGCas: begin
-        want = g_pte_q | 64'h40 | (g_acc == walker_pkg::AccWrite ? 64'h80 : 64'h0);
+        want = g_pte_q | 64'h40 | (g_acc == AccWrite ? 64'h80 : 64'h0);
         if (mem_resp_q[1]) begin
           fault_d = FaultAccess;
           state_d = SFault;
@@ -624,7 +627,7 @@ module hva_walker #(
         if (mem_resp_q[1]) begin
           fault_d = FaultAccess;
           state_d = SFault;
-        end else if (mem_resp_q != walker_pkg::RespExOkay) begin
+        end else if (mem_resp_q != RespExOkay) begin
           state_d = SGWalk;
         end else begin
           g_pte_d = mem_wdata_q;
@@ -763,7 +766,7 @@ module hva_walker #(
     perf_o.pte_read  = state_q == SMemR && axi_rsp_i.r_valid && mem_kind_q == MemRead &&
                        !axi_rsp_i.r_resp[1];
     perf_o.ad_update = state_q == SMemB && axi_rsp_i.b_valid &&
-                       axi_rsp_i.b_resp == walker_pkg::RespExOkay;
+                       axi_rsp_i.b_resp == RespExOkay;
     perf_o.fault     = state_q == SResp && rsp_ready_i && rsp_q.exc != '0;
     perf_o.busy      = state_q != SIdle;
   end
