@@ -21,7 +21,7 @@ ALL += $(HVA_REGS_PKG) $(HVA_REGS_H)
 # expanded when used, so fragments included later still count.
 HVA_WALKER_SRC = rtl/walker/walker_pkg.sv \
     $(if $(wildcard rtl/walker/hva_walker.sv),$(filter-out rtl/walker/walker_pkg.sv,$(wildcard rtl/walker/*.sv)),sim/hva/hva_walker_stub.sv)
-HVA_VIC_SRC = rtl/vic/vic_pkg.sv $(filter-out rtl/vic/vic_pkg.sv,$(wildcard rtl/vic/*.sv))
+HVA_VIC_SRC = $(wildcard rtl/vic/*.sv)
 HVA_OWN_SRC := $(HVA_RTL_DIR)/hva_pkg.sv $(HVA_RTL_DIR)/hva_req_unpack.sv $(HVA_RTL_DIR)/hva_rsp_pack.sv \
                $(HVA_RTL_DIR)/hva_regs.sv $(HVA_RTL_DIR)/hva_ring.sv \
                $(HVA_RTL_DIR)/hva_req_arb.sv $(HVA_RTL_DIR)/hva_axi_arb.sv $(HVA_RTL_DIR)/hva_top.sv

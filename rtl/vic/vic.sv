@@ -1,7 +1,8 @@
 // Virtual interrupt controller of the HVA: per-source gateways, a routing
 // table (physical source -> guest file or the hypervisor's file, virtual id,
 // level/edge, vCPU hint), one interrupt file per guest plus the hypervisor's,
-// and a register port on the HVA's internal register bus. Layout: vic_pkg /
+// and a register port on the HVA's internal register bus. Layout: the HVA register map
+// (rtl/hva/hva_regs.map -> hva_regs_pkg), read by C through
 // hypervisor/lib/vic_model/vic_layout.h. The C model hypervisor/lib/vic_model
 // matches this module cycle by cycle.
 //
@@ -37,19 +38,74 @@ module vic #(
   localparam int unsigned IdW      = $clog2(NumIds);
   localparam int unsigned FileW    = $clog2(NumFiles);
 
+  // The register layout, every value from the HVA's register map
+  // (rtl/hva/hva_regs.map -> hva_regs_pkg; the C side reads the same map
+  // through hypervisor/lib/vic_model/vic_layout.h). Module-level, because
+  // Yosys 0.23 cannot read one package's parameters from another's.
+  // regions, as offsets in the HVA register space
+  localparam int unsigned HypBase     = hva_regs_pkg::HVA_VIC_HYP_OFFSET;
+  localparam int unsigned HypSize     = hva_regs_pkg::HVA_VIC_HYP_SIZE;
+  localparam int unsigned GuestBase   = hva_regs_pkg::HVA_VIC_GUEST_OFFSET;
+  localparam int unsigned GuestStride = hva_regs_pkg::HVA_VIC_GUEST_STRIDE;
+
+  // hypervisor region, offsets from HypBase
+  localparam int unsigned HypInfo0     = hva_regs_pkg::VIC_HYP_INFO0_OFFSET - HypBase;
+  localparam int unsigned HypInfo1     = hva_regs_pkg::VIC_HYP_INFO1_OFFSET - HypBase;
+  localparam int unsigned HypRunning   = hva_regs_pkg::VIC_HYP_RUNNING_OFFSET - HypBase;
+  localparam int unsigned HypGuestEip  = hva_regs_pkg::VIC_HYP_GUEST_EIP_OFFSET - HypBase;
+  localparam int unsigned HypWake      = hva_regs_pkg::VIC_HYP_WAKE_OFFSET - HypBase;
+  localparam int unsigned HypThreshold = hva_regs_pkg::VIC_HYP_THRESHOLD_OFFSET - HypBase;
+  localparam int unsigned HypClaim     = hva_regs_pkg::VIC_HYP_CLAIM_OFFSET - HypBase;
+  localparam int unsigned HypInject    = hva_regs_pkg::VIC_HYP_INJECT_OFFSET - HypBase;
+  localparam int unsigned HypPending   = hva_regs_pkg::VIC_HYP_PENDING_OFFSET - HypBase;
+  localparam int unsigned HypEnable    = hva_regs_pkg::VIC_HYP_ENABLE_OFFSET - HypBase;
+  localparam int unsigned HypPriority  = hva_regs_pkg::VIC_HYP_PRIORITY_OFFSET - HypBase;
+  localparam int unsigned HypSrcLevel  = hva_regs_pkg::VIC_HYP_SRC_LEVEL_OFFSET - HypBase;
+  localparam int unsigned HypRoute     = hva_regs_pkg::VIC_HYP_ROUTE_OFFSET - HypBase;
+
+  // guest window, offsets from GuestBase + g * GuestStride (PLIC context 1 pages)
+  localparam int unsigned GPending     = hva_regs_pkg::VIC_GUEST_PENDING_OFFSET - GuestBase;
+  localparam int unsigned GEnable      = hva_regs_pkg::VIC_GUEST_ENABLE_S_OFFSET - GuestBase;
+  localparam int unsigned GThreshold   = hva_regs_pkg::VIC_GUEST_THRESHOLD_OFFSET - GuestBase;
+  localparam int unsigned GClaim       = hva_regs_pkg::VIC_GUEST_CLAIM_OFFSET - GuestBase;
+
+  localparam int unsigned Version      = hva_regs_pkg::HVA_VIC_VERSION;
+
+  // routing table entry fields (the INJECT command's layout)
+  localparam int unsigned RouteVidLsb   = hva_regs_pkg::VIC_HYP_INJECT_VID_LSB;
+  localparam int unsigned RouteVidW     = hva_regs_pkg::VIC_HYP_INJECT_VID_WIDTH;
+  // The vCPU field is only stored for the hypervisor (which vCPU to wake); no
+  // logic reads it, hence the waiver.
+  /* verilator lint_off UNUSEDPARAM */
+  localparam int unsigned RouteVcpuLsb  = hva_regs_pkg::VIC_HYP_INJECT_VCPU_LSB;
+  /* verilator lint_on UNUSEDPARAM */
+  localparam int unsigned RouteGuestLsb = hva_regs_pkg::VIC_HYP_INJECT_GUEST_LSB;
+  localparam int unsigned RouteToHyp    = hva_regs_pkg::VIC_HYP_INJECT_TO_HYP_LSB;
+  localparam int unsigned RouteEdge     = hva_regs_pkg::VIC_HYP_INJECT_EDGE_LSB;
+  localparam int unsigned RouteEnable   = hva_regs_pkg::VIC_HYP_INJECT_ENABLE_LSB;
+  localparam logic [31:0] RouteStored   = hva_regs_pkg::VIC_HYP_INJECT_WOMASK;   // the bits a route keeps
+
+  // implementation limits
+  localparam int unsigned MaxGuests   = hva_regs_pkg::HVA_VIC_MAX_GUESTS;
+  localparam int unsigned MaxIds      = hva_regs_pkg::HVA_VIC_MAX_IDS;
+  localparam int unsigned MaxSources  = hva_regs_pkg::HVA_VIC_MAX_SOURCES;
+  localparam int unsigned MaxVcpus    = hva_regs_pkg::HVA_VIC_MAX_VCPUS;
+  localparam int unsigned MaxPrioBits = hva_regs_pkg::HVA_VIC_MAX_PRIO_BITS;
+
+
   // parameters this implementation supports (layout limits); Yosys 0.23 has
   // no elaboration-time $error, so only simulators check them
 `ifndef SYNTHESIS
-  if (NumGuests < 1 || NumGuests > vic_pkg::MaxGuests) begin : gen_bad_guests
+  if (NumGuests < 1 || NumGuests > MaxGuests) begin : gen_bad_guests
     $error("vic: NumGuests out of range");
   end
-  if (NumIds < 2 || NumIds > vic_pkg::MaxIds || (1 << IdW) != NumIds) begin : gen_bad_ids
+  if (NumIds < 2 || NumIds > MaxIds || (1 << IdW) != NumIds) begin : gen_bad_ids
     $error("vic: NumIds must be a power of two in 2..64");
   end
-  if (NumSources < 1 || NumSources > vic_pkg::MaxSources) begin : gen_bad_sources
+  if (NumSources < 1 || NumSources > MaxSources) begin : gen_bad_sources
     $error("vic: NumSources out of range");
   end
-  if (NumVcpus < 1 || NumVcpus > vic_pkg::MaxVcpus || PrioBits < 1 || PrioBits > vic_pkg::MaxPrioBits) begin : gen_bad_misc
+  if (NumVcpus < 1 || NumVcpus > MaxVcpus || PrioBits < 1 || PrioBits > MaxPrioBits) begin : gen_bad_misc
     $error("vic: NumVcpus or PrioBits out of range");
   end
 `endif
@@ -81,12 +137,12 @@ module vic #(
       logic [3:0]  guest;
       logic [9:0]  vid;
       r     = route_q[s*32 +: 32];
-      guest = r[vic_pkg::RouteGuestLsb +: 4];
-      vid   = r[vic_pkg::RouteVidLsb +: vic_pkg::RouteVidW];
-      src_edge[s]  = r[vic_pkg::RouteEdge];
-      src_valid[s] = r[vic_pkg::RouteEnable] && vid != '0 && vid < 10'(NumIds) &&
-                     (r[vic_pkg::RouteToHyp] || guest < 4'(NumGuests));
-      src_file[s*FileW +: FileW] = r[vic_pkg::RouteToHyp] ? FileW'(HypFile) : FileW'(guest);
+      guest = r[RouteGuestLsb +: 4];
+      vid   = r[RouteVidLsb +: RouteVidW];
+      src_edge[s]  = r[RouteEdge];
+      src_valid[s] = r[RouteEnable] && vid != '0 && vid < 10'(NumIds) &&
+                     (r[RouteToHyp] || guest < 4'(NumGuests));
+      src_file[s*FileW +: FileW] = r[RouteToHyp] ? FileW'(HypFile) : FileW'(guest);
       src_vid[s*IdW +: IdW]      = vid[IdW-1:0];
       src_busy[s] = src_valid[s] &&
                     file_busy[32'(src_file[s*FileW +: FileW])*NumIds + 32'(src_vid[s*IdW +: IdW])];
@@ -119,12 +175,12 @@ module vic #(
   logic [FileW-1:0] inject_file;
   logic [IdW-1:0]   inject_id;
 
-  assign in_hyp   = addr_i >= AddrW'(vic_pkg::HypBase) && addr_i < AddrW'(vic_pkg::HypBase + vic_pkg::HypSize);
-  assign in_guest = addr_i >= AddrW'(vic_pkg::GuestBase) &&
-                    addr_i < AddrW'(vic_pkg::GuestBase + NumGuests * vic_pkg::GuestStride);
+  assign in_hyp   = addr_i >= AddrW'(HypBase) && addr_i < AddrW'(HypBase + HypSize);
+  assign in_guest = addr_i >= AddrW'(GuestBase) &&
+                    addr_i < AddrW'(GuestBase + NumGuests * GuestStride);
   assign aligned  = addr_i[1:0] == 2'b00;
   assign hyp_off  = addr_i[11:0];
-  assign g_rel    = addr_i - AddrW'(vic_pkg::GuestBase);
+  assign g_rel    = addr_i - AddrW'(GuestBase);
   assign g_off    = g_rel[13:0];
   assign g_idx    = FileW'(g_rel >> 14);
   assign wr       = req_i & we_i & (wstrb_i != 4'b0);
@@ -162,41 +218,41 @@ module vic #(
       err = 1'b1;
     end else if (in_hyp) begin
       f = FileW'(HypFile);
-      if (hyp_off == 12'(vic_pkg::HypInfo0)) begin
-        rd_raw = {8'(vic_pkg::Version), 8'(PrioBits), 8'(NumVcpus), 8'(NumGuests)};
-      end else if (hyp_off == 12'(vic_pkg::HypInfo1)) begin
+      if (hyp_off == 12'(HypInfo0)) begin
+        rd_raw = {8'(Version), 8'(PrioBits), 8'(NumVcpus), 8'(NumGuests)};
+      end else if (hyp_off == 12'(HypInfo1)) begin
         rd_raw = {16'(NumSources), 16'(NumIds)};
-      end else if (hyp_off == 12'(vic_pkg::HypRunning)) begin
+      end else if (hyp_off == 12'(HypRunning)) begin
         running_reg = 1'b1;
         rd_raw      = 32'(running_q);
-      end else if (hyp_off == 12'(vic_pkg::HypGuestEip)) begin
+      end else if (hyp_off == 12'(HypGuestEip)) begin
         rd_raw = 32'(file_eip[NumGuests-1:0]);
-      end else if (hyp_off == 12'(vic_pkg::HypWake)) begin
+      end else if (hyp_off == 12'(HypWake)) begin
         rd_raw = 32'(wake);
-      end else if (hyp_off == 12'(vic_pkg::HypThreshold)) begin
+      end else if (hyp_off == 12'(HypThreshold)) begin
         thresh_reg = 1'b1;
-      end else if (hyp_off == 12'(vic_pkg::HypClaim)) begin
+      end else if (hyp_off == 12'(HypClaim)) begin
         claim_reg = 1'b1;
-      end else if (hyp_off == 12'(vic_pkg::HypInject)) begin
+      end else if (hyp_off == 12'(HypInject)) begin
         inject_reg = 1'b1;
-      end else if (hyp_off >= 12'(vic_pkg::HypPending) && hyp_off < 12'(vic_pkg::HypPending + 8)) begin
+      end else if (hyp_off >= 12'(HypPending) && hyp_off < 12'(HypPending + 8)) begin
         kind = 2'd2;
         idx  = 10'(hyp_off[2]);
-      end else if (hyp_off >= 12'(vic_pkg::HypEnable) && hyp_off < 12'(vic_pkg::HypEnable + 8)) begin
+      end else if (hyp_off >= 12'(HypEnable) && hyp_off < 12'(HypEnable + 8)) begin
         kind = 2'd3;
         idx  = 10'(hyp_off[2]);
-      end else if (hyp_off >= 12'(vic_pkg::HypPriority) && hyp_off < 12'(vic_pkg::HypPriority + 4 * vic_pkg::MaxIds)) begin
+      end else if (hyp_off >= 12'(HypPriority) && hyp_off < 12'(HypPriority + 4 * MaxIds)) begin
         kind = 2'd1;
         idx  = 10'(hyp_off[7:2]);
-      end else if (hyp_off >= 12'(vic_pkg::HypSrcLevel) && hyp_off < 12'(vic_pkg::HypSrcLevel + vic_pkg::MaxSources / 8)) begin
+      end else if (hyp_off >= 12'(HypSrcLevel) && hyp_off < 12'(HypSrcLevel + MaxSources / 8)) begin
         for (int unsigned b = 0; b < 32; b++) begin
           if (32 * 32'(hyp_off[4:2]) + b < NumSources) begin
             rd_raw[b] = src_level[32 * 32'(hyp_off[4:2]) + b];
           end
         end
-      end else if (hyp_off >= 12'(vic_pkg::HypRoute)) begin  // 0x400..0xfff: 768 words, 256 used
+      end else if (hyp_off >= 12'(HypRoute)) begin  // 0x400..0xfff: 768 words, 256 used
         src_idx = hyp_off[9:2];
-        if (hyp_off < 12'(vic_pkg::HypRoute + 4 * vic_pkg::MaxSources) && 32'(src_idx) < NumSources) begin
+        if (hyp_off < 12'(HypRoute + 4 * MaxSources) && 32'(src_idx) < NumSources) begin
           route_reg = 1'b1;
           rd_raw    = route_q[32'(src_idx)*32 +: 32];
         end else begin
@@ -211,15 +267,15 @@ module vic #(
       if (g_off[13:12] == 2'd0) begin
         kind = 2'd1;
         idx  = g_off[11:2];
-      end else if (g_off >= 14'(vic_pkg::GPending) && g_off < 14'(vic_pkg::GPending + 8)) begin
+      end else if (g_off >= 14'(GPending) && g_off < 14'(GPending + 8)) begin
         kind = 2'd2;
         idx  = 10'(g_off[2]);
-      end else if (g_off >= 14'(vic_pkg::GEnable) && g_off < 14'(vic_pkg::GEnable + 8)) begin
+      end else if (g_off >= 14'(GEnable) && g_off < 14'(GEnable + 8)) begin
         kind = 2'd3;
         idx  = 10'(g_off[2]);
-      end else if (g_off == 14'(vic_pkg::GThreshold)) begin
+      end else if (g_off == 14'(GThreshold)) begin
         thresh_reg = 1'b1;
-      end else if (g_off == 14'(vic_pkg::GClaim)) begin
+      end else if (g_off == 14'(GClaim)) begin
         claim_reg = 1'b1;
       end
     end
@@ -258,16 +314,16 @@ module vic #(
     running_d = running_q;
     route_d   = route_q;
     if (!err && wr && running_reg) running_d = wmerged[NumGuests-1:0];
-    if (!err && wr && route_reg)   route_d[32'(src_idx)*32 +: 32] = wmerged & vic_pkg::RouteStored;
+    if (!err && wr && route_reg)   route_d[32'(src_idx)*32 +: 32] = wmerged & RouteStored;
 
     // inject: set a pending bit by software (same fields as a route)
     inject      = 1'b0;
-    inject_file = wdata_i[vic_pkg::RouteToHyp] ? FileW'(HypFile) : FileW'(wdata_i[vic_pkg::RouteGuestLsb +: 4]);
-    inject_id   = wdata_i[vic_pkg::RouteVidLsb +: IdW];
+    inject_file = wdata_i[RouteToHyp] ? FileW'(HypFile) : FileW'(wdata_i[RouteGuestLsb +: 4]);
+    inject_id   = wdata_i[RouteVidLsb +: IdW];
     if (!err && wr && inject_reg &&
-        wdata_i[vic_pkg::RouteVidLsb +: vic_pkg::RouteVidW] != '0 &&
-        wdata_i[vic_pkg::RouteVidLsb +: vic_pkg::RouteVidW] < 10'(NumIds) &&
-        (wdata_i[vic_pkg::RouteToHyp] || wdata_i[vic_pkg::RouteGuestLsb +: 4] < 4'(NumGuests))) begin
+        wdata_i[RouteVidLsb +: RouteVidW] != '0 &&
+        wdata_i[RouteVidLsb +: RouteVidW] < 10'(NumIds) &&
+        (wdata_i[RouteToHyp] || wdata_i[RouteGuestLsb +: 4] < 4'(NumGuests))) begin
       inject = 1'b1;
     end
   end

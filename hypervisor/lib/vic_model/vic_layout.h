@@ -22,64 +22,66 @@
  * 0 and ignore writes (as a PLIC's reserved space); in the hypervisor region
  * they answer with a bus error.
  *
- * This header must agree with rtl/vic/vic_pkg.sv; tests/rtl/vic runs the RTL
- * and the C model (which uses this header) side by side on every register.
+ * Every value comes from the HVA's register map (rtl/hva/hva_regs.map, the
+ * one source; build/rtl/hva/hva_regs.h here, hva_regs_pkg.sv for
+ * rtl/vic/vic.sv): this header only gives the VIC's code its names.
  */
 #ifndef CHIPVISOR_VIC_LAYOUT_H
 #define CHIPVISOR_VIC_LAYOUT_H
 
-#define VIC_HYP_BASE        0x01000u
-#define VIC_HYP_SIZE        0x01000u
-#define VIC_GUEST_BASE      0x10000u
-#define VIC_GUEST_STRIDE    0x04000u
+#include "hva_regs.h"
+
+/* regions: VIC_HYP_BASE and VIC_GUEST_BASE come from the map as they are */
+#define VIC_HYP_SIZE        HVA_VIC_HYP_SIZE
+#define VIC_GUEST_STRIDE    HVA_VIC_GUEST_STRIDE
 
 /* hypervisor region, offsets from VIC_HYP_BASE */
-#define VIC_INFO0           0x000u  /* RO [7:0] guests [15:8] vcpus [23:16] priority bits [31:24] version */
-#define VIC_INFO1           0x004u  /* RO [15:0] ids per file [31:16] physical sources */
-#define VIC_RUNNING         0x010u  /* RW bit g: guest g is running (its line goes to hgeip) */
-#define VIC_GUEST_EIP       0x014u  /* RO bit g: guest g's file has a deliverable interrupt */
-#define VIC_WAKE            0x018u  /* RO GUEST_EIP & ~RUNNING: guests to schedule */
-#define VIC_HYP_THRESHOLD   0x020u  /* RW the hypervisor file's threshold */
-#define VIC_HYP_CLAIM       0x024u  /* R: claim, W: complete (hypervisor file) */
-#define VIC_INJECT          0x028u  /* WO set a pending bit by software: VIC_ROUTE_* fields vid, guest, to_hyp */
-#define VIC_HYP_PENDING     0x080u  /* RO 32 ids per word */
-#define VIC_HYP_ENABLE      0x0c0u  /* RW 32 ids per word */
-#define VIC_HYP_PRIORITY    0x100u  /* RW 4*id */
-#define VIC_SRC_LEVEL       0x200u  /* RO raw source inputs, 32 per word */
-#define VIC_ROUTE           0x400u  /* RW 4*source */
+#define VIC_INFO0           (VIC_HYP_INFO0_OFFSET - VIC_HYP_BASE)     /* [7:0] guests [15:8] vcpus [23:16] priority bits [31:24] version */
+#define VIC_INFO1           (VIC_HYP_INFO1_OFFSET - VIC_HYP_BASE)     /* [15:0] ids per file [31:16] physical sources */
+#define VIC_RUNNING         (VIC_HYP_RUNNING_OFFSET - VIC_HYP_BASE)
+#define VIC_GUEST_EIP       (VIC_HYP_GUEST_EIP_OFFSET - VIC_HYP_BASE)
+#define VIC_WAKE            (VIC_HYP_WAKE_OFFSET - VIC_HYP_BASE)
+#define VIC_HYP_THRESHOLD   (VIC_HYP_THRESHOLD_OFFSET - VIC_HYP_BASE)
+#define VIC_HYP_CLAIM       (VIC_HYP_CLAIM_OFFSET - VIC_HYP_BASE)
+#define VIC_INJECT          (VIC_HYP_INJECT_OFFSET - VIC_HYP_BASE)
+#define VIC_HYP_PENDING     (VIC_HYP_PENDING_OFFSET - VIC_HYP_BASE)
+#define VIC_HYP_ENABLE      (VIC_HYP_ENABLE_OFFSET - VIC_HYP_BASE)
+#define VIC_HYP_PRIORITY    (VIC_HYP_PRIORITY_OFFSET - VIC_HYP_BASE)
+#define VIC_SRC_LEVEL       (VIC_HYP_SRC_LEVEL_OFFSET - VIC_HYP_BASE)
+#define VIC_ROUTE           (VIC_HYP_ROUTE_OFFSET - VIC_HYP_BASE)
 
-#define VIC_VERSION         1u
+#define VIC_VERSION         HVA_VIC_VERSION
 
 /* routing table entry (also the INJECT command's format) */
-#define VIC_ROUTE_VID_SHIFT    0
-#define VIC_ROUTE_VID_MASK     0x3ffu
-#define VIC_ROUTE_VCPU_SHIFT   16
-#define VIC_ROUTE_VCPU_MASK    0xfu
-#define VIC_ROUTE_GUEST_SHIFT  24
-#define VIC_ROUTE_GUEST_MASK   0xfu
-#define VIC_ROUTE_TO_HYP       (1u << 29)
-#define VIC_ROUTE_EDGE         (1u << 30)
-#define VIC_ROUTE_ENABLE       (1u << 31)
-#define VIC_ROUTE_STORED       0xef0f03ffu  /* bits a route register keeps */
+#define VIC_ROUTE_VID_SHIFT    VIC_HYP_INJECT_VID_LSB
+#define VIC_ROUTE_VID_MASK     ((1u << VIC_HYP_INJECT_VID_WIDTH) - 1)
+#define VIC_ROUTE_VCPU_SHIFT   VIC_HYP_INJECT_VCPU_LSB
+#define VIC_ROUTE_VCPU_MASK    ((1u << VIC_HYP_INJECT_VCPU_WIDTH) - 1)
+#define VIC_ROUTE_GUEST_SHIFT  VIC_HYP_INJECT_GUEST_LSB
+#define VIC_ROUTE_GUEST_MASK   ((1u << VIC_HYP_INJECT_GUEST_WIDTH) - 1)
+#define VIC_ROUTE_TO_HYP       VIC_HYP_INJECT_TO_HYP_MASK
+#define VIC_ROUTE_EDGE         VIC_HYP_INJECT_EDGE_MASK
+#define VIC_ROUTE_ENABLE       VIC_HYP_INJECT_ENABLE_MASK
+#define VIC_ROUTE_STORED       VIC_HYP_INJECT_WOMASK   /* bits a route register keeps */
 
 /* guest window, offsets from VIC_GUEST_BASE + g * VIC_GUEST_STRIDE */
-#define VIC_G_PRIORITY      0x0000u
-#define VIC_G_PENDING       0x1000u
-#define VIC_G_ENABLE        0x2080u   /* context 1 */
-#define VIC_G_THRESHOLD     0x3000u
-#define VIC_G_CLAIM         0x3004u
+#define VIC_G_PRIORITY      (VIC_GUEST_PRIORITY_OFFSET - VIC_GUEST_BASE)
+#define VIC_G_PENDING       (VIC_GUEST_PENDING_OFFSET - VIC_GUEST_BASE)
+#define VIC_G_ENABLE        (VIC_GUEST_ENABLE_S_OFFSET - VIC_GUEST_BASE)   /* context 1 */
+#define VIC_G_THRESHOLD     (VIC_GUEST_THRESHOLD_OFFSET - VIC_GUEST_BASE)
+#define VIC_G_CLAIM         (VIC_GUEST_CLAIM_OFFSET - VIC_GUEST_BASE)
 
 /* where each window page goes in a guest's PLIC (offset from the PLIC's GPA) */
-#define VIC_PLIC_PAGE0_OFF  0x000000u
-#define VIC_PLIC_PAGE1_OFF  0x001000u
-#define VIC_PLIC_PAGE2_OFF  0x002000u
-#define VIC_PLIC_PAGE3_OFF  0x201000u
+#define VIC_PLIC_PAGE0_OFF  VIC_GUEST_PLIC_PAGE0
+#define VIC_PLIC_PAGE1_OFF  VIC_GUEST_PLIC_PAGE1
+#define VIC_PLIC_PAGE2_OFF  VIC_GUEST_PLIC_PAGE2
+#define VIC_PLIC_PAGE3_OFF  VIC_GUEST_PLIC_PAGE3
 
 /* limits of this implementation (the RTL and the model check them) */
-#define VIC_MAX_GUESTS      15u
-#define VIC_MAX_IDS         64u
-#define VIC_MAX_SOURCES     256u
-#define VIC_MAX_VCPUS       16u
-#define VIC_MAX_PRIO_BITS   7u
+#define VIC_MAX_GUESTS      HVA_VIC_MAX_GUESTS
+#define VIC_MAX_IDS         HVA_VIC_MAX_IDS
+#define VIC_MAX_SOURCES     HVA_VIC_MAX_SOURCES
+#define VIC_MAX_VCPUS       HVA_VIC_MAX_VCPUS
+#define VIC_MAX_PRIO_BITS   HVA_VIC_MAX_PRIO_BITS
 
 #endif
