@@ -261,10 +261,8 @@ struct vm *sched_next(struct vm *cur)
         if (cur && cur->state == VM_RUNNABLE && now < slice_end && !woke) {
             next = cur;
         } else {
-            next = pick_after(cur);
-            if (next && next != cur)
-                slice_end = now + SCHED_SLICE_TICKS;
-            else if (next)
+            next = pick_after(cur);       /* round robin; cur itself comes last */
+            if (next)
                 slice_end = now + SCHED_SLICE_TICKS;
         }
         if (next) {
