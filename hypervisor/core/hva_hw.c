@@ -99,11 +99,6 @@ bool hva_hw_connect_cosim(uint64_t mailbox_hpa)
     return true;
 }
 
-bool hva_hw_present(void)
-{
-    return present;
-}
-
 uint32_t hva_hw_vic_guests(void)
 {
     return present && hva.caps.vic ? hva.caps.vic_guests : 0;

@@ -14,8 +14,6 @@
 /* the host timer also polls console input while every guest is idle */
 #define IDLE_POLL_TICKS 10000       /* 1 ms */
 
-uint64_t timebase_hz = 10000000;
-
 static struct vm *loaded;           /* whose VS-level CSRs the hart holds */
 static struct vm *fp_owner;         /* whose FP registers the hart holds */
 static uint64_t slice_end;
@@ -25,11 +23,6 @@ static bool kicked = true;
 void fp_save(struct vcpu_fp *fp);
 void fp_restore(const struct vcpu_fp *fp);
 void vcpu_enter(struct vcpu_regs *regs) __attribute__((noreturn));
-
-struct vm *sched_loaded(void)
-{
-    return loaded;
-}
 
 void sched_forget(struct vm *vm)
 {

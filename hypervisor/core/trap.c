@@ -45,9 +45,6 @@ void hs_trap(struct vcpu_regs *f)
      * return to HS-mode, so SPV must be 0 before sret */
     f->hstatus &= ~HSTATUS_SPV;
     if (!(f->scause & SCAUSE_INTERRUPT) && hs_fixup_pc) {
-        hs_fixup_cause = f->scause;
-        hs_fixup_tval = f->stval;
-        hs_fixup_htval = f->htval;
         f->sepc = hs_fixup_pc;
         return;
     }

@@ -12,7 +12,6 @@
 /* Connects to a co-simulated HVA whose mailbox is at `mailbox_hpa`; false
  * (with the reason logged) when none answers. */
 bool hva_hw_connect_cosim(uint64_t mailbox_hpa);
-bool hva_hw_present(void);
 /* Does the HVA have a VIC, and how many guest interrupt files? */
 uint32_t hva_hw_vic_guests(void);
 uint32_t hva_hw_vic_sources(void);

@@ -19,13 +19,9 @@ void sched_timer_irq(void);
  * trap (timers, device state, VM state); without it, a trap returns straight
  * to the VM that took it. */
 void sched_kick(void);
-/* currently loaded VM (its CSRs live in the hart) or NULL */
-struct vm *sched_loaded(void);
 /* set or clear hvip bits of a VM, in the hart if its CSRs are loaded */
 void vm_hvip_update(struct vm *vm, uint64_t mask, bool on);
 /* When every VM has stopped: the summary, then the end of the run. */
 void sched_finish(void) __attribute__((noreturn));
-
-extern uint64_t timebase_hz;
 
 #endif

@@ -7,7 +7,6 @@
 struct hart_features hart;
 
 volatile uint64_t hs_fixup_pc;
-volatile uint64_t hs_fixup_cause, hs_fixup_tval, hs_fixup_htval;
 
 /* Runs one instruction `insn` (string) with a fixup; evaluates to 1 if it did
  * not trap. `v` is the register operand. */
@@ -32,15 +31,6 @@ bool hlvx_hu(uint64_t gva, uint16_t *out)
     if (!TRY_INSN(H_INSN("hlvx.hu %[v], (%[v])"), v))
         return false;
     *out = (uint16_t)v;
-    return true;
-}
-
-bool hlv_d(uint64_t gva, uint64_t *out)
-{
-    uint64_t v = gva;
-    if (!TRY_INSN(H_INSN("hlv.d %[v], (%[v])"), v))
-        return false;
-    *out = v;
     return true;
 }
 
