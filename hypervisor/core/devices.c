@@ -20,21 +20,21 @@ static void uart_tx(void *ctx, uint8_t ch)
     console_write_from(vm->cfg->name, ch);
 }
 
+const struct vm_device_config *vm_config_device(const struct vm_config *cfg, enum vm_device_type type)
+{
+    for (uint32_t i = 0; i < cfg->n_devices; i++)
+        if (cfg->devices[i].type == type)
+            return &cfg->devices[i];
+    return NULL;
+}
+
 void vm_devices_init(struct vm *vm)
 {
-    vm->uart_dev = vm->plic_dev = vm->tick_dev = vm->imsic_dev = NULL;
+    vm->uart_dev = vm_config_device(vm->cfg, VM_DEV_UART16550);
+    vm->plic_dev = vm_config_device(vm->cfg, VM_DEV_PLIC);
+    vm->tick_dev = vm_config_device(vm->cfg, VM_DEV_TICK);
+    vm->imsic_dev = vm_config_device(vm->cfg, VM_DEV_IMSIC);
     vm->uart_line = vm->tick_line = false;
-    for (uint32_t i = 0; i < vm->cfg->n_devices; i++) {
-        const struct vm_device_config *d = &vm->cfg->devices[i];
-        if (d->type == VM_DEV_UART16550 && !vm->uart_dev)
-            vm->uart_dev = d;
-        else if (d->type == VM_DEV_PLIC && !vm->plic_dev)
-            vm->plic_dev = d;
-        else if (d->type == VM_DEV_TICK && !vm->tick_dev)
-            vm->tick_dev = d;
-        else if (d->type == VM_DEV_IMSIC && !vm->imsic_dev)
-            vm->imsic_dev = d;
-    }
     vuart_init(&vm->uart, uart_tx, vm);
     vplic_init(&vm->plic);
     vtick_init(&vm->tick);
@@ -56,35 +56,31 @@ static void msi_line(struct vm *vm, const struct vm_device_config *dev, bool lev
     *prev = level;
 }
 
+/* The device lines to wherever this VM's interrupts go; `touched` is the
+ * device the guest just changed (NULL for timer or input events). */
 static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
 {
     if (vm->imsic_file && !vm->plic_dev) {
         msi_line(vm, vm->uart_dev, vuart_irq(&vm->uart), &vm->uart_line, touched);
         msi_line(vm, vm->tick_dev, vtick_irq(&vm->tick), &vm->tick_line, touched);
-        return;
+    } else if (vm->vic_file) {
+        vic_update_irqs(vm);
+    } else {
+        bool eip = false;
+        if (vm->plic_dev) {
+            if (vm->uart_dev && vm->uart_dev->irq)
+                vplic_set_level(&vm->plic, vm->uart_dev->irq, vuart_irq(&vm->uart));
+            if (vm->tick_dev)
+                vplic_set_level(&vm->plic, vm->tick_dev->irq, vtick_irq(&vm->tick));
+            eip = vplic_irq(&vm->plic, VPLIC_CTX_S);
+        }
+        vm_hvip_update(vm, MIP_VSEIP, eip);
     }
-    vm_devices_update_irqs(vm);
 }
 
 void vm_devices_update_irqs(struct vm *vm)
 {
-    bool eip = false;
-    if (vm->imsic_file && !vm->plic_dev) {
-        update_irqs(vm, NULL);
-        return;
-    }
-    if (vm->vic_file) {
-        vic_update_irqs(vm);
-        return;
-    }
-    if (vm->plic_dev) {
-        if (vm->uart_dev && vm->uart_dev->irq)
-            vplic_set_level(&vm->plic, vm->uart_dev->irq, vuart_irq(&vm->uart));
-        if (vm->tick_dev)
-            vplic_set_level(&vm->plic, vm->tick_dev->irq, vtick_irq(&vm->tick));
-        eip = vplic_irq(&vm->plic, VPLIC_CTX_S);
-    }
-    vm_hvip_update(vm, MIP_VSEIP, eip);
+    update_irqs(vm, NULL);
 }
 
 void vm_input_feed_uart(struct vm *vm)
@@ -115,6 +111,30 @@ uint64_t vm_devices_next_event(const struct vm *vm)
     return vm->tick_dev ? vtick_next_event(&vm->tick) : ~0UL;
 }
 
+/* One 32-bit register of the VM's PLIC window: the HVA VIC's guest file, or
+ * the software PLIC. */
+static bool plic_access32(struct vm *vm, uint64_t off, bool write, uint32_t *val)
+{
+    if (vm->vic_file)
+        return vic_access(vm, off, write, val);
+    return (write ? vplic_write(&vm->plic, (uint32_t)off, *val)
+                  : vplic_read(&vm->plic, (uint32_t)off, val)) == 0;
+}
+
+/* PLIC registers are 32 bits wide; an aligned 64-bit access covers two */
+static bool plic_access(struct vm *vm, uint64_t off, unsigned size, bool write, uint64_t *val)
+{
+    uint32_t lo = (uint32_t)*val, hi = (uint32_t)(*val >> 32);
+    if ((size != 4 && size != 8) || (off & 3))
+        return false;
+    bool ok = plic_access32(vm, off, write, &lo);
+    if (ok && size == 8)
+        ok = plic_access32(vm, off + 4, write, &hi);
+    if (!write)
+        *val = size == 8 ? (uint64_t)hi << 32 | lo : lo;
+    return ok;
+}
+
 bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, unsigned size,
                uint64_t *val)
 {
@@ -124,18 +144,9 @@ bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, 
         uint8_t b = 0;
         ok = vuart_read(&vm->uart, (uint32_t)off, &b) == 0;
         *val = b;
-    } else if (dev->type == VM_DEV_PLIC && vm->vic_file && (size == 4 || size == 8) && (off & 3) == 0) {
-        uint32_t lo = 0, hi = 0;
-        ok = vic_access(vm, off, false, &lo);
-        if (ok && size == 8)
-            ok = vic_access(vm, off + 4, false, &hi);
-        *val = (uint64_t)hi << 32 | lo;
-    } else if (dev->type == VM_DEV_PLIC && (size == 4 || size == 8) && (off & 3) == 0) {
-        uint32_t lo = 0, hi = 0;
-        ok = vplic_read(&vm->plic, (uint32_t)off, &lo) == 0;
-        if (ok && size == 8)
-            ok = vplic_read(&vm->plic, (uint32_t)off + 4, &hi) == 0;
-        *val = (uint64_t)hi << 32 | lo;
+    } else if (dev->type == VM_DEV_PLIC) {
+        *val = 0;
+        ok = plic_access(vm, off, size, false, val);
     } else if (dev->type == VM_DEV_TICK && size == 4) {
         uint32_t v = 0;
         ok = vtick_read(&vm->tick, (uint32_t)off, read_time(), &v) == 0;
@@ -150,20 +161,12 @@ bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off,
                 uint64_t val)
 {
     bool ok = false;
-    if (dev->type == VM_DEV_UART16550) {
+    if (dev->type == VM_DEV_UART16550)
         ok = vuart_write(&vm->uart, (uint32_t)off, (uint8_t)val) == 0;
-    } else if (dev->type == VM_DEV_PLIC && vm->vic_file && (size == 4 || size == 8) && (off & 3) == 0) {
-        uint32_t lo = (uint32_t)val, hi = (uint32_t)(val >> 32);
-        ok = vic_access(vm, off, true, &lo);
-        if (ok && size == 8)
-            ok = vic_access(vm, off + 4, true, &hi);
-    } else if (dev->type == VM_DEV_PLIC && (size == 4 || size == 8) && (off & 3) == 0) {
-        ok = vplic_write(&vm->plic, (uint32_t)off, (uint32_t)val) == 0;
-        if (ok && size == 8)
-            ok = vplic_write(&vm->plic, (uint32_t)off + 4, (uint32_t)(val >> 32)) == 0;
-    } else if (dev->type == VM_DEV_TICK && size == 4) {
+    else if (dev->type == VM_DEV_PLIC)
+        ok = plic_access(vm, off, size, true, &val);
+    else if (dev->type == VM_DEV_TICK && size == 4)
         ok = vtick_write(&vm->tick, (uint32_t)off, (uint32_t)val, read_time()) == 0;
-    }
     update_irqs(vm, dev);
     return ok;
 }

@@ -45,8 +45,7 @@ void vic_setup(struct vm *vm)
 }
 
 /* The guest file's output wire (deliverable & RUNNING) is what a hart's
- * hgeip would see; the register read in vm_devices_update_irqs answers at
- * once, the wire catches what settles later (the VIC takes two cycles). */
+ * hgeip would see; the register read in vic_update_irqs answers at once, the wire catches what settles later (the VIC takes two cycles). */
 void vm_devices_poll_lines(struct vm *vm)
 {
     if (vm->vic_file)
@@ -55,10 +54,7 @@ void vm_devices_poll_lines(struct vm *vm)
 
 void vm_attach_vic(struct vm *vm)
 {
-    const struct vm_device_config *plic = NULL;
-    for (uint32_t i = 0; i < vm->cfg->n_devices; i++)
-        if (vm->cfg->devices[i].type == VM_DEV_PLIC)
-            plic = &vm->cfg->devices[i];
+    const struct vm_device_config *plic = vm_config_device(vm->cfg, VM_DEV_PLIC);
     if (!plic || !hva_hw_vic_guests())
         return;
     uint32_t src = 2 * vm->index;

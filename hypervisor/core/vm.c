@@ -32,10 +32,7 @@ const char *vm_outcome_name(enum vm_outcome o)
  * at the device's GPA; false (VM not started) when there is none to give. */
 static bool vm_attach_imsic(struct vm *vm)
 {
-    const struct vm_device_config *dev = NULL;
-    for (uint32_t i = 0; i < vm->cfg->n_devices; i++)
-        if (vm->cfg->devices[i].type == VM_DEV_IMSIC)
-            dev = &vm->cfg->devices[i];
+    const struct vm_device_config *dev = vm_config_device(vm->cfg, VM_DEV_IMSIC);
     if (!dev)
         return true;
     if (!aia_present()) {

@@ -113,6 +113,9 @@ void vm_fence_i(struct vm *vm);
 void vm_flush_guest_tlb(struct vm *vm);                /* its VS-stage entries (this VMID) */
 bool vm_irq_pending(const struct vm *vm);              /* a pending, enabled VS interrupt */
 
+/* The VM's (first) device of a type in its configuration, or NULL. */
+const struct vm_device_config *vm_config_device(const struct vm_config *cfg, enum vm_device_type type);
+
 /* devices: update interrupt lines into hvip after any device state change */
 void vm_devices_init(struct vm *vm);
 /* The VM's PLIC on the HVA VIC when there is one to spare (vm.c at creation). */
