@@ -15,8 +15,6 @@
 #define ISELECT_EIE0        0xC0
 #define IMSIC_ID_WORDS      4            /* 64-bit eip/eie registers for ids 0..255 */
 
-#define CSR_VSISELECT 0x250
-#define CSR_VSIREG    0x251
 #define HSTATUS_VGEIN_MASK (0x3fUL << HSTATUS_VGEIN_SHIFT)
 
 static uint64_t imsic_s_base;          /* hart 0's S-level IMSIC, then its guest files */
@@ -72,8 +70,8 @@ void aia_send(uint32_t file, uint32_t eiid)
 
 static void ireg_write(uint64_t sel, uint64_t val)
 {
-    csr_write(0x250, sel);      /* vsiselect */
-    csr_write(0x251, val);      /* vsireg */
+    csr_write(CSR_VSISELECT, sel);
+    csr_write(CSR_VSIREG, val);
 }
 
 void aia_reset_file(uint32_t file)

@@ -39,7 +39,7 @@ static void host_timer_set(uint64_t when)
         return;
     host_timer_armed = when;
     if (hart.sstc)
-        csr_write(0x14D, when);     /* stimecmp */
+        csr_write(CSR_STIMECMP, when);
     else
         sbi_host_set_timer(when);
 }
@@ -75,7 +75,7 @@ void vm_set_timer(struct vm *vm, uint64_t when)
     kicked = true;
     if (hart.sstc) {
         if (vm == loaded)
-            csr_write(0x24D, when);   /* vstimecmp: VSTIP follows it in hardware */
+            csr_write(CSR_VSTIMECMP, when);   /* VSTIP follows it in hardware */
         else
             vm->csr.vstimecmp = when;
     } else {
@@ -118,7 +118,7 @@ bool vm_irq_pending(const struct vm *vm)
     if ((hvip & MIP_VSEIP) || (vm->imsic_file && aia_file_pending(vm->imsic_file)))
         pending |= 1UL << 9;
     if (hart.sstc) {
-        uint64_t cmp = live ? csr_read(0x24D) : vm->csr.vstimecmp;
+        uint64_t cmp = live ? csr_read(CSR_VSTIMECMP) : vm->csr.vstimecmp;
         if (read_time() >= cmp)
             pending |= 1UL << 5;
     }
@@ -138,7 +138,7 @@ static void save_vs_csrs(struct vm *vm)
     c->vsatp = csr_read(vsatp);
     c->hvip = csr_read(hvip);
     if (hart.sstc)
-        c->vstimecmp = csr_read(0x24D);
+        c->vstimecmp = csr_read(CSR_VSTIMECMP);
 }
 
 static void load_vs_csrs(struct vm *vm)
@@ -159,7 +159,7 @@ static void load_vs_csrs(struct vm *vm)
     csr_write(henvcfg, c->henvcfg);
     csr_write(hcounteren, c->hcounteren);
     if (hart.sstc)
-        csr_write(0x24D, c->vstimecmp);
+        csr_write(CSR_VSTIMECMP, c->vstimecmp);
 }
 
 static void switch_to(struct vm *next)
@@ -207,7 +207,7 @@ static uint64_t next_guest_timer(uint64_t now)
         const struct vm *vm = &vms[i];
         if (vm->state == VM_STOPPED)
             continue;
-        uint64_t t = hart.sstc ? (vm == loaded ? csr_read(0x24D) : vm->csr.vstimecmp)
+        uint64_t t = hart.sstc ? (vm == loaded ? csr_read(CSR_VSTIMECMP) : vm->csr.vstimecmp)
                                : vm->timer_deadline;
         if (t > now && t < when)
             when = t;

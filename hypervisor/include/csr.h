@@ -4,17 +4,22 @@
 
 #include <stdint.h>
 
-#define csr_read(csr) ({ uint64_t v_; __asm__ volatile("csrr %0, " #csr : "=r"(v_)); v_; })
-#define csr_write(csr, val) __asm__ volatile("csrw " #csr ", %0" :: "rK"((uint64_t)(val)) : "memory")
-#define csr_set(csr, val)   __asm__ volatile("csrs " #csr ", %0" :: "rK"((uint64_t)(val)) : "memory")
-#define csr_clear(csr, val) __asm__ volatile("csrc " #csr ", %0" :: "rK"((uint64_t)(val)) : "memory")
+/* `csr` is a name the assembler knows or a CSR_* number macro (expanded first) */
+#define CSR_STR_(x) #x
+#define CSR_STR(x) CSR_STR_(x)
+#define csr_read(csr) ({ uint64_t v_; __asm__ volatile("csrr %0, " CSR_STR(csr) : "=r"(v_)); v_; })
+#define csr_write(csr, val) __asm__ volatile("csrw " CSR_STR(csr) ", %0" :: "rK"((uint64_t)(val)) : "memory")
+#define csr_set(csr, val)   __asm__ volatile("csrs " CSR_STR(csr) ", %0" :: "rK"((uint64_t)(val)) : "memory")
+#define csr_clear(csr, val) __asm__ volatile("csrc " CSR_STR(csr) ", %0" :: "rK"((uint64_t)(val)) : "memory")
 
 /* H-extension instructions: GCC 12 rejects `h` in -march, so enable it around each one */
 #define H_INSN(insn) ".option push\n\t.option arch, +h\n\t" insn "\n\t.option pop"
 
-/* Sstc CSR numbers (older assemblers lack the names) */
+/* CSR numbers the assembler has no names for (Sstc, AIA) */
 #define CSR_STIMECMP  0x14D
 #define CSR_VSTIMECMP 0x24D
+#define CSR_VSISELECT 0x250
+#define CSR_VSIREG    0x251
 
 /* sstatus */
 #define SSTATUS_SIE   (1UL << 1)

@@ -58,7 +58,7 @@ void hext_probe(void)
 
     /* Sstc: stimecmp is only accessible when M-mode set menvcfg.STCE */
     v = ~0UL;
-    hart.sstc = TRY_INSN("csrw 0x14D, %[v]", v);
+    hart.sstc = TRY_INSN("csrw " CSR_STR(CSR_STIMECMP) ", %[v]", v);
     if (hart.sstc) {
         csr_set(henvcfg, HENVCFG_STCE);
         hart.sstc = (csr_read(henvcfg) & HENVCFG_STCE) != 0;
