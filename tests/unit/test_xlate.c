@@ -46,6 +46,7 @@
 #define VS_T1 (VS_PT_GPA + 1 * PAGE)
 #define VS_T2 (VS_PT_GPA + 2 * PAGE)
 #define VS_T3 (VS_PT_GPA + 3 * PAGE)
+#define VS_T4 (VS_PT_GPA + 4 * PAGE)
 #define OFF(a) ((a) & 0xfffull)
 #define VPN(va, l) (((va) >> (12 + 9 * (l))) & 0x1ffull)
 
@@ -627,10 +628,326 @@ static void c_perms(struct world *w, const struct xlate_result *r)
     assert_int_equal(r->g_perm, R | W | X | U);
     assert_int_equal(r->gpa, GPA_A + OFF(GVA_A));
 }
+static void s_unknown_hgatp_mode_bare(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_BARE, GVA_A);
+    w->c.hgatp = xlate_make_hgatp(11, 5, 0x1234);   /* reserved: Bare, HPA = GPA */
+}
 static void s_unknown_mode_bare(struct world *w)
 {
     std_world(w, XLATE_SATP_MODE_BARE, XLATE_HGATP_MODE_SV39X4, 0);
-    w->c.vsatp = xlate_make_satp(10, 0, 0x1234);     /* Sv57: not implemented */
+    w->c.vsatp = xlate_make_satp(11, 0, 0x1234);     /* Sv64: reserved, not implemented */
+}
+
+/* ---- Sv57 (vsatp MODE 10) and Sv57x4 (hgatp MODE 10) ------------------------
+ * Sv57: 5 levels, VA bits 56:0 sign-extended to 63; Sv57x4: GPA bits 58:0,
+ * 2048-entry (16 KiB) root indexed by GPA bits 58:48; leaves at every level,
+ * level 4 = 256 TiB. VPN[4] of GVA_57 is bits 56:48 = 0x0ab: the address is
+ * canonical for Sv57 but not for Sv48. */
+#define GVA_57     0x00ab123456789abcull
+#define GVA_57NEG  0xff0a000012345abcull   /* bits 63:56 all ones: VPN[4] = 0x10a */
+#define GPA_TOP57X4 0x7fffffffffff000ull   /* last 4K page below 2^59 */
+#define GPA_B58    (0x0400000000000000ull | GPA_A)   /* bit 58: root index 0x400 */
+#define GPA_B55    (0x0080000000000000ull | GPA_A)   /* bit 55: > Sv48x4, < 2^56 */
+#define GPA_256T   0x0053000000000000ull   /* 2^48 aligned, < 2^56 (a VS leaf can hold it) */
+#define GPA_256TG  0x0530000000000000ull   /* 2^48 aligned, bits 58:48 = 0x530 (root index) */
+#define HPA_256T   0x0042000000000000ull   /* 2^48 aligned host address */
+#define SZ_256T    (1ull << 48)
+#define SZ_512G    (1ull << 39)
+#define M48(a)     ((a) & (SZ_256T - 1))
+#define M39(a)     ((a) & (SZ_512G - 1))
+
+static void s_57_57x4(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4, GVA_57);
+}
+static void s_57_39x4(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV39X4, GVA_57);
+}
+static void s_57_48x4(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV48X4, GVA_57);
+}
+static void s_39_57x4(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV57X4, GVA_A);
+}
+static void s_48_57x4(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_SV48, XLATE_HGATP_MODE_SV57X4, GVA_48);
+}
+static void s_57_bare(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_BARE, GVA_57);
+}
+static void s_bare_57x4(struct world *w)
+{
+    std_world(w, XLATE_SATP_MODE_BARE, XLATE_HGATP_MODE_SV57X4, 0);
+}
+static void s_gonly_57x4(struct world *w)
+{
+    s_bare_57x4(w);
+    w->c.virt = false;
+    w->c.vsatp = xlate_make_satp(XLATE_SATP_MODE_SV57, 1, 0x12345);  /* ignored at V=0 */
+}
+/* the table maps bits 56:0 of GVA_57 | bit 56: only the canonical check faults it */
+static void s_57_b56_mapped(struct world *w)
+{
+    s_57_57x4(w);
+    vs_map(w, GVA_57 | (1ull << 56), GPA_A, 0, VS_LEAF);
+}
+static void s_57_neg(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4);
+    vs_map(w, GVA_57NEG, GPA_A, 0, VS_LEAF);
+    g_map(w, GPA_A, HPA_A, 0, G_LEAF);
+}
+static void s_bare_57x4_top(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_BARE, XLATE_HGATP_MODE_SV57X4);
+    g_map(w, GPA_TOP57X4, HPA_A, 0, G_LEAF);
+}
+static void s_bare_57x4_b58(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_BARE, XLATE_HGATP_MODE_SV57X4);
+    g_map(w, GPA_A, HPA_A, 0, G_LEAF);
+    g_map(w, GPA_B58, HPA_A + PAGE, 0, G_LEAF);   /* differs from GPA_A in bit 58 only */
+}
+/* a VS leaf whose GPA has bit 55 set: fits Sv57x4, not Sv48x4 */
+static void s_57_57x4_b55(struct world *w)
+{
+    s_57_57x4(w);
+    vs_map(w, GVA_57, GPA_B55, 0, VS_LEAF);
+    g_map(w, GPA_B55, HPA_A + 2 * PAGE, 0, G_LEAF);
+}
+static void s_57_48x4_b55(struct world *w)
+{
+    s_57_48x4(w);
+    vs_map(w, GVA_57, GPA_B55, 0, VS_LEAF);
+}
+static void s_57_48x4_root_b55(struct world *w)
+{
+    s_57_48x4(w);
+    w->c.vsatp = xlate_make_satp(XLATE_SATP_MODE_SV57, 7, GPA_B55 >> 12);
+}
+static void s_57_57x4_ppn_low_bits(struct world *w)
+{
+    s_57_57x4(w);
+    w->c.hgatp |= 3;
+}
+/* VS superpages in Sv57 */
+static void s_57_vs_256t(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4);
+    vs_map(w, GVA_57, GPA_256T, 4, VS_LEAF);
+    g_map(w, GPA_256T + (M48(GVA_57) & ~0xfffull), HPA_A, 0, G_LEAF);
+}
+static void s_57_vs_512g(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4);
+    vs_map(w, GVA_57, GPA_512G, 3, VS_LEAF);
+    g_map(w, GPA_512G + (M39(GVA_57) & ~0xfffull), HPA_A, 0, G_LEAF);
+}
+static void s_57_vs_1g(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4);
+    vs_map(w, GVA_57, GPA_1G, 2, VS_LEAF);
+    g_map(w, GPA_1G + (GVA_57 & 0x3ffff000ull), HPA_A, 0, G_LEAF);
+}
+static void s_57_vs_2m(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4);
+    vs_map(w, GVA_57, GPA_2M, 1, VS_LEAF);
+    g_map(w, GPA_2M + (GVA_57 & 0x1ff000ull), HPA_A, 0, G_LEAF);
+}
+static void s_57_vs_256t_mis3(struct world *w)
+{
+    s_57_vs_256t(w);
+    vs_map(w, GVA_57, GPA_256T + SZ_512G, 4, VS_LEAF);   /* PPN[3] != 0 */
+}
+static void s_57_vs_256t_mis0(struct world *w)
+{
+    s_57_vs_256t(w);
+    vs_map(w, GVA_57, GPA_256T + PAGE, 4, VS_LEAF);      /* PPN[0] != 0 */
+}
+static void s_57_vs_512g_mis1(struct world *w)
+{
+    s_57_vs_512g(w);
+    vs_map(w, GVA_57, GPA_512G + 0x200000, 3, VS_LEAF);  /* PPN[1] != 0 */
+}
+/* a 256 TiB VS leaf at GPA 0 over Sv39x4: only offsets below 2^41 fit */
+static void s_57_vs_256t_39x4(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV39X4);
+    vs_map(w, GVA_57, 0, 4, VS_LEAF);
+    g_map(w, GPA_A, HPA_A, 0, G_LEAF);
+}
+#define GVA_57_LOW ((GVA_57 & ~(SZ_256T - 1)) | GPA_A | 0xabc)
+/* G superpages in Sv57x4 */
+static void s_57x4_g_256t(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_BARE, XLATE_HGATP_MODE_SV57X4);
+    g_map(w, GPA_256TG, HPA_256T, 4, G_LEAF);
+}
+static void s_57x4_g_512g(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_BARE, XLATE_HGATP_MODE_SV57X4);
+    g_map(w, GPA_256TG + 3 * SZ_512G, HPA_512G, 3, G_LEAF);
+}
+static void s_57x4_g_256t_mis2(struct world *w)
+{
+    s_57x4_g_256t(w);
+    g_map(w, GPA_256TG, HPA_256T + 0x40000000ull, 4, G_LEAF);   /* PPN[2] != 0 */
+}
+static void s_57x4_g_256t_mis0(struct world *w)
+{
+    s_57x4_g_256t(w);
+    g_map(w, GPA_256TG, HPA_256T + PAGE, 4, G_LEAF);            /* PPN[0] != 0 */
+}
+/* VS 256 TiB over G 256 TiB: one 256 TiB combined page */
+static void s_57_vs_256t_g_256t(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4);
+    vs_map(w, GVA_57, GPA_256T, 4, VS_LEAF);
+    g_map(w, GPA_256T, HPA_256T, 4, G_LEAF);
+}
+/* VS 512 GiB over G 256 TiB: the VS leaf limits the page */
+static void s_57_vs_512g_g_256t(struct world *w)
+{
+    world_init(w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4);
+    vs_map(w, GVA_57, GPA_256T + 5 * SZ_512G, 3, VS_LEAF);
+    g_map(w, GPA_256T, HPA_256T, 4, G_LEAF);
+}
+/* encodings at the new top level */
+static void s_57_l4_nonleaf_a(struct world *w)
+{
+    s_57_57x4(w);
+    *pte_at(w, VS, GVA_57, 4, NULL) |= A;
+}
+static void s_57_l4_v0(struct world *w)
+{
+    s_57_57x4(w);
+    *pte_at(w, VS, GVA_57, 4, NULL) &= ~V;
+}
+static void s_57x4_l4_nonleaf_d(struct world *w)
+{
+    s_57_57x4(w);
+    *pte_at(w, G, GPA_A, 4, NULL) |= D;
+}
+static void s_57x4_l4_rsv(struct world *w)
+{
+    s_57_57x4(w);
+    *pte_at(w, G, GPA_A, 4, NULL) |= 1ull << 62;
+}
+static void s_57_l0_pointer(struct world *w)
+{
+    s_57_57x4(w);
+    *pte_at(w, VS, GVA_57, 0, NULL) = xlate_make_pte(VS_T0 >> 12, V);
+}
+/* A/D */
+static uint64_t *vs_leaf57(struct world *w) { return pte_at(w, VS, GVA_57, 0, NULL); }
+static void s_57_no_a(struct world *w)    { s_57_57x4(w); *vs_leaf57(w) &= ~A; }
+static void s_57x4_no_d(struct world *w)  { s_57_57x4(w); *g_leaf(w) &= ~D; }
+static void s_57_pt_page_no_a(struct world *w)
+{
+    s_57_57x4(w);
+    *pte_at(w, G, VS_T4, 0, NULL) &= ~A;   /* the VS level-0 table page */
+}
+static void s_57_upd_clear_ad(struct world *w)
+{
+    s_57_57x4(w);
+    *vs_leaf57(w) &= ~(A | D);
+    *g_leaf(w) &= ~(A | D);
+    *pte_at(w, G, VS_T4, 0, NULL) &= ~(A | D);
+    w->c.ad_mode = XLATE_AD_UPDATE;
+}
+static void c_57_a_and_d(struct world *w, const struct xlate_result *r)
+{
+    assert_int_equal(*vs_leaf57(w) & (A | D), A | D);
+    assert_int_equal(*g_leaf(w) & (A | D), A | D);
+    assert_int_equal(*pte_at(w, G, VS_T4, 0, NULL) & (A | D), A | D);
+    /* 35 reads of the walk; the A/D write of the VS leaf goes through a G-stage
+     * walk for the write (5 more) */
+    assert_int_equal(r->pte_reads, 35 + 5);
+}
+static void s_57_upd_superpages(struct world *w)
+{
+    s_57_vs_256t_g_256t(w);
+    *pte_at(w, VS, GVA_57, 4, NULL) &= ~(A | D);
+    *pte_at(w, G, GPA_256T, 4, NULL) &= ~(A | D);
+    w->c.ad_mode = XLATE_AD_UPDATE;
+}
+static void c_57_a_only_superpages(struct world *w, const struct xlate_result *r)
+{
+    (void)r;
+    assert_int_equal(*pte_at(w, VS, GVA_57, 4, NULL) & (A | D), A);
+    assert_int_equal(*pte_at(w, G, GPA_256T, 4, NULL) & (A | D), A);
+}
+/* implicit accesses of Sv57 PTEs */
+static void s_57_root_unmapped(struct world *w) { s_57_57x4(w); *pte_at(w, G, VS_T0, 0, NULL) = 0; }
+static void s_57_l3_unmapped(struct world *w)   { s_57_57x4(w); *pte_at(w, G, VS_T1, 0, NULL) = 0; }
+static void s_57_39x4_root_unmapped(struct world *w)
+{
+    s_57_39x4(w);
+    *pte_at(w, G, VS_T0, 0, NULL) &= ~U;
+}
+
+static void c_reads_35(struct world *w, const struct xlate_result *r)
+{
+    (void)w;
+    /* 5 VS PTEs, each behind a 5-level G walk, plus the final G walk: 5*(5+1)+5 */
+    assert_int_equal(r->pte_reads, 35);
+    assert_int_equal(r->n_steps, 35);
+    assert_int_equal(r->steps[0].stage, G);
+    assert_int_equal(r->steps[0].level, 4);
+    assert_int_equal(r->steps[5].stage, VS);
+    assert_int_equal(r->steps[5].level, 4);
+    /* the VS root entry: VS_T0 (host page right after the 4-page G root) + 8 * VPN[4] */
+    assert_int_equal(r->steps[5].pte_addr, HBASE + 4 * PAGE + 8 * VPN(GVA_57, 4));
+    assert_int_equal(r->steps[34].stage, G);
+    assert_int_equal(r->steps[34].level, 0);
+}
+static void c_reads_5(struct world *w, const struct xlate_result *r)
+{
+    (void)w;
+    assert_int_equal(r->pte_reads, 5);
+}
+static void c_reads_39_57x4(struct world *w, const struct xlate_result *r)
+{
+    (void)w;
+    assert_int_equal(r->pte_reads, 3 * (5 + 1) + 5);
+}
+static void c_reads_57_39x4(struct world *w, const struct xlate_result *r)
+{
+    (void)w;
+    assert_int_equal(r->pte_reads, 5 * (3 + 1) + 3);
+}
+static void c_root_steps57(struct world *w, const struct xlate_result *r)
+{
+    (void)w;
+    assert_int_equal(r->steps[0].level, 4);
+    /* GPA bits 58:48 = 0x7ff: the last entry of the 4-page root */
+    assert_int_equal(r->steps[0].pte_addr, HBASE + 0x3ff8);
+}
+static void c_root_b58(struct world *w, const struct xlate_result *r)
+{
+    (void)w;
+    /* GPA bits 58:48 = 0x400: entry 0x400 at +0x2000, in the root's third page */
+    assert_int_equal(r->steps[0].level, 4);
+    assert_int_equal(r->steps[0].pte_addr, HBASE + 0x2000);
+    assert_int_equal(r->pte_reads, 5);
+}
+static void c_g_256t(struct world *w, const struct xlate_result *r)
+{
+    (void)w;
+    assert_int_equal(r->pte_reads, 1);
+    assert_int_equal(r->g_perm, R | W | X | U);
+    assert_int_equal(r->steps[0].pte_addr, HBASE + 8 * 0x530);
+}
+static void s_57_gonly_b58_bare_vs(struct world *w)
+{
+    s_bare_57x4_b58(w);
 }
 
 #define HT(gpa) ((uint64_t)(gpa) >> 2)
@@ -872,6 +1189,144 @@ static const struct xcase cases[] = {
     /* hgatp root */
     { "hgatp: root 16 KiB aligned, PPN[1:0] ignored", s_hgatp_ppn_low_bits, RD, GVA_A, 0,
       HPA_A + OFF(GVA_A), 0, false, 0, NULL },
+
+    /* Sv57 / Sv57x4: all mode pairs with the new modes */
+    { "ok: Sv57 over Sv57x4, 4K pages (path 5*(5+1)+5 = 35 PTE reads)", s_57_57x4, RD, GVA_57,
+      0, HPA_A + OFF(GVA_57), 0, false, PAGE, c_reads_35 },
+    { "ok: Sv57 over Sv57x4 write", s_57_57x4, WR, GVA_57, 0, HPA_A + OFF(GVA_57), 0, false, 0,
+      NULL },
+    { "ok: Sv57 over Sv57x4 fetch", s_57_57x4, EX, GVA_57, 0, HPA_A + OFF(GVA_57), 0, false, 0,
+      NULL },
+    { "ok: Sv57 over Sv39x4 (5*(3+1)+3 = 23 reads)", s_57_39x4, RD, GVA_57, 0,
+      HPA_A + OFF(GVA_57), 0, false, PAGE, c_reads_57_39x4 },
+    { "ok: Sv57 over Sv48x4", s_57_48x4, WR, GVA_57, 0, HPA_A + OFF(GVA_57), 0, false, 0, NULL },
+    { "ok: Sv39 over Sv57x4 (3*(5+1)+5 = 23 reads)", s_39_57x4, RD, GVA_A, 0,
+      HPA_A + OFF(GVA_A), 0, false, PAGE, c_reads_39_57x4 },
+    { "ok: Sv48 over Sv57x4", s_48_57x4, EX, GVA_48, 0, HPA_A + OFF(GVA_48), 0, false, 0, NULL },
+    { "ok: Sv57 over G Bare, HPA = GPA", s_57_bare, RD, GVA_57, 0, GPA_A + OFF(GVA_57), 0, false,
+      PAGE, NULL },
+    { "ok: VS Bare over Sv57x4 (5 reads)", s_bare_57x4, WR, GPA_A + 0x8, 0, HPA_A + 0x8, 0, false,
+      PAGE, c_reads_5 },
+    { "ok: V=0 G-stage only over Sv57x4, vsatp ignored", s_gonly_57x4, RD, GPA_A + 0x10, 0,
+      HPA_A + 0x10, 0, false, 0, c_reads_5 },
+    { "hgatp unknown MODE 11 treated as Bare", s_unknown_hgatp_mode_bare, RD, GVA_A, 0,
+      GPA_A + OFF(GVA_A), 0, false, 0, NULL },
+
+    /* Sv57 canonical addresses */
+    { "Sv57: GVA with VPN[4] != 0 (not Sv48-canonical) translates", s_57_57x4, RD, GVA_57, 0,
+      HPA_A + OFF(GVA_57), 0, false, 0, NULL },
+    { "Sv48: the same GVA is not canonical -> load page fault", s_48_48x4, RD, GVA_57,
+      XLATE_EXC_LOAD_PAGE, 0, 0, false, 0, NULL },
+    { "Sv57: GVA bit 57 set, bit 56 clear -> load page fault", s_57_57x4, RD,
+      GVA_57 | (1ull << 57), XLATE_EXC_LOAD_PAGE, 0, 0, false, 0, NULL },
+    { "Sv57: GVA bit 63 set, bit 56 clear -> store page fault", s_57_57x4, WR,
+      GVA_57 | (1ull << 63), XLATE_EXC_STORE_PAGE, 0, 0, false, 0, NULL },
+    { "Sv57: bit 56 set, bits 63:57 clear (entry mapped) -> fetch page fault", s_57_b56_mapped, EX,
+      GVA_57 | (1ull << 56), XLATE_EXC_INST_PAGE, 0, 0, false, 0, NULL },
+    { "Sv57: negative canonical GVA (63:56 all ones) ok", s_57_neg, RD, GVA_57NEG, 0,
+      HPA_A + OFF(GVA_57NEG), 0, false, 0, NULL },
+    { "Sv57: negative GVA with bit 57 clear -> load page fault", s_57_neg, RD,
+      GVA_57NEG & ~(1ull << 57), XLATE_EXC_LOAD_PAGE, 0, 0, false, 0, NULL },
+
+    /* Sv57x4 GPA width and root */
+    { "Sv57x4: GPA bit 59 -> load guest-page fault, htval = GPA>>2", s_bare_57x4, RD,
+      (1ull << 59) | 0x124, XLATE_EXC_LOAD_GUEST_PAGE, 0, HT((1ull << 59) | 0x124), false, 0,
+      NULL },
+    { "Sv57x4: GPA bit 63 -> store guest-page fault", s_bare_57x4, WR, (1ull << 63) | GPA_A,
+      XLATE_EXC_STORE_GUEST_PAGE, 0, HT((1ull << 63) | GPA_A), false, 0, NULL },
+    { "Sv57x4, V=0: GPA bit 60 -> fetch guest-page fault", s_gonly_57x4, EX,
+      (1ull << 60) | GPA_A, XLATE_EXC_INST_GUEST_PAGE, 0, HT((1ull << 60) | GPA_A), false, 0,
+      NULL },
+    { "Sv57x4: last page below 2^59 ok (root index 0x7ff, 4-page root)", s_bare_57x4_top, RD,
+      GPA_TOP57X4 + 0x10, 0, HPA_A + 0x10, 0, false, 0, c_root_steps57 },
+    { "Sv57x4: GPA bit 58 is a root index bit (entry 0x400)", s_bare_57x4_b58, RD, GPA_B58 + 8,
+      0, HPA_A + PAGE + 8, 0, false, PAGE, c_root_b58 },
+    { "Sv57x4: GPA without bit 58 is another mapping", s_57_gonly_b58_bare_vs, RD, GPA_A + 8, 0,
+      HPA_A + 8, 0, false, PAGE, NULL },
+    { "Sv57 over Sv57x4: VS leaf GPA with bit 55 ok", s_57_57x4_b55, RD, GVA_57, 0,
+      HPA_A + 2 * PAGE + OFF(GVA_57), 0, false, 0, NULL },
+    { "Sv57 over Sv48x4: VS leaf GPA >= 2^50 -> guest-page fault (explicit)", s_57_48x4_b55, WR,
+      GVA_57, XLATE_EXC_STORE_GUEST_PAGE, 0, HT(GPA_B55 + OFF(GVA_57)), false, 0, NULL },
+    { "Sv57 over Sv48x4: vsatp root GPA >= 2^50 -> guest-page fault (implicit)",
+      s_57_48x4_root_b55, RD, GVA_57, XLATE_EXC_LOAD_GUEST_PAGE, 0,
+      HT(GPA_B55 + 8 * VPN(GVA_57, 4)), true, 0, NULL },
+    { "Sv57x4: root 16 KiB aligned, PPN[1:0] ignored", s_57_57x4_ppn_low_bits, RD, GVA_57, 0,
+      HPA_A + OFF(GVA_57), 0, false, 0, NULL },
+
+    /* Sv57 / Sv57x4 superpages */
+    { "superpage: Sv57 VS 256 TiB leaf at level 4", s_57_vs_256t, RD, GVA_57, 0,
+      HPA_A + OFF(GVA_57), 0, false, PAGE, NULL },
+    { "superpage: Sv57 VS 512 GiB leaf at level 3", s_57_vs_512g, WR, GVA_57, 0,
+      HPA_A + OFF(GVA_57), 0, false, PAGE, NULL },
+    { "superpage: Sv57 VS 1 GiB leaf at level 2", s_57_vs_1g, EX, GVA_57, 0,
+      HPA_A + OFF(GVA_57), 0, false, PAGE, NULL },
+    { "superpage: Sv57 VS 2 MiB leaf at level 1", s_57_vs_2m, RD, GVA_57, 0,
+      HPA_A + OFF(GVA_57), 0, false, PAGE, NULL },
+    { "superpage: Sv57x4 G 256 TiB leaf at level 4 (page size 256 TiB, 1 read)", s_57x4_g_256t,
+      RD, GPA_256TG + 0x123456789abcull, 0, HPA_256T + 0x123456789abcull, 0, false, SZ_256T,
+      c_g_256t },
+    { "superpage: Sv57x4 G 512 GiB leaf at level 3", s_57x4_g_512g, WR,
+      GPA_256TG + 3 * SZ_512G + 0x12345678ull, 0, HPA_512G + 0x12345678ull, 0, false, SZ_512G,
+      NULL },
+    { "superpage: VS 256 TiB over G 256 TiB -> combined page 256 TiB", s_57_vs_256t_g_256t, RD,
+      GVA_57, 0, HPA_256T + M48(GVA_57), 0, false, SZ_256T, NULL },
+    { "superpage: VS 512 GiB over G 256 TiB -> combined page 512 GiB", s_57_vs_512g_g_256t, RD,
+      GVA_57, 0, HPA_256T + 5 * SZ_512G + M39(GVA_57), 0, false, SZ_512G, NULL },
+    { "superpage: Sv57 256 TiB at GPA 0 over Sv39x4, offset < 2^41 ok", s_57_vs_256t_39x4, RD,
+      GVA_57_LOW, 0, HPA_A + 0xabc, 0, false, PAGE, NULL },
+    { "superpage: Sv57 256 TiB at GPA 0 over Sv39x4, offset >= 2^41 -> guest-page fault",
+      s_57_vs_256t_39x4, RD, GVA_57, XLATE_EXC_LOAD_GUEST_PAGE, 0, HT(M48(GVA_57)), false, 0,
+      NULL },
+    { "misaligned superpage: Sv57 VS 256 TiB with PPN[3] != 0 -> page fault", s_57_vs_256t_mis3,
+      RD, GVA_57, XLATE_EXC_LOAD_PAGE, 0, 0, false, 0, NULL },
+    { "misaligned superpage: Sv57 VS 256 TiB with PPN[0] != 0 -> store page fault",
+      s_57_vs_256t_mis0, WR, GVA_57, XLATE_EXC_STORE_PAGE, 0, 0, false, 0, NULL },
+    { "misaligned superpage: Sv57 VS 512 GiB with PPN[1] != 0 -> fetch page fault",
+      s_57_vs_512g_mis1, EX, GVA_57, XLATE_EXC_INST_PAGE, 0, 0, false, 0, NULL },
+    { "misaligned superpage: Sv57x4 G 256 TiB with PPN[2] != 0 -> guest-page fault",
+      s_57x4_g_256t_mis2, RD, GPA_256TG + 0x5008, XLATE_EXC_LOAD_GUEST_PAGE, 0,
+      HT(GPA_256TG + 0x5008), false, 0, NULL },
+    { "misaligned superpage: Sv57x4 G 256 TiB with PPN[0] != 0 -> guest-page fault",
+      s_57x4_g_256t_mis0, WR, GPA_256TG + 0x5008, XLATE_EXC_STORE_GUEST_PAGE, 0,
+      HT(GPA_256TG + 0x5008), false, 0, NULL },
+
+    /* Sv57 / Sv57x4 encodings at level 4 */
+    { "Sv57: V=0 at the level-4 root entry -> page fault", s_57_l4_v0, RD, GVA_57,
+      XLATE_EXC_LOAD_PAGE, 0, 0, false, 0, NULL },
+    { "Sv57: level-4 pointer with A -> page fault", s_57_l4_nonleaf_a, RD, GVA_57,
+      XLATE_EXC_LOAD_PAGE, 0, 0, false, 0, NULL },
+    { "Sv57x4: level-4 pointer with D -> guest-page fault (implicit: the VS root read)",
+      s_57x4_l4_nonleaf_d, RD, GVA_57, XLATE_EXC_LOAD_GUEST_PAGE, 0,
+      HT(VS_T0 + 8 * VPN(GVA_57, 4)), true, 0, NULL },
+    { "Sv57x4: reserved bit 62 at level 4 -> guest-page fault", s_57x4_l4_rsv, WR, GVA_57,
+      XLATE_EXC_STORE_GUEST_PAGE, 0, HT(VS_T0 + 8 * VPN(GVA_57, 4)), true, 0, NULL },
+    { "Sv57: pointer at level 0 -> page fault", s_57_l0_pointer, EX, GVA_57, XLATE_EXC_INST_PAGE,
+      0, 0, false, 0, NULL },
+
+    /* Sv57 / Sv57x4 A/D */
+    { "Svade: Sv57 VS A=0 -> load page fault", s_57_no_a, RD, GVA_57, XLATE_EXC_LOAD_PAGE, 0, 0,
+      false, 0, NULL },
+    { "Svade: Sv57x4 G D=0 on a write -> store guest-page fault", s_57x4_no_d, WR, GVA_57,
+      XLATE_EXC_STORE_GUEST_PAGE, 0, HT(GPA_A + OFF(GVA_57)), false, 0, NULL },
+    { "Svade: Sv57x4 G D=0 on a read ok", s_57x4_no_d, RD, GVA_57, 0, HPA_A + OFF(GVA_57), 0,
+      false, 0, NULL },
+    { "Svade: Sv57x4 A=0 on the Sv57 leaf table page -> implicit guest-page fault",
+      s_57_pt_page_no_a, RD, GVA_57, XLATE_EXC_LOAD_GUEST_PAGE, 0,
+      HT(VS_T4 + 8 * VPN(GVA_57, 0)), true, 0, NULL },
+    { "A/D update: Sv57 over Sv57x4 write sets A and D at both stages and on the PTE page",
+      s_57_upd_clear_ad, WR, GVA_57, 0, HPA_A + OFF(GVA_57), 0, false, 0, c_57_a_and_d },
+    { "A/D update: 256 TiB leaves at both stages, read sets A only", s_57_upd_superpages, RD,
+      GVA_57, 0, HPA_256T + M48(GVA_57), 0, false, SZ_256T, c_57_a_only_superpages },
+
+    /* implicit Sv57 PTE accesses */
+    { "implicit: G fault on the Sv57 root PTE read, htval = (VS_T0 + 8*VPN[4])>>2",
+      s_57_root_unmapped, RD, GVA_57, XLATE_EXC_LOAD_GUEST_PAGE, 0,
+      HT(VS_T0 + 8 * VPN(GVA_57, 4)), true, 0, NULL },
+    { "implicit: G fault on the Sv57 level-3 PTE read", s_57_l3_unmapped, WR, GVA_57,
+      XLATE_EXC_STORE_GUEST_PAGE, 0, HT(VS_T1 + 8 * VPN(GVA_57, 3)), true, 0, NULL },
+    { "implicit: Sv57 over Sv39x4, root page not U in G -> fetch guest-page fault",
+      s_57_39x4_root_unmapped, EX, GVA_57, XLATE_EXC_INST_GUEST_PAGE, 0,
+      HT(VS_T0 + 8 * VPN(GVA_57, 4)), true, 0, NULL },
 };
 
 static void run_case(void **state)
@@ -919,6 +1374,12 @@ static void test_builders(void **state)
     assert_int_equal(xlate_satp_levels(xlate_make_satp(XLATE_SATP_MODE_SV39, 0, 0)), 3);
     assert_int_equal(xlate_hgatp_levels(xlate_make_hgatp(XLATE_HGATP_MODE_SV48X4, 0, 0)), 4);
     assert_int_equal(xlate_satp_levels(0), 0);
+    assert_int_equal(xlate_make_satp(XLATE_SATP_MODE_SV57, 1, 2), (10ull << 60) | (1ull << 44) | 2);
+    assert_int_equal(xlate_satp_levels(xlate_make_satp(XLATE_SATP_MODE_SV57, 0, 0)), 5);
+    assert_int_equal(xlate_hgatp_levels(xlate_make_hgatp(XLATE_HGATP_MODE_SV57X4, 0, 0)), 5);
+    assert_int_equal(xlate_satp_levels(xlate_make_satp(11, 0, 0)), 0);
+    assert_int_equal(xlate_hgatp_levels(xlate_make_hgatp(11, 0, 0)), 0);
+    assert_int_equal(xlate_level_size(4), 1ull << 48);
 }
 
 /* ---- randomized self-consistency ------------------------------------------- */
@@ -946,21 +1407,27 @@ static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
 static void test_random_mappings(void **state)
 {
     static const unsigned vs_modes[] = { XLATE_SATP_MODE_BARE, XLATE_SATP_MODE_SV39,
-                                         XLATE_SATP_MODE_SV48 };
+                                         XLATE_SATP_MODE_SV48, XLATE_SATP_MODE_SV57 };
     static const unsigned g_modes[] = { XLATE_HGATP_MODE_BARE, XLATE_HGATP_MODE_SV39X4,
-                                        XLATE_HGATP_MODE_SV48X4 };
-    unsigned ok = 0;
+                                        XLATE_HGATP_MODE_SV48X4, XLATE_HGATP_MODE_SV57X4 };
+    unsigned ok = 0, top_leaves[2] = { 0, 0 }, pairs[4][4];
+
+    memset(pairs, 0, sizeof(pairs));
 
     (void)state;
     for (int iter = 0; iter < 3000; iter++) {
         struct world *w = &the_world;
         struct xlate_result r;
-        unsigned vsm = vs_modes[rnd() % 3], gm = g_modes[rnd() % 3];
+        unsigned vsi = (unsigned)(rnd() % 4), gi = (unsigned)(rnd() % 4);
+        unsigned vsm = vs_modes[vsi], gm = g_modes[gi];
         uint64_t gva, gpa, vs_size = 0, g_size = 0, hpa_base = 0, gpa_limit;
         int vs_level = 0, g_level = 0;
 
         world_init(w, vsm, gm);
+        pairs[vsi][gi]++;
         gpa_limit = w->g_levels ? 1ull << (12 + 9 * w->g_levels + 2) : 1ull << 56;
+        if (w->vs_levels && gpa_limit > 1ull << 56)
+            gpa_limit = 1ull << 56;     /* a VS leaf's PPN reaches 56-bit GPAs only */
         w->c.ad_mode = rnd() & 1 ? XLATE_AD_UPDATE : XLATE_AD_FAULT;
         w->c.user = rnd() & 1;
 
@@ -968,6 +1435,7 @@ static void test_random_mappings(void **state)
         if (w->g_levels) {
             g_level = (int)(rnd() % w->g_levels);
             g_size = xlate_level_size(g_level);
+            top_leaves[1] += g_level == 4;
             do {
                 gpa = (rnd() % gpa_limit) & ~(g_size - 1);
             } while (overlaps(gpa, g_size, VS_PT_GPA, 16 * PAGE));
@@ -983,6 +1451,7 @@ static void test_random_mappings(void **state)
             unsigned bits = 12 + 9 * w->vs_levels;
             vs_level = (int)(rnd() % w->vs_levels);
             vs_size = xlate_level_size(vs_level);
+            top_leaves[0] += vs_level == 4;
             gva = rnd();
             gva = (uint64_t)((int64_t)(gva << (64 - bits)) >> (64 - bits));
             gva = (gva & ~(vs_size - 1)) | (gpa & (vs_size - 1));
@@ -1019,6 +1488,11 @@ static void test_random_mappings(void **state)
         ok++;
     }
     assert_int_equal(ok, 3000);
+    /* every mode pair, and 256 TiB leaves at both stages, were reached */
+    for (unsigned i = 0; i < 4; i++)
+        for (unsigned j = 0; j < 4; j++)
+            assert_true(pairs[i][j] >= 50);
+    assert_true(top_leaves[0] >= 50 && top_leaves[1] >= 50);
 }
 
 /*
@@ -1059,9 +1533,9 @@ static uint64_t random_pte(void)
 static void test_random_memory(void **state)
 {
     static const unsigned vs_modes[] = { XLATE_SATP_MODE_BARE, XLATE_SATP_MODE_SV39,
-                                         XLATE_SATP_MODE_SV48 };
+                                         XLATE_SATP_MODE_SV48, XLATE_SATP_MODE_SV57 };
     static const unsigned g_modes[] = { XLATE_HGATP_MODE_BARE, XLATE_HGATP_MODE_SV39X4,
-                                        XLATE_HGATP_MODE_SV48X4 };
+                                        XLATE_HGATP_MODE_SV48X4, XLATE_HGATP_MODE_SV57X4 };
     unsigned seen_ok = 0, seen_page = 0, seen_guest = 0, seen_implicit = 0, seen_access = 0;
     unsigned max_reads = 0;
 
@@ -1078,8 +1552,8 @@ static void test_random_memory(void **state)
                     tm.page[pg][i] = random_pte();
         }
         memset(&c, 0, sizeof(c));
-        c.vsatp = xlate_make_satp(vs_modes[rnd() % 3], 1, (HBASE >> 12) + rnd() % 16);
-        c.hgatp = xlate_make_hgatp(g_modes[rnd() % 3], 1, HBASE >> 12);
+        c.vsatp = xlate_make_satp(vs_modes[rnd() % 4], 1, (HBASE >> 12) + rnd() % 16);
+        c.hgatp = xlate_make_hgatp(g_modes[rnd() % 4], 1, HBASE >> 12);
         c.virt = rnd() % 4 != 0;
         c.user = rnd() & 1;
         c.sum = rnd() & 1;
@@ -1088,11 +1562,11 @@ static void test_random_memory(void **state)
         c.hlvx = acc == XLATE_READ && rnd() % 4 == 0;
         c.ad_mode = XLATE_AD_FAULT;
         if (rnd() & 1)                   /* small addresses reach mapped entries more often */
-            addr &= rnd() % 2 ? 0x7fffffffffull : 0x1ffffffffffull;
+            addr &= rnd() % 2 ? 0x7fffffffffull : rnd() % 2 ? 0x1ffffffffffull : 0x7ffffffffffffffull;
 
         xlate_translate(&c, &mem, addr, acc, &r);
         assert_true(exc_fits(r.exc, acc));
-        assert_true(r.pte_reads <= 4 * (4 + 1) + 4);
+        assert_true(r.pte_reads <= 5 * (5 + 1) + 5);
         if (r.pte_reads > max_reads)
             max_reads = r.pte_reads;
         if (r.exc == 0) {

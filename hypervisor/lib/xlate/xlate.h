@@ -3,8 +3,22 @@
  *
  * One library, three users: the hypervisor's software walker (built
  * freestanding), the reference for the HVA RTL walker, and host unit tests.
- * It follows the RISC-V privileged spec, "Virtual-Memory System" (Sv39/Sv48)
- * and "Two-Stage Address Translation" (Sv39x4/Sv48x4), with the H extension.
+ * It follows the RISC-V privileged spec, "Virtual-Memory System" (Sv39/Sv48/
+ * Sv57) and "Two-Stage Address Translation" (Sv39x4/Sv48x4/Sv57x4), with the
+ * H extension:
+ *
+ *   | vsatp/satp MODE | levels | VA bits (sign-extended to 64) |
+ *   | 8  Sv39         | 3      | 38:0                          |
+ *   | 9  Sv48         | 4      | 47:0                          |
+ *   | 10 Sv57         | 5      | 56:0                          |
+ *   | hgatp MODE      | levels | GPA bits (above: guest-page fault) | root     |
+ *   | 8  Sv39x4       | 3      | 40:0                               | 16 KiB   |
+ *   | 9  Sv48x4       | 4      | 49:0                               | 16 KiB   |
+ *   | 10 Sv57x4       | 5      | 58:0                               | 16 KiB   |
+ *
+ * The x4 root table has 2048 entries (2 more index bits at the top level);
+ * leaves may sit at any level (4 KiB, 2 MiB, 1 GiB, 512 GiB, 256 TiB), and
+ * the PTE's PPN layout (bits 53:10, a 56-bit PA) is the same in every mode.
  *
  * Choices where the spec leaves room (the RTL must make the same ones):
  *  - No Svnapot, no Svpbmt: PTE bits 63:54 are reserved; nonzero -> fault.
@@ -47,10 +61,12 @@
 #define XLATE_SATP_MODE_BARE 0u
 #define XLATE_SATP_MODE_SV39 8u
 #define XLATE_SATP_MODE_SV48 9u
+#define XLATE_SATP_MODE_SV57 10u
 /* hgatp: MODE 63:60, VMID 57:44, PPN 43:0 */
 #define XLATE_HGATP_MODE_BARE   0u
 #define XLATE_HGATP_MODE_SV39X4 8u
 #define XLATE_HGATP_MODE_SV48X4 9u
+#define XLATE_HGATP_MODE_SV57X4 10u
 
 /* scause codes the model can return */
 #define XLATE_EXC_NONE              0u
@@ -64,7 +80,8 @@
 #define XLATE_EXC_LOAD_GUEST_PAGE  21u
 #define XLATE_EXC_STORE_GUEST_PAGE 23u
 
-#define XLATE_MAX_STEPS 32    /* steps[] records the first 32 PTE reads */
+#define XLATE_MAX_STEPS 40    /* steps[] records the first 40 PTE reads (a cold
+                                 Sv57 over Sv57x4 walk reads 5 * (5 + 1) + 5 = 35) */
 #define XLATE_MAX_WALKS 4     /* walks of one stage per request (CAS retries) */
 
 enum xlate_access { XLATE_READ, XLATE_WRITE, XLATE_EXEC };
@@ -83,8 +100,8 @@ struct xlate_mem {
 };
 
 struct xlate_ctx {
-    uint64_t vsatp;   /* MODE Bare/Sv39/Sv48, ASID, PPN */
-    uint64_t hgatp;   /* MODE Bare/Sv39x4/Sv48x4, VMID, PPN */
+    uint64_t vsatp;   /* MODE Bare/Sv39/Sv48/Sv57, ASID, PPN */
+    uint64_t hgatp;   /* MODE Bare/Sv39x4/Sv48x4/Sv57x4, VMID, PPN */
     bool virt;        /* true: two-stage (VS/VU access or HLV/HSV); false: G-stage only (GPA in) */
     bool user;        /* effective privilege U (VU, or HLV with hstatus.SPVP=0) */
     bool sum;         /* vsstatus.SUM */
@@ -133,7 +150,8 @@ uint64_t xlate_pte_ppn(uint64_t pte);
 unsigned xlate_satp_levels(uint64_t satp);
 unsigned xlate_hgatp_levels(uint64_t hgatp);
 
-/* Size in bytes of a leaf at `level` (0: 4 KiB, 1: 2 MiB, 2: 1 GiB, 3: 512 GiB). */
+/* Size in bytes of a leaf at `level` (0: 4 KiB, 1: 2 MiB, 2: 1 GiB, 3: 512 GiB,
+ * 4: 256 TiB). */
 static inline uint64_t xlate_level_size(int level)
 {
     return 1ull << (12 + 9 * level);

@@ -33,6 +33,7 @@ unsigned xlate_satp_levels(uint64_t satp)
     switch (satp >> CSR_MODE_SHIFT) {
     case XLATE_SATP_MODE_SV39: return 3;
     case XLATE_SATP_MODE_SV48: return 4;
+    case XLATE_SATP_MODE_SV57: return 5;
     default: return 0;
     }
 }
@@ -42,6 +43,7 @@ unsigned xlate_hgatp_levels(uint64_t hgatp)
     switch (hgatp >> CSR_MODE_SHIFT) {
     case XLATE_HGATP_MODE_SV39X4: return 3;
     case XLATE_HGATP_MODE_SV48X4: return 4;
+    case XLATE_HGATP_MODE_SV57X4: return 5;
     default: return 0;
     }
 }
