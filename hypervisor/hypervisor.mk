@@ -41,13 +41,18 @@ hv_config_dir = $(BUILD)/configs/$(notdir $(1))
 $(foreach c,$(HV_CONFIGS),$(eval $(call hv_config_rules,$(c),$(call hv_config_dir,$(c)))))
 ALL += $(foreach c,$(HV_CONFIGS),$(call hv_config_dir,$(c))/chipvisor.bin)
 
-# `make run CONFIG=path` takes any configuration file, not only those in configs/
-RUN_DIR := $(if $(filter $(CONFIG),$(HV_CONFIGS)),$(call hv_config_dir,$(CONFIG)),$(BUILD)/run-config)
+# `make run CONFIG=path` takes any configuration file, not only those in configs/;
+# each gets its own folder (named from its absolute path), so a config never
+# runs with the VM table of another one
+RUN_DIR := $(strip $(if $(filter $(CONFIG),$(HV_CONFIGS)),$(call hv_config_dir,$(CONFIG)),\
+             $(BUILD)/run-config/$(subst /,_,$(subst _,__,$(abspath $(CONFIG))))))
 ifeq ($(filter $(CONFIG),$(HV_CONFIGS)),)
 $(eval $(call hv_config_rules,$(CONFIG),$(RUN_DIR)))
 endif
 
-QEMU_MACHINE := -M virt -smp 1 -m 256M -nographic -bios $(OPENSBI_FW)
+# RAM for the hypervisor and every VM of the config (QEMU backs it lazily)
+RUN_MEM ?= 1G
+QEMU_MACHINE := -M virt -smp 1 -m $(RUN_MEM) -nographic -bios $(OPENSBI_FW)
 
 .PHONY: run-qemu
 run-qemu: $(RUN_DIR)/chipvisor.bin

@@ -1,6 +1,11 @@
 /* vmconfig: the guest device tree, written with libfdt's sequential API.
  * It describes what the hypervisor gives the guest: one hart, RAM, and the
- * emulated ns16550a and PLIC, in the shape U-Boot's and Linux's drivers expect. */
+ * emulated devices, in the shape U-Boot's and Linux's drivers expect.
+ *
+ * What depends on the hart the VM runs on is filled in by the hypervisor at
+ * VM reset (core/guest_dtb.c), in properties written here with their
+ * build-time defaults: the cpus' ISA extensions (VMCFG_ISA_*: `sstc` only
+ * where the hart has it) and `mmu-type` (the widest vsatp mode it takes). */
 #include "vmconfig_dtb.h"
 
 #include <libfdt.h>
@@ -39,7 +44,10 @@ static int add_cpus(void *fdt)
     TRY(fdt_property_string(fdt, "device_type", "cpu"));
     TRY(fdt_property_u32(fdt, "reg", 0));
     TRY(fdt_property_string(fdt, "compatible", "riscv"));
-    TRY(fdt_property_string(fdt, "riscv,isa", "rv64imafdc_zicsr_zifencei"));
+    TRY(fdt_property_string(fdt, "riscv,isa", VMCFG_ISA_STRING));
+    TRY(fdt_property_string(fdt, "riscv,isa-base", "rv64i"));
+    TRY(fdt_property(fdt, "riscv,isa-extensions", VMCFG_ISA_EXTENSIONS,
+                     sizeof(VMCFG_ISA_EXTENSIONS)));
     TRY(fdt_property_string(fdt, "mmu-type", "riscv,sv39"));
     TRY(fdt_property_string(fdt, "status", "okay"));
     TRY(fdt_begin_node(fdt, "interrupt-controller"));
@@ -125,6 +133,21 @@ out:
     return rc;
 }
 
+/* virtio-mmio transport (the device type is read from its registers) */
+static int add_virtio(void *fdt, const struct vmcfg_dev *d)
+{
+    int rc = 0;
+
+    TRY(begin_node_at(fdt, "virtio_mmio", d->gpa));
+    TRY(fdt_property_string(fdt, "compatible", "virtio,mmio"));
+    TRY(prop_reg(fdt, d->gpa, d->size));
+    TRY(fdt_property(fdt, "dma-coherent", NULL, 0));
+    TRY(add_irq(fdt, d));
+    TRY(fdt_end_node(fdt));
+out:
+    return rc;
+}
+
 static int add_plic(void *fdt, const struct vmcfg_dev *d)
 {
     /* Context 0 is the hart's M-mode external interrupt, context 1 its S-mode one. */
@@ -178,6 +201,12 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
     TRY(fdt_begin_node(buf, "chosen"));
     if (uart)
         TRY(fdt_property_string(buf, "stdout-path", path));
+    if (vm->bootargs[0])
+        TRY(fdt_property_string(buf, "bootargs", vm->bootargs));
+    if (vm->initrd[0]) {
+        TRY(fdt_property_u64(buf, "linux,initrd-start", vm->initrd_gpa));
+        TRY(fdt_property_u64(buf, "linux,initrd-end", vm->initrd_gpa + vm->initrd_size));
+    }
     TRY(fdt_end_node(buf));
 
     TRY(add_cpus(buf));
@@ -194,9 +223,14 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
     TRY(fdt_property(buf, "ranges", NULL, 0));     /* identity: soc addresses are GPAs */
     for (uint32_t i = 0; i < vm->n_devs; i++) {
         const struct vmcfg_dev *d = &vm->devs[i];
-        TRY(d->type == VM_DEV_PLIC ? add_plic(buf, d) :
-            d->type == VM_DEV_TICK ? add_tick(buf, d) :
-            d->type == VM_DEV_IMSIC ? add_imsic(buf, d) : add_uart(buf, d));
+        switch (d->type) {
+        case VM_DEV_PLIC:           TRY(add_plic(buf, d)); break;
+        case VM_DEV_TICK:           TRY(add_tick(buf, d)); break;
+        case VM_DEV_IMSIC:          TRY(add_imsic(buf, d)); break;
+        case VM_DEV_VIRTIO_BLK:
+        case VM_DEV_VIRTIO_CONSOLE: TRY(add_virtio(buf, d)); break;
+        default:                    TRY(add_uart(buf, d)); break;
+        }
     }
     TRY(fdt_end_node(buf));     /* soc */
 

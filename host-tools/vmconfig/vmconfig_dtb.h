@@ -10,6 +10,12 @@
 #define VMCFG_PHANDLE_PLIC      2
 #define VMCFG_PHANDLE_IMSIC     3
 
+/* What every VM's harts have. Zicntr: hcounteren lets it read time, cycle,
+ * instret. The hypervisor appends "sstc" to both forms (hypervisor/core/
+ * guest_dtb.c) on a hart with Sstc; keep the two lists the same. */
+#define VMCFG_ISA_STRING     "rv64imafdc_zicntr_zicsr_zifencei"
+#define VMCFG_ISA_EXTENSIONS "i\0m\0a\0f\0d\0c\0zicntr\0zicsr\0zifencei"
+
 /* Writes the DTB of `vm` into buf (packed). Returns its size, or -1 with a
  * message in err. The DTB must fit in the 64 KiB reserved at the top of RAM. */
 int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,

@@ -13,6 +13,8 @@ struct vmcfg_blobs {
     uint64_t image_size;
     const char *dtb_path;
     uint64_t dtb_size;
+    const char *initrd_path;    /* "" : none (size and place in the vmcfg_vm) */
+    const char *disk_path;      /* "" : none */
 };
 
 /* True if `path` can go inside a C string and an assembler string unescaped. */

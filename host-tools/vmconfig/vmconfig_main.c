@@ -51,12 +51,14 @@ static void die(const char *fmt, ...)
     exit(1);
 }
 
-static int64_t stat_file_size(const char *path, void *ctx)
+static int64_t stat_file_size(const char *path, uint8_t *head, size_t head_len, void *ctx)
 {
     struct stat st;
     FILE *f;
 
     (void)ctx;
+    if (head_len)
+        memset(head, 0, head_len);
     if (stat(path, &st))
         return -1;
     if (!S_ISREG(st.st_mode)) {
@@ -66,6 +68,11 @@ static int64_t stat_file_size(const char *path, void *ctx)
     f = fopen(path, "rb");      /* readable, not just present */
     if (!f)
         return -1;
+    if (head_len && fread(head, 1, head_len, f) == 0 && ferror(f)) {
+        fclose(f);
+        errno = EIO;
+        return -1;
+    }
     fclose(f);
     return st.st_size;
 }
@@ -139,6 +146,7 @@ int main(int argc, char **argv)
     static struct vmcfg cfg;
     static uint8_t dtb[VMCFG_MAX_VMS][VMCFG_DTB_RESERVE];
     static char image_abs[VMCFG_MAX_VMS][PATH_MAX], dtb_abs[VMCFG_MAX_VMS][PATH_MAX];
+    static char initrd_abs[VMCFG_MAX_VMS][PATH_MAX], disk_abs[VMCFG_MAX_VMS][PATH_MAX];
     struct vmcfg_blobs blobs[VMCFG_MAX_VMS];
     char err[VMCFG_ERR_MAX], out_abs[PATH_MAX], name[32];
     const char *config, *out_dir;
@@ -175,18 +183,25 @@ int main(int argc, char **argv)
 
         if (!realpath(vm->image, image_abs[i]))
             die("%s:%u: image '%s': %s", config, vm->image_line, vm->image, strerror(errno));
+        if (vm->initrd[0] && !realpath(vm->initrd, initrd_abs[i]))
+            die("%s:%u: initrd '%s': %s", config, vm->initrd_line, vm->initrd, strerror(errno));
+        if (vm->disk[0] && !realpath(vm->disk, disk_abs[i]))
+            die("%s:%u: disk '%s': %s", config, vm->disk_line, vm->disk, strerror(errno));
         if (snprintf(dtb_abs[i], PATH_MAX, "%s/vm%u.dtb", out_abs, i) >= PATH_MAX)
             die("%s: path too long", out_abs);
-        if (!vmcfg_path_embeddable(image_abs[i]) || !vmcfg_path_embeddable(dtb_abs[i]))
+        if (!vmcfg_path_embeddable(image_abs[i]) || !vmcfg_path_embeddable(dtb_abs[i]) ||
+            !vmcfg_path_embeddable(initrd_abs[i]) || !vmcfg_path_embeddable(disk_abs[i]))
             die("%s: a path has a quote, backslash or control character", config);
         size = vmcfg_build_dtb(vm, dtb[i], sizeof(dtb[i]), err, sizeof(err));
         if (size < 0)
             die("%s:%u: %s", config, vm->line, err);
         blobs[i] = (struct vmcfg_blobs){
             .image_path = image_abs[i],
-            .image_size = (uint64_t)stat_file_size(vm->image, NULL),
+            .image_size = (uint64_t)stat_file_size(vm->image, NULL, 0, NULL),
             .dtb_path = dtb_abs[i],
             .dtb_size = (uint64_t)size,
+            .initrd_path = initrd_abs[i],
+            .disk_path = disk_abs[i],
         };
     }
 

@@ -90,8 +90,14 @@ static bool valid_name(const char *s)
 
 static const char *dev_kind(enum vm_device_type type)
 {
-    return type == VM_DEV_PLIC ? "plic" : type == VM_DEV_TICK ? "tick" :
-           type == VM_DEV_IMSIC ? "imsic" : "uart";
+    switch (type) {
+    case VM_DEV_PLIC:           return "plic";
+    case VM_DEV_TICK:           return "tick";
+    case VM_DEV_IMSIC:          return "imsic";
+    case VM_DEV_VIRTIO_BLK:     return "disk";
+    case VM_DEV_VIRTIO_CONSOLE: return "virtio-console";
+    default:                    return "uart";
+    }
 }
 
 /* Checks `ntok - 1` arguments lie in [min, max]; names the key. */
@@ -247,23 +253,98 @@ static int add_dev(struct parser *p, unsigned line, enum vm_device_type type,
     return 0;
 }
 
-static int parse_uart(struct parser *p, unsigned line, char **tok, int ntok)
+/* `<key> <gpa> [irq <n>]` (tok[0] is the key) */
+static int parse_window_irq(struct parser *p, unsigned line, char **tok, int ntok,
+                            enum vm_device_type type, uint64_t size)
 {
     uint64_t base, irq = 0;
+    const char *key = tok[0];
 
-    if (ntok == 3)      /* `uart <gpa> irq` */
-        return fail(p, line, "'uart' is missing an argument (expects 'uart <gpa> [irq <n>]')");
-    if (want_args(p, line, tok, ntok, 1, 3) || gpa(p, line, "uart", tok[1], &base))
+    if (ntok == 3)      /* `<key> <gpa> irq` */
+        return fail(p, line, "'%s' is missing an argument (expects '%s <gpa> [irq <n>]')",
+                    key, key);
+    if (want_args(p, line, tok, ntok, 1, 3) || gpa(p, line, key, tok[1], &base))
         return -1;
     if (ntok == 4) {
         if (strcmp(tok[2], "irq"))
-            return fail(p, line, "unknown key '%s' after 'uart' (expects 'irq')", tok[2]);
+            return fail(p, line, "unknown key '%s' after '%s' (expects 'irq')", tok[2], key);
         if (number(p, line, "irq", tok[3], false, &irq))
             return -1;
         if (irq < 1 || irq > VMCFG_IRQ_MAX)
             return fail(p, line, "irq %s out of range 1..%d", tok[3], VMCFG_IRQ_MAX);
     }
-    return add_dev(p, line, VM_DEV_UART16550, base, VMCFG_UART_SIZE, (uint32_t)irq);
+    if (size == VMCFG_VIRTIO_SIZE && base % size)
+        return fail(p, line, "%s 0x%llx is not 4 KiB aligned", key, (unsigned long long)base);
+    return add_dev(p, line, type, base, size, (uint32_t)irq);
+}
+
+static int parse_uart(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    return parse_window_irq(p, line, tok, ntok, VM_DEV_UART16550, VMCFG_UART_SIZE);
+}
+
+/* A file path argument: length and the characters the table cannot embed. */
+static int path_arg(struct parser *p, unsigned line, const char *key, const char *s, char *out)
+{
+    if (strlen(s) >= VMCFG_PATH_MAX)
+        return fail(p, line, "%s path is longer than %d bytes", key, VMCFG_PATH_MAX - 1);
+    if (strpbrk(s, "\"\\$"))
+        return fail(p, line, "%s path '%s' has a quote, backslash or '$'", key, s);
+    strcpy(out, s);
+    return 0;
+}
+
+/* `disk <path> <gpa> [irq <n>]`: a virtio-blk device over the image at path */
+static int parse_disk(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    struct vmcfg_vm *vm = p->vm;
+
+    if (ntok < 3)
+        return fail(p, line, "'disk' is missing an argument (expects 'disk <path> <gpa> [irq <n>]')");
+    if (once(p, line, "disk", &vm->disk_line) || path_arg(p, line, "disk", tok[1], vm->disk))
+        return -1;
+    tok[1] = tok[0];    /* the rest reads as `disk <gpa> [irq <n>]` */
+    return parse_window_irq(p, line, tok + 1, ntok - 1, VM_DEV_VIRTIO_BLK, VMCFG_VIRTIO_SIZE);
+}
+
+static int parse_virtio_console(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    const struct vmcfg_dev *old = vmcfg_find_dev(p->vm, VM_DEV_VIRTIO_CONSOLE);
+    if (old)
+        return fail(p, line, "'virtio-console' given twice in vm '%s' (first at line %u)",
+                    p->vm->name, old->line);
+    return parse_window_irq(p, line, tok, ntok, VM_DEV_VIRTIO_CONSOLE, VMCFG_VIRTIO_SIZE);
+}
+
+/* `bootargs "<text>"`: the rest of the line, quotes optional; no '#'. */
+static int parse_bootargs(struct parser *p, unsigned line, const char *rest)
+{
+    struct vmcfg_vm *vm = p->vm;
+    size_t n;
+
+    if (once(p, line, "bootargs", &vm->bootargs_line))
+        return -1;
+    while (*rest == ' ' || *rest == '\t')
+        rest++;
+    n = strlen(rest);
+    while (n && (rest[n - 1] == ' ' || rest[n - 1] == '\t' || rest[n - 1] == '\r'))
+        n--;
+    if (n && rest[0] == '"') {
+        if (n < 2 || rest[n - 1] != '"')
+            return fail(p, line, "bootargs: unterminated quote");
+        rest++;
+        n -= 2;
+    }
+    if (!n)
+        return fail(p, line, "'bootargs' is missing an argument (expects 'bootargs \"<text>\"')");
+    if (n >= VMCFG_BOOTARGS_MAX)
+        return fail(p, line, "bootargs longer than %d bytes", VMCFG_BOOTARGS_MAX - 1);
+    for (size_t i = 0; i < n; i++)
+        if (rest[i] == '"' || (unsigned char)rest[i] < 0x20 || rest[i] == 0x7f)
+            return fail(p, line, "bootargs may not contain quotes or control characters");
+    memcpy(vm->bootargs, rest, n);
+    vm->bootargs[n] = '\0';
+    return 0;
 }
 
 /* `tick <gpa> irq <n>`: a periodic interrupt source the guest programs */
@@ -337,7 +418,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
 
     if (strcmp(key, "memory") && strcmp(key, "ram-base") && strcmp(key, "image") &&
         strcmp(key, "load") && strcmp(key, "uart") && strcmp(key, "plic") &&
-        strcmp(key, "tick") && strcmp(key, "imsic") && strcmp(key, "console"))
+        strcmp(key, "tick") && strcmp(key, "imsic") && strcmp(key, "console") &&
+        strcmp(key, "initrd") && strcmp(key, "disk") && strcmp(key, "virtio-console"))
         return fail(p, line, "unknown key '%s'", key);
     if (!vm)
         return fail(p, line, "'%s' before any 'vm' block", key);
@@ -358,13 +440,17 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
             return fail(p, line, "ram-base %s is not 2 MiB aligned", tok[1]);
         vm->ram_base = v;
     } else if (!strcmp(key, "image")) {
-        if (want_args(p, line, tok, ntok, 1, 1) || once(p, line, key, &vm->image_line))
+        if (want_args(p, line, tok, ntok, 1, 1) || once(p, line, key, &vm->image_line) ||
+            path_arg(p, line, key, tok[1], vm->image))
             return -1;
-        if (strlen(tok[1]) >= VMCFG_PATH_MAX)
-            return fail(p, line, "image path is longer than %d bytes", VMCFG_PATH_MAX - 1);
-        if (strpbrk(tok[1], "\"\\$"))
-            return fail(p, line, "image path '%s' has a quote, backslash or '$'", tok[1]);
-        strcpy(vm->image, tok[1]);
+    } else if (!strcmp(key, "initrd")) {
+        if (want_args(p, line, tok, ntok, 1, 1) || once(p, line, key, &vm->initrd_line) ||
+            path_arg(p, line, key, tok[1], vm->initrd))
+            return -1;
+    } else if (!strcmp(key, "disk")) {
+        return parse_disk(p, line, tok, ntok);
+    } else if (!strcmp(key, "virtio-console")) {
+        return parse_virtio_console(p, line, tok, ntok);
     } else if (!strcmp(key, "load")) {
         if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, key, tok[1], &v) ||
             once(p, line, key, &vm->load_line))
@@ -434,6 +520,19 @@ int vmcfg_parse(const char *file, const char *text, size_t len,
         buf[end - pos] = '\0';
         pos = end + 1;
 
+        /* bootargs takes the rest of the line, spaces and all */
+        const char *word = buf + strspn(buf, " \t");
+        if (!strncmp(word, "bootargs", 8) && (word[8] == ' ' || word[8] == '\t' ||
+                                               word[8] == '\0' || word[8] == '\r')) {
+            char *hash = strchr(buf, '#');
+            if (hash)
+                *hash = '\0';
+            if (!p.vm)
+                return fail(&p, line, "'bootargs' before any 'vm' block");
+            if (parse_bootargs(&p, line, word + 8))
+                return -1;
+            continue;
+        }
         ntok = tokenize(buf, tok);
         if (ntok > MAX_TOKENS)
             return fail(&p, line, "'%s' has an extra argument", tok[0]);
@@ -454,30 +553,75 @@ int vmcfg_parse(const char *file, const char *text, size_t len,
     return 0;
 }
 
-int vmcfg_check_images(const char *file, const struct vmcfg *cfg,
+uint64_t vmcfg_image_extent(const uint8_t *head, size_t head_len, uint64_t file_size)
+{
+    /* Documentation/arch/riscv/boot-image-header.rst: u64 image_size at 16,
+     * magic2 "RSC\x05" at 56 (and the deprecated magic "RISCV\0\0\0" at 48) */
+    static const uint8_t magic2[4] = { 'R', 'S', 'C', 0x05 };
+    uint64_t size = 0;
+
+    if (head_len < VMCFG_IMAGE_HEAD || (memcmp(head + 56, magic2, 4) &&
+                                        memcmp(head + 48, "RISCV\0\0\0", 8)))
+        return file_size;
+    for (int i = 7; i >= 0; i--)
+        size = size << 8 | head[16 + i];
+    return size > file_size ? size : file_size;
+}
+
+static int file_check(struct parser *p, unsigned line, const char *what, const char *path,
+                      vmcfg_file_size_fn file_size, void *ctx, uint8_t *head, int64_t *size)
+{
+    errno = 0;
+    *size = file_size(path, head, head ? VMCFG_IMAGE_HEAD : 0, ctx);
+    if (*size < 0)
+        return fail(p, line, "cannot read %s '%s': %s", what, path, strerror(errno ? errno : EIO));
+    if (*size == 0)
+        return fail(p, line, "%s '%s' is empty", what, path);
+    return 0;
+}
+
+int vmcfg_check_images(const char *file, struct vmcfg *cfg,
                        vmcfg_file_size_fn file_size, void *ctx,
                        char *err, size_t err_len)
 {
     struct parser p = { file, NULL, NULL, err, err_len };
 
     for (uint32_t i = 0; i < cfg->n_vms; i++) {
-        const struct vmcfg_vm *vm = &cfg->vms[i];
-        uint64_t room = vmcfg_dtb_gpa(vm) - vm->load;
+        struct vmcfg_vm *vm = &cfg->vms[i];
+        uint64_t top = vmcfg_dtb_gpa(vm), room;
+        uint8_t head[VMCFG_IMAGE_HEAD];
         int64_t size;
 
-        errno = 0;
-        size = file_size(vm->image, ctx);
-        if (size < 0)
-            return fail(&p, vm->image_line, "cannot read image '%s': %s",
-                        vm->image, strerror(errno ? errno : EIO));
-        if (size == 0)
-            return fail(&p, vm->image_line, "image '%s' is empty", vm->image);
-        if ((uint64_t)size > room)
+        if (vm->initrd[0]) {
+            if (file_check(&p, vm->initrd_line, "initrd", vm->initrd, file_size, ctx, NULL, &size))
+                return -1;
+            if ((uint64_t)size > top - vm->load)
+                return fail(&p, vm->initrd_line,
+                            "initrd '%s' (%lld bytes) does not fit in vm '%s' below the DTB at 0x%llx",
+                            vm->initrd, (long long)size, vm->name, (unsigned long long)top);
+            vm->initrd_size = (uint64_t)size;
+            vm->initrd_gpa = (top - vm->initrd_size) & ~(VMCFG_INITRD_ALIGN - 1);
+            top = vm->initrd_gpa;
+        }
+        if (vm->disk[0]) {
+            if (file_check(&p, vm->disk_line, "disk image", vm->disk, file_size, ctx, NULL, &size))
+                return -1;
+            if (size % 512)
+                return fail(&p, vm->disk_line, "disk image '%s' (%lld bytes) is not a multiple of 512 bytes",
+                            vm->disk, (long long)size);
+            vm->disk_size = (uint64_t)size;
+        }
+        if (file_check(&p, vm->image_line, "image", vm->image, file_size, ctx, head, &size))
+            return -1;
+        vm->image_extent = vmcfg_image_extent(head, sizeof(head), (uint64_t)size);
+        room = top > vm->load ? top - vm->load : 0;
+        if (vm->image_extent > room)
             return fail(&p, vm->image_line,
-                        "image '%s' (%lld bytes) does not fit in vm '%s': %llu bytes from load 0x%llx to the DTB at 0x%llx",
-                        vm->image, (long long)size, vm->name,
+                        "image '%s' (%llu bytes%s) does not fit in vm '%s': %llu bytes from load 0x%llx to the %s at 0x%llx",
+                        vm->image, (unsigned long long)vm->image_extent,
+                        vm->image_extent != (uint64_t)size ? " with its bss" : "", vm->name,
                         (unsigned long long)room, (unsigned long long)vm->load,
-                        (unsigned long long)vmcfg_dtb_gpa(vm));
+                        vm->initrd[0] ? "initrd" : "DTB", (unsigned long long)top);
     }
     return 0;
 }

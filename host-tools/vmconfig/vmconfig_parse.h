@@ -25,7 +25,10 @@
 #define VMCFG_PLIC_SIZE        0x400000ULL
 #define VMCFG_TICK_SIZE        0x1000ULL
 #define VMCFG_IMSIC_SIZE       0x1000ULL
+#define VMCFG_VIRTIO_SIZE      0x1000ULL
 #define VMCFG_IRQ_MAX          31
+#define VMCFG_BOOTARGS_MAX     1024
+#define VMCFG_INITRD_ALIGN     0x1000ULL
 
 struct vmcfg_dev {
     enum vm_device_type type;
@@ -42,7 +45,15 @@ struct vmcfg_vm {
     uint64_t ram_size;
     uint64_t load;
     char image[VMCFG_PATH_MAX];
+    char initrd[VMCFG_PATH_MAX];        /* "" : none */
+    char disk[VMCFG_PATH_MAX];          /* the virtio-blk image; "" : none */
+    char bootargs[VMCFG_BOOTARGS_MAX];  /* /chosen/bootargs; "" : none */
+    uint64_t image_extent;   /* bytes from `load` the image needs (Linux: its header's
+                                image_size, bss included); set by vmcfg_check_images */
+    uint64_t initrd_size, initrd_gpa;   /* set by vmcfg_check_images */
+    uint64_t disk_size;                 /* set by vmcfg_check_images */
     unsigned memory_line, ram_base_line, image_line, load_line, console_line;
+    unsigned initrd_line, disk_line, bootargs_line;
     bool console;            /* owns host console input at boot */
     uint32_t n_devs;
     struct vmcfg_dev devs[VM_MAX_DEVICES];
@@ -58,11 +69,22 @@ struct vmcfg {
 int vmcfg_parse(const char *file, const char *text, size_t len,
                 struct vmcfg *cfg, char *err, size_t err_len);
 
-/* Returns the size of the file at `path`, or -1 with errno set. */
-typedef int64_t (*vmcfg_file_size_fn)(const char *path, void *ctx);
+/* Returns the size of the file at `path`, or -1 with errno set; with `head`,
+ * also reads up to `head_len` bytes from its start into head (zero-filled
+ * past the end). */
+typedef int64_t (*vmcfg_file_size_fn)(const char *path, uint8_t *head, size_t head_len,
+                                      void *ctx);
 
-/* Checks every VM's image exists and fits in [load, dtb_gpa). */
-int vmcfg_check_images(const char *file, const struct vmcfg *cfg,
+/* Bytes a RISC-V Linux Image needs from its load address (its header's
+ * image_size: text, data and bss), or the file size for any other payload. */
+uint64_t vmcfg_image_extent(const uint8_t *head, size_t head_len, uint64_t file_size);
+#define VMCFG_IMAGE_HEAD 64
+
+/* Checks every VM's files exist and fit: the image's extent in [load, initrd),
+ * the initrd in [image end, dtb_gpa) placed as high as it goes (4 KiB
+ * aligned), a non-empty disk image a multiple of 512 bytes. Fills in the
+ * sizes and the initrd's place. */
+int vmcfg_check_images(const char *file, struct vmcfg *cfg,
                        vmcfg_file_size_fn file_size, void *ctx,
                        char *err, size_t err_len);
 

@@ -1,4 +1,5 @@
-/* A flat device-tree walk over the structure block (devicetree spec, ch. 5). */
+/* A flat device-tree walk over the structure block (devicetree spec, ch. 5),
+ * and in-place property edits for the guests' device trees. */
 #include "fdt_min.h"
 #include "util.h"
 
@@ -13,6 +14,12 @@ static uint32_t be32(const void *p)
 {
     const uint8_t *b = p;
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+static void put_be32(void *p, uint32_t v)
+{
+    uint8_t *b = p;
+    b[0] = (uint8_t)(v >> 24), b[1] = (uint8_t)(v >> 16), b[2] = (uint8_t)(v >> 8), b[3] = (uint8_t)v;
 }
 
 static bool starts_with(const char *s, const char *prefix)
@@ -91,4 +98,58 @@ bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size)
     *base = (uint64_t)be32(reg) << 32 | be32(reg + 4);
     *size = (uint64_t)be32(reg + 8) << 32 | be32(reg + 12);
     return true;
+}
+
+/* Replaces the value of property `prop` in every node named `node` (or
+ * `node@...`), shifting what follows in the blob. The strings block must
+ * come last (as dtc and libfdt's fdt_pack lay it out). */
+int fdt_set_property(void *fdt, uint32_t cap, const char *node, const char *prop,
+                     const void *val, uint32_t len)
+{
+    uint8_t *blob = fdt;
+    if (!blob || be32(blob) != FDT_MAGIC || be32(blob + 12) < be32(blob + 8))
+        return -1;
+    uint32_t total = be32(blob + 4), off_struct = be32(blob + 8), off_strings = be32(blob + 12);
+    uint32_t struct_size = be32(blob + 36);
+    const char *strings = (const char *)blob + off_strings;
+    uint8_t *p = blob + off_struct;
+    bool in_node = false;
+    int count = 0;
+
+    while (p + 4 <= blob + off_struct + struct_size) {
+        uint32_t tok = be32(p);
+        p += 4;
+        if (tok == FDT_BEGIN_NODE) {
+            in_node = starts_with((const char *)p, node);
+            p += ALIGN_UP(strlen((const char *)p) + 1, 4);
+        } else if (tok == FDT_END_NODE) {
+            in_node = false;
+        } else if (tok == FDT_PROP) {
+            uint32_t plen = be32(p), nameoff = be32(p + 4);
+            uint8_t *v = p + 8;
+            if (in_node && strcmp(strings + nameoff, prop) == 0) {
+                int64_t delta = (int64_t)ALIGN_UP(len, 4) - (int64_t)ALIGN_UP(plen, 4);
+                if (total + delta > cap)
+                    return -1;
+                uint8_t *tail = v + ALIGN_UP(plen, 4);
+                memmove(tail + delta, tail, (size_t)(blob + total - tail));
+                memcpy(v, val, len);
+                memset(v + len, 0, ALIGN_UP(len, 4) - len);
+                put_be32(p, len);
+                total += delta, off_strings += delta, struct_size += delta;
+                put_be32(blob + 4, total);
+                put_be32(blob + 12, off_strings);
+                put_be32(blob + 36, struct_size);
+                strings = (const char *)blob + off_strings;
+                plen = len;
+                count++;
+            }
+            p = v + ALIGN_UP(plen, 4);
+        } else if (tok == FDT_END) {
+            break;
+        } else if (tok != FDT_NOP) {
+            return -1;
+        }
+    }
+    return count;
 }

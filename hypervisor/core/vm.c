@@ -3,6 +3,7 @@
 #include "csr.h"
 #include "console.h"
 #include "gstage.h"
+#include "guest_dtb.h"
 #include "aia.h"
 #include "hext.h"
 #include "sched.h"
@@ -107,8 +108,14 @@ void vm_reset(struct vm *vm)
     sched_forget(vm);
     memset(ram, 0, cfg->ram_size);
     memcpy(ram + (cfg->image_gpa - cfg->ram_gpa), cfg->image, cfg->image_size);
-    if (cfg->dtb_size)
-        memcpy(ram + (cfg->dtb_gpa - cfg->ram_gpa), cfg->dtb, cfg->dtb_size);
+    if (cfg->initrd_size)
+        memcpy(ram + (cfg->initrd_gpa - cfg->ram_gpa), cfg->initrd, cfg->initrd_size);
+    if (cfg->dtb_size) {
+        uint8_t *dtb = ram + (cfg->dtb_gpa - cfg->ram_gpa);
+        memcpy(dtb, cfg->dtb, cfg->dtb_size);
+        if (!guest_dtb_fixup(dtb, (uint32_t)(cfg->ram_gpa + cfg->ram_size - cfg->dtb_gpa)))
+            hv_log("vm %s: cannot complete its device tree (ISA, mmu-type)\n", cfg->name);
+    }
 
     memset(&vm->regs, 0, sizeof(vm->regs));
     memset(&vm->fp, 0, sizeof(vm->fp));

@@ -78,6 +78,12 @@
 /* henvcfg */
 #define HENVCFG_STCE  (1UL << 63)
 
+/* satp / vsatp */
+#define SATP_MODE_SV39    8UL
+#define SATP_MODE_SV48    9UL
+#define SATP_MODE_SV57    10UL
+#define SATP_MODE_SHIFT   60
+
 /* hgatp */
 #define HGATP_MODE_SV39X4 8UL
 #define HGATP_MODE_SV48X4 9UL

@@ -1,6 +1,6 @@
-/* Just enough device-tree reading for boot: where the host RAM is, and the
- * hypervisor's options in /chosen/bootargs. (libfdt
- * is a host library in Debian; the hypervisor needs only this one lookup.) */
+/* Just enough device tree for the hypervisor: where the host RAM is, its
+ * options in /chosen/bootargs, and the few properties of a guest's tree that
+ * depend on the hart (libfdt is a host library in Debian). */
 #ifndef CHIPVISOR_FDT_MIN_H
 #define CHIPVISOR_FDT_MIN_H
 
@@ -18,5 +18,11 @@ const void *fdt_find_node_property(const void *fdt, const char *node, const char
 
 /* First region of the first /memory@... node (2-cell address and size). */
 bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size);
+
+/* Sets property `prop` to val[0..len) in every node named `node` or
+ * `node@...` that has it (a blob of at most `cap` bytes); returns how many
+ * were set, or -1 (malformed blob, no room). */
+int fdt_set_property(void *fdt, uint32_t cap, const char *node, const char *prop,
+                     const void *val, uint32_t len);
 
 #endif

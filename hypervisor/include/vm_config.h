@@ -13,6 +13,8 @@ enum vm_device_type {
     VM_DEV_PLIC      = 2,   /* trap-and-emulate virtual PLIC */
     VM_DEV_TICK      = 3,   /* periodic interrupt source (lib/vtick), timer-driven */
     VM_DEV_IMSIC     = 4,   /* an AIA IMSIC guest interrupt file of the hart, mapped in */
+    VM_DEV_VIRTIO_BLK     = 5,   /* virtio-mmio block device over vm_config.disk */
+    VM_DEV_VIRTIO_CONSOLE = 6,   /* virtio-mmio console (hvc0) */
 };
 
 struct vm_device_config {
@@ -32,6 +34,13 @@ struct vm_config {
     const uint8_t *dtb;      /* guest device tree blob (embedded) */
     uint64_t dtb_size;
     uint64_t dtb_gpa;        /* passed to the guest in a1 */
+    const uint8_t *initrd;   /* initramfs (embedded; NULL: none), loaded at initrd_gpa */
+    uint64_t initrd_size;
+    uint64_t initrd_gpa;     /* the DTB's /chosen/linux,initrd-start */
+    uint8_t *disk;           /* the virtio-blk image in host RAM (NULL: none); the guest
+                                reaches it only through the device, and what it writes
+                                survives a reboot of the VM */
+    uint64_t disk_size;
     uint32_t n_devices;
     struct vm_device_config devices[VM_MAX_DEVICES];
     uint32_t console_input;  /* 1: this VM owns host console input at boot */

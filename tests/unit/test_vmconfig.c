@@ -183,6 +183,26 @@ static const struct bad_case bad_cases[] = {
     { VM_OK "load 0x80ff0000\n", 4, "outside RAM" },     /* inside the DTB's 64 KiB */
     { VM_OK "image b.bin\n", 4, "'image' given twice" },
     { "vm a\nmemory 16M\nimage a\"b\n", 3, "quote" },
+    { "bootargs \"x\"\nvm a\n", 1, "'bootargs' before any 'vm' block" },
+    { VM_OK "bootargs\n", 4, "'bootargs' is missing an argument" },
+    { VM_OK "bootargs \"\"\n", 4, "'bootargs' is missing an argument" },
+    { VM_OK "bootargs \"console=ttyS0\n", 4, "unterminated quote" },
+    { VM_OK "bootargs a\"b\n", 4, "may not contain quotes" },
+    { VM_OK "bootargs x\nbootargs y\n", 5, "'bootargs' given twice in vm 'a' (first at line 4)" },
+    { VM_OK "initrd\n", 4, "'initrd' is missing an argument" },
+    { VM_OK "initrd a b\n", 4, "'initrd' has an extra argument 'b'" },
+    { VM_OK "initrd i\ninitrd j\n", 5, "'initrd' given twice" },
+    { VM_OK "initrd a$b\n", 4, "quote, backslash or '$'" },
+    { VM_OK "disk d.img\n", 4, "'disk' is missing an argument (expects 'disk <path> <gpa> [irq <n>]')" },
+    { VM_OK "disk d.img 0x10001000 irq\n", 4, "'disk' is missing an argument" },
+    { VM_OK "disk d.img 0x10001800\n", 4, "disk 0x10001800 is not 4 KiB aligned" },
+    { VM_OK "disk d.img 0x10001000 irq 1\n", 4, "disk has irq 1 but vm 'a' has no plic or imsic" },
+    { VM_OK "plic 0xc000000\ndisk d.img 0x10001000 irq 40\n", 5, "irq 40 out of range 1..31" },
+    { VM_OK "disk d.img 0x10001000\ndisk e.img 0x10002000\n", 5, "'disk' given twice" },
+    { VM_OK "virtio-console 0x10002000\nvirtio-console 0x10003000\n", 5,
+      "'virtio-console' given twice in vm 'a' (first at line 4)" },
+    { VM_OK "uart 0x10000000\nvirtio-console 0x10000000\n", 5,
+      "virtio-console window [0x10000000, 0x10001000) overlaps uart window" },
 };
 
 static void test_each_error_has_line_and_message(void **state)
@@ -205,8 +225,10 @@ static void test_each_error_has_line_and_message(void **state)
 
 struct fake_file { const char *path; int64_t size; };
 
-static int64_t fake_size(const char *path, void *ctx)
+static int64_t fake_size(const char *path, uint8_t *head, size_t head_len, void *ctx)
 {
+    if (head_len)
+        memset(head, 0, head_len);
     for (const struct fake_file *f = ctx; f->path; f++)
         if (!strcmp(f->path, path))
             return f->size;
@@ -321,7 +343,10 @@ static void test_dtb_of_sample_vm(void **state)
     int cpu = node("/cpus/cpu@0");
     assert_string_equal(prop(cpu, "device_type", -1), "cpu");
     assert_int_equal(cell(cpu, "reg", 0), 0);
-    assert_string_equal(prop(cpu, "riscv,isa", -1), "rv64imafdc_zicsr_zifencei");
+    assert_string_equal(prop(cpu, "riscv,isa", -1), "rv64imafdc_zicntr_zicsr_zifencei");
+    assert_string_equal(prop(cpu, "riscv,isa-base", -1), "rv64i");
+    assert_memory_equal(prop(cpu, "riscv,isa-extensions", sizeof(VMCFG_ISA_EXTENSIONS)),
+                        VMCFG_ISA_EXTENSIONS, sizeof(VMCFG_ISA_EXTENSIONS));
     assert_string_equal(prop(cpu, "mmu-type", -1), "riscv,sv39");
     assert_string_equal(prop(cpu, "status", -1), "okay");
     int intc = node("/cpus/cpu@0/interrupt-controller");
@@ -464,6 +489,8 @@ static void test_command_and_table(void **state)
         "      || a->devices[1].type != VM_DEV_PLIC || a->devices[1].gpa_base != 0xc000000\n"
         "      || a->devices[1].size != 0x400000 || b->n_devices != 0) return 20;\n"
         "  if (a->console_input || !b->console_input) return 21;\n"
+        "  if (a->image != b->image) return 22;   /* one file, embedded once */\n"
+        "  if (a->initrd || a->disk || a->initrd_size || a->disk_size) return 23;\n"
         "  return 0;\n}\n";
     write_file("check.c", checker, strlen(checker));
     assert_int_equal(run("cd %s && cc -std=gnu11 -Wall -Wextra -Werror -I%s check.c out/vm_table.c"
@@ -477,7 +504,7 @@ static void test_command_and_table(void **state)
     /* A blob that changed size since the tool ran is a build error, not a wrong table. */
     write_file("guest.bin", image, 100);
     assert_int_equal(run("cd %s && ! cc -I%s -c out/vm_table.c -o t.o 2>err.txt && "
-                         "grep -q 'vm0 image changed size since vmconfig ran' err.txt",
+                         "grep -q 'guest.bin changed size since vmconfig ran' err.txt",
                          tmpdir, VMCONFIG_TEST_INCLUDE), 0);
     write_file("guest.bin", image, sizeof(image));
 
@@ -487,6 +514,91 @@ static void test_command_and_table(void **state)
     assert_int_equal(run("cd %s && test -s out/vm0.dtb && test -s out/vm1.dtb && "
                          "test -z \"$(ls -A out | grep -v -x -e vm0.dtb -e vm1.dtb -e vm_table.c -e deps.mk)\"",
                          tmpdir), 0);
+}
+
+/* initrd, bootargs, disk and virtio-console: parsed, placed, in the DTB */
+static void test_linux_directives(void **state)
+{
+    (void)state;
+    parse_ok("vm lin\nmemory 64M\nimage Image\n"
+             "  bootargs  \"console=ttyS0 root=/dev/vda rw\"  # comment\n"
+             "initrd initrd.cpio\nplic 0xc000000\nuart 0x10000000 irq 10\n"
+             "disk root.ext4 0x10001000 irq 1\nvirtio-console 0x10002000 irq 2\n");
+    struct vmcfg_vm *vm = &cfg.vms[0];
+    assert_string_equal(vm->bootargs, "console=ttyS0 root=/dev/vda rw");
+    assert_string_equal(vm->initrd, "initrd.cpio");
+    assert_string_equal(vm->disk, "root.ext4");
+    assert_int_equal(vm->n_devs, 4);
+    assert_int_equal(vm->devs[2].type, VM_DEV_VIRTIO_BLK);
+    assert_int_equal(vm->devs[2].gpa, 0x10001000);
+    assert_int_equal(vm->devs[2].size, 0x1000);
+    assert_int_equal(vm->devs[2].irq, 1);
+    assert_int_equal(vm->devs[3].type, VM_DEV_VIRTIO_CONSOLE);
+    assert_int_equal(vm->devs[3].irq, 2);
+
+    /* bootargs without quotes take the rest of the line too */
+    parse_ok("vm a\nmemory 2M\nimage x\nbootargs quiet  loglevel=3\n");
+    assert_string_equal(cfg.vms[0].bootargs, "quiet  loglevel=3");
+
+    /* The initrd goes as high as it fits below the DTB, 4 KiB aligned; a Linux
+     * Image needs its header's image_size (bss included) below it. */
+    const uint64_t top = 0x80000000ULL + (64 << 20) - 0x10000;
+    struct fake_file files[] = { { "Image", 1 << 20 }, { "initrd.cpio", 5000 },
+                                 { "root.ext4", 1 << 20 }, { NULL, 0 } };
+    parse_ok("vm lin\nmemory 64M\nimage Image\ninitrd initrd.cpio\n"
+             "disk root.ext4 0x10001000\n");
+    assert_int_equal(vmcfg_check_images("t.cfg", &cfg, fake_size, files, err, sizeof(err)), 0);
+    assert_int_equal(cfg.vms[0].initrd_size, 5000);
+    assert_int_equal(cfg.vms[0].initrd_gpa, (top - 5000) & ~0xfffULL);
+    assert_int_equal(cfg.vms[0].disk_size, 1 << 20);
+    assert_int_equal(cfg.vms[0].image_extent, 1 << 20);
+
+    files[1].size = (int64_t)(top - 0x80000000ULL - (1 << 20)) + 1;   /* no room left */
+    assert_int_equal(vmcfg_check_images("t.cfg", &cfg, fake_size, files, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "t.cfg:3: image 'Image'"));
+    assert_non_null(strstr(err, "to the initrd at"));
+    files[1].size = 5000;
+    files[2].size = 1000;                                          /* not whole sectors */
+    assert_int_equal(vmcfg_check_images("t.cfg", &cfg, fake_size, files, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "t.cfg:5: disk image 'root.ext4' (1000 bytes) is not a multiple of 512"));
+    files[2].size = 0;
+    assert_int_equal(vmcfg_check_images("t.cfg", &cfg, fake_size, files, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "t.cfg:5: disk image 'root.ext4' is empty"));
+
+    /* the RISC-V Image header's image_size counts, not the file size */
+    uint8_t head[VMCFG_IMAGE_HEAD] = { 0 };
+    memcpy(head + 56, "RSC\x05", 4);
+    head[16 + 3] = 0x02;                      /* 0x2000000: 32 MiB */
+    assert_int_equal(vmcfg_image_extent(head, sizeof(head), 1 << 20), 32 << 20);
+    memset(head + 56, 0, 4);
+    assert_int_equal(vmcfg_image_extent(head, sizeof(head), 1 << 20), 1 << 20);
+    memcpy(head + 48, "RISCV\0\0\0", 8);
+    assert_int_equal(vmcfg_image_extent(head, sizeof(head), 1 << 20), 32 << 20);
+
+    /* the DTB: /chosen, virtio nodes */
+    parse_ok("vm lin\nmemory 64M\nimage Image\nbootargs \"console=hvc0 cv.x=1\"\n"
+             "initrd initrd.cpio\nplic 0xc000000\nuart 0x10000000 irq 10\n"
+             "disk root.ext4 0x10001000 irq 1\nvirtio-console 0x10002000 irq 2\n");
+    files[2].size = 1 << 20;
+    assert_int_equal(vmcfg_check_images("t.cfg", &cfg, fake_size, files, err, sizeof(err)), 0);
+    assert_true(vmcfg_build_dtb(&cfg.vms[0], dtb, sizeof(dtb), err, sizeof(err)) > 0);
+    int chosen = node("/chosen");
+    assert_string_equal(prop(chosen, "bootargs", -1), "console=hvc0 cv.x=1");
+    assert_int_equal(fdt64_ld(prop(chosen, "linux,initrd-start", 8)), cfg.vms[0].initrd_gpa);
+    assert_int_equal(fdt64_ld(prop(chosen, "linux,initrd-end", 8)), cfg.vms[0].initrd_gpa + 5000);
+    int blk = node("/soc/virtio_mmio@10001000");
+    assert_int_equal(fdt_node_check_compatible(dtb, blk, "virtio,mmio"), 0);
+    assert_int_equal(cell(blk, "interrupts", 0), 1);
+    assert_int_equal(cell(blk, "interrupt-parent", 0), VMCFG_PHANDLE_PLIC);
+    const fdt64_t *reg = prop(blk, "reg", 16);
+    assert_int_equal(fdt64_ld(reg), 0x10001000);
+    assert_int_equal(fdt64_ld(reg + 1), 0x1000);
+    int con = node("/soc/virtio_mmio@10002000");
+    assert_int_equal(cell(con, "interrupts", 0), 2);
+    write_file("linux.dtb", dtb, fdt_totalsize(dtb));
+    char path[512];
+    snprintf(path, sizeof(path), "%s/linux.dtb", tmpdir);
+    run_dtc(path);
 }
 
 static void test_command_error_writes_nothing(void **state)
@@ -521,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_dtb_of_sample_vm),
         cmocka_unit_test(test_dtb_without_devices),
         cmocka_unit_test(test_command_and_table),
+        cmocka_unit_test(test_linux_directives),
         cmocka_unit_test(test_command_error_writes_nothing),
     };
     return cmocka_run_group_tests(tests, setup_tmpdir, remove_tmpdir);

@@ -56,6 +56,18 @@ void hext_probe(void)
     hart.sv48x4 = (csr_read(hgatp) >> HGATP_MODE_SHIFT) == HGATP_MODE_SV48X4;
     csr_write(hgatp, 0);
 
+    /* vsatp.MODE is WARL the same way: the widest mode it keeps is what a
+     * guest may pick (Linux probes it, whatever the DT's mmu-type says) */
+    hart.vsatp_max = SATP_MODE_SV39;
+    for (uint64_t mode = SATP_MODE_SV57; mode > SATP_MODE_SV39; mode--) {
+        csr_write(vsatp, mode << SATP_MODE_SHIFT);
+        if ((csr_read(vsatp) >> SATP_MODE_SHIFT) == mode) {
+            hart.vsatp_max = (uint8_t)mode;
+            break;
+        }
+    }
+    csr_write(vsatp, 0);
+
     /* Sstc: stimecmp is only accessible when M-mode set menvcfg.STCE */
     v = ~0UL;
     hart.sstc = TRY_INSN("csrw " CSR_STR(CSR_STIMECMP) ", %[v]", v);
