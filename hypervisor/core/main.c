@@ -8,6 +8,7 @@
 #include "gstage.h"
 #include "hext.h"
 #include "input.h"
+#include "mmio.h"
 #include "platform.h"
 #include "sched.h"
 #include "util.h"
@@ -78,6 +79,7 @@ void hv_main(uint64_t hartid, const void *dtb)
         hva_hw_connect_cosim(pool_end);
         hva_hw_use_walker(option_set(dtb, "chipvisor.hva.walker=on"));
     }
+    mmio_xcheck.on = option_set(dtb, "chipvisor.xcheck=on") || hva_hw_walker_on();
     gstage_init(hart.sv48x4 && !option_set(dtb, "chipvisor.gstage=sv39x4"));
     hv_log("G-stage tables: %s\n", gstage_mode_name());
     vm_create_all(pool, pool_end);

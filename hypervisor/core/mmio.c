@@ -1,7 +1,7 @@
 /* Guest-page fault handling. The faulting GPA is htval << 2 | stval[1:0].
  * Inside a device window: decode the instruction (htinst when the hart gives
  * a transformed one, else the instruction read from guest memory with
- * HLVX.HU) and emulate it. Anywhere else the guest touched memory that is not
+ * HLVX.HU, cross-checked by the software walker on request) and emulate it. Anywhere else the guest touched memory that is not
  * its own: the VM is stopped with a report, everything else goes on. */
 #include "mmio.h"
 #include "console.h"
@@ -30,21 +30,33 @@ static const char *access_name(uint64_t cause)
     }
 }
 
-/* The trapping instruction: through the software walker (the golden model,
- * lib/xlate), with the hart's own HLVX.HU as the fallback -- a disagreement
- * between the two is logged, as it means one of them is wrong. */
+struct mmio_xcheck mmio_xcheck;
+
+/* 1, 2, 4, 8, ...: a log line for the first few and then ever more rarely */
+static bool log_this(uint64_t n)
+{
+    return (n & (n - 1)) == 0;
+}
+
 static bool fetch_insn(struct vm *vm, uint32_t *insn)
 {
     uint16_t lo, hi = 0;
     bool hw = hlvx_hu(vm->regs.sepc, &lo) &&
               ((lo & 3) != 3 || hlvx_hu(vm->regs.sepc + 2, &hi));
-    bool sw = guest_fetch_insn(vm, vm->regs.sepc, insn);
-    if (hw && (!sw || *insn != ((uint32_t)hi << 16 | lo)))
-        hv_log("vm %s: software walker and HLVX disagree on the instruction at 0x%lx\n",
-               vm->cfg->name, vm->regs.sepc);
-    if (!sw && hw)
-        *insn = (uint32_t)hi << 16 | lo;
-    return sw || hw;
+    *insn = (uint32_t)hi << 16 | lo;
+    if (mmio_xcheck.on) {
+        uint32_t sw_insn = 0;
+        bool sw = guest_fetch_insn(vm, vm->regs.sepc, &sw_insn);
+        mmio_xcheck.fetches++;
+        if (sw != hw || (hw && sw_insn != *insn)) {
+            if (log_this(++mmio_xcheck.disagreements))
+                hv_log("vm %s: software walker and HLVX disagree on the instruction at 0x%lx "
+                       "(vsatp 0x%lx): walker %s 0x%x, HLVX %s 0x%x (%lu so far)\n",
+                       vm->cfg->name, vm->regs.sepc, csr_read(vsatp), sw ? "reads" : "faults",
+                       sw_insn, hw ? "reads" : "faults", *insn, mmio_xcheck.disagreements);
+        }
+    }
+    return hw;
 }
 
 void mmio_guest_page_fault(struct vm *vm)

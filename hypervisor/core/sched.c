@@ -1,5 +1,6 @@
 /* The scheduler and vCPU context switch. */
 #include "sched.h"
+#include "mmio.h"
 #include "console.h"
 #include "aia.h"
 #include "csr.h"
@@ -299,6 +300,9 @@ void sched_finish(void)
                vm->stats.mmio_exits, vm->stats.wfi_exits, vm->stats.switches_in);
     }
     hv_log("result: %s (%u of %u VMs did not pass)\n", bad ? "FAIL" : "PASS", bad, vm_count);
+    if (mmio_xcheck.on)
+        hv_log("instruction fetch cross-check: %lu fetches by HLVX and the software walker, "
+               "%lu disagreements\n", mmio_xcheck.fetches, mmio_xcheck.disagreements);
     if (hva_hw_walker_on())
         hv_log("HVA walker: %lu translations beside the golden model, %lu disagreements\n",
                hva_walk_stats.walks, hva_walk_stats.disagreements);
