@@ -3,7 +3,8 @@
 # Idempotent: does nothing (not even `apt-get update`) when all are present.
 set -eu
 PKGS="make gcc verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf opensbi
-      qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev"
+      qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev
+      gcc-riscv64-linux-gnu libc6-dev-riscv64-cross e2fsprogs xz-utils zstd cpio binutils"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

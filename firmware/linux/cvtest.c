@@ -1,0 +1,675 @@
+/* cvtest: the test and benchmark program inside chipvisor's Linux guest (a
+ * static riscv64 Linux executable run by /init, see firmware/linux/init).
+ *
+ *   cvtest check              what the kernel was given, against the expectations
+ *                             on its command line (cv.mem= cv.cpus= cv.devs=
+ *                             cv.initrd= cv.root=): "CHECK <name> ok|FAIL <detail>"
+ *                             lines and "CHECK-SUMMARY <n> ok <m> failed: PASS|FAIL"
+ *   cvtest irqs               /proc/interrupts before and after a short sleep and
+ *                             some console (and disk) traffic: "IRQ <source> ..."
+ *                             lines and "IRQ-SUMMARY PASS|FAIL"
+ *   cvtest bench [scale] [--disk /dev/vdX] [--mem MiB]
+ *                             microbenchmarks, "METRIC <name>=<value> unit=<unit>"
+ *   cvtest disk-write <file> <token>   writes the token, fsync + sync
+ *   cvtest disk-read  <file> <token>   reads it back: "DISK read ... ok|FAIL"
+ *
+ * Exit status 0 when everything passed. */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+/* --- helpers ------------------------------------------------------------------- */
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* Reads a whole (small) file into a static-lifetime malloc'd string; NULL if absent. */
+static char *slurp(const char *path, size_t *len_out)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (len + 1 >= cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+        }
+        ssize_t n = read(fd, buf + len, cap - len - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        len += (size_t)n;
+    }
+    close(fd);
+    buf[len] = '\0';
+    if (len_out)
+        *len_out = len;
+    return buf;
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* The value of "<key>=" on the kernel command line, in buf; false if absent. */
+static bool cmdline_get(const char *key, char *buf, size_t size)
+{
+    static char *cmdline;
+    if (!cmdline && !(cmdline = slurp("/proc/cmdline", NULL)))
+        return false;
+    size_t klen = strlen(key);
+    for (const char *p = cmdline; *p;) {
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (*p && !isspace((unsigned char)*p))
+            p++;
+        if ((size_t)(p - w) > klen && strncmp(w, key, klen) == 0 && w[klen] == '=') {
+            size_t n = (size_t)(p - w) - klen - 1;
+            if (n >= size)
+                n = size - 1;
+            memcpy(buf, w + klen + 1, n);
+            buf[n] = '\0';
+            return true;
+        }
+    }
+    return false;
+}
+
+/* --- check ----------------------------------------------------------------------- */
+static int n_ok, n_fail;
+
+static void check(const char *name, bool ok, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void check(const char *name, bool ok, const char *fmt, ...)
+{
+    char detail[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    printf("CHECK %s %s %s\n", name, ok ? "ok" : "FAIL", detail);
+    fflush(stdout);
+    ok ? n_ok++ : n_fail++;
+}
+
+static long meminfo_kb(const char *field)
+{
+    char *m = slurp("/proc/meminfo", NULL);
+    long v = -1;
+    if (m) {
+        char *p = strstr(m, field);
+        if (p)
+            v = strtol(p + strlen(field) + 1, NULL, 10);
+        free(m);
+    }
+    return v;
+}
+
+/* Online CPUs from /sys/devices/system/cpu/online ("0-3,5"). */
+static int online_cpus(void)
+{
+    char *s = slurp("/sys/devices/system/cpu/online", NULL);
+    if (!s)
+        return (int)sysconf(_SC_NPROCESSORS_ONLN);
+    int n = 0;
+    for (char *p = s; *p && *p != '\n';) {
+        long a = strtol(p, &p, 10), b = a;
+        if (*p == '-')
+            b = strtol(p + 1, &p, 10);
+        n += (int)(b - a + 1);
+        if (*p == ',')
+            p++;
+    }
+    free(s);
+    return n;
+}
+
+/* A virtio driver has a device bound: /sys/bus/virtio/drivers/<drv>/virtio<N>. */
+static bool virtio_bound(const char *drv, char *which, size_t size)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/sys/bus/virtio/drivers/%s", drv);
+    DIR *d = opendir(path);
+    if (!d)
+        return false;
+    bool found = false;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strncmp(e->d_name, "virtio", 6) == 0 && isdigit((unsigned char)e->d_name[6])) {
+            snprintf(which, size, "%.31s", e->d_name);
+            found = true;
+            break;
+        }
+    closedir(d);
+    return found;
+}
+
+/* An interrupt controller by the chip name in /proc/interrupts, or its DT node. */
+static bool irqchip_seen(const char *needle)
+{
+    char *s = slurp("/proc/interrupts", NULL);
+    bool ok = s && strstr(s, needle);
+    free(s);
+    return ok;
+}
+
+static void check_dev(const char *dev)
+{
+    char which[64] = "", name[80];
+    snprintf(name, sizeof name, "dev-%s", dev);
+    if (strcmp(dev, "virtio-blk") == 0) {
+        bool ok = virtio_bound("virtio_blk", which, sizeof which);
+        check(name, ok && exists("/sys/block/vda"), "%s%s", ok ? which : "no virtio_blk device",
+              exists("/sys/block/vda") ? " /sys/block/vda" : " (no /sys/block/vda)");
+    } else if (strcmp(dev, "virtio-console") == 0) {
+        bool ok = virtio_bound("virtio_console", which, sizeof which);
+        check(name, ok, "%s", ok ? which : "no virtio_console device");
+    } else if (strcmp(dev, "virtio-net") == 0) {
+        bool ok = virtio_bound("virtio_net", which, sizeof which);
+        check(name, ok, "%s", ok ? which : "no virtio_net device");
+    } else if (strcmp(dev, "uart") == 0) {
+        /* /proc/tty/driver/serial: "0: uart:16550A mmio:0x10000000 irq:10 ..." */
+        char *s = slurp("/proc/tty/driver/serial", NULL);
+        char *p = s ? strstr(s, "\n0: uart:") : NULL;
+        bool ok = p && strncmp(p + 9, "unknown", 7) != 0;
+        if (ok) {
+            char *end = strchr(p + 1, '\n');
+            if (end)
+                *end = '\0';
+            snprintf(which, sizeof which, "ttyS0 %.40s", p + 4);
+        }
+        check(name, ok, "%s", ok ? which : "no ttyS0 port (/proc/tty/driver/serial)");
+        free(s);
+    } else if (strcmp(dev, "plic") == 0) {
+        check(name, irqchip_seen("PLIC"), "%s", "PLIC in /proc/interrupts");
+    } else if (strcmp(dev, "aplic") == 0) {
+        check(name, irqchip_seen("APLIC"), "%s", "APLIC in /proc/interrupts");
+    } else if (strcmp(dev, "imsic") == 0) {
+        check(name, exists("/sys/firmware/devicetree/base/soc/interrupt-controller@24000000")
+                        || irqchip_seen("IMSIC") || irqchip_seen("MSI"),
+              "%s", "IMSIC (MSI domain)");
+    } else if (strcmp(dev, "rtc") == 0) {
+        check(name, exists("/sys/class/rtc/rtc0"), "%s", "/sys/class/rtc/rtc0");
+    } else {
+        check(name, false, "unknown device name '%s' in cv.devs", dev);
+    }
+}
+
+static int cmd_check(void)
+{
+    char v[256];
+    struct utsname u;
+    uname(&u);
+    check("kernel", true, "%s %s %s", u.sysname, u.release, u.machine);
+
+    if (cmdline_get("cv.mem", v, sizeof v)) {
+        long want_kb = strtol(v, NULL, 10) * 1024;
+        long total = meminfo_kb("MemTotal:");
+        /* MemTotal is RAM less what the firmware reserves and the kernel image
+         * (~40 MiB for Debian's kernel): accept [want - max(64 MiB, want/4), want]. */
+        long slack = want_kb / 4 > 65536 ? want_kb / 4 : 65536;
+        check("mem", total > 0 && total <= want_kb && total >= want_kb - slack,
+              "MemTotal=%ld kB expected %ld MiB", total, want_kb / 1024);
+    }
+    if (cmdline_get("cv.cpus", v, sizeof v)) {
+        int want = atoi(v), got = online_cpus();
+        check("cpus", got == want, "online=%d expected %d", got, want);
+    }
+    if (cmdline_get("cv.devs", v, sizeof v)) {
+        char *save;
+        for (char *d = strtok_r(v, ",", &save); d; d = strtok_r(NULL, ",", &save))
+            check_dev(d);
+    }
+    if (cmdline_get("cv.initrd", v, sizeof v)) {
+        bool want = atoi(v) != 0;
+        bool got = exists("/sys/firmware/devicetree/base/chosen/linux,initrd-start");
+        check("initrd", got == want, "linux,initrd-start %s in /chosen", got ? "present" : "absent");
+    }
+    if (cmdline_get("cv.root", v, sizeof v)) {
+        /* the line of /proc/mounts whose mount point is "/" (the last one wins) */
+        char *m = slurp("/proc/mounts", NULL);
+        char dev[128] = "?", type[32] = "?";
+        for (char *save, *l = m ? strtok_r(m, "\n", &save) : NULL; l; l = strtok_r(NULL, "\n", &save)) {
+            char d[128], mp[128], t[32];
+            if (sscanf(l, "%127s %127s %31s", d, mp, t) == 3 && strcmp(mp, "/") == 0) {
+                snprintf(dev, sizeof dev, "%s", d);
+                snprintf(type, sizeof type, "%s", t);
+            }
+        }
+        free(m);
+        check("root", strcmp(type, v) == 0, "/ is %s on %s, expected %s", type, dev, v);
+    }
+    printf("CHECK-SUMMARY %d ok %d failed: %s\n", n_ok, n_fail, n_fail ? "FAIL" : "PASS");
+    fflush(stdout);
+    return n_fail ? 1 : 0;
+}
+
+/* --- irqs ------------------------------------------------------------------------ */
+/* The total count (all CPUs) of the first /proc/interrupts line containing one
+ * of the needles; -1 if none. */
+static long irq_count(const char *text, const char *const *needles, char *label, size_t size)
+{
+    char *copy = strdup(text);
+    long total = -1;
+    char *save;
+    char *l = strtok_r(copy, "\n", &save);          /* header: CPU0 CPU1 ... */
+    int ncpu = 0;
+    for (char *p = l; p && (p = strstr(p, "CPU")); p += 3)
+        ncpu++;
+    for (l = strtok_r(NULL, "\n", &save); l && total < 0; l = strtok_r(NULL, "\n", &save)) {
+        bool hit = false;
+        for (const char *const *n = needles; *n && !hit; n++)
+            hit = strstr(l, *n) != NULL;
+        if (!hit)
+            continue;
+        char *p = strchr(l, ':');
+        if (!p)
+            continue;
+        snprintf(label, size, "%.*s", (int)(p - l), l);
+        for (char *q = label; *q == ' ';)           /* trim the irq number */
+            memmove(q, q + 1, strlen(q));
+        p++;
+        total = 0;
+        for (int c = 0; c < ncpu; c++)
+            total += strtol(p, &p, 10);
+    }
+    free(copy);
+    return total;
+}
+
+static int cmd_irqs(void)
+{
+    static const char *const timer[] = { "riscv-timer", NULL };
+    static const char *const uart[] = { "ttyS", "serial", NULL };
+    static const char *const vblk[] = { "virtio0", "virtio1", "virtio2", "virtio3", NULL };
+    struct { const char *name; const char *const *needles; long a, b; char label[32]; } src[] = {
+        { "timer", timer, 0, 0, "" }, { "uart", uart, 0, 0, "" }, { "virtio", vblk, 0, 0, "" },
+    };
+    const int n = (int)(sizeof src / sizeof src[0]);
+
+    char *before = slurp("/proc/interrupts", NULL);
+    if (!before) {
+        printf("IRQ-SUMMARY FAIL no /proc/interrupts\n");
+        return 1;
+    }
+    /* activity: console output (UART THR-empty interrupts), a disk read, 100 ms of sleep */
+    for (int i = 0; i < 4; i++) {
+        printf("IRQ activity line %d: ................................................\n", i);
+        fflush(stdout);
+        usleep(20000);
+    }
+    int fd = open("/dev/vda", O_RDONLY | O_DIRECT);
+    if (fd >= 0) {
+        void *buf;
+        if (posix_memalign(&buf, 4096, 65536) == 0) {
+            for (int i = 0; i < 4; i++)
+                if (pread(fd, buf, 65536, (off_t)i * 65536 * 7) < 0)
+                    break;
+            free(buf);
+        }
+        close(fd);
+    }
+    usleep(20000);
+    char *after = slurp("/proc/interrupts", NULL);
+    for (int i = 0; i < n; i++) {
+        src[i].a = irq_count(before, src[i].needles, src[i].label, sizeof src[i].label);
+        src[i].b = irq_count(after, src[i].needles, src[i].label, sizeof src[i].label);
+        if (src[i].a < 0)
+            printf("IRQ %s absent\n", src[i].name);
+        else
+            printf("IRQ %s irq=%s before=%ld after=%ld %s\n", src[i].name, src[i].label,
+                   src[i].a, src[i].b, src[i].b > src[i].a ? "rose" : "SAME");
+    }
+    bool timer_ok = src[0].a >= 0 && src[0].b > src[0].a;
+    bool dev_ok = (src[1].a >= 0 && src[1].b > src[1].a) || (src[2].a >= 0 && src[2].b > src[2].a);
+    printf("IRQ-SUMMARY %s timer %s, device %s\n", timer_ok && dev_ok ? "PASS" : "FAIL",
+           timer_ok ? "rose" : "did not rise", dev_ok ? "rose" : "did not rise");
+    fflush(stdout);
+    free(before);
+    free(after);
+    return timer_ok && dev_ok ? 0 : 1;
+}
+
+/* --- bench ------------------------------------------------------------------------ */
+static void metric(const char *name, double value, const char *unit)
+{
+    printf("METRIC %s=%.1f unit=%s\n", name, value, unit);
+    fflush(stdout);
+}
+
+static void bench_syscall(double secs)
+{
+    uint64_t calls = 0;
+    double t0 = now_s(), t;
+    do {
+        for (int i = 0; i < 1000; i++)
+            syscall(SYS_getppid);
+        calls += 1000;
+    } while ((t = now_s()) - t0 < secs);
+    metric("syscall_getppid", (t - t0) * 1e9 / (double)calls, "ns/call");
+}
+
+static void bench_pagefault(double secs)
+{
+    const size_t len = 4u << 20;
+    const long page = sysconf(_SC_PAGESIZE);
+    uint64_t faults = 0;
+    double t0 = now_s(), t;
+    do {
+        volatile char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) {
+            printf("METRIC pagefault skipped (mmap: %s)\n", strerror(errno));
+            return;
+        }
+        for (size_t off = 0; off < len; off += (size_t)page)
+            p[off] = 1;
+        munmap((void *)p, len);
+        faults += len / (size_t)page;
+    } while ((t = now_s()) - t0 < secs);
+    metric("pagefault", (t - t0) * 1e9 / (double)faults, "ns/fault");
+}
+
+static void bench_nanosleep(int count)
+{
+    double sum = 0, max = 0;
+    for (int i = 0; i < count; i++) {
+        struct timespec req = { 0, 1000000 };
+        uint64_t a = now_ns();
+        nanosleep(&req, NULL);
+        double over = (double)(now_ns() - a) - 1e6;
+        sum += over;
+        if (over > max)
+            max = over;
+    }
+    metric("nanosleep_1ms_overshoot_mean", sum / count / 1e3, "us");
+    metric("nanosleep_1ms_overshoot_max", max / 1e3, "us");
+}
+
+/* One access per 4 KiB page in a random cyclic order over `mib` MiB (each at a
+ * different cache line of its page): every access a TLB miss, two-stage in a VM. */
+static void bench_random(size_t mib, double secs)
+{
+    size_t len = mib << 20;
+    const size_t page = 4096, npages = len / page;
+    char *mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    uint32_t *perm = malloc(npages * sizeof *perm);
+    if (mem == MAP_FAILED || !perm) {
+        printf("METRIC random_access skipped (no %zu MiB)\n", mib);
+        free(perm);
+        return;
+    }
+    madvise(mem, len, MADV_NOHUGEPAGE);
+    for (size_t i = 0; i < npages; i++)
+        perm[i] = (uint32_t)i;
+    uint64_t x = 0x9e3779b97f4a7c15ull;
+    for (size_t i = npages - 1; i > 0; i--) {       /* Fisher-Yates, xorshift64 */
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        size_t j = (size_t)(x % (i + 1));
+        uint32_t tmp = perm[i]; perm[i] = perm[j]; perm[j] = tmp;
+    }
+    for (size_t i = 0; i < npages; i++) {
+        size_t from = perm[i], to = perm[(i + 1) % npages];
+        void **slot = (void **)(mem + from * page + (from % 64) * 64);
+        *slot = mem + to * page + (to % 64) * 64;
+    }
+    free(perm);
+    void **p = (void **)mem;                         /* page 0, line 0: in the cycle */
+    uint64_t n = 0;
+    double t0 = now_s(), t;
+    do {
+        for (int i = 0; i < 4096; i++)
+            p = (void **)*p;
+        n += 4096;
+    } while ((t = now_s()) - t0 < secs);
+    if (!p)
+        printf("unreachable\n");
+    metric("random_access_mib", (double)mib, "MiB");
+    metric("random_access_pages", (t - t0) * 1e9 / (double)n, "ns/access");
+    munmap(mem, len);
+}
+
+/* rdtime from user mode (Linux allows it through scounteren.TM): its rate against
+ * CLOCK_MONOTONIC, and its cost; skipped if it traps. */
+static sigjmp_buf rdtime_jmp;
+static void on_sigill(int sig)
+{
+    (void)sig;
+    siglongjmp(rdtime_jmp, 1);
+}
+
+static inline uint64_t rdtime(void)
+{
+#if defined(__riscv)
+    uint64_t t;
+    __asm__ volatile("rdtime %0" : "=r"(t));
+    return t;
+#else
+    return now_ns();
+#endif
+}
+
+static void bench_rdtime(double secs)
+{
+    struct sigaction sa = { .sa_handler = on_sigill }, old;
+    sigaction(SIGILL, &sa, &old);
+    if (sigsetjmp(rdtime_jmp, 1)) {
+        printf("METRIC rdtime skipped (SIGILL: the time CSR is not readable from user mode)\n");
+        sigaction(SIGILL, &old, NULL);
+        return;
+    }
+    uint64_t r0 = rdtime();
+    double t0 = now_s(), t;
+    uint64_t n = 0;
+    do {
+        for (int i = 0; i < 1000; i++)
+            (void)rdtime();
+        n += 1000;
+    } while ((t = now_s()) - t0 < secs);
+    uint64_t r1 = rdtime();
+    sigaction(SIGILL, &old, NULL);
+    metric("rdtime_read", (t - t0) * 1e9 / (double)n, "ns/read");
+    metric("rdtime_rate", (double)(r1 - r0) / (t - t0) / 1e6, "MHz");
+}
+
+/* The mount point of a block device, from /proc/mounts. */
+static bool mount_point_of(const char *dev, char *mp, size_t size)
+{
+    char *m = slurp("/proc/mounts", NULL);
+    bool found = false;
+    for (char *save, *l = m ? strtok_r(m, "\n", &save) : NULL; l && !found; l = strtok_r(NULL, "\n", &save)) {
+        char d[128], p[256];
+        if (sscanf(l, "%127s %255s", d, p) == 2 && strcmp(d, dev) == 0) {
+            snprintf(mp, size, "%s", p);
+            found = true;
+        }
+    }
+    free(m);
+    return found;
+}
+
+static void bench_disk(const char *dev, size_t mib)
+{
+    const size_t chunk = 1u << 20;
+    void *buf;
+    if (posix_memalign(&buf, 4096, chunk)) {
+        printf("METRIC disk skipped (no memory)\n");
+        return;
+    }
+    memset(buf, 0xa5, chunk);
+    /* sequential read of the raw device with O_DIRECT (bypasses the page cache) */
+    int fd = open(dev, O_RDONLY | O_DIRECT);
+    if (fd < 0) {
+        printf("METRIC disk_read skipped (%s: %s)\n", dev, strerror(errno));
+    } else {
+        size_t done = 0;
+        double t0 = now_s();
+        while (done < (mib << 20)) {
+            ssize_t n = pread(fd, buf, chunk, (off_t)done);
+            if (n <= 0)
+                break;
+            done += (size_t)n;
+        }
+        double t = now_s() - t0;
+        close(fd);
+        metric("disk_seq_read", (double)done / t / 1e6, "MB/s");
+        printf("METRIC disk_seq_read_bytes=%zu unit=bytes\n", done);
+    }
+    /* sequential write of a file on the filesystem mounted from it (never the raw
+     * device: it may be the root), O_DIRECT + fsync, then removed */
+    char mp[256], path[300];
+    if (!mount_point_of(dev, mp, sizeof mp)) {
+        printf("METRIC disk_seq_write skipped (%s is not mounted; raw writes would destroy it)\n", dev);
+    } else {
+        snprintf(path, sizeof path, "%s/.cvtest-bench.tmp", strcmp(mp, "/") ? mp : "");
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_DIRECT, 0600);
+        if (fd < 0) {
+            printf("METRIC disk_seq_write skipped (%s: %s)\n", path, strerror(errno));
+        } else {
+            size_t done = 0;
+            double t0 = now_s();
+            while (done < (mib << 20)) {
+                ssize_t n = write(fd, buf, chunk);
+                if (n <= 0)
+                    break;
+                done += (size_t)n;
+            }
+            fsync(fd);
+            double t = now_s() - t0;
+            close(fd);
+            unlink(path);
+            sync();
+            metric("disk_seq_write", (double)done / t / 1e6, "MB/s");
+            printf("METRIC disk_seq_write_bytes=%zu unit=bytes\n", done);
+        }
+    }
+    free(buf);
+}
+
+static int cmd_bench(int argc, char **argv)
+{
+    double scale = 1.0;
+    const char *disk = NULL;
+    size_t mib = 64, disk_mib = 8;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--disk") == 0 && i + 1 < argc)
+            disk = argv[++i];
+        else if (strcmp(argv[i], "--mem") == 0 && i + 1 < argc)
+            mib = (size_t)atol(argv[++i]);
+        else if (strcmp(argv[i], "--disk-mib") == 0 && i + 1 < argc)
+            disk_mib = (size_t)atol(argv[++i]);
+        else if (isdigit((unsigned char)argv[i][0]) || argv[i][0] == '.')
+            scale = atof(argv[i]);
+        else {
+            fprintf(stderr, "cvtest bench: unknown argument '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    if (scale <= 0)
+        scale = 1.0;
+    double t0 = now_s();
+    printf("METRIC bench_scale=%.2f unit=x\n", scale);
+    bench_syscall(0.3 * scale);
+    bench_pagefault(0.5 * scale);
+    bench_nanosleep((int)(100 * scale) + 1);
+    bench_rdtime(0.1 * scale);
+    bench_random(mib, 0.5 * scale);
+    if (disk)
+        bench_disk(disk, disk_mib);
+    metric("bench_wall", (now_s() - t0) * 1e3, "ms");
+    printf("BENCH-DONE\n");
+    fflush(stdout);
+    return 0;
+}
+
+/* --- disk-write / disk-read ----------------------------------------------------------- */
+static int cmd_disk_write(const char *file, const char *token)
+{
+    int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    size_t len = strlen(token);
+    bool ok = fd >= 0 && write(fd, token, len) == (ssize_t)len && write(fd, "\n", 1) == 1
+              && fsync(fd) == 0;
+    int err = errno;
+    if (fd >= 0)
+        close(fd);
+    sync();
+    printf("DISK write %s %s %s%s\n", file, token, ok ? "ok" : "FAIL ", ok ? "" : strerror(err));
+    fflush(stdout);
+    return ok ? 0 : 1;
+}
+
+static int cmd_disk_read(const char *file, const char *token)
+{
+    size_t len;
+    char *s = slurp(file, &len);
+    if (!s) {
+        printf("DISK read %s %s FAIL %s\n", file, token, strerror(errno));
+        return 1;
+    }
+    if (len && s[len - 1] == '\n')
+        s[--len] = '\0';
+    bool ok = strcmp(s, token) == 0;
+    if (ok)
+        printf("DISK read %s %s ok\n", file, token);
+    else
+        printf("DISK read %s %s FAIL got '%.64s'\n", file, token, s);
+    fflush(stdout);
+    free(s);
+    return ok ? 0 : 1;
+}
+
+static int usage(void)
+{
+    fprintf(stderr, "usage: cvtest check | irqs | bench [scale] [--disk /dev/vdX] [--mem MiB] [--disk-mib N]\n"
+                    "       cvtest disk-write <file> <token> | disk-read <file> <token>\n");
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    if (argc < 2)
+        return usage();
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "check") == 0 && argc == 2)
+        return cmd_check();
+    if (strcmp(cmd, "irqs") == 0 && argc == 2)
+        return cmd_irqs();
+    if (strcmp(cmd, "bench") == 0)
+        return cmd_bench(argc - 2, argv + 2);
+    if (strcmp(cmd, "disk-write") == 0 && argc == 4)
+        return cmd_disk_write(argv[2], argv[3]);
+    if (strcmp(cmd, "disk-read") == 0 && argc == 4)
+        return cmd_disk_read(argv[2], argv[3]);
+    return usage();
+}
