@@ -21,7 +21,7 @@ LINUX_APPLETS := sh ash cat cp dd df dmesg echo env false find free grep halt he
                  hexdump id insmod kill ln ls lsmod mkdir mknod mount mountpoint mv \
                  poweroff printf ps reboot rm rmmod sed setsid cttyhack sleep stat sync \
                  sysctl tail test true umount uname uptime wc xargs awk date tr cut \
-                 sort seq md5sum touch chmod du which nproc time vi
+                 sort seq md5sum touch chmod du which nproc time vi switch_root blockdev
 LINUX_STAGE_DEPS := firmware/linux/stage-root.sh $(LINUX_INIT) $(LINUX_CVTEST) \
                     $(LINUX_OUT)/modules/load.list $(DEB_RV_STAMP) firmware/linux/linux.mk
 
