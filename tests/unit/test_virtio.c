@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "virtio/virtio_blk.h"
+#include "virtio/virtio_console.h"
 
 /* registers (4.2.2) */
 enum {
@@ -1084,6 +1085,224 @@ static void test_blk_random(void **state)
     blk_teardown(&st);
 }
 
+
+/* ---- console -------------------------------------------------------------- */
+
+enum { RXQ = 0, TXQ = 1 };
+
+struct con_fx {
+    struct guest g;
+    struct virtio_console c;
+    struct drv d;
+    uint8_t out[1u << 17];
+    size_t nout;
+};
+
+static void con_tx(void *ctx, uint8_t ch)
+{
+    struct con_fx *f = ctx;
+    assert_true(f->nout < sizeof(f->out));
+    f->out[f->nout++] = ch;
+}
+
+static int con_setup(void **state)
+{
+    struct con_fx *f = calloc(1, sizeof(*f));
+    assert_non_null(f);
+    f->g.ram = aligned_alloc(4096, RAM_SIZE);
+    assert_non_null(f->g.ram);
+    memset(f->g.ram, 0xa5, RAM_SIZE);
+    virtio_console_init(&f->c, con_tx, f, g2h, &f->g);
+    f->d = (struct drv){ .m = &f->c.mmio, .g = &f->g, .nq = 2 };
+    drv_init(&f->d, F_ALL);
+    *state = f;
+    return 0;
+}
+
+static int con_teardown(void **state)
+{
+    struct con_fx *f = *state;
+    free(f->g.ram);
+    free(f);
+    return 0;
+}
+
+static void con_send(struct con_fx *f, const char *s, bool indirect)
+{
+    struct drv *d = &f->d;
+    uint32_t n = (uint32_t)strlen(s);
+    uint64_t b = alloc(d, n);
+    memcpy(gp(&f->g, b), s, n);
+    struct seg sg[3];
+    uint32_t k = split(sg, b, n, 0);
+    add_chain(d, TXQ, sg, k, indirect);
+    kick(d, TXQ);
+}
+
+/* post a receive buffer of len bytes; its guest address */
+static uint64_t con_post(struct con_fx *f, uint32_t len, bool notify)
+{
+    uint64_t b = alloc(&f->d, len);
+    struct seg sg = { b, len, D_WRITE };
+    add_chain(&f->d, RXQ, &sg, 1, false);
+    if (notify)
+        kick(&f->d, RXQ);
+    return b;
+}
+
+static void test_con_identity(void **state)
+{
+    struct con_fx *f = *state;
+    struct virtio_mmio *m = &f->c.mmio;
+    assert_int_equal(r32(m, DEVICE_ID), 3);
+    assert_true(f->d.features & F_VERSION_1);
+    assert_int_equal(f->d.features & 0xffffff, 0); /* no SIZE/MULTIPORT/EMERG_WRITE */
+    assert_int_equal(r32(m, CONFIG), 0);
+    assert_int_equal(r32(m, CONFIG + 4), 0);
+    w32(m, QUEUE_SEL, 1);
+    assert_int_equal(r32(m, QUEUE_NUM_MAX), 256);
+    w32(m, QUEUE_SEL, 2);
+    assert_int_equal(r32(m, QUEUE_NUM_MAX), 0);
+}
+
+static void test_con_tx(void **state)
+{
+    struct con_fx *f = *state;
+    struct drv *d = &f->d;
+    rng_state = 1;
+    con_send(f, "hello, ", false);
+    con_send(f, "world\n", true);
+    assert_int_equal(f->nout, 13);
+    assert_memory_equal(f->out, "hello, world\n", 13);
+    uint32_t len = 99;
+    assert_true(get_used(d, TXQ, NULL, &len));
+    assert_int_equal(len, 0);
+    assert_true(get_used(d, TXQ, NULL, NULL));
+    assert_true(virtio_mmio_irq(d->m));
+    w32(d->m, INT_ACK, 1);
+    assert_false(virtio_mmio_irq(d->m));
+    /* many lines in one notify */
+    for (int i = 0; i < 10; i++) {
+        uint64_t b = alloc(d, 3);
+        memcpy(gp(&f->g, b), "ab\n", 3);
+        struct seg sg = { b, 3, 0 };
+        add_chain(d, TXQ, &sg, 1, false);
+    }
+    kick(d, TXQ);
+    assert_int_equal(f->nout, 13 + 30);
+    assert_int_equal(f->c.tx_bytes, 43);
+    /* a transmit buffer outside guest RAM: no bytes, completed, device runs on */
+    struct seg bad = { 0x1000, 8, 0 };
+    add_chain(d, TXQ, &bad, 1, false);
+    kick(d, TXQ);
+    assert_int_equal(f->nout, 43);
+    assert_int_equal(used_idx(d, TXQ), 13);
+    assert_false(needs_reset(d));
+    /* a huge one is cut at VIRTIO_CONSOLE_TX_MAX */
+    struct seg huge = { HEAP_GPA, 1u << 20, 0 };
+    add_chain(d, TXQ, &huge, 1, false);
+    kick(d, TXQ);
+    assert_int_equal(f->nout, 43 + 65536);
+    assert_int_equal(used_idx(d, TXQ), 14);
+    assert_true(f->c.mmio.errors >= 2);
+}
+
+static void test_con_rx(void **state)
+{
+    struct con_fx *f = *state;
+    struct drv *d = &f->d;
+    /* a posted buffer: a pushed byte goes in at once */
+    uint64_t b = con_post(f, 64, true);
+    assert_int_equal(used_idx(d, RXQ), 0);
+    assert_false(virtio_mmio_irq(d->m));
+    assert_true(virtio_console_rx_push(&f->c, 'x'));
+    uint32_t len = 0;
+    assert_true(get_used(d, RXQ, NULL, &len));
+    assert_int_equal(len, 1);
+    assert_int_equal(*gp(&f->g, b), 'x');
+    assert_true(virtio_mmio_irq(d->m));
+    w32(d->m, INT_ACK, 1);
+
+    /* no buffers: the FIFO fills, then refuses (back-pressure) */
+    int accepted = 0;
+    for (int i = 0; i < 300; i++)
+        if (virtio_console_rx_push(&f->c, (uint8_t)i))
+            accepted++;
+        else
+            break;
+    assert_int_equal(accepted, 256);
+    assert_true(virtio_console_rx_full(&f->c));
+    assert_false(virtio_mmio_irq(d->m));
+    /* the guest posts 100 bytes of room: that much comes out, in order */
+    b = con_post(f, 100, true);
+    assert_true(get_used(d, RXQ, NULL, &len));
+    assert_int_equal(len, 100);
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(gp(&f->g, b)[i], (uint8_t)i);
+    assert_false(virtio_console_rx_full(&f->c));
+    assert_true(virtio_mmio_irq(d->m));
+    /* more input wraps the FIFO */
+    for (int i = 256; i < 300; i++)
+        assert_true(virtio_console_rx_push(&f->c, (uint8_t)i));
+    /* two buffers posted before one notify: the rest (200 bytes) fills them */
+    uint64_t b1 = con_post(f, 150, false), b2 = con_post(f, 150, true);
+    assert_true(get_used(d, RXQ, NULL, &len));
+    assert_int_equal(len, 150);
+    assert_true(get_used(d, RXQ, NULL, &len));
+    assert_int_equal(len, 50);
+    for (int i = 0; i < 150; i++)
+        assert_int_equal(gp(&f->g, b1)[i], (uint8_t)(100 + i));
+    for (int i = 0; i < 50; i++)
+        assert_int_equal(gp(&f->g, b2)[i], (uint8_t)(250 + i));
+    assert_int_equal(f->c.rx_bytes, 301);
+    assert_int_equal(f->c.mmio.errors, 0);
+}
+
+static void test_con_rx_errors_and_reset(void **state)
+{
+    struct con_fx *f = *state;
+    struct drv *d = &f->d;
+    /* a device-readable receive buffer: completed empty, the byte stays */
+    uint64_t b = alloc(d, 8);
+    struct seg sg = { b, 8, 0 };
+    add_chain(d, RXQ, &sg, 1, false);
+    kick(d, RXQ);
+    assert_true(virtio_console_rx_push(&f->c, 'q'));
+    uint32_t len = 9;
+    assert_true(get_used(d, RXQ, NULL, &len));
+    assert_int_equal(len, 0);
+    assert_int_equal(f->c.rx_count, 1);
+    /* one outside writable RAM */
+    struct seg ro = { RO_BASE, 8, D_WRITE };
+    add_chain(d, RXQ, &ro, 1, false);
+    kick(d, RXQ);
+    assert_true(get_used(d, RXQ, NULL, &len));
+    assert_int_equal(len, 0);
+    assert_int_equal(f->c.rx_count, 1);
+    assert_true(f->c.mmio.errors >= 2);
+    assert_false(needs_reset(d));
+    /* input kept across a device reset and delivered after DRIVER_OK */
+    assert_true(virtio_console_rx_push(&f->c, 'r'));
+    w32(d->m, STATUS, 0);
+    assert_true(virtio_console_rx_push(&f->c, 's'));
+    drv_init(d, F_ALL);
+    b = con_post(f, 16, true);
+    assert_true(get_used(d, RXQ, NULL, &len));
+    assert_int_equal(len, 3);
+    assert_memory_equal(gp(&f->g, b), "qrs", 3);
+    /* a malformed transmit ring stops the device until reset */
+    put_desc(desc_table(d, TXQ), 0, HEAP_GPA, 4, D_NEXT, 0);
+    publish(d, TXQ, 0);
+    kick(d, TXQ);
+    assert_true(needs_reset(d));
+    assert_true(r32(d->m, INT_STATUS) & 2);
+    assert_true(virtio_console_rx_push(&f->c, 't')); /* held, not delivered */
+    drv_init(d, F_ALL);
+    con_send(f, "ok", false);
+    assert_memory_equal(f->out + f->nout - 2, "ok", 2);
+}
+
+#define C(fn) cmocka_unit_test_setup_teardown(fn, con_setup, con_teardown)
 #define B(fn) cmocka_unit_test_setup_teardown(fn, blk_setup, blk_teardown)
 
 int main(void)
@@ -1106,6 +1325,10 @@ int main(void)
         B(test_queue_setup_errors),
         B(test_feature_negotiation),
         cmocka_unit_test(test_blk_random),
+        C(test_con_identity),
+        C(test_con_tx),
+        C(test_con_rx),
+        C(test_con_rx_errors_and_reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

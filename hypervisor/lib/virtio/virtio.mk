@@ -2,8 +2,10 @@
 # plus a lint that compiles the library freestanding the way the hypervisor
 # build does and checks that it needs nothing but memcpy/memset/memcmp.
 # (The hypervisor build itself links the .c files.)
-VIRTIO_SRC  := hypervisor/lib/virtio/virtio_mmio.c hypervisor/lib/virtio/virtio_blk.c
-VIRTIO_HDR  := hypervisor/lib/virtio/virtio_mmio.h hypervisor/lib/virtio/virtio_blk.h
+VIRTIO_SRC  := hypervisor/lib/virtio/virtio_mmio.c hypervisor/lib/virtio/virtio_blk.c \
+               hypervisor/lib/virtio/virtio_console.c
+VIRTIO_HDR  := hypervisor/lib/virtio/virtio_mmio.h hypervisor/lib/virtio/virtio_blk.h \
+               hypervisor/lib/virtio/virtio_console.h
 VIRTIO_TEST := $(BUILD)/tests/unit/test_virtio
 
 $(VIRTIO_TEST): tests/unit/test_virtio.c $(VIRTIO_SRC) $(VIRTIO_HDR)
