@@ -1,5 +1,5 @@
-/* The virtual devices of a VM (ns16550a UART, PLIC, periodic tick) and the
- * wires between them: device interrupts -> PLIC sources, PLIC S-context ->
+/* The virtual devices of a VM (ns16550a UART, PLIC, periodic tick, virtio
+ * block and console) and the wires between them: device interrupts -> PLIC sources, PLIC S-context ->
  * hvip.VSEIP; or, on the other interrupt paths, -> the HVA VIC
  * (vic_backend.c) or MSIs into an IMSIC guest file. */
 #include "mmio.h"
@@ -28,14 +28,28 @@ const struct vm_device_config *vm_config_device(const struct vm_config *cfg, enu
     return NULL;
 }
 
+/* virtio buffers: the VM's own RAM only */
+static bool virtio_gpa_to_hva(void *ctx, uint64_t gpa, uint64_t len, bool write, uint8_t **hva)
+{
+    return vm_gpa_to_hva(ctx, gpa, len, write, hva);
+}
+
 void vm_devices_init(struct vm *vm)
 {
     vm->uart_dev = vm_config_device(vm->cfg, VM_DEV_UART16550);
     vm->plic_dev = vm_config_device(vm->cfg, VM_DEV_PLIC);
     vm->tick_dev = vm_config_device(vm->cfg, VM_DEV_TICK);
     vm->imsic_dev = vm_config_device(vm->cfg, VM_DEV_IMSIC);
-    vm->uart_line = vm->tick_line = false;
+    vm->blk_dev = vm_config_device(vm->cfg, VM_DEV_VIRTIO_BLK);
+    vm->vcon_dev = vm_config_device(vm->cfg, VM_DEV_VIRTIO_CONSOLE);
+    vm->uart_line = vm->tick_line = vm->blk_line = vm->vcon_line = false;
+    vm->blk_errors_logged = vm->vcon_errors_logged = 0;
     vuart_init(&vm->uart, uart_tx, vm);
+    if (vm->blk_dev)
+        virtio_blk_init(&vm->blk, vm->cfg->disk, vm->cfg->disk_size, false, vm->cfg->name,
+                        virtio_gpa_to_hva, vm);
+    if (vm->vcon_dev)
+        virtio_console_init(&vm->vcon, uart_tx, vm, virtio_gpa_to_hva, vm);
     vplic_init(&vm->plic);
     vtick_init(&vm->tick);
     if (vm->vic_file)
@@ -63,6 +77,10 @@ static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
     if (vm->imsic_file && !vm->plic_dev) {
         msi_line(vm, vm->uart_dev, vuart_irq(&vm->uart), &vm->uart_line, touched);
         msi_line(vm, vm->tick_dev, vtick_irq(&vm->tick), &vm->tick_line, touched);
+        msi_line(vm, vm->blk_dev, vm->blk_dev && virtio_mmio_irq(&vm->blk.mmio),
+                 &vm->blk_line, touched);
+        msi_line(vm, vm->vcon_dev, vm->vcon_dev && virtio_mmio_irq(&vm->vcon.mmio),
+                 &vm->vcon_line, touched);
     } else if (vm->vic_file) {
         vic_update_irqs(vm);
     } else {
@@ -72,6 +90,10 @@ static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
                 vplic_set_level(&vm->plic, vm->uart_dev->irq, vuart_irq(&vm->uart));
             if (vm->tick_dev)
                 vplic_set_level(&vm->plic, vm->tick_dev->irq, vtick_irq(&vm->tick));
+            if (vm->blk_dev && vm->blk_dev->irq)
+                vplic_set_level(&vm->plic, vm->blk_dev->irq, virtio_mmio_irq(&vm->blk.mmio));
+            if (vm->vcon_dev && vm->vcon_dev->irq)
+                vplic_set_level(&vm->plic, vm->vcon_dev->irq, virtio_mmio_irq(&vm->vcon.mmio));
             eip = vplic_irq(&vm->plic, VPLIC_CTX_S);
         }
         vm_hvip_update(vm, MIP_VSEIP, eip);
@@ -83,8 +105,20 @@ void vm_devices_update_irqs(struct vm *vm)
     update_irqs(vm, NULL);
 }
 
+/* Host console input goes to the VM's virtio console when it has one (its
+ * Linux console is hvc0), else to its UART. */
 void vm_input_feed_uart(struct vm *vm)
 {
+    if (vm->vcon_dev) {
+        while (!virtio_console_rx_full(&vm->vcon)) {
+            int c = vm_input_pop(vm);
+            if (c < 0)
+                break;
+            virtio_console_rx_push(&vm->vcon, (uint8_t)c);
+        }
+        vm_devices_update_irqs(vm);
+        return;
+    }
     if (!vm->uart_dev)
         return;
     while (!vuart_rx_full(&vm->uart)) {
@@ -96,8 +130,42 @@ void vm_input_feed_uart(struct vm *vm)
     vm_devices_update_irqs(vm);
 }
 
+/* A notify does a bounded amount of work; what is left goes on from the
+ * scheduler, a little later, so a guest cannot hold the hart with one. */
+#define VIRTIO_POLL_TICKS 100       /* 10 us */
+
+static bool virtio_pending(const struct vm *vm)
+{
+    return (vm->blk_dev && virtio_mmio_pending(&vm->blk.mmio)) ||
+           (vm->vcon_dev && virtio_mmio_pending(&vm->vcon.mmio));
+}
+
+static void virtio_continue(struct vm *vm)
+{
+    if (vm->blk_dev && virtio_mmio_pending(&vm->blk.mmio))
+        virtio_mmio_poll(&vm->blk.mmio);
+    if (vm->vcon_dev && virtio_mmio_pending(&vm->vcon.mmio))
+        virtio_mmio_poll(&vm->vcon.mmio);
+}
+
+/* guest driver mistakes: one line each for the first few, then ever more rarely */
+static void virtio_report(struct vm *vm, const struct virtio_mmio *m, uint32_t *logged,
+                          const char *what)
+{
+    if (m->errors == *logged)
+        return;
+    *logged = m->errors;
+    if ((m->errors & (m->errors - 1)) == 0)
+        hv_log("vm %s: %s: driver error %u: %s\n", vm->cfg->name, what, m->errors,
+               m->last_error ? m->last_error : "?");
+}
+
 void vm_devices_advance(struct vm *vm, uint64_t now)
 {
+    if (vm->blk_dev || vm->vcon_dev) {
+        virtio_continue(vm);
+        vm_devices_update_irqs(vm);
+    }
     if (!vm->tick_dev)
         return;
     bool was = vtick_irq(&vm->tick);
@@ -108,6 +176,8 @@ void vm_devices_advance(struct vm *vm, uint64_t now)
 
 uint64_t vm_devices_next_event(const struct vm *vm)
 {
+    if (virtio_pending(vm))
+        return read_time() + VIRTIO_POLL_TICKS;
     return vm->tick_dev ? vtick_next_event(&vm->tick) : ~0UL;
 }
 
@@ -151,6 +221,10 @@ bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, 
         uint32_t v = 0;
         ok = vtick_read(&vm->tick, (uint32_t)off, read_time(), &v) == 0;
         *val = v;
+    } else if (dev->type == VM_DEV_VIRTIO_BLK) {
+        ok = virtio_mmio_read(&vm->blk.mmio, (uint32_t)off, size, val) == 0;
+    } else if (dev->type == VM_DEV_VIRTIO_CONSOLE) {
+        ok = virtio_mmio_read(&vm->vcon.mmio, (uint32_t)off, size, val) == 0;
     }
     /* reads that consume state (the UART's RBR/IIR) may leave more behind */
     update_irqs(vm, dev->type == VM_DEV_UART16550 ? dev : NULL);
@@ -167,6 +241,15 @@ bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off,
         ok = plic_access(vm, off, size, true, &val);
     else if (dev->type == VM_DEV_TICK && size == 4)
         ok = vtick_write(&vm->tick, (uint32_t)off, (uint32_t)val, read_time()) == 0;
+    else if (dev->type == VM_DEV_VIRTIO_BLK || dev->type == VM_DEV_VIRTIO_CONSOLE) {
+        bool blk = dev->type == VM_DEV_VIRTIO_BLK;
+        struct virtio_mmio *m = blk ? &vm->blk.mmio : &vm->vcon.mmio;
+        ok = virtio_mmio_write(m, (uint32_t)off, size, val) == 0;
+        virtio_report(vm, m, blk ? &vm->blk_errors_logged : &vm->vcon_errors_logged,
+                      blk ? "virtio-blk" : "virtio-console");
+        if (virtio_mmio_pending(m))
+            sched_kick();       /* the host timer must come back for the rest */
+    }
     update_irqs(vm, dev);
     return ok;
 }

@@ -9,6 +9,8 @@
 #include "vuart/vuart.h"
 #include "vplic/vplic.h"
 #include "vtick/vtick.h"
+#include "virtio/virtio_blk.h"
+#include "virtio/virtio_console.h"
 
 #define MAX_VMS 8
 
@@ -71,11 +73,15 @@ struct vm {
     struct vuart uart;
     struct vplic plic;
     struct vtick tick;
+    struct virtio_blk blk;           /* over cfg->disk */
+    struct virtio_console vcon;
     const struct vm_device_config *uart_dev, *plic_dev, *tick_dev, *imsic_dev;
+    const struct vm_device_config *blk_dev, *vcon_dev;
     uint32_t imsic_file;             /* AIA guest interrupt file (0: none) */
     uint32_t vic_file;               /* HVA VIC guest file + 1 serving its PLIC (0: software vPLIC) */
     uint32_t vic_src_uart, vic_src_tick;   /* its devices' physical sources at the VIC */
-    bool uart_line, tick_line;       /* device interrupt levels, for MSI edges */
+    bool uart_line, tick_line, blk_line, vcon_line;   /* device interrupt levels, for MSI edges */
+    uint32_t blk_errors_logged, vcon_errors_logged;   /* virtio driver errors reported */
     uint8_t input[VM_INPUT_RING];    /* host console input not yet taken by the guest */
     uint32_t input_head, input_tail;
     struct vm_stats stats;
