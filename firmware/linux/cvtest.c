@@ -368,7 +368,10 @@ static void metric(const char *name, double value, const char *unit)
     fflush(stdout);
 }
 
-static void bench_syscall(double secs)
+/* Each benchmark runs a fixed amount of work (times the scale), or stops at a
+ * time cap on a slow machine: under -icount a time bound would mean a fixed
+ * instruction budget that memory-heavy loops turn into minutes of wall time. */
+static void bench_syscall(uint64_t iters, double cap)
 {
     uint64_t calls = 0;
     double t0 = now_s(), t;
@@ -376,11 +379,12 @@ static void bench_syscall(double secs)
         for (int i = 0; i < 1000; i++)
             syscall(SYS_getppid);
         calls += 1000;
-    } while ((t = now_s()) - t0 < secs);
+    } while (calls < iters && (t = now_s()) - t0 < cap);
+    t = now_s();
     metric("syscall_getppid", (t - t0) * 1e9 / (double)calls, "ns/call");
 }
 
-static void bench_pagefault(double secs)
+static void bench_pagefault(uint64_t iters, double cap)
 {
     const size_t len = 4u << 20;
     const long page = sysconf(_SC_PAGESIZE);
@@ -396,7 +400,8 @@ static void bench_pagefault(double secs)
             p[off] = 1;
         munmap((void *)p, len);
         faults += len / (size_t)page;
-    } while ((t = now_s()) - t0 < secs);
+    } while (faults < iters && (t = now_s()) - t0 < cap);
+    t = now_s();
     metric("pagefault", (t - t0) * 1e9 / (double)faults, "ns/fault");
 }
 
@@ -418,7 +423,7 @@ static void bench_nanosleep(int count)
 
 /* One access per 4 KiB page in a random cyclic order over `mib` MiB (each at a
  * different cache line of its page): every access a TLB miss, two-stage in a VM. */
-static void bench_random(size_t mib, double secs)
+static void bench_random(size_t mib, uint64_t iters, double cap)
 {
     size_t len = mib << 20;
     const size_t page = 4096, npages = len / page;
@@ -451,7 +456,8 @@ static void bench_random(size_t mib, double secs)
         for (int i = 0; i < 4096; i++)
             p = (void **)*p;
         n += 4096;
-    } while ((t = now_s()) - t0 < secs);
+    } while (n < iters && (t = now_s()) - t0 < cap);
+    t = now_s();
     if (!p)
         printf("unreachable\n");
     metric("random_access_mib", (double)mib, "MiB");
@@ -479,7 +485,7 @@ static inline uint64_t rdtime(void)
 #endif
 }
 
-static void bench_rdtime(double secs)
+static void bench_rdtime(uint64_t iters, double cap)
 {
     struct sigaction sa = { .sa_handler = on_sigill }, old;
     sigaction(SIGILL, &sa, &old);
@@ -495,8 +501,9 @@ static void bench_rdtime(double secs)
         for (int i = 0; i < 1000; i++)
             (void)rdtime();
         n += 1000;
-    } while ((t = now_s()) - t0 < secs);
+    } while (n < iters && (t = now_s()) - t0 < cap);
     uint64_t r1 = rdtime();
+    t = now_s();
     sigaction(SIGILL, &old, NULL);
     metric("rdtime_read", (t - t0) * 1e9 / (double)n, "ns/read");
     metric("rdtime_rate", (double)(r1 - r0) / (t - t0) / 1e6, "MHz");
@@ -599,11 +606,11 @@ static int cmd_bench(int argc, char **argv)
         scale = 1.0;
     double t0 = now_s();
     printf("METRIC bench_scale=%.2f unit=x\n", scale);
-    bench_syscall(0.3 * scale);
-    bench_pagefault(0.5 * scale);
+    bench_syscall((uint64_t)(100000 * scale), 1.0 * scale);
+    bench_pagefault((uint64_t)(8192 * scale), 1.0 * scale);
     bench_nanosleep((int)(100 * scale) + 1);
-    bench_rdtime(0.1 * scale);
-    bench_random(mib, 0.5 * scale);
+    bench_rdtime((uint64_t)(100000 * scale), 0.5 * scale);
+    bench_random(mib, (uint64_t)(1000000 * scale), 1.0 * scale);
     if (disk)
         bench_disk(disk, disk_mib);
     metric("bench_wall", (now_s() - t0) * 1e3, "ms");

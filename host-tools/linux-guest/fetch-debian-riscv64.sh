@@ -40,7 +40,17 @@ if [ "${1:-}" != "--refresh" ] && [ -e "$ROOT/current/.complete" ]; then
     exit 0
 fi
 
-for t in apt-get apt-cache dpkg-deb gpgv xz zstd gzip od; do
+# One fetch at a time per cache (work trees and builds may share it); the
+# second one waits and then finds the first one's result.
+mkdir -p "$ROOT" || die "cannot create $ROOT"
+exec 9>"$ROOT/.lock"
+flock 9 || die "cannot lock $ROOT/.lock"
+if [ "${1:-}" != "--refresh" ] && [ -e "$ROOT/current/.complete" ]; then
+    print_paths
+    exit 0
+fi
+
+for t in apt-get apt-cache apt-config dpkg-deb gpgv xz zstd gzip od strings; do
     command -v "$t" >/dev/null 2>&1 || die "'$t' not found (run host-tools/install-deps.sh)"
 done
 [ -r "$KEYRING" ] || die "$KEYRING missing (Debian package debian-archive-keyring)"
@@ -97,10 +107,14 @@ APT_OPTS=(
     -o Dir::State::Lists="$APT/lists"
     -o Dir::State::status="$APT/etc/status"
     -o Dir::Cache="$APT/cache"
-    -o Debug::NoLocking=1
     -o APT::Get::List-Cleanup=0
     -o Acquire::Languages=none
 )
+# The machine's proxy settings, if any, are kept (nothing else of its apt setup).
+for k in Acquire::http::Proxy Acquire::https::Proxy; do
+    v=$(apt-config dump "$k" 2>/dev/null | sed -n "s/^$k \"\(.*\)\";$/\1/p" | head -n1)
+    [ -n "$v" ] && APT_OPTS+=(-o "$k=$v")
+done
 # As root apt drops to _apt for downloads, which cannot enter a private cache
 # under root's home: download as root instead (the files stay in the cache).
 [ "$(id -u)" -eq 0 ] && APT_OPTS+=(-o APT::Sandbox::User=root)
@@ -120,9 +134,9 @@ say "kernel package: $KPKG"
 cd "$ROOT/debs"
 apt-get "${APT_OPTS[@]}" -q download "$KPKG" busybox-static >"$APT/download.log" 2>&1 \
     || { cat "$APT/download.log" >&2; die "apt-get download $KPKG busybox-static failed"; }
-KDEB=$(ls -t "$ROOT"/debs/"${KPKG}"_*_riscv64.deb | head -n1)
-BDEB=$(ls -t "$ROOT"/debs/busybox-static_*_riscv64.deb | head -n1)
-[ -f "$KDEB" ] && [ -f "$BDEB" ] || die "downloaded .deb files not found in $ROOT/debs"
+KDEB=$(ls -t "$ROOT"/debs/"${KPKG}"_*_riscv64.deb 2>/dev/null | head -n1 || true)
+BDEB=$(ls -t "$ROOT"/debs/busybox-static_*_riscv64.deb 2>/dev/null | head -n1 || true)
+[ -n "$KDEB" ] && [ -n "$BDEB" ] || die "downloaded .deb files not found in $ROOT/debs"
 
 # --- unpack ------------------------------------------------------------------------
 X="$ROOT/extract"
@@ -130,7 +144,7 @@ rm -rf "$X"; mkdir -p "$X/kernel" "$X/busybox"
 dpkg-deb -x "$KDEB" "$X/kernel" || die "dpkg-deb -x $KDEB failed"
 dpkg-deb -x "$BDEB" "$X/busybox" || die "dpkg-deb -x $BDEB failed"
 
-KIMG=$(ls "$X"/kernel/boot/vmlinu[xz]-* 2>/dev/null | head -n1)
+KIMG=$(ls "$X"/kernel/boot/vmlinu[xz]-* 2>/dev/null | head -n1 || true)
 [ -n "$KIMG" ] || die "no /boot/vmlinux-* or /boot/vmlinuz-* in $KDEB"
 KVER=${KIMG##*/vmlinu[xz]-}
 [ -d "$X/kernel/lib/modules/$KVER" ] || [ -d "$X/kernel/usr/lib/modules/$KVER" ] \
