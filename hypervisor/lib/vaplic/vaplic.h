@@ -24,8 +24,9 @@
  *                    them (the hypervisor decides where MSIs go).
  *   setip, setipnum, in_clrip (reads give the rectified inputs), clripnum,
  *   setie, setienum, clrie, clrienum, setipnum_le, setipnum_be.
- *   genmsi           Busy from the write until vaplic_next_msi returns the
- *                    extempore MSI (sent whatever domaincfg.IE is).
+ *   genmsi           Busy from the write until vaplic_next_msi takes the
+ *                    extempore MSI (sent whatever domaincfg.IE is; after the
+ *                    sources' MSIs; an EIID of 0 clears Busy, sends nothing).
  *   target[i]        Hart Index (14 bits), Guest Index (6 bits), EIID (11).
  * Pending bits follow the spec's MSI-mode rules: edge sources on a rising
  * rectified edge or setip/setipnum; level sources on a rising rectified
