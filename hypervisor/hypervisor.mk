@@ -22,9 +22,15 @@ $(BUILD)/obj-rv/%.S.o: %.S
 
 -include $(HV_OBJS:.o=.d)
 
+# What configs load, built before vmconfig first runs (its deps.mk names the
+# exact files after that). Fragments read after this one define them: the
+# prerequisite is expanded a second time, when every fragment has been read.
+HV_GUEST_FILES = $(FW_GUEST_BINS) $(LINUX_OUTPUTS)
+.SECONDEXPANSION:
+
 # One hypervisor binary per configuration file: $(1) = config path, $(2) = output folder.
 define hv_config_rules
-$(2)/vm_table.c: $(1) $$(VMCONFIG) | $$(FW_GUEST_BINS)
+$(2)/vm_table.c: $(1) $$(VMCONFIG) | $$$$(HV_GUEST_FILES)
 	@mkdir -p $(2)
 	$$(VMCONFIG) $(1) $(2)
 $(2)/vm_table.o: $(2)/vm_table.c

@@ -67,7 +67,7 @@ int vmcfg_write_table(FILE *out, const char *config, const struct vmcfg *cfg,
             vmcfg_path_embeddable(config) && !strstr(config, "*/") ? config : "a config");
     fprintf(out, "#include <stdint.h>\n#include \"vm_config.h\"\n\n");
 
-    fprintf(out, "__asm__(\n\"\t.pushsection .rodata.vmimg,\\\"a\\\"\\n\"\n");
+    fprintf(out, "__asm__(\n\"\t.pushsection .vmimg,\\\"a\\\"\\n\"\n");
     for (uint32_t i = 0; i < cfg->n_vms; i++) {
         if (!vmcfg_path_embeddable(blobs[i].image_path) ||
             !vmcfg_path_embeddable(blobs[i].dtb_path) ||
@@ -88,7 +88,7 @@ int vmcfg_write_table(FILE *out, const char *config, const struct vmcfg *cfg,
         }
     }
     /* disks are written by their VM: each its own copy, in writable memory */
-    fprintf(out, "\"\t.popsection\\n\"\n\"\t.pushsection .data.vmdisk,\\\"aw\\\"\\n\"\n");
+    fprintf(out, "\"\t.popsection\\n\"\n\"\t.pushsection .vmdisk,\\\"aw\\\"\\n\"\n");
     for (uint32_t i = 0; i < cfg->n_vms; i++) {
         if (cfg->vms[i].disk[0]) {
             snprintf(own, sizeof(own), "vm%u_disk", i);

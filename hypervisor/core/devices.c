@@ -105,11 +105,11 @@ void vm_devices_update_irqs(struct vm *vm)
     update_irqs(vm, NULL);
 }
 
-/* Host console input goes to the VM's virtio console when it has one (its
- * Linux console is hvc0), else to its UART. */
+/* Host console input goes to the VM's UART, the DTB's stdout-path; to its
+ * virtio console (Linux: hvc0) when it has no UART. */
 void vm_input_feed_uart(struct vm *vm)
 {
-    if (vm->vcon_dev) {
+    if (vm->vcon_dev && !vm->uart_dev) {
         while (!virtio_console_rx_full(&vm->vcon)) {
             int c = vm_input_pop(vm);
             if (c < 0)

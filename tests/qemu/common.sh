@@ -21,10 +21,11 @@ need "$QEMU" "$OPENSBI_FW" "$EXPECT"
 
 # qemu_cmd <config> [extra qemu args...]: the command line for one configuration;
 # -icount shift=0 makes instruction counts and guest time deterministic.
+# QEMU_MEM: host RAM (default 256M; the Linux configs need more).
 qemu_cmd() {
     local cfg=$1; shift
     need "$BUILD/configs/$cfg/chipvisor.bin"
-    echo "$QEMU -M virt -smp 1 -m 256M -nographic -icount shift=0 -bios $OPENSBI_FW" \
+    echo "$QEMU -M virt -smp 1 -m ${QEMU_MEM:-256M} -nographic -icount shift=0 -bios $OPENSBI_FW" \
          "-kernel $BUILD/configs/$cfg/chipvisor.bin $*"
 }
 
