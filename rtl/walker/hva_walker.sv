@@ -48,6 +48,7 @@ module hva_walker #(
   // the package's names used here (Yosys 0.23 reads no package import)
   localparam int unsigned PpnW     = walker_pkg::PpnW;
   localparam int unsigned VpnW     = walker_pkg::VpnW;
+  localparam int unsigned LvlW     = walker_pkg::LvlW;
   localparam int unsigned MaxWalks = walker_pkg::MaxWalks;
   localparam int unsigned PermR    = walker_pkg::PermR;
   typedef walker_pkg::access_e access_e;
@@ -78,24 +79,24 @@ module hva_walker #(
   state_e          state_q, state_d;
   walker_pkg::xlate_req_t      req_q, req_d;
   // VS-stage walk
-  logic [1:0]      vs_level_q, vs_level_d;
+  logic [LvlW-1:0] vs_level_q, vs_level_d;
   logic [PpnW-1:0] vs_table_q, vs_table_d;      // GPA page of the table being read
   logic [2:0]      vs_walks_q, vs_walks_d;
   logic [63:0]     vs_pte_q, vs_pte_d;
   logic [63:0]     vs_pte_gpa_q, vs_pte_gpa_d;
   logic            vs_need_mxr_q, vs_need_mxr_d;  // an implicit PTE read relied on MXR
   logic [63:0]     vs_pa_q, vs_pa_d;              // the GPA of the access
-  logic [1:0]      vs_leaf_level_q, vs_leaf_level_d;
+  logic [LvlW-1:0] vs_leaf_level_q, vs_leaf_level_d;
   // G-stage translation
   g_purpose_e      g_purpose_q, g_purpose_d;
   logic [63:0]     g_addr_q, g_addr_d;            // GPA being translated
-  logic [1:0]      g_level_q, g_level_d;
+  logic [LvlW-1:0] g_level_q, g_level_d;
   logic [PpnW-1:0] g_table_q, g_table_d;
   logic [2:0]      g_walks_q, g_walks_d;
   logic [63:0]     g_pte_q, g_pte_d;
   logic [63:0]     g_pa_q, g_pa_d;                // its result
   logic [3:0]      g_perm_q, g_perm_d;
-  logic [1:0]      g_leaf_level_q, g_leaf_level_d;
+  logic [LvlW-1:0] g_leaf_level_q, g_leaf_level_d;
   logic            g_d_q, g_d_d;
   // memory operation
   mem_kind_e       mem_kind_q, mem_kind_d;
@@ -125,50 +126,63 @@ module hva_walker #(
   assign addr  = req_q.addr;
   assign acc   = req_q.access;
 
-  // Page offset mask, table index and page size of a level. Cases, not
-  // shifts by 12 + 9 * level: Yosys would keep the 32-bit product.
-  function automatic logic [63:0] size_mask(logic [1:0] level);
+  // Page offset mask, table index and page size of a level (0: 4 KiB ..
+  // 4: 256 TiB). Cases, not shifts by 12 + 9 * level: Yosys would keep the
+  // 32-bit product.
+  function automatic logic [63:0] size_mask(logic [LvlW-1:0] level);
     unique case (level)
-      2'd0:    size_mask = 64'h0000_0000_0000_0fff;
-      2'd1:    size_mask = 64'h0000_0000_001f_ffff;
-      2'd2:    size_mask = 64'h0000_0000_3fff_ffff;
-      default: size_mask = 64'h0000_007f_ffff_ffff;
+      3'd0:    size_mask = 64'h0000_0000_0000_0fff;
+      3'd1:    size_mask = 64'h0000_0000_001f_ffff;
+      3'd2:    size_mask = 64'h0000_0000_3fff_ffff;
+      3'd3:    size_mask = 64'h0000_007f_ffff_ffff;
+      default: size_mask = 64'h0000_ffff_ffff_ffff;
     endcase
   endfunction
 
   // 11 address bits from the level's index on (the x4 root's index is 11 bits)
   /* verilator lint_off UNUSEDSIGNAL */
-  function automatic logic [10:0] table_index(logic [63:0] a, logic [1:0] level);
+  function automatic logic [10:0] table_index(logic [63:0] a, logic [LvlW-1:0] level);
     unique case (level)
-      2'd0:    table_index = a[22:12];
-      2'd1:    table_index = a[31:21];
-      2'd2:    table_index = a[40:30];
-      default: table_index = a[49:39];
+      3'd0:    table_index = a[22:12];
+      3'd1:    table_index = a[31:21];
+      3'd2:    table_index = a[40:30];
+      3'd3:    table_index = a[49:39];
+      default: table_index = a[58:48];
     endcase
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 
-  function automatic logic [5:0] page_log2(logic [1:0] level);
+  function automatic logic [5:0] page_log2(logic [LvlW-1:0] level);
     unique case (level)
-      2'd0:    page_log2 = 6'd12;
-      2'd1:    page_log2 = 6'd21;
-      2'd2:    page_log2 = 6'd30;
-      default: page_log2 = 6'd39;
+      3'd0:    page_log2 = 6'd12;
+      3'd1:    page_log2 = 6'd21;
+      3'd2:    page_log2 = 6'd30;
+      3'd3:    page_log2 = 6'd39;
+      default: page_log2 = 6'd48;
     endcase
   endfunction
 
-  // a VA must be the sign extension of its top bit (Sv39: bit 38, Sv48: bit 47)
+  // a VA must be the sign extension of its top bit (Sv39: bit 38, Sv48: bit
+  // 47, Sv57: bit 56)
   function automatic logic va_ok(logic [63:0] va, logic [2:0] lv);
     logic [63:0] ext;
-    ext = lv == 3'd4 ? {{16{va[47]}}, va[47:0]} : {{25{va[38]}}, va[38:0]};
+    unique case (lv)
+      3'd5:    ext = {{7{va[56]}}, va[56:0]};
+      3'd4:    ext = {{16{va[47]}}, va[47:0]};
+      default: ext = {{25{va[38]}}, va[38:0]};
+    endcase
     va_ok = ext == va;
   endfunction
 
   // The PTE helpers and range checks each read only some bits.
   /* verilator lint_off UNUSEDSIGNAL */
-  // a GPA must fit the x4 mode (Sv39x4: 41 bits, Sv48x4: 50 bits)
+  // a GPA must fit the x4 mode (Sv39x4: 41 bits, Sv48x4: 50, Sv57x4: 59)
   function automatic logic gpa_ok(logic [63:0] gpa, logic [2:0] lv);
-    gpa_ok = lv == 3'd4 ? gpa[63:50] == '0 : gpa[63:41] == '0;
+    unique case (lv)
+      3'd5:    gpa_ok = gpa[63:59] == '0;
+      3'd4:    gpa_ok = gpa[63:50] == '0;
+      default: gpa_ok = gpa[63:41] == '0;
+    endcase
   endfunction
 
   function automatic logic [5:0] exc_code(fault_e f, access_e a);
@@ -192,10 +206,10 @@ module hva_walker #(
   function automatic logic [PpnW-1:0] pte_ppn(logic [63:0] pte);
     pte_ppn = pte[53:10];
   endfunction
-  function automatic logic misaligned(logic [63:0] pte, logic [1:0] level);
+  function automatic logic misaligned(logic [63:0] pte, logic [LvlW-1:0] level);
     misaligned = (pte_ppn(pte) & PpnW'(size_mask(level) >> 12)) != '0;
   endfunction
-  function automatic logic [63:0] leaf_pa(logic [63:0] pte, logic [1:0] level, logic [63:0] va);
+  function automatic logic [63:0] leaf_pa(logic [63:0] pte, logic [LvlW-1:0] level, logic [63:0] va);
     leaf_pa = ({8'd0, pte_ppn(pte), 12'd0} & ~size_mask(level)) | (va & size_mask(level));
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
@@ -251,7 +265,7 @@ module hva_walker #(
   );
 
   // A combined-TLB answer: tag match, the address in range (the tag keeps
-  // only bits 49:12), and a walk would neither fault nor update A/D.
+  // only bits 58:12), and a walk would neither fault nor update A/D.
   logic tlb_use;
   always_comb begin
     logic vs_ok, g_ok, range_ok;
@@ -271,9 +285,9 @@ module hva_walker #(
                     (g_acc != AccWrite || gtlb_entry.d);
 
   // combined level of the two leaves (a Bare stage sets no limit)
-  logic [1:0] leaf_level;
+  logic [LvlW-1:0] leaf_level;
   always_comb begin
-    if (vs_lv == 3'd0)      leaf_level = g_lv == 3'd0 ? 2'd0 : g_leaf_level_q;
+    if (vs_lv == 3'd0)      leaf_level = g_lv == 3'd0 ? 3'd0 : g_leaf_level_q;
     else if (g_lv == 3'd0)  leaf_level = vs_leaf_level_q;
     else leaf_level = vs_leaf_level_q < g_leaf_level_q ? vs_leaf_level_q : g_leaf_level_q;
   end
@@ -307,7 +321,8 @@ module hva_walker #(
     pwc_fill_entry.vmid     = vmid;
     pwc_fill_entry.asid     = state_q == SGCheck ? '0 : asid;
     pwc_fill_entry.lv       = state_q == SGCheck ? g_lv : vs_lv;
-    pwc_fill_entry.level    = (state_q == SGCheck ? g_level_q : vs_level_q) - 2'd1;
+    // the pointer's table level (0..3: below the root, fits the entry's 2 bits)
+    pwc_fill_entry.level    = 2'((state_q == SGCheck ? g_level_q : vs_level_q) - 3'd1);
     pwc_fill_entry.vpn      = state_q == SGCheck ? g_addr_q[12 +: VpnW] : addr[12 +: VpnW];
     pwc_fill_entry.ppn      = pte_ppn(mem_rdata_q);
     pwc_fill_entry.need_mxr = state_q == SGCheck ? 1'b0 : vs_need_mxr_q;
@@ -411,11 +426,11 @@ module hva_walker #(
           vs_walks_d = vs_walks_q + 3'd1;
           if (pwc_hit) begin
             pwc_hit_d = 1'b1;
-            vs_level_d = pwc_entry.level;
+            vs_level_d = LvlW'(pwc_entry.level);
             vs_table_d = pwc_entry.ppn;
             vs_need_mxr_d = pwc_entry.need_mxr;
           end else begin
-            vs_level_d = 2'(vs_lv - 3'd1);
+            vs_level_d = vs_lv - 3'd1;
             vs_table_d = req_q.vsatp[PpnW-1:0];
             vs_need_mxr_d = 1'b0;
           end
@@ -457,12 +472,12 @@ module hva_walker #(
           end else begin
             state_d = SFinal;
           end
-        end else if (mem_rdata_q[7:6] != '0 || mem_rdata_q[4] || vs_level_q == 2'd0) begin
+        end else if (mem_rdata_q[7:6] != '0 || mem_rdata_q[4] || vs_level_q == 3'd0) begin
           fault_d = FaultPage;       // A/D/U on a pointer, or a pointer at level 0
           state_d = SFault;
         end else begin
           pwc_fill = 1'b1;
-          vs_level_d = vs_level_q - 2'd1;
+          vs_level_d = vs_level_q - 3'd1;
           vs_table_d = pte_ppn(mem_rdata_q);
           state_d = SVsPte;
         end
@@ -538,10 +553,10 @@ module hva_walker #(
           g_walks_d = g_walks_q + 3'd1;
           if (pwc_hit) begin
             pwc_hit_d = 1'b1;
-            g_level_d = pwc_entry.level;
+            g_level_d = LvlW'(pwc_entry.level);
             g_table_d = pwc_entry.ppn;
           end else begin
-            g_level_d = 2'(g_lv - 3'd1);
+            g_level_d = g_lv - 3'd1;
             g_table_d = req_q.hgatp[PpnW-1:0] & ~PpnW'(3);   // 16 KiB root
           end
           state_d = SGCheck;   // via a PTE read
@@ -549,7 +564,7 @@ module hva_walker #(
           mem_kind_d = MemRead;
           // the address is formed from the level/table chosen just above
           idx = table_index(g_addr_q, g_level_d) &
-                (g_level_d == 2'(g_lv - 3'd1) ? 11'h7ff : 11'h1ff);
+                (g_level_d == g_lv - 3'd1 ? 11'h7ff : 11'h1ff);
           mem_addr_d = {8'd0, g_table_d, 12'd0} | {50'd0, idx, 3'd0};
           if (pte_reads_q == 8'(MAX_PTE_READS)) begin
             fault_d = FaultAccess;
@@ -586,12 +601,12 @@ module hva_walker #(
             g_perm_d = pte_perm(mem_rdata_q);
             g_d_d = mem_rdata_q[7];
           end
-        end else if (mem_rdata_q[7:6] != '0 || mem_rdata_q[4] || g_level_q == 2'd0) begin
+        end else if (mem_rdata_q[7:6] != '0 || mem_rdata_q[4] || g_level_q == 3'd0) begin
           fault_d = FaultGuest;
           state_d = SFault;
         end else begin
           pwc_fill = 1'b1;
-          g_level_d = g_level_q - 2'd1;
+          g_level_d = g_level_q - 3'd1;
           g_table_d = pte_ppn(mem_rdata_q);
           idx = table_index(g_addr_q, g_level_d) & 11'h1ff;
           mem_kind_d = MemRead;

@@ -14,7 +14,8 @@ package walker_pkg;
   localparam int unsigned AxiIdW   = 4;   // hva_walker's AXI_ID_W must match
   localparam int unsigned MaxWalks = 4;   // XLATE_MAX_WALKS
   localparam int unsigned PpnW     = 44;  // PTE / satp PPN
-  localparam int unsigned VpnW     = 38;  // address bits 49:12 (Sv48x4 GPA is 50 bits)
+  localparam int unsigned VpnW     = 47;  // address bits 58:12 (Sv57x4 GPA is 59 bits)
+  localparam int unsigned LvlW     = 3;   // a leaf's level: 0 (4 KiB) .. 4 (256 TiB)
 
   // The access type: a 2-bit code, not an enum (Yosys 0.23 has no casts to
   // a named type, and the request registers hold the code as bits).
@@ -25,8 +26,8 @@ package walker_pkg;
 
   // One translation: the hart's context and the access.
   typedef struct packed {
-    logic [63:0] vsatp;      // MODE Bare/Sv39/Sv48, ASID 59:44, PPN 43:0
-    logic [63:0] hgatp;      // MODE Bare/Sv39x4/Sv48x4, VMID 57:44, PPN 43:0
+    logic [63:0] vsatp;      // MODE Bare/Sv39/Sv48/Sv57, ASID 59:44, PPN 43:0
+    logic [63:0] hgatp;      // MODE Bare/Sv39x4/Sv48x4/Sv57x4, VMID 57:44, PPN 43:0
     logic        virt;       // 1: two-stage; 0: G-stage only (addr is a GPA)
     logic        user;       // effective privilege U
     logic        sum;        // vsstatus.SUM
@@ -149,23 +150,26 @@ package walker_pkg;
     endcase
   endfunction
 
-  // Page-table levels of a vsatp / hgatp MODE (0: Bare; unknown counts as Bare).
+  // Page-table levels of a vsatp / hgatp MODE (0: Bare; unknown counts as Bare):
+  // 8 Sv39 / Sv39x4, 9 Sv48 / Sv48x4, 10 Sv57 / Sv57x4.
   function automatic logic [2:0] mode_levels(logic [3:0] mode);
     unique case (mode)
       4'd8:    mode_levels = 3'd3;
       4'd9:    mode_levels = 3'd4;
+      4'd10:   mode_levels = 3'd5;
       default: mode_levels = 3'd0;
     endcase
   endfunction
 
-  // Mask of the VPN bits (address bits 49:12) above a page of `level`.
+  // Mask of the VPN bits (address bits 58:12) above a page of `level` (0..4).
   // (a case, not a shift by 9 * level: Yosys keeps the 32-bit product)
-  function automatic logic [VpnW-1:0] vpn_mask(logic [1:0] level);
+  function automatic logic [VpnW-1:0] vpn_mask(logic [LvlW-1:0] level);
     unique case (level)
-      2'd0:    vpn_mask = {VpnW{1'b1}};
-      2'd1:    vpn_mask = {VpnW{1'b1}} << 9;
-      2'd2:    vpn_mask = {VpnW{1'b1}} << 18;
-      default: vpn_mask = {VpnW{1'b1}} << 27;
+      3'd0:    vpn_mask = {VpnW{1'b1}};
+      3'd1:    vpn_mask = {VpnW{1'b1}} << 9;
+      3'd2:    vpn_mask = {VpnW{1'b1}} << 18;
+      3'd3:    vpn_mask = {VpnW{1'b1}} << 27;
+      default: vpn_mask = {VpnW{1'b1}} << 36;
     endcase
   endfunction
 
@@ -180,10 +184,10 @@ package walker_pkg;
     logic            global;    // VS leaf had G: matches every ASID
     logic [2:0]      vs_lv;     // levels of the vsatp / hgatp mode (0: Bare)
     logic [2:0]      g_lv;
-    logic [1:0]      level;
-    logic [VpnW-1:0] vpn;       // GVA bits 49:12
+    logic [LvlW-1:0] level;
+    logic [VpnW-1:0] vpn;       // GVA bits 58:12 (GPA bits with a Bare VS-stage)
     logic [PpnW-1:0] ppn;       // HPA page
-    logic [PpnW-1:0] gpn;       // GPA page (56-bit GPA over a Bare G-stage)
+    logic [PpnW-1:0] gpn;       // GPA page of the VS leaf (56-bit GPA)
     logic [3:0]      vs_perm;
     logic [3:0]      g_perm;
     logic            vs_d;
@@ -195,8 +199,8 @@ package walker_pkg;
   typedef struct packed {
     logic [13:0]     vmid;
     logic [2:0]      g_lv;
-    logic [1:0]      level;
-    logic [VpnW-1:0] vpn;       // GPA bits 49:12
+    logic [LvlW-1:0] level;
+    logic [VpnW-1:0] vpn;       // GPA bits 58:12 (Sv57x4: 59-bit GPA)
     logic [PpnW-1:0] ppn;
     logic [3:0]      perm;
     logic            d;
@@ -204,7 +208,8 @@ package walker_pkg;
 
   // Page-walk cache: a non-leaf PTE of either stage. The walk of `vpn`
   // (address bits above the table's level) continues at table `ppn`, level
-  // `level`. VS entries hold the next table's GPA page.
+  // `level`. VS entries hold the next table's GPA page. A pointer's table is
+  // below the root, so `level` is 0..3 (2 bits) even in the 5-level modes.
   typedef struct packed {
     logic            stage;     // 0 VS, 1 G
     logic [13:0]     vmid;

@@ -28,7 +28,7 @@ module walker_pwc #(
   logic [ENTRIES-1:0]      valid_q, valid_d;
   logic [IdxW-1:0]         next_q, next_d;
   logic [ENTRIES-1:0]      lk_match, fill_match, inv_match;
-  logic [ENTRIES*2-1:0]    level;
+  logic [ENTRIES*2-1:0]    level;   // table levels 0..3
 
   for (genvar e = 0; e < ENTRIES; e++) begin : g_tag
     walker_pwc_tag u_tag (

@@ -20,7 +20,8 @@ module walker_pwc_tag (
   output logic                          inv_match_o
 );
   logic [walker_pkg::VpnW-1:0] mask;
-  assign mask    = walker_pkg::vpn_mask(entry_i.level + 2'd1);
+  // the parent's level: 1..4 (3 bits; the entry keeps its own level, 0..3, in 2)
+  assign mask    = walker_pkg::vpn_mask({1'b0, entry_i.level} + 3'd1);
   assign level_o = entry_i.level;
 
   assign lk_match_o = (!entry_i.need_mxr || lk_mxr_i) && entry_i.stage == lk_stage_i &&

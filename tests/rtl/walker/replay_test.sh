@@ -7,5 +7,5 @@ tool=$1 dir=$2
 out=$("$tool" "$dir/small.mem" "$dir/small.req")
 echo "$out"
 echo "$out" | grep -v '^counters:' | sed 's/ | .*//' | diff -u "$dir/small.expect" -
-echo "$out" | grep -q '^counters: requests 13 '
+echo "$out" | grep -q '^counters: requests 19 '
 echo "replay: PASS"

@@ -8,11 +8,17 @@
  * access fault (its extra walk bound).
  *
  * Directed cases check what a cache must do (hits, misses after fences,
- * re-checks on a hit) and measure cycles; the random test builds random
- * two-stage page tables with random corruptions, error words and fences.
- * Env: WALKER_SEED, WALKER_RANDOM (translations, default 1000000; -D
- * WALKER_RANDOM_DEFAULT), MAX_PTE_READS (-D, the RTL's parameter),
- * WALKER_LATENCY (memory latency, default 4), WALKER_TRACE=1 (FST in build/). */
+ * re-checks on a hit, tags wide enough for Sv57 VAs and Sv57x4 GPAs) and
+ * measure cycles; the random test builds random two-stage page tables of
+ * every mode pair (VS Bare/Sv39/Sv48/Sv57 over G Bare/Sv39x4/Sv48x4/Sv57x4,
+ * leaves at every level of both stages) with random corruptions, error words
+ * and fences. It counts what it reached (mode pairs, outcomes, fault kinds,
+ * leaf levels, cache hits) and fails when a count falls below its floor, so
+ * a generator that stops reaching something is noticed.
+ * Env: WALKER_SEED (printed; the same seed replays the same run), WALKER_RANDOM
+ * (translations, default 1000000; -D WALKER_RANDOM_DEFAULT), MAX_PTE_READS (-D,
+ * the RTL's parameter), WALKER_LATENCY (memory latency, default 4),
+ * WALKER_TRACE=1 (FST in build/). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +59,7 @@ static struct walker_h h;
 static unsigned latency = 4;
 static uint64_t n_checked, n_ok, n_hits;
 static const char *test_name = "";
+static uint64_t run_seed;
 
 static void fail(const char *fmt, ...)
 {
@@ -62,6 +69,8 @@ static void fail(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+    fprintf(stderr, "replay: WALKER_SEED=%llu (and the same WALKER_RANDOM / WALKER_LATENCY)\n",
+            (unsigned long long)run_seed);
     exit(1);
 }
 
@@ -235,9 +244,11 @@ static bool map(struct world *w, int stage, uint64_t addr, uint64_t pa, int leve
     return true;
 }
 
-/* G-stage identity map of all RAM with 4 KiB pages (so VS tables at GPA == HPA) */
-static void world_init(struct world *w, unsigned vs_mode, unsigned g_mode, uint16_t vmid,
-                       uint16_t asid, uint64_t g_flags)
+/* G-stage identity map of all RAM (so VS tables at GPA == HPA): 4 KiB pages
+ * (g_leaf_level 0), or one leaf of that level holding all of RAM (1: 2 MiB,
+ * 2: 1 GiB at HBASE; 3: 512 GiB, 4: 256 TiB at GPA 0) */
+static void world_init_g(struct world *w, unsigned vs_mode, unsigned g_mode, uint16_t vmid,
+                         uint16_t asid, uint64_t g_flags, int g_leaf_level)
 {
     uint64_t groot, vroot;
 
@@ -251,9 +262,20 @@ static void world_init(struct world *w, unsigned vs_mode, unsigned g_mode, uint1
     w->vsatp = xlate_make_satp(vs_mode, asid, vroot >> 12);
     w->g_levels = xlate_hgatp_levels(w->hgatp);
     w->vs_levels = xlate_satp_levels(w->vsatp);
-    if (w->g_levels)
+    if (w->g_levels && g_leaf_level > 0) {
+        uint64_t base = HBASE & ~(xlate_level_size(g_leaf_level) - 1);
+        CHECK(g_leaf_level < (int)w->g_levels);
+        CHECK(map(w, 1, base, base, g_leaf_level, g_flags));
+    } else if (w->g_levels) {
         for (unsigned p = 0; p < NPAGES; p++)
             map(w, 1, HBASE + p * PAGE, HBASE + p * PAGE, 0, g_flags);
+    }
+}
+
+static void world_init(struct world *w, unsigned vs_mode, unsigned g_mode, uint16_t vmid,
+                       uint16_t asid, uint64_t g_flags)
+{
+    world_init_g(w, vs_mode, g_mode, vmid, asid, g_flags, 0);
 }
 
 static struct wh_req req(const struct world *w, uint64_t addr, enum xlate_access acc)
@@ -270,7 +292,8 @@ static struct wh_req req(const struct world *w, uint64_t addr, enum xlate_access
 #define LEAF  (V | R | W | X | A | D)
 #define GLEAF (V | R | W | X | U | A | D)
 
-static uint64_t cyc_hit, cyc_pwc, cyc_cold39, cyc_cold48, reads_cold39, reads_cold48;
+static uint64_t cyc_hit, cyc_pwc, cyc_cold39, cyc_cold48, cyc_cold57, reads_cold39, reads_cold48,
+                reads_cold57;
 
 /* With a small MAX_PTE_READS: a cold Sv39-over-Sv39x4 walk (15 reads) stops
  * at the bound with an access fault of the access type; G-stage only (3
@@ -328,19 +351,26 @@ static void t_cold_then_hit(unsigned vs_mode, unsigned g_mode, uint64_t *cycles,
 
 static void t_cold(void)
 {
+    uint64_t c, n;
+
     t_cold_then_hit(XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, &cyc_cold39, &reads_cold39);
     t_cold_then_hit(XLATE_SATP_MODE_SV48, XLATE_HGATP_MODE_SV48X4, &cyc_cold48, &reads_cold48);
+    t_cold_then_hit(XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4, &cyc_cold57, &reads_cold57);
+    t_cold_then_hit(XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV39X4, &c, &n);
+    t_cold_then_hit(XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV57X4, &c, &n);
+    t_cold_then_hit(XLATE_SATP_MODE_SV48, XLATE_HGATP_MODE_SV57X4, &c, &n);
+    t_cold_then_hit(XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV48X4, &c, &n);
 }
 
 /* A neighbour page in the same last-level table: the walk resumes there. */
-static void t_pwc(void)
+static void t_pwc_modes(unsigned vs_mode, unsigned g_mode)
 {
     struct world w;
     struct wh_rsp r;
     struct wh_req q;
     struct wh_inv vv = { .gvma = false, .all_vmid = true };
 
-    world_init(&w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, 1, 1, GLEAF);
+    world_init(&w, vs_mode, g_mode, 1, 1, GLEAF);
     CHECK(map(&w, 0, GVA1, GPA1, 0, LEAF));
     CHECK(map(&w, 0, GVA1 + PAGE, GPA1 + PAGE, 0, LEAF));
     fence_all();
@@ -360,8 +390,104 @@ static void t_pwc(void)
         CHECK(r.pwc_hit);
         /* one VS leaf read (its table page G-TLB hit), one G leaf read */
         CHECK_EQ(r.pte_reads, 2);
-        cyc_pwc = r.cycles;
+        if (vs_mode == XLATE_SATP_MODE_SV39)
+            cyc_pwc = r.cycles;
     }
+}
+
+static void t_pwc(void)
+{
+    t_pwc_modes(XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4);
+    t_pwc_modes(XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4);
+}
+
+/* Sv57 / Sv57x4: cache tags must hold VA bits 56:12 and GPA bits 58:12.
+ * Addresses that differ only above bit 49 (where the Sv48 tags ended) are
+ * different pages; a 256 TiB combined page is one TLB entry. */
+#define GVA57_A 0x00ab000001234000ull   /* VPN[4] = 0x0ab */
+#define GVA57_B (GVA57_A ^ (1ull << 50))                 /* VPN[4] = 0x0af */
+#define GVA57_N (GVA57_A | 0xff00000000000000ull)       /* negative half: VPN[4] = 0x1ab */
+#define GVA57_P (GVA57_A & ~((1ull << 48) - 1))          /* its 256 TiB page */
+#define GPA57_HI (GPA1 | (1ull << 58))                   /* root index bit 10 */
+
+static void t_sv57_tags(void)
+{
+    struct world w;
+    struct wh_rsp r;
+    struct wh_req q;
+    struct wh_inv inv;
+    static const uint64_t gva[3] = { GVA57_A, GVA57_B, GVA57_N };
+
+    if (!WALKER_CACHES)
+        return;
+    world_init(&w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4, 2, 3, GLEAF);
+    for (unsigned i = 0; i < 3; i++)
+        CHECK(map(&w, 0, gva[i], GPA1 + i * PAGE, 0, LEAF));
+    fence_all();
+    for (unsigned pass = 0; pass < 2; pass++) {
+        for (unsigned i = 0; i < 3; i++) {
+            q = req(&w, gva[i] | 0x18, XLATE_READ);
+            diff(&q, &r);
+            CHECK_EQ(r.exc, 0);
+            CHECK_EQ(r.hpa, GPA1 + i * PAGE + 0x18);
+            CHECK_EQ(r.tlb_hit, pass == 1);
+        }
+    }
+    /* a fence of GVA57_B's page leaves the pages that differ from it above bit 49 */
+    inv = (struct wh_inv){ .vmid = 2, .use_addr = true, .addr = GVA57_B };
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    for (unsigned i = 0; i < 3; i++) {
+        q = req(&w, gva[i], XLATE_READ);
+        diff(&q, &r);
+        CHECK_EQ(r.tlb_hit, i != 1);
+    }
+
+    /* G-TLB: GPAs that differ only in bit 58 (V=0, G-stage only) */
+    CHECK(map(&w, 1, GPA57_HI, GPA1 + 7 * PAGE, 0, GLEAF));
+    fence_all();
+    for (unsigned pass = 0; pass < 2; pass++) {
+        for (unsigned i = 0; i < 2; i++) {
+            q = req(&w, (i ? GPA57_HI : GPA1) | 0x20, XLATE_WRITE);
+            q.c.virt = false;
+            diff(&q, &r);
+            CHECK_EQ(r.exc, 0);
+            CHECK_EQ(r.hpa, (i ? GPA1 + 7 * PAGE : GPA1) | 0x20);
+            CHECK_EQ(r.gtlb_hit, pass == 1);
+        }
+    }
+    inv = (struct wh_inv){ .gvma = true, .vmid = 2, .use_addr = true, .addr = GPA57_HI };
+    CHECK(wh_invalidate(&h, &inv) == 0);
+    for (unsigned i = 0; i < 2; i++) {
+        q = req(&w, i ? GPA57_HI : GPA1, XLATE_READ);
+        q.c.virt = false;
+        diff(&q, &r);
+        CHECK_EQ(r.gtlb_hit, i == 0);
+    }
+    /* GPA bit 59 is beyond Sv57x4: a guest-page fault, not a G-TLB hit of GPA1 */
+    q = req(&w, GPA1 | (1ull << 59), XLATE_READ);
+    q.c.virt = false;
+    diff(&q, &r);
+    CHECK_EQ(r.exc, XLATE_EXC_LOAD_GUEST_PAGE);
+
+    /* 256 TiB leaves at both stages: one combined-TLB entry for the whole page
+     * (addresses of the entry's set: same VPN low bits) */
+    world_init_g(&w, XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4, 2, 3, GLEAF, 4);
+    CHECK(map(&w, 0, GVA57_P, 0, 4, LEAF));
+    fence_all();
+    q = req(&w, GVA57_P | HBASE | 0x40, XLATE_READ);
+    diff(&q, &r);
+    CHECK_EQ(r.exc, 0);
+    CHECK_EQ(r.hpa, HBASE | 0x40);
+    CHECK_EQ(r.page_size, 1ull << 48);
+    q.addr = GVA57_P | (1ull << 47) | (HBASE + 0x40);
+    diff(&q, &r);
+    CHECK(r.tlb_hit);
+    CHECK_EQ(r.hpa, (1ull << 47) | (HBASE + 0x40));
+    /* the next 256 TiB page (VPN[4] + 1) is not mapped: no hit, a page fault */
+    q.addr = GVA57_P + (1ull << 48);
+    diff(&q, &r);
+    CHECK(!r.tlb_hit);
+    CHECK_EQ(r.exc, XLATE_EXC_LOAD_PAGE);
 }
 
 /* Fences: ASID, global mappings, VMID, and what survives what. */
@@ -595,18 +721,37 @@ struct rctx {
 };
 
 static const unsigned vs_modes[] = { XLATE_SATP_MODE_SV39, XLATE_SATP_MODE_SV39,
-    XLATE_SATP_MODE_SV48, XLATE_SATP_MODE_SV48, XLATE_SATP_MODE_BARE, 5 /* unknown: Bare */ };
+    XLATE_SATP_MODE_SV48, XLATE_SATP_MODE_SV48, XLATE_SATP_MODE_SV57, XLATE_SATP_MODE_SV57,
+    XLATE_SATP_MODE_BARE, 5 /* unknown: Bare */ };
 static const unsigned g_modes[] = { XLATE_HGATP_MODE_SV39X4, XLATE_HGATP_MODE_SV39X4,
-    XLATE_HGATP_MODE_SV48X4, XLATE_HGATP_MODE_SV48X4, XLATE_HGATP_MODE_BARE };
+    XLATE_HGATP_MODE_SV48X4, XLATE_HGATP_MODE_SV48X4, XLATE_HGATP_MODE_SV57X4,
+    XLATE_HGATP_MODE_SV57X4, XLATE_HGATP_MODE_BARE };
+#define N_VS_MODES (sizeof(vs_modes) / sizeof(vs_modes[0]))
+#define N_G_MODES  (sizeof(g_modes) / sizeof(g_modes[0]))
 
-static uint64_t rnd_va(unsigned levels)
+/* A random GPA for the world's G-stage mode, now and then just too wide */
+static uint64_t rnd_gpa(const struct world *w)
 {
-    unsigned bits = levels ? 12 + 9 * levels : 41;
-    uint64_t va = rnd() & ((1ull << bits) - 1) & ~0xfffull;
-    if (levels && chance(30))
+    unsigned bits = w->g_levels ? 12 + 9 * w->g_levels + 2 : 56;
+    uint64_t gpa = rnd() & ((1ull << bits) - 1) & ~0xfffull;
+    if (chance(10))
+        gpa |= 1ull << (bits + rnd() % (64 - bits));
+    return gpa;
+}
+
+/* A random GVA of the world's VS-stage mode (a GPA if it is Bare) */
+static uint64_t rnd_va(const struct world *w)
+{
+    unsigned bits = 12 + 9 * w->vs_levels;
+    uint64_t va;
+
+    if (!w->vs_levels)
+        return rnd_gpa(w);
+    va = rnd() & ((1ull << bits) - 1) & ~0xfffull;
+    if (chance(30))
         va |= ~0ull << (bits - 1);      /* negative half */
-    if (levels && chance(2))
-        va ^= 1ull << (bits + rnd() % 8);   /* not sign-extended */
+    if (chance(2))
+        va ^= 1ull << (bits + rnd() % (64 - bits));   /* not sign-extended */
     return va;
 }
 
@@ -614,10 +759,14 @@ static uint64_t rnd_va(unsigned levels)
 static unsigned build_epoch(struct rctx *ctx)
 {
     unsigned n = 1 + rnd() % MAX_CTX;
-    unsigned g_mode = g_modes[rnd() % 5];
+    unsigned g_mode = g_modes[rnd() % N_G_MODES];
+    unsigned g_levels = xlate_hgatp_levels(xlate_make_hgatp(g_mode, 0, 0));
+    /* the G-stage: 4 KiB pages mostly, else one leaf of a random level */
+    int g_leaf_level = g_levels && chance(40) ? 1 + (int)(rnd() % (g_levels - 1)) : 0;
     struct world *w0 = &ctx[0].w;
 
-    world_init(w0, vs_modes[rnd() % 6], g_mode, rnd() % 4, rnd() % 4, rnd_flags(true) | U);
+    world_init_g(w0, vs_modes[rnd() % N_VS_MODES], g_mode, rnd() % 4, rnd() % 4,
+                 rnd_flags(true) | U, g_leaf_level);
     for (unsigned i = 1; i < n; i++) {
         struct world *w = &ctx[i].w;
         uint64_t root = alloc_pages(w0, 1, 1);
@@ -629,7 +778,7 @@ static unsigned build_epoch(struct rctx *ctx)
         /* same VMID (same G tables) with a new ASID and root, or a new VMID
          * number over the same G tables (a second VM with identical maps) */
         w->vs_levels = 0;
-        w->vsatp = xlate_make_satp(vs_modes[rnd() % 6], (uint16_t)(4 + i), root >> 12);
+        w->vsatp = xlate_make_satp(vs_modes[rnd() % N_VS_MODES], (uint16_t)(4 + i), root >> 12);
         w->vs_levels = xlate_satp_levels(w->vsatp);
         if (chance(30))
             w->hgatp = xlate_make_hgatp(g_mode, (uint16_t)(4 + i),
@@ -640,15 +789,19 @@ static unsigned build_epoch(struct rctx *ctx)
         c->w.next_page = w0->next_page;
         c->n_addr = 0;
         for (unsigned k = 0; k < 4 + rnd() % (MAX_ADDR - 4); k++) {
-            int level = chance(85) ? 0 : chance(75) ? 1 : 2;
-            uint64_t va = rnd_va(c->w.vs_levels) & ~((1ull << (12 + 9 * level)) - 1);
+            /* leaves at every level of the mode; a 512 GiB / 256 TiB leaf
+             * maps GPA 0, so its address gets the offset of RAM */
+            int level = c->w.vs_levels && chance(25) ? (int)(rnd() % c->w.vs_levels) : 0;
+            uint64_t va = rnd_va(&c->w) & ~((1ull << (12 + 9 * level)) - 1);
             uint64_t pa = HBASE + (rnd() % NPAGES) * PAGE;
             if (level)
                 pa &= ~((1ull << (12 + 9 * level)) - 1);
+            if (level >= 3)
+                va |= HBASE;
             if (chance(5))
                 pa += PAGE;                      /* misaligned superpage */
             if (chance(3))
-                pa = rnd() & 0xffffffffff000ull;   /* anywhere */
+                pa = rnd() & 0xfffffffffff000ull;   /* anywhere (56-bit GPA) */
             if (c->w.vs_levels) {
                 if (!map(&c->w, 0, va, pa, level, rnd_flags(false)))
                     break;
@@ -667,6 +820,20 @@ static unsigned build_epoch(struct rctx *ctx)
     }
     if (chance(15))
         mem_inject_error(&mem, HBASE + (rnd() % w0->next_page) * PAGE + (rnd() % 512) * 8);
+    if (chance(15)) {
+        /* an error word on the walk path of a mapped address (a random word
+         * is seldom read: access faults would be rare) */
+        struct rctx *c = &ctx[rnd() % n];
+        struct xlate_ctx xc = { .vsatp = c->w.vsatp, .hgatp = c->w.hgatp, .virt = true,
+                                .ad_mode = XLATE_AD_FAULT };
+        struct xlate_mem hook = { mem_xlate_read64, mem_xlate_cas64, &mem };
+        struct xlate_result r;
+        if (c->n_addr) {
+            xlate_translate(&xc, &hook, c->addr[rnd() % c->n_addr], XLATE_READ, &r);
+            if (r.n_steps)
+                mem_inject_error(&mem, r.steps[rnd() % r.n_steps].pte_addr);
+        }
+    }
     /* the G-stage leaves were made with one random flag set: vary a few */
     return n;
 }
@@ -687,9 +854,10 @@ static struct wh_req rnd_req(const struct rctx *c)
     if (chance(20))
         q.addr = base + (rnd() % 512) * PAGE + (rnd() & 0xfff);   /* inside a superpage? */
     if (chance(5))
-        q.addr = rnd_va(c->w.vs_levels) | (rnd() & 0xfff);
+        q.addr = rnd_va(&c->w) | (rnd() & 0xfff);
     if (!q.c.virt)
-        q.addr = HBASE + (rnd() % NPAGES) * PAGE + (rnd() & 0xfff);
+        q.addr = chance(5) ? rnd_gpa(&c->w) | (rnd() & 0xfff)
+                           : HBASE + (rnd() % NPAGES) * PAGE + (rnd() & 0xfff);
     return q;
 }
 
@@ -748,6 +916,167 @@ static void rnd_inv(const struct rctx *ctx, unsigned n)
     CHECK(wh_invalidate(&h, &v) == 0);
 }
 
+/* ---- what the random test reached ------------------------------------------ */
+
+/* mode index of a stage: 0 Bare, 1 Sv39(x4), 2 Sv48(x4), 3 Sv57(x4) */
+static unsigned mode_idx(unsigned levels)
+{
+    return levels ? levels - 2 : 0;
+}
+
+static const char *vs_name[] = { "Bare", "Sv39", "Sv48", "Sv57" };
+static const char *g_name[] = { "Bare", "Sv39x4", "Sv48x4", "Sv57x4" };
+
+static struct {
+    uint64_t pair[4][4], pair_ok[4][4], pair_tlb[4][4];
+    uint64_t page[4];            /* page faults, by VS mode */
+    uint64_t guest[4], implicit[4], gtlb[4], pwc_g[4];   /* by G mode */
+    uint64_t pwc_vs[4];          /* by VS mode */
+    uint64_t access;
+    uint64_t vs_leaf[4][5], g_leaf[4][5];   /* ok translations by mode and leaf level */
+} cov;
+
+static void record(const struct wh_req *q, const struct wh_rsp *r)
+{
+    const struct xlate_result *m = &last_model;
+    unsigned vl = q->c.virt ? xlate_satp_levels(q->c.vsatp) : 0;
+    unsigned gl = xlate_hgatp_levels(q->c.hgatp);
+    unsigned vi = mode_idx(vl), gi = mode_idx(gl);
+
+    cov.pair[vi][gi]++;
+    cov.pair_tlb[vi][gi] += r->tlb_hit;
+    cov.gtlb[gi] += r->gtlb_hit;
+    if (r->pwc_hit) {
+        cov.pwc_vs[vi]++;
+        cov.pwc_g[gi]++;
+    }
+    switch (m->exc) {
+    case 0:
+        cov.pair_ok[vi][gi]++;
+        /* the leaves are the last VS and the last G step of a complete path */
+        if (m->n_steps == m->pte_reads) {
+            int vs_lv = -1, g_lv = -1;
+            for (unsigned i = 0; i < m->n_steps; i++) {
+                if (m->steps[i].stage == XLATE_STAGE_VS)
+                    vs_lv = m->steps[i].level;
+                else
+                    g_lv = m->steps[i].level;
+            }
+            if (vl && vs_lv >= 0)
+                cov.vs_leaf[vi][vs_lv]++;
+            if (gl && g_lv >= 0)
+                cov.g_leaf[gi][g_lv]++;
+        }
+        break;
+    case XLATE_EXC_INST_PAGE: case XLATE_EXC_LOAD_PAGE: case XLATE_EXC_STORE_PAGE:
+        cov.page[vi]++;
+        break;
+    case XLATE_EXC_INST_GUEST_PAGE: case XLATE_EXC_LOAD_GUEST_PAGE: case XLATE_EXC_STORE_GUEST_PAGE:
+        cov.guest[gi]++;
+        cov.implicit[gi] += m->implicit;
+        break;
+    default:
+        cov.access++;
+    }
+}
+
+static unsigned n_floor_fail;
+
+static void floor_check(const char *what, uint64_t got, uint64_t floor)
+{
+    if (got < floor) {
+        fprintf(stderr, "coverage floor: %s reached %llu times, floor %llu\n", what,
+                (unsigned long long)got, (unsigned long long)floor);
+        n_floor_fail++;
+    }
+}
+
+/* Floors are about a quarter of what a run of this length reaches (seen over
+ * many seeds), so only a generator that stopped reaching something trips them. */
+static void check_coverage(uint64_t count)
+{
+    uint64_t unit = count / 1000;    /* floors per 1000 random translations */
+    char what[96];
+
+    printf("reached (translations / ok / combined-TLB hits) per mode pair:\n");
+    for (unsigned v = 0; v < 4; v++) {
+        printf("  %-4s over", vs_name[v]);
+        for (unsigned g = 0; g < 4; g++)
+            printf("  %s %llu/%llu/%llu", g_name[g], (unsigned long long)cov.pair[v][g],
+                   (unsigned long long)cov.pair_ok[v][g], (unsigned long long)cov.pair_tlb[v][g]);
+        printf("\n");
+    }
+    printf("faults: page");
+    for (unsigned v = 1; v < 4; v++)
+        printf(" %s %llu", vs_name[v], (unsigned long long)cov.page[v]);
+    printf(", guest-page (implicit)");
+    for (unsigned g = 1; g < 4; g++)
+        printf(" %s %llu (%llu)", g_name[g], (unsigned long long)cov.guest[g],
+               (unsigned long long)cov.implicit[g]);
+    printf(", access %llu\nok leaves by level 0..4:", (unsigned long long)cov.access);
+    for (unsigned v = 1; v < 4; v++) {
+        printf(" %s", vs_name[v]);
+        for (unsigned l = 0; l < v + 2; l++)
+            printf("%c%llu", l ? '/' : ' ', (unsigned long long)cov.vs_leaf[v][l]);
+    }
+    for (unsigned g = 1; g < 4; g++) {
+        printf(" %s", g_name[g]);
+        for (unsigned l = 0; l < g + 2; l++)
+            printf("%c%llu", l ? '/' : ' ', (unsigned long long)cov.g_leaf[g][l]);
+    }
+    printf("\ncache hits by mode: G-TLB");
+    for (unsigned g = 1; g < 4; g++)
+        printf(" %s %llu", g_name[g], (unsigned long long)cov.gtlb[g]);
+    printf(", page-walk cache (VS)");
+    for (unsigned v = 1; v < 4; v++)
+        printf(" %s %llu", vs_name[v], (unsigned long long)cov.pwc_vs[v]);
+    printf(", (G)");
+    for (unsigned g = 1; g < 4; g++)
+        printf(" %s %llu", g_name[g], (unsigned long long)cov.pwc_g[g]);
+    printf("\n");
+
+    for (unsigned v = 0; v < 4; v++) {
+        for (unsigned g = 0; g < 4; g++) {
+            /* a cold walk of the pair (4 KiB leaves) within the read bound? */
+            unsigned vl = v ? v + 2 : 0, gl = g ? g + 2 : 0;
+            bool walkable = vl * (gl + 1) + gl <= MAX_PTE_READS;
+            snprintf(what, sizeof(what), "%s over %s", vs_name[v], g_name[g]);
+            floor_check(what, cov.pair[v][g], 8 * unit);
+            snprintf(what, sizeof(what), "%s over %s, ok", vs_name[v], g_name[g]);
+            floor_check(what, cov.pair_ok[v][g], walkable ? unit : 0);
+            snprintf(what, sizeof(what), "%s over %s, combined-TLB hit", vs_name[v], g_name[g]);
+            floor_check(what, cov.pair_tlb[v][g],
+                        WALKER_CACHES && (v || g) ? unit / 4 : 0);
+        }
+    }
+    for (unsigned m = 1; m < 4; m++) {
+        snprintf(what, sizeof(what), "%s page fault", vs_name[m]);
+        floor_check(what, cov.page[m], 40 * unit);
+        snprintf(what, sizeof(what), "%s guest-page fault", g_name[m]);
+        floor_check(what, cov.guest[m], 12 * unit);
+        snprintf(what, sizeof(what), "%s implicit guest-page fault", g_name[m]);
+        floor_check(what, cov.implicit[m], 2 * unit);
+        snprintf(what, sizeof(what), "%s G-TLB hit", g_name[m]);
+        floor_check(what, cov.gtlb[m], WALKER_CACHES ? 20 * unit : 0);
+        snprintf(what, sizeof(what), "%s page-walk-cache hit (VS)", vs_name[m]);
+        floor_check(what, cov.pwc_vs[m], WALKER_CACHES ? 20 * unit : 0);
+        snprintf(what, sizeof(what), "%s page-walk-cache hit (G)", g_name[m]);
+        floor_check(what, cov.pwc_g[m], WALKER_CACHES ? 20 * unit : 0);
+        for (unsigned l = 0; l < m + 2; l++) {
+            /* a leaf at level l ends a walk of levels - l reads per stage */
+            unsigned vs_reads = (m + 2 - l) * (3 + 1), g_reads = m + 2 - l;
+            snprintf(what, sizeof(what), "ok %s leaf at level %u", vs_name[m], l);
+            floor_check(what, cov.vs_leaf[m][l], vs_reads <= MAX_PTE_READS ? unit / 4 : 0);
+            snprintf(what, sizeof(what), "ok %s leaf at level %u", g_name[m], l);
+            floor_check(what, cov.g_leaf[m][l], g_reads <= MAX_PTE_READS ? unit / 4 : 0);
+        }
+    }
+    floor_check("access fault", cov.access, 12 * unit);
+    if (n_floor_fail)
+        fail("%u coverage floors not reached", n_floor_fail);
+    printf("coverage floors: all reached\n");
+}
+
 static void t_random(uint64_t count)
 {
     struct rctx ctx[MAX_CTX];
@@ -767,6 +1096,7 @@ static void t_random(uint64_t count)
                 continue;
             q = rnd_req(c);
             diff(&q, &r);
+            record(&q, &r);
             after_request();
             if (chance(3))
                 rnd_inv(ctx, n);
@@ -793,15 +1123,17 @@ int main(void)
 
     if (l)
         latency = (unsigned)strtoul(l, NULL, 0);
+    run_seed = seed;
     rng_state = seed ? seed : 1;
     printf("walker RTL vs xlate model [%s]: seed %llu, memory latency %u\n", WALKER_CFG,
            (unsigned long long)seed, latency);
     mem_init(&mem, HBASE, NPAGES * PAGE);
     wh_init(&h, &mem, latency, t && *t == '1' ? "build/sim/walker/" WALKER_CFG ".fst" : NULL);
 
-    if (MAX_PTE_READS >= 24) {   /* the directed cases need whole Sv48x4 walks */
+    if (MAX_PTE_READS >= 35) {   /* the directed cases need whole Sv57x4 walks */
         test_name = "cold";     t_cold();
         test_name = "pwc";      t_pwc();
+        test_name = "sv57 tags"; t_sv57_tags();
         test_name = "fences";   t_fences();
         test_name = "recheck";  t_recheck();
         test_name = "errors";   t_errors();
@@ -829,12 +1161,16 @@ int main(void)
            (unsigned long long)h.cnt.pte_reads, (unsigned long long)h.cnt.ad_updates,
            (unsigned long long)h.cnt.faults, (unsigned long long)h.cnt.busy_cycles,
            (unsigned long long)h.cnt.cycles);
-    if (MAX_PTE_READS >= 24)   /* measured by the directed cases */
+    if (MAX_PTE_READS >= 35)   /* measured by the directed cases */
         printf("cycles (latency %u): TLB hit %llu, PWC hit %llu, cold Sv39/Sv39x4 %llu (%llu PTE reads), "
-           "cold Sv48/Sv48x4 %llu (%llu PTE reads)\n", latency, (unsigned long long)cyc_hit,
+           "cold Sv48/Sv48x4 %llu (%llu PTE reads), cold Sv57/Sv57x4 %llu (%llu PTE reads)\n",
+           latency, (unsigned long long)cyc_hit,
            (unsigned long long)cyc_pwc, (unsigned long long)cyc_cold39,
            (unsigned long long)reads_cold39, (unsigned long long)cyc_cold48,
-           (unsigned long long)reads_cold48);
+           (unsigned long long)reads_cold48, (unsigned long long)cyc_cold57,
+           (unsigned long long)reads_cold57);
+    test_name = "coverage";
+    check_coverage(count);
     wh_free(&h, getenv("WALKER_COVERAGE"));
     mem_free(&mem);
     printf("PASS\n");
