@@ -80,7 +80,12 @@ void hv_main(uint64_t hartid, const void *dtb)
         hva_hw_use_walker(option_set(dtb, "chipvisor.hva.walker=on"));
     }
     mmio_xcheck.on = option_set(dtb, "chipvisor.xcheck=on") || hva_hw_walker_on();
-    gstage_init(hart.sv48x4 && !option_set(dtb, "chipvisor.gstage=sv39x4"));
+    enum gstage_mode gmode = option_set(dtb, "chipvisor.gstage=sv39x4") ? GSTAGE_SV39X4 :
+                             option_set(dtb, "chipvisor.gstage=sv48x4") ? GSTAGE_SV48X4 :
+                             option_set(dtb, "chipvisor.gstage=sv57x4") ? GSTAGE_SV57X4 :
+                             GSTAGE_DEFAULT;
+    if (!gstage_init(hart.sv48x4, gmode))
+        hv_log("chipvisor.gstage: the hart lacks that mode; using the default\n");
     hv_log("G-stage tables: %s\n", gstage_mode_name());
     vm_create_all(pool, pool_end);
     input_init();

@@ -5,8 +5,13 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-/* Sv48x4 where the hart has it, else Sv39x4 (set at boot from the probe). */
-void gstage_init(bool use_sv48x4);
+/* The G-stage mode of every VM, chosen at boot: by default Sv48x4 where the
+ * hart has it, else Sv39x4; chipvisor.gstage=sv39x4|sv48x4|sv57x4 in
+ * /chosen/bootargs asks for one (Sv48x4 / Sv57x4 only where the hart's
+ * hgatp.MODE takes it, else the default). */
+enum gstage_mode { GSTAGE_DEFAULT, GSTAGE_SV39X4, GSTAGE_SV48X4, GSTAGE_SV57X4 };
+/* Returns false when `want` is not available on this hart (the default is used). */
+bool gstage_init(bool has_sv48x4, enum gstage_mode want);
 const char *gstage_mode_name(void);
 
 /* A fresh, empty root table (16 KiB, 16 KiB aligned), or NULL when out of tables. */
