@@ -53,9 +53,9 @@ const char *const xc_dev_text[N_DEV] = {
         "dev8: HLVX.HU is a plain load: it needs read permission (R, or X with MXR) like "
         "HLV.HU; spec: \"execute permission takes the place of read permission\" in both stages",
     [DEV_GPA_MSB] =
-        "dev10: a GPA with its top bit set (bit 40 Sv39x4, bit 49 Sv48x4) fails G-stage "
-        "translation (a guest-page fault; on a VS-stage table: load GPF 21 on the PTE's GPA); "
-        "spec: only GPA bits 63:41 (63:50) must be zero",
+        "dev10: a GPA with its top bit set (bit 40 Sv39x4, bit 49 Sv48x4, bit 58 Sv57x4) "
+        "fails G-stage translation (a guest-page fault; on a VS-stage table: load GPF 21 on "
+        "the PTE's GPA); spec: only GPA bits 63:41 (63:50, 63:59) must be zero",
     [DEV_G_PTE_BUS_ERROR] =
         "dev9: a G-stage PTE read from an address with no memory is reported as a guest-page "
         "fault (21/23); spec: an access fault (5/7)",
@@ -284,7 +284,7 @@ struct expect {
 
 static unsigned g_levels_of(uint64_t hgatp)
 {
-    return (hgatp >> 60) == XLATE_HGATP_MODE_SV48X4 ? 4 : 3;
+    return xlate_hgatp_levels(hgatp);
 }
 
 /*
@@ -292,8 +292,9 @@ static unsigned g_levels_of(uint64_t hgatp)
  * (target/riscv/cpu_helper.c, get_physical_address(), the masked_msbs test
  * runs for the G-stage too; fixed upstream in 8.1 by "target/riscv: Fix
  * Guest Physical Address Translation"). So every GPA with its top bit set
- * (bit 40 for Sv39x4, 49 for Sv48x4) fails G-stage translation, though
- * the spec makes only bits 63:41 (63:50) must-be-zero. Replays the model's
+ * (bit 40 for Sv39x4, 49 for Sv48x4, 58 for Sv57x4) fails G-stage
+ * translation, though the spec makes only bits 63:41 (63:50, 63:59)
+ * must-be-zero. Replays the model's
  * walk in QEMU's order: the first G-stage translation of such a GPA, a
  * VS-stage table (riscv_cpu_tlb_fill(): TRANSLATE_G_STAGE_FAIL, a load
  * guest-page fault on the PTE's GPA) or the final GPA (a guest-page fault of

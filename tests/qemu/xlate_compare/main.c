@@ -1,7 +1,7 @@
 /*
  * xlate_compare: the xlate golden model against QEMU's own two-stage MMU.
  *
- * For every mode pair (VS Sv39/Sv48 over G Sv39x4/Sv48x4) the payload builds
+ * For every mode pair (VS Sv39/Sv48/Sv57 over G Sv39x4/Sv48x4/Sv57x4) the payload builds
  * random page tables (ptgen.c), sets hgatp/vsatp and random contexts
  * (hstatus.SPVP, vsstatus.SUM/MXR, sstatus.MXR), and for each probe address
  * runs HLV.D, HSV.D and HLVX.HU from HS-mode, each compared with the model
@@ -34,6 +34,11 @@ static const struct {
     { XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV48X4, "sv39/sv48x4" },
     { XLATE_SATP_MODE_SV48, XLATE_HGATP_MODE_SV39X4, "sv48/sv39x4" },
     { XLATE_SATP_MODE_SV48, XLATE_HGATP_MODE_SV48X4, "sv48/sv48x4" },
+    { XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV57X4, "sv39/sv57x4" },
+    { XLATE_SATP_MODE_SV48, XLATE_HGATP_MODE_SV57X4, "sv48/sv57x4" },
+    { XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV39X4, "sv57/sv39x4" },
+    { XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV48X4, "sv57/sv48x4" },
+    { XLATE_SATP_MODE_SV57, XLATE_HGATP_MODE_SV57X4, "sv57/sv57x4" },
 };
 
 static void csr_bit(bool on, uint64_t bit, int which)

@@ -185,10 +185,10 @@ static void g_ensure(struct xc_gen *g, uint64_t gpa)
         uint64_t pte = *word(slot), size = xlate_level_size(l), base = gpa & ~(size - 1);
 
         if (pte == 0) {
-            /* a leaf only where it maps no device space (a 512 GiB leaf only
-             * at a 512 GiB aligned window: it maps HPA 0 up, but every probe
-             * through it aims at RAM or is skipped) */
-            bool can_leaf = l == 3 ? base == g->window : base - g->window >= RAM_BASE;
+            /* a leaf only where it maps no device space (a 512 GiB or 256 TiB
+             * leaf only at a window aligned to its size: it maps HPA 0 up, but
+             * every probe through it aims at RAM or is skipped) */
+            bool can_leaf = l >= 3 ? base == g->window : base - g->window >= RAM_BASE;
 
             if (l == 0 || (can_leaf && rng_percent(g->rng, g->g_leaf_percent[l]))) {
                 bool mis;
@@ -242,14 +242,23 @@ static int pick_level(struct xc_gen *g)
     if (r < 50) return 0;
     if (r < 75) return 1;
     if (r < 92 || g->vs_levels < 4) return 2;
-    return 3;
+    if (r < 96 || g->vs_levels < 5) return 3;
+    return 4;                               /* Sv57: a 256 TiB leaf */
+}
+
+/* GPAs a VS-stage PTE can name: its PPN has 44 bits */
+static uint64_t vs_gpa_space(const struct xc_gen *g)
+{
+    uint64_t s = 1ull << addr_bits(g, XLATE_STAGE_G);
+
+    return s > (1ull << 56) ? 1ull << 56 : s;
 }
 
 /* The GPA a new VS leaf of `level` points at (aligned to its size). */
 static uint64_t vs_target(struct xc_gen *g, int level)
 {
     uint64_t size = xlate_level_size(level);
-    uint64_t gpa_space = 1ull << addr_bits(g, XLATE_STAGE_G);
+    uint64_t gpa_space = vs_gpa_space(g);
     unsigned r = (unsigned)rng_below(g->rng, 100);
 
     if (r < 88) {
@@ -352,22 +361,25 @@ void xc_gen_build(struct xc_gen *g, unsigned vs_mode, unsigned g_mode, uint16_t 
 
     g->vs_mode = vs_mode;
     g->g_mode = g_mode;
-    g->vs_levels = vs_mode == XLATE_SATP_MODE_SV48 ? 4 : 3;
-    g->g_levels = g_mode == XLATE_HGATP_MODE_SV48X4 ? 4 : 3;
+    g->vs_levels = xlate_satp_levels(xlate_make_satp(vs_mode, 0, 0));
+    g->g_levels = xlate_hgatp_levels(xlate_make_hgatp(g_mode, 0, 0));
     g->pool_next = POOL_BASE;
     g->pool_full = false;
     g->n_tables = g->n_addrs = 0;
     g->n_vs_leaves = g->n_g_leaves = g->n_junk = 0;
 
-    /* two distinct windows in the guest physical space */
-    gpa_space = 1ull << addr_bits(g, XLATE_STAGE_G);
+    /* two distinct windows in the guest physical space a VS PTE can name
+     * (Sv57x4's GPAs above 2^56 are reached only by junk and random probes) */
+    gpa_space = vs_gpa_space(g);
     /* mostly in the lower half of the GPA space: QEMU 7.2 faults on every GPA
      * with the top bit set (dev10), which would hide the rest of the walk */
     g->window = rng_below(r, gpa_space / 2 / WINDOW_SIZE) * WINDOW_SIZE;
     if (rng_percent(r, 20))
         g->window += gpa_space / 2;
-    if (g->g_levels == 4 && rng_percent(r, 30))
+    if (g->g_levels >= 4 && rng_percent(r, 30))
         g->window &= ~(xlate_level_size(3) - 1);   /* room for a 512 GiB G-stage leaf */
+    if (g->g_levels == 5 && rng_percent(r, 30))
+        g->window &= ~(xlate_level_size(4) - 1);   /* room for a 256 TiB G-stage leaf */
     do {
         g->unmapped_window = rng_below(r, gpa_space / WINDOW_SIZE) * WINDOW_SIZE;
     } while (g->unmapped_window == g->window);
@@ -377,6 +389,7 @@ void xc_gen_build(struct xc_gen *g, unsigned vs_mode, unsigned g_mode, uint16_t 
     g->g_leaf_percent[1] = (unsigned)rng_below(r, 3) * 40;   /* 0, 40 or 80 % */
     g->g_leaf_percent[2] = (unsigned)rng_below(r, 2) * 50;   /* 0 or 50 % */
     g->g_leaf_percent[3] = 50;
+    g->g_leaf_percent[4] = 50;
 
     g->g_root = pool_alloc(g, 4 * KIB4);   /* the x4 root: 16 KiB, 16 KiB aligned */
     note_table(g, g->g_root, 0, XLATE_STAGE_G, (int)g->g_levels - 1);

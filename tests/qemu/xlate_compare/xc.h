@@ -64,14 +64,15 @@ struct xc_table {
 /* One random two-stage page-table set and the addresses worth probing. */
 struct xc_gen {
     struct rng *rng;
-    unsigned vs_mode, g_mode;       /* XLATE_SATP_MODE_SV39/48, XLATE_HGATP_MODE_SV39X4/48X4 */
+    unsigned vs_mode, g_mode;       /* XLATE_SATP_MODE_SV39/48/57, XLATE_HGATP_MODE_SV39X4/48X4/57X4 */
     unsigned vs_levels, g_levels;
     uint64_t pool_next;
     bool pool_full;
     uint64_t vs_root, g_root;       /* HPAs */
-    uint64_t window;                /* GPA of HPA 0 in the G-stage mirror */
+    uint64_t window;                /* GPA of HPA 0 in the G-stage mirror (below 2^56: a
+                                       VS PTE's PPN reaches no higher) */
     uint64_t unmapped_window;       /* VS tables seen at these GPAs: the G-stage never maps them */
-    unsigned g_leaf_percent[4];     /* chance of a G-stage leaf at each level (this round) */
+    unsigned g_leaf_percent[5];     /* chance of a G-stage leaf at each level (this round) */
     uint64_t vsatp, hgatp;
     struct xc_table tables[XC_MAX_TABLES];
     unsigned n_tables;
@@ -109,7 +110,8 @@ enum xc_op { OP_HLV_D, OP_HSV_D, OP_HLVX_HU, N_OP };
  *  9 cpu_helper.c get_physical_address(): res != MEMTX_OK -> TRANSLATE_FAIL
  * 10 cpu_helper.c get_physical_address(): the masked_msbs check (sign
  *    extension) runs for the G-stage too (fixed in 8.1, commit 7bf14a2f37
- *    "target/riscv: Fix Guest Physical Address Translation")
+ *    "target/riscv: Fix Guest Physical Address Translation"); for Sv57x4 its
+ *    bit is 58, which no GPA of a VS-stage leaf or table reaches (56-bit PPN)
  */
 enum xc_dev {
     DEV_IMPLICIT_AS_LOAD,    /* 1 */
