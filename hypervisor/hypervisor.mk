@@ -3,7 +3,7 @@
 #   build/configs/<name>/chipvisor.{elf,bin}  the payload for OpenSBI fw_jump
 
 # the freestanding libraries the hypervisor links (each also has host tests)
-HV_LIBS := mmio_decode vuart vplic vtick xlate hva virtio
+HV_LIBS := mmio_decode vuart vplic vtick xlate hva virtio vaplic
 HV_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
                       hypervisor/platform/qemu-virt/*.c $(HV_LIBS:%=hypervisor/lib/%/*.c))
 HV_OBJS := $(patsubst %,$(BUILD)/obj-rv/%.o,$(HV_SRCS))

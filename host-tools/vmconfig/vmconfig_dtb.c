@@ -10,6 +10,7 @@
 
 #include <libfdt.h>
 #include <stdio.h>
+#include <string.h>
 
 #define TIMEBASE_HZ     10000000    /* QEMU virt's mtime */
 #define UART_CLOCK_HZ   3686400
@@ -32,9 +33,20 @@ static int begin_node_at(void *fdt, const char *name, uint64_t addr)
     return fdt_begin_node(fdt, node);
 }
 
-static int add_cpus(void *fdt)
+/* Ssaia with an IMSIC guest file: its CSRs (stopei, siselect/sireg) are the
+ * hart's own. Linux drives its IMSIC and the cpu-intc in AIA mode only then. */
+static int add_cpus(void *fdt, bool aia)
 {
+    char isa[128], exts[128];
+    size_t exts_len = sizeof(VMCFG_ISA_EXTENSIONS);
     int rc = 0;
+
+    snprintf(isa, sizeof(isa), "%s%s", VMCFG_ISA_STRING, aia ? "_ssaia" : "");
+    memcpy(exts, VMCFG_ISA_EXTENSIONS, exts_len);
+    if (aia) {
+        memcpy(exts + exts_len, "ssaia", sizeof("ssaia"));
+        exts_len += sizeof("ssaia");
+    }
 
     TRY(fdt_begin_node(fdt, "cpus"));
     TRY(fdt_property_u32(fdt, "#address-cells", 1));
@@ -44,10 +56,9 @@ static int add_cpus(void *fdt)
     TRY(fdt_property_string(fdt, "device_type", "cpu"));
     TRY(fdt_property_u32(fdt, "reg", 0));
     TRY(fdt_property_string(fdt, "compatible", "riscv"));
-    TRY(fdt_property_string(fdt, "riscv,isa", VMCFG_ISA_STRING));
+    TRY(fdt_property_string(fdt, "riscv,isa", isa));
     TRY(fdt_property_string(fdt, "riscv,isa-base", "rv64i"));
-    TRY(fdt_property(fdt, "riscv,isa-extensions", VMCFG_ISA_EXTENSIONS,
-                     sizeof(VMCFG_ISA_EXTENSIONS)));
+    TRY(fdt_property(fdt, "riscv,isa-extensions", exts, exts_len));
     TRY(fdt_property_string(fdt, "mmu-type", "riscv,sv39"));
     TRY(fdt_property_string(fdt, "status", "okay"));
     TRY(fdt_begin_node(fdt, "interrupt-controller"));
@@ -64,7 +75,7 @@ out:
 }
 
 /* set by vmcfg_build_dtb for the VM being built */
-static bool vm_has_plic;
+static bool vm_has_plic, vm_has_aplic;
 
 /* A device's interrupt: a PLIC source, or with only an IMSIC, the MSI
  * identity the hypervisor sends for it (chipvisor,msi-id). */
@@ -76,6 +87,10 @@ static int add_irq(void *fdt, const struct vmcfg_dev *d)
     if (vm_has_plic) {
         TRY(fdt_property_u32(fdt, "interrupts", d->irq));
         TRY(fdt_property_u32(fdt, "interrupt-parent", VMCFG_PHANDLE_PLIC));
+    } else if (vm_has_aplic) {
+        fdt32_t irq[2] = { cpu_to_fdt32(d->irq), cpu_to_fdt32(4) };   /* level high */
+        TRY(fdt_property(fdt, "interrupts", irq, sizeof(irq)));
+        TRY(fdt_property_u32(fdt, "interrupt-parent", VMCFG_PHANDLE_APLIC));
     } else {
         TRY(fdt_property_u32(fdt, "chipvisor,msi-id", d->irq));
         TRY(fdt_property_u32(fdt, "msi-parent", VMCFG_PHANDLE_IMSIC));
@@ -148,6 +163,27 @@ out:
     return rc;
 }
 
+/* An APLIC domain in MSI mode over the IMSIC (riscv,aplic.yaml): no
+ * interrupts-extended, so Linux drives it through its MSI parent. */
+static int add_aplic(void *fdt, const struct vmcfg_dev *d)
+{
+    static const char compat[] = "qemu,aplic\0riscv,aplic";
+    int rc = 0;
+
+    TRY(begin_node_at(fdt, "interrupt-controller", d->gpa));
+    TRY(fdt_property(fdt, "compatible", compat, sizeof(compat)));
+    TRY(prop_reg(fdt, d->gpa, d->size));
+    TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+    TRY(fdt_property_u32(fdt, "#interrupt-cells", 2));
+    TRY(fdt_property_u32(fdt, "#address-cells", 0));
+    TRY(fdt_property_u32(fdt, "msi-parent", VMCFG_PHANDLE_IMSIC));
+    TRY(fdt_property_u32(fdt, "riscv,num-sources", VMCFG_IRQ_MAX));
+    TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_APLIC));
+    TRY(fdt_end_node(fdt));
+out:
+    return rc;
+}
+
 static int add_plic(void *fdt, const struct vmcfg_dev *d)
 {
     /* Context 0 is the hart's M-mode external interrupt, context 1 its S-mode one. */
@@ -182,6 +218,7 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
     if (buf_len > VMCFG_DTB_RESERVE)
         buf_len = VMCFG_DTB_RESERVE;
     vm_has_plic = vmcfg_find_dev(vm, VM_DEV_PLIC) != NULL;
+    vm_has_aplic = vmcfg_find_dev(vm, VM_DEV_APLIC) != NULL;
     snprintf(model, sizeof(model), "chipvisor VM %s", vm->name);
 
     TRY(fdt_create(buf, (int)buf_len));
@@ -209,7 +246,7 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
     }
     TRY(fdt_end_node(buf));
 
-    TRY(add_cpus(buf));
+    TRY(add_cpus(buf, vmcfg_find_dev(vm, VM_DEV_IMSIC) != NULL));
 
     TRY(begin_node_at(buf, "memory", vm->ram_base));
     TRY(fdt_property_string(buf, "device_type", "memory"));
@@ -227,6 +264,7 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
         case VM_DEV_PLIC:           TRY(add_plic(buf, d)); break;
         case VM_DEV_TICK:           TRY(add_tick(buf, d)); break;
         case VM_DEV_IMSIC:          TRY(add_imsic(buf, d)); break;
+        case VM_DEV_APLIC:          TRY(add_aplic(buf, d)); break;
         case VM_DEV_VIRTIO_BLK:
         case VM_DEV_VIRTIO_CONSOLE: TRY(add_virtio(buf, d)); break;
         default:                    TRY(add_uart(buf, d)); break;

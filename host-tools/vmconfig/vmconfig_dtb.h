@@ -9,6 +9,7 @@
 #define VMCFG_PHANDLE_CPU0_INTC 1
 #define VMCFG_PHANDLE_PLIC      2
 #define VMCFG_PHANDLE_IMSIC     3
+#define VMCFG_PHANDLE_APLIC     4
 
 /* What every VM's harts have. Zicntr: hcounteren lets it read time, cycle,
  * instret. The hypervisor appends "sstc" to both forms (hypervisor/core/

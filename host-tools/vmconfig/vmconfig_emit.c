@@ -36,6 +36,7 @@ static const char *dev_enum(enum vm_device_type type)
     case VM_DEV_IMSIC:          return "VM_DEV_IMSIC";
     case VM_DEV_VIRTIO_BLK:     return "VM_DEV_VIRTIO_BLK";
     case VM_DEV_VIRTIO_CONSOLE: return "VM_DEV_VIRTIO_CONSOLE";
+    case VM_DEV_APLIC:          return "VM_DEV_APLIC";
     default:                    return "VM_DEV_UART16550";
     }
 }

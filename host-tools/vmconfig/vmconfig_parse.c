@@ -96,6 +96,7 @@ static const char *dev_kind(enum vm_device_type type)
     case VM_DEV_IMSIC:          return "imsic";
     case VM_DEV_VIRTIO_BLK:     return "disk";
     case VM_DEV_VIRTIO_CONSOLE: return "virtio-console";
+    case VM_DEV_APLIC:          return "aplic";
     default:                    return "uart";
     }
 }
@@ -166,6 +167,13 @@ static int finish_vm(struct parser *p)
                     (unsigned long long)vmcfg_dtb_gpa(vm), vm->name);
 
     plic = vmcfg_find_dev(vm, VM_DEV_PLIC);
+    const struct vmcfg_dev *aplic = vmcfg_find_dev(vm, VM_DEV_APLIC);
+    if (aplic && !vmcfg_find_dev(vm, VM_DEV_IMSIC))
+        return fail(p, aplic->line, "aplic needs an imsic in vm '%s' (it delivers MSIs into it)",
+                    vm->name);
+    if (aplic && plic)
+        return fail(p, aplic->line, "vm '%s' has both a plic (line %u) and an aplic", vm->name,
+                    plic->line);
     if (!plic)
         plic = vmcfg_find_dev(vm, VM_DEV_IMSIC);   /* device interrupts as MSIs */
     for (uint32_t i = 0; i < vm->n_devs; i++) {
@@ -380,6 +388,22 @@ static int parse_imsic(struct parser *p, unsigned line, char **tok, int ntok)
     return add_dev(p, line, VM_DEV_IMSIC, base, VMCFG_IMSIC_SIZE, 0);
 }
 
+/* `aplic <gpa>`: wired device interrupts become MSIs into the VM's IMSIC file */
+static int parse_aplic(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    uint64_t base;
+    const struct vmcfg_dev *old = vmcfg_find_dev(p->vm, VM_DEV_APLIC);
+
+    if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, "aplic", tok[1], &base))
+        return -1;
+    if (old)
+        return fail(p, line, "'aplic' given twice in vm '%s' (first at line %u)",
+                    p->vm->name, old->line);
+    if (base % VMCFG_APLIC_SIZE)
+        return fail(p, line, "aplic 0x%llx is not 16 KiB aligned", (unsigned long long)base);
+    return add_dev(p, line, VM_DEV_APLIC, base, VMCFG_APLIC_SIZE, 0);
+}
+
 static int parse_plic(struct parser *p, unsigned line, char **tok, int ntok)
 {
     uint64_t base;
@@ -419,7 +443,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
     if (strcmp(key, "memory") && strcmp(key, "ram-base") && strcmp(key, "image") &&
         strcmp(key, "load") && strcmp(key, "uart") && strcmp(key, "plic") &&
         strcmp(key, "tick") && strcmp(key, "imsic") && strcmp(key, "console") &&
-        strcmp(key, "initrd") && strcmp(key, "disk") && strcmp(key, "virtio-console"))
+        strcmp(key, "initrd") && strcmp(key, "disk") && strcmp(key, "virtio-console") &&
+        strcmp(key, "aplic"))
         return fail(p, line, "unknown key '%s'", key);
     if (!vm)
         return fail(p, line, "'%s' before any 'vm' block", key);
@@ -451,6 +476,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         return parse_disk(p, line, tok, ntok);
     } else if (!strcmp(key, "virtio-console")) {
         return parse_virtio_console(p, line, tok, ntok);
+    } else if (!strcmp(key, "aplic")) {
+        return parse_aplic(p, line, tok, ntok);
     } else if (!strcmp(key, "load")) {
         if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, key, tok[1], &v) ||
             once(p, line, key, &vm->load_line))

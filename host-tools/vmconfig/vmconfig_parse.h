@@ -26,6 +26,7 @@
 #define VMCFG_TICK_SIZE        0x1000ULL
 #define VMCFG_IMSIC_SIZE       0x1000ULL
 #define VMCFG_VIRTIO_SIZE      0x1000ULL
+#define VMCFG_APLIC_SIZE       0x4000ULL       /* one MSI-mode domain, no IDCs */
 #define VMCFG_IRQ_MAX          31
 #define VMCFG_BOOTARGS_MAX     1024
 #define VMCFG_INITRD_ALIGN     0x1000ULL

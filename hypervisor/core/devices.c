@@ -42,6 +42,8 @@ void vm_devices_init(struct vm *vm)
     vm->imsic_dev = vm_config_device(vm->cfg, VM_DEV_IMSIC);
     vm->blk_dev = vm_config_device(vm->cfg, VM_DEV_VIRTIO_BLK);
     vm->vcon_dev = vm_config_device(vm->cfg, VM_DEV_VIRTIO_CONSOLE);
+    vm->aplic_dev = vm_config_device(vm->cfg, VM_DEV_APLIC);
+    vaplic_init(&vm->aplic, VAPLIC_MAX_SOURCES);
     vm->uart_line = vm->tick_line = vm->blk_line = vm->vcon_line = false;
     vm->blk_errors_logged = vm->vcon_errors_logged = 0;
     vuart_init(&vm->uart, uart_tx, vm);
@@ -70,11 +72,34 @@ static void msi_line(struct vm *vm, const struct vm_device_config *dev, bool lev
     *prev = level;
 }
 
+/* With an APLIC in front of the IMSIC file: the device wires are its
+ * sources, and what it forwards (the EIIDs the guest programmed) goes into
+ * the file. Only hart 0, guest index 0 exist in the VM. */
+static void aplic_line(struct vm *vm, const struct vm_device_config *dev, bool level)
+{
+    if (dev && dev->irq)
+        vaplic_set_level(&vm->aplic, dev->irq, level);
+}
+
+static void aplic_deliver(struct vm *vm)
+{
+    struct vaplic_msi msi;
+    while (vaplic_next_msi(&vm->aplic, &msi))
+        if (msi.hart_index == 0 && msi.guest_index == 0)
+            aia_send(vm->imsic_file, msi.eiid);
+}
+
 /* The device lines to wherever this VM's interrupts go; `touched` is the
  * device the guest just changed (NULL for timer or input events). */
 static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
 {
-    if (vm->imsic_file && !vm->plic_dev) {
+    if (vm->aplic_dev) {
+        aplic_line(vm, vm->uart_dev, vuart_irq(&vm->uart));
+        aplic_line(vm, vm->tick_dev, vtick_irq(&vm->tick));
+        aplic_line(vm, vm->blk_dev, vm->blk_dev && virtio_mmio_irq(&vm->blk.mmio));
+        aplic_line(vm, vm->vcon_dev, vm->vcon_dev && virtio_mmio_irq(&vm->vcon.mmio));
+        aplic_deliver(vm);
+    } else if (vm->imsic_file && !vm->plic_dev) {
         msi_line(vm, vm->uart_dev, vuart_irq(&vm->uart), &vm->uart_line, touched);
         msi_line(vm, vm->tick_dev, vtick_irq(&vm->tick), &vm->tick_line, touched);
         msi_line(vm, vm->blk_dev, vm->blk_dev && virtio_mmio_irq(&vm->blk.mmio),
@@ -221,6 +246,10 @@ bool vdev_read(struct vm *vm, const struct vm_device_config *dev, uint64_t off, 
         uint32_t v = 0;
         ok = vtick_read(&vm->tick, (uint32_t)off, read_time(), &v) == 0;
         *val = v;
+    } else if (dev->type == VM_DEV_APLIC) {
+        uint32_t v = 0;
+        ok = vaplic_read(&vm->aplic, (uint32_t)off, size, &v) == 0;
+        *val = v;
     } else if (dev->type == VM_DEV_VIRTIO_BLK) {
         ok = virtio_mmio_read(&vm->blk.mmio, (uint32_t)off, size, val) == 0;
     } else if (dev->type == VM_DEV_VIRTIO_CONSOLE) {
@@ -241,6 +270,8 @@ bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off,
         ok = plic_access(vm, off, size, true, &val);
     else if (dev->type == VM_DEV_TICK && size == 4)
         ok = vtick_write(&vm->tick, (uint32_t)off, (uint32_t)val, read_time()) == 0;
+    else if (dev->type == VM_DEV_APLIC)
+        ok = vaplic_write(&vm->aplic, (uint32_t)off, size, (uint32_t)val) == 0;
     else if (dev->type == VM_DEV_VIRTIO_BLK || dev->type == VM_DEV_VIRTIO_CONSOLE) {
         bool blk = dev->type == VM_DEV_VIRTIO_BLK;
         struct virtio_mmio *m = blk ? &vm->blk.mmio : &vm->vcon.mmio;

@@ -11,6 +11,7 @@
 #include "vtick/vtick.h"
 #include "virtio/virtio_blk.h"
 #include "virtio/virtio_console.h"
+#include "vaplic/vaplic.h"
 
 #define MAX_VMS 8
 
@@ -75,8 +76,9 @@ struct vm {
     struct vtick tick;
     struct virtio_blk blk;           /* over cfg->disk */
     struct virtio_console vcon;
+    struct vaplic aplic;             /* wired lines -> MSIs into imsic_file */
     const struct vm_device_config *uart_dev, *plic_dev, *tick_dev, *imsic_dev;
-    const struct vm_device_config *blk_dev, *vcon_dev;
+    const struct vm_device_config *blk_dev, *vcon_dev, *aplic_dev;
     uint32_t imsic_file;             /* AIA guest interrupt file (0: none) */
     uint32_t vic_file;               /* HVA VIC guest file + 1 serving its PLIC (0: software vPLIC) */
     uint32_t vic_src_uart, vic_src_tick;   /* its devices' physical sources at the VIC */

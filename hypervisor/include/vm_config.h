@@ -15,6 +15,7 @@ enum vm_device_type {
     VM_DEV_IMSIC     = 4,   /* an AIA IMSIC guest interrupt file of the hart, mapped in */
     VM_DEV_VIRTIO_BLK     = 5,   /* virtio-mmio block device over vm_config.disk */
     VM_DEV_VIRTIO_CONSOLE = 6,   /* virtio-mmio console (hvc0) */
+    VM_DEV_APLIC     = 7,   /* trap-and-emulate APLIC in MSI mode, in front of the IMSIC file */
 };
 
 struct vm_device_config {
