@@ -12,6 +12,9 @@
  *                             microbenchmarks, "METRIC <name>=<value> unit=<unit>"
  *   cvtest disk-write <file> <token>   writes the token, fsync + sync
  *   cvtest disk-read  <file> <token>   reads it back: "DISK read ... ok|FAIL"
+ *   cvtest stamp <label>      the machine's time CSR (ticks since the machine
+ *                             started, hypervisor and firmware included, 10 MHz
+ *                             on QEMU virt): "STAMP <label> ticks=<n>"
  *
  * Exit status 0 when everything passed. */
 #define _GNU_SOURCE
@@ -656,10 +659,24 @@ static int cmd_disk_read(const char *file, const char *token)
     return ok ? 0 : 1;
 }
 
+static int cmd_stamp(const char *label)
+{
+    if (sigsetjmp(rdtime_jmp, 1)) {
+        printf("STAMP %s unavailable (the time CSR is not readable from user mode)\n", label);
+        return 1;
+    }
+    signal(SIGILL, on_sigill);
+    uint64_t t = rdtime();
+    signal(SIGILL, SIG_DFL);
+    printf("STAMP %s ticks=%llu\n", label, (unsigned long long)t);
+    return 0;
+}
+
 static int usage(void)
 {
     fprintf(stderr, "usage: cvtest check | irqs | bench [scale] [--disk /dev/vdX] [--mem MiB] [--disk-mib N]\n"
-                    "       cvtest disk-write <file> <token> | disk-read <file> <token>\n");
+                    "       cvtest disk-write <file> <token> | disk-read <file> <token>\n"
+                    "       cvtest stamp <label>\n");
     return 2;
 }
 
@@ -679,5 +696,7 @@ int main(int argc, char **argv)
         return cmd_disk_write(argv[2], argv[3]);
     if (strcmp(cmd, "disk-read") == 0 && argc == 4)
         return cmd_disk_read(argv[2], argv[3]);
+    if (strcmp(cmd, "stamp") == 0 && argc == 3)
+        return cmd_stamp(argv[2]);
     return usage();
 }
