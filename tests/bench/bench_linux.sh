@@ -11,7 +11,7 @@
 #  - hypervisor traps per second while Linux idles (configs/linux: the
 #    summary's trap count after `sleep 1` and after `sleep 6` at its prompt).
 . "$(dirname "$0")/../qemu/common.sh"
-need "$BUILD/linux/Image" "$BUILD/linux/initramfs.cpio"
+need "$BUILD/linux/Image" "$BUILD/linux/initramfs.cpio" "$BUILD/linux/rootfs.ext4"
 RUNS=${RUNS:-3}
 QEMU_MEM=1G
 ARGS=$(sed -n 's/^ *bootargs "\(.*\)"/\1/p' configs/linux-bench)
@@ -19,11 +19,13 @@ NATIVE="$QEMU -M virt -smp 1 -m 256M -nographic -icount shift=0 -bios $OPENSBI_F
     -kernel $BUILD/linux/Image -initrd $BUILD/linux/initramfs.cpio"
 out=$(mktemp -d "${TMPDIR:-/tmp}/chipvisor-bench-linux.XXXXXX")
 trap 'rm -rf "$out"' EXIT
+NATIVE="$NATIVE -drive file=$out/disk.ext4,if=none,id=d0,format=raw -device virtio-blk-device,drive=d0"
 
 # one run: its console into $out/<kind>.<i>; STAMP and METRIC lines, prefix stripped
 run() {
     local kind=$1 i=$2
     if [ "$kind" = native ]; then
+        cp "$BUILD/linux/rootfs.ext4" "$out/disk.ext4"     # a fresh copy each run, as the VM's
         "$EXPECT" -t 900 -l "$out/$kind.$i" -e '^BENCH-DONE' -e '^STAMP poweroff' -x 0 \
             -- $NATIVE -append "$ARGS" >/dev/null
     else
