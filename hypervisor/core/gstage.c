@@ -3,6 +3,7 @@
  * Anything unmapped (device windows, other VMs, the hypervisor) faults into
  * the hypervisor as a guest-page fault. */
 #include "gstage.h"
+#include "hext.h"
 #include "csr.h"
 #include "util.h"
 
@@ -19,35 +20,22 @@
 #define MAX_ROOTS 8
 #define TABLE_POOL 64               /* Sv57x4: one more table per VM than Sv48x4, still room */
 
-#ifndef HGATP_MODE_SV57X4
-#define HGATP_MODE_SV57X4 10UL
-#endif
-
 static uint64_t roots[MAX_ROOTS][ROOT_ENTRIES] __attribute__((aligned(16384)));
 static uint64_t tables[TABLE_POOL][512] __attribute__((aligned(4096)));
 static unsigned roots_used, tables_used;
 static unsigned levels = 3;         /* Sv39x4; 4 for Sv48x4, 5 for Sv57x4 */
 static uint64_t hgatp_mode = HGATP_MODE_SV39X4;
 
-/* hgatp.MODE is WARL: a mode the hart lacks leaves the field unchanged */
-static bool hart_has_sv57x4(void)
-{
-    csr_write(hgatp, HGATP_MODE_SV57X4 << HGATP_MODE_SHIFT);
-    bool ok = (csr_read(hgatp) >> HGATP_MODE_SHIFT) == HGATP_MODE_SV57X4;
-    csr_write(hgatp, 0);
-    return ok;
-}
-
-bool gstage_init(bool has_sv48x4, enum gstage_mode want)
+bool gstage_init(enum gstage_mode want)
 {
     bool ok = true;
-    unsigned l = has_sv48x4 ? 4 : 3;
+    unsigned l = hart.sv48x4 ? 4 : 3;
 
     if (want == GSTAGE_SV39X4)
         l = 3;
     else if (want == GSTAGE_SV48X4)
-        ok = has_sv48x4;
-    else if (want == GSTAGE_SV57X4 && (ok = hart_has_sv57x4()))
+        ok = hart.sv48x4;
+    else if (want == GSTAGE_SV57X4 && (ok = hart.sv57x4))
         l = 5;
     levels = l;
     hgatp_mode = l == 5 ? HGATP_MODE_SV57X4 : l == 4 ? HGATP_MODE_SV48X4 : HGATP_MODE_SV39X4;

@@ -84,7 +84,7 @@ void hv_main(uint64_t hartid, const void *dtb)
                              option_set(dtb, "chipvisor.gstage=sv48x4") ? GSTAGE_SV48X4 :
                              option_set(dtb, "chipvisor.gstage=sv57x4") ? GSTAGE_SV57X4 :
                              GSTAGE_DEFAULT;
-    if (!gstage_init(hart.sv48x4, gmode))
+    if (!gstage_init(gmode))
         hv_log("chipvisor.gstage: the hart lacks that mode; using the default\n");
     hv_log("G-stage tables: %s\n", gstage_mode_name());
     vm_create_all(pool, pool_end);

@@ -11,7 +11,7 @@
  * hgatp.MODE takes it, else the default). */
 enum gstage_mode { GSTAGE_DEFAULT, GSTAGE_SV39X4, GSTAGE_SV48X4, GSTAGE_SV57X4 };
 /* Returns false when `want` is not available on this hart (the default is used). */
-bool gstage_init(bool has_sv48x4, enum gstage_mode want);
+bool gstage_init(enum gstage_mode want);
 const char *gstage_mode_name(void);
 
 /* A fresh, empty root table (16 KiB, 16 KiB aligned), or NULL when out of tables. */

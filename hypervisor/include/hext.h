@@ -9,6 +9,7 @@ struct hart_features {
     bool h;              /* hypervisor extension */
     bool sstc;           /* stimecmp / vstimecmp usable (menvcfg.STCE set below us) */
     bool sv48x4;         /* hgatp accepts Sv48x4 */
+    bool sv57x4;         /* hgatp accepts Sv57x4 */
     uint8_t vsatp_max;   /* widest vsatp MODE a guest can use (SATP_MODE_SV39/48/57) */
     uint32_t vmid_bits;
 };

@@ -34,6 +34,14 @@ bool hlvx_hu(uint64_t gva, uint16_t *out)
     return true;
 }
 
+static bool hgatp_takes(uint64_t mode)
+{
+    csr_write(hgatp, mode << HGATP_MODE_SHIFT);
+    bool ok = (csr_read(hgatp) >> HGATP_MODE_SHIFT) == mode;
+    csr_write(hgatp, 0);
+    return ok;
+}
+
 void hext_probe(void)
 {
     uint64_t v = 0;
@@ -50,11 +58,9 @@ void hext_probe(void)
     while (v & 1)
         hart.vmid_bits++, v >>= 1;
 
-    /* Sv48x4: hgatp.MODE is WARL; an unsupported mode leaves hgatp unchanged */
-    v = HGATP_MODE_SV48X4 << HGATP_MODE_SHIFT;
-    csr_write(hgatp, v);
-    hart.sv48x4 = (csr_read(hgatp) >> HGATP_MODE_SHIFT) == HGATP_MODE_SV48X4;
-    csr_write(hgatp, 0);
+    /* hgatp.MODE is WARL; an unsupported mode leaves hgatp unchanged */
+    hart.sv48x4 = hgatp_takes(HGATP_MODE_SV48X4);
+    hart.sv57x4 = hgatp_takes(HGATP_MODE_SV57X4);
 
     /* vsatp.MODE is WARL the same way: the widest mode it keeps is what a
      * guest may pick (Linux probes it, whatever the DT's mmu-type says) */
