@@ -1,7 +1,8 @@
 /* The virtual devices of a VM (ns16550a UART, PLIC, periodic tick, virtio
- * block and console) and the wires between them: device interrupts -> PLIC sources, PLIC S-context ->
- * hvip.VSEIP; or, on the other interrupt paths, -> the HVA VIC
- * (vic_backend.c) or MSIs into an IMSIC guest file. */
+ * block and console, APLIC) and the wires between them: device interrupts ->
+ * PLIC sources, PLIC S-context -> hvip.VSEIP; or, on the other interrupt
+ * paths, -> the HVA VIC (vic_backend.c), or MSIs into an IMSIC guest file,
+ * directly or through the APLIC. */
 #include "mmio.h"
 #include "console.h"
 #include "aia.h"
@@ -72,15 +73,6 @@ static void msi_line(struct vm *vm, const struct vm_device_config *dev, bool lev
     *prev = level;
 }
 
-/* With an APLIC in front of the IMSIC file: the device wires are its
- * sources, and what it forwards (the EIIDs the guest programmed) goes into
- * the file. Only hart 0, guest index 0 exist in the VM. */
-static void aplic_line(struct vm *vm, const struct vm_device_config *dev, bool level)
-{
-    if (dev && dev->irq)
-        vaplic_set_level(&vm->aplic, dev->irq, level);
-}
-
 static void aplic_deliver(struct vm *vm)
 {
     struct vaplic_msi msi;
@@ -89,36 +81,48 @@ static void aplic_deliver(struct vm *vm)
             aia_send(vm->imsic_file, msi.eiid);
 }
 
-/* The device lines to wherever this VM's interrupts go; `touched` is the
- * device the guest just changed (NULL for timer or input events). */
+/* The level of a device's interrupt wire. */
+static bool dev_line(struct vm *vm, const struct vm_device_config *dev)
+{
+    switch (dev->type) {
+    case VM_DEV_UART16550:      return vuart_irq(&vm->uart);
+    case VM_DEV_TICK:           return vtick_irq(&vm->tick);
+    case VM_DEV_VIRTIO_BLK:     return virtio_mmio_irq(&vm->blk.mmio);
+    case VM_DEV_VIRTIO_CONSOLE: return virtio_mmio_irq(&vm->vcon.mmio);
+    default:                    return false;
+    }
+}
+
+#define WIRED_DEVICES 4
+
+/* The device lines to wherever this VM's interrupts go: PLIC sources, MSIs
+ * straight into the IMSIC file, or the sources of the APLIC in front of it
+ * (what it forwards, the EIIDs the guest programmed, goes into the file; the
+ * VM has only hart 0, guest index 0); `touched` is the device the guest just
+ * changed (NULL for timer or input events). */
 static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
 {
+    const struct vm_device_config *wired[WIRED_DEVICES] = {
+        vm->uart_dev, vm->tick_dev, vm->blk_dev, vm->vcon_dev,
+    };
+    bool *prev[WIRED_DEVICES] = { &vm->uart_line, &vm->tick_line, &vm->blk_line, &vm->vcon_line };
+
     if (vm->aplic_dev) {
-        aplic_line(vm, vm->uart_dev, vuart_irq(&vm->uart));
-        aplic_line(vm, vm->tick_dev, vtick_irq(&vm->tick));
-        aplic_line(vm, vm->blk_dev, vm->blk_dev && virtio_mmio_irq(&vm->blk.mmio));
-        aplic_line(vm, vm->vcon_dev, vm->vcon_dev && virtio_mmio_irq(&vm->vcon.mmio));
+        for (unsigned i = 0; i < WIRED_DEVICES; i++)
+            if (wired[i] && wired[i]->irq)
+                vaplic_set_level(&vm->aplic, wired[i]->irq, dev_line(vm, wired[i]));
         aplic_deliver(vm);
     } else if (vm->imsic_file && !vm->plic_dev) {
-        msi_line(vm, vm->uart_dev, vuart_irq(&vm->uart), &vm->uart_line, touched);
-        msi_line(vm, vm->tick_dev, vtick_irq(&vm->tick), &vm->tick_line, touched);
-        msi_line(vm, vm->blk_dev, vm->blk_dev && virtio_mmio_irq(&vm->blk.mmio),
-                 &vm->blk_line, touched);
-        msi_line(vm, vm->vcon_dev, vm->vcon_dev && virtio_mmio_irq(&vm->vcon.mmio),
-                 &vm->vcon_line, touched);
+        for (unsigned i = 0; i < WIRED_DEVICES; i++)
+            msi_line(vm, wired[i], wired[i] && dev_line(vm, wired[i]), prev[i], touched);
     } else if (vm->vic_file) {
         vic_update_irqs(vm);
     } else {
         bool eip = false;
         if (vm->plic_dev) {
-            if (vm->uart_dev && vm->uart_dev->irq)
-                vplic_set_level(&vm->plic, vm->uart_dev->irq, vuart_irq(&vm->uart));
-            if (vm->tick_dev)
-                vplic_set_level(&vm->plic, vm->tick_dev->irq, vtick_irq(&vm->tick));
-            if (vm->blk_dev && vm->blk_dev->irq)
-                vplic_set_level(&vm->plic, vm->blk_dev->irq, virtio_mmio_irq(&vm->blk.mmio));
-            if (vm->vcon_dev && vm->vcon_dev->irq)
-                vplic_set_level(&vm->plic, vm->vcon_dev->irq, virtio_mmio_irq(&vm->vcon.mmio));
+            for (unsigned i = 0; i < WIRED_DEVICES; i++)
+                if (wired[i] && wired[i]->irq)
+                    vplic_set_level(&vm->plic, wired[i]->irq, dev_line(vm, wired[i]));
             eip = vplic_irq(&vm->plic, VPLIC_CTX_S);
         }
         vm_hvip_update(vm, MIP_VSEIP, eip);
@@ -187,7 +191,7 @@ static void virtio_report(struct vm *vm, const struct virtio_mmio *m, uint32_t *
 
 void vm_devices_advance(struct vm *vm, uint64_t now)
 {
-    if (vm->blk_dev || vm->vcon_dev) {
+    if (virtio_pending(vm)) {
         virtio_continue(vm);
         vm_devices_update_irqs(vm);
     }
