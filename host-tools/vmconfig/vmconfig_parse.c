@@ -373,48 +373,23 @@ static int parse_tick(struct parser *p, unsigned line, char **tok, int ntok)
     return add_dev(p, line, VM_DEV_TICK, base, VMCFG_TICK_SIZE, (uint32_t)irq);
 }
 
-static int parse_imsic(struct parser *p, unsigned line, char **tok, int ntok)
+/* `<key> <gpa>` for an interrupt controller: at most one of each per VM, its
+ * window `size` bytes, aligned to `align` (0: any address) */
+static int parse_controller(struct parser *p, unsigned line, char **tok, int ntok,
+                            enum vm_device_type type, uint64_t size, uint64_t align)
 {
     uint64_t base;
-    const struct vmcfg_dev *old = vmcfg_find_dev(p->vm, VM_DEV_IMSIC);
+    const struct vmcfg_dev *old = vmcfg_find_dev(p->vm, type);
 
-    if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, "imsic", tok[1], &base))
+    if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, tok[0], tok[1], &base))
         return -1;
     if (old)
-        return fail(p, line, "'imsic' given twice in vm '%s' (first at line %u)",
-                    p->vm->name, old->line);
-    if (base % VMCFG_IMSIC_SIZE)
-        return fail(p, line, "imsic 0x%llx is not 4 KiB aligned", (unsigned long long)base);
-    return add_dev(p, line, VM_DEV_IMSIC, base, VMCFG_IMSIC_SIZE, 0);
-}
-
-/* `aplic <gpa>`: wired device interrupts become MSIs into the VM's IMSIC file */
-static int parse_aplic(struct parser *p, unsigned line, char **tok, int ntok)
-{
-    uint64_t base;
-    const struct vmcfg_dev *old = vmcfg_find_dev(p->vm, VM_DEV_APLIC);
-
-    if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, "aplic", tok[1], &base))
-        return -1;
-    if (old)
-        return fail(p, line, "'aplic' given twice in vm '%s' (first at line %u)",
-                    p->vm->name, old->line);
-    if (base % VMCFG_APLIC_SIZE)
-        return fail(p, line, "aplic 0x%llx is not 16 KiB aligned", (unsigned long long)base);
-    return add_dev(p, line, VM_DEV_APLIC, base, VMCFG_APLIC_SIZE, 0);
-}
-
-static int parse_plic(struct parser *p, unsigned line, char **tok, int ntok)
-{
-    uint64_t base;
-    const struct vmcfg_dev *old = vmcfg_find_dev(p->vm, VM_DEV_PLIC);
-
-    if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, "plic", tok[1], &base))
-        return -1;
-    if (old)
-        return fail(p, line, "'plic' given twice in vm '%s' (first at line %u)",
-                    p->vm->name, old->line);
-    return add_dev(p, line, VM_DEV_PLIC, base, VMCFG_PLIC_SIZE, 0);
+        return fail(p, line, "'%s' given twice in vm '%s' (first at line %u)",
+                    tok[0], p->vm->name, old->line);
+    if (align && base % align)
+        return fail(p, line, "%s 0x%llx is not %llu KiB aligned", tok[0],
+                    (unsigned long long)base, (unsigned long long)(align >> 10));
+    return add_dev(p, line, type, base, size, 0);
 }
 
 static int parse_console(struct parser *p, unsigned line, char **tok, int ntok)
@@ -477,7 +452,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
     } else if (!strcmp(key, "virtio-console")) {
         return parse_virtio_console(p, line, tok, ntok);
     } else if (!strcmp(key, "aplic")) {
-        return parse_aplic(p, line, tok, ntok);
+        return parse_controller(p, line, tok, ntok, VM_DEV_APLIC, VMCFG_APLIC_SIZE,
+                                VMCFG_APLIC_SIZE);
     } else if (!strcmp(key, "load")) {
         if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, key, tok[1], &v) ||
             once(p, line, key, &vm->load_line))
@@ -486,11 +462,12 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
     } else if (!strcmp(key, "uart")) {
         return parse_uart(p, line, tok, ntok);
     } else if (!strcmp(key, "plic")) {
-        return parse_plic(p, line, tok, ntok);
+        return parse_controller(p, line, tok, ntok, VM_DEV_PLIC, VMCFG_PLIC_SIZE, 0);
     } else if (!strcmp(key, "tick")) {
         return parse_tick(p, line, tok, ntok);
     } else if (!strcmp(key, "imsic")) {
-        return parse_imsic(p, line, tok, ntok);
+        return parse_controller(p, line, tok, ntok, VM_DEV_IMSIC, VMCFG_IMSIC_SIZE,
+                                VMCFG_IMSIC_SIZE);
     } else {
         return parse_console(p, line, tok, ntok);
     }

@@ -201,6 +201,12 @@ static const struct bad_case bad_cases[] = {
     { VM_OK "disk d.img 0x10001000\ndisk e.img 0x10002000\n", 5, "'disk' given twice" },
     { VM_OK "virtio-console 0x10002000\nvirtio-console 0x10003000\n", 5,
       "'virtio-console' given twice in vm 'a' (first at line 4)" },
+    { VM_OK "aplic 0xd002000\n", 4, "aplic 0xd002000 is not 16 KiB aligned" },
+    { VM_OK "imsic 0x28000000\naplic 0xd000000\naplic 0xd004000\n", 6,
+      "'aplic' given twice in vm 'a' (first at line 5)" },
+    { VM_OK "aplic 0xd000000\n", 4, "aplic needs an imsic in vm 'a'" },
+    { VM_OK "imsic 0x28000000\nplic 0xc000000\naplic 0xd000000\n", 6,
+      "vm 'a' has both a plic (line 5) and an aplic" },
     { VM_OK "uart 0x10000000\nvirtio-console 0x10000000\n", 5,
       "virtio-console window [0x10000000, 0x10001000) overlaps uart window" },
 };
