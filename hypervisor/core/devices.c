@@ -177,14 +177,14 @@ static void virtio_continue(struct vm *vm)
         virtio_mmio_poll(&vm->vcon.mmio);
 }
 
-/* guest driver mistakes: one line each for the first few, then ever more rarely */
+/* guest driver mistakes, logged sparsely */
 static void virtio_report(struct vm *vm, const struct virtio_mmio *m, uint32_t *logged,
                           const char *what)
 {
     if (m->errors == *logged)
         return;
     *logged = m->errors;
-    if ((m->errors & (m->errors - 1)) == 0)
+    if (log_nth(m->errors))
         hv_log("vm %s: %s: driver error %u: %s\n", vm->cfg->name, what, m->errors,
                m->last_error ? m->last_error : "?");
 }

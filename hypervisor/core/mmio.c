@@ -32,12 +32,6 @@ static const char *access_name(uint64_t cause)
 
 struct mmio_xcheck mmio_xcheck;
 
-/* 1, 2, 4, 8, ...: a log line for the first few and then ever more rarely */
-static bool log_this(uint64_t n)
-{
-    return (n & (n - 1)) == 0;
-}
-
 static bool fetch_insn(struct vm *vm, uint32_t *insn)
 {
     uint16_t lo, hi = 0;
@@ -49,7 +43,7 @@ static bool fetch_insn(struct vm *vm, uint32_t *insn)
         bool sw = guest_fetch_insn(vm, vm->regs.sepc, &sw_insn);
         mmio_xcheck.fetches++;
         if (sw != hw || (hw && sw_insn != *insn)) {
-            if (log_this(++mmio_xcheck.disagreements))
+            if (log_nth(++mmio_xcheck.disagreements))
                 hv_log("vm %s: software walker and HLVX disagree on the instruction at 0x%lx "
                        "(vsatp 0x%lx): walker %s 0x%x, HLVX %s 0x%x (%lu so far)\n",
                        vm->cfg->name, vm->regs.sepc, csr_read(vsatp), sw ? "reads" : "faults",

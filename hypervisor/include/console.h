@@ -4,6 +4,7 @@
 #define CHIPVISOR_CONSOLE_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Guest output: prints "[<name>] " at the start of each of its lines; if
@@ -17,6 +18,13 @@ int hv_snprintf(char *buf, uint64_t size, const char *fmt, ...) __attribute__((f
 
 /* Hypervisor log line: "[chipvisor] ..." */
 #define hv_log(...) hv_printf("[chipvisor] " __VA_ARGS__)
+
+/* For events a guest can repeat at will: log the n-th occurrence only for
+ * n = 1, 2, 4, 8, ... (a line for the first few, then ever more rarely). */
+static inline bool log_nth(uint64_t n)
+{
+    return n && (n & (n - 1)) == 0;
+}
 
 /* Host input (polled): -1 when none waiting. */
 int console_getc(void);
