@@ -1,6 +1,8 @@
 /* vmconfig: the guest device tree, written with libfdt's sequential API.
- * It describes what the hypervisor gives the guest: one hart, RAM, and the
- * emulated devices, in the shape U-Boot's and Linux's drivers expect.
+ * It describes what the hypervisor gives the guest: its vCPUs (hart ids
+ * 0..n-1, each with its own riscv,cpu-intc), RAM, and the emulated devices,
+ * in the shape U-Boot's and Linux's drivers expect, the interrupt
+ * controllers naming every vCPU as QEMU virt's DTB names every hart.
  *
  * What depends on the hart the VM runs on is filled in by the hypervisor at
  * VM reset (core/guest_dtb.c), in properties written here with their
@@ -33,11 +35,13 @@ static int begin_node_at(void *fdt, const char *name, uint64_t addr)
     return fdt_begin_node(fdt, node);
 }
 
-/* Ssaia with an IMSIC guest file: its CSRs (stopei, siselect/sireg) are the
+/* One cpu@i node per vCPU, each with its interrupt controller, and a
+ * cpu-map with every vCPU a core of one cluster (as QEMU virt lays it out).
+ * Ssaia with an IMSIC guest file: its CSRs (stopei, siselect/sireg) are the
  * hart's own. Linux drives its IMSIC and the cpu-intc in AIA mode only then. */
-static int add_cpus(void *fdt, bool aia)
+static int add_cpus(void *fdt, uint32_t n_vcpus, bool aia)
 {
-    char isa[128], exts[128];
+    char isa[128], exts[128], name[16];
     size_t exts_len = sizeof(VMCFG_ISA_EXTENSIONS);
     int rc = 0;
 
@@ -52,30 +56,64 @@ static int add_cpus(void *fdt, bool aia)
     TRY(fdt_property_u32(fdt, "#address-cells", 1));
     TRY(fdt_property_u32(fdt, "#size-cells", 0));
     TRY(fdt_property_u32(fdt, "timebase-frequency", TIMEBASE_HZ));
-    TRY(fdt_begin_node(fdt, "cpu@0"));
-    TRY(fdt_property_string(fdt, "device_type", "cpu"));
-    TRY(fdt_property_u32(fdt, "reg", 0));
-    TRY(fdt_property_string(fdt, "compatible", "riscv"));
-    TRY(fdt_property_string(fdt, "riscv,isa", isa));
-    TRY(fdt_property_string(fdt, "riscv,isa-base", "rv64i"));
-    TRY(fdt_property(fdt, "riscv,isa-extensions", exts, exts_len));
-    TRY(fdt_property_string(fdt, "mmu-type", "riscv,sv39"));
-    TRY(fdt_property_string(fdt, "status", "okay"));
-    TRY(fdt_begin_node(fdt, "interrupt-controller"));
-    TRY(fdt_property_string(fdt, "compatible", "riscv,cpu-intc"));
-    TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
-    TRY(fdt_property_u32(fdt, "#address-cells", 0));    /* dtc wants it on providers */
-    TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
-    TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_CPU0_INTC));
-    TRY(fdt_end_node(fdt));     /* interrupt-controller */
-    TRY(fdt_end_node(fdt));     /* cpu@0 */
+    for (uint32_t i = 0; i < n_vcpus; i++) {
+        snprintf(name, sizeof(name), "cpu@%x", i);
+        TRY(fdt_begin_node(fdt, name));
+        TRY(fdt_property_string(fdt, "device_type", "cpu"));
+        TRY(fdt_property_u32(fdt, "reg", i));      /* the guest's hart id */
+        TRY(fdt_property_string(fdt, "compatible", "riscv"));
+        TRY(fdt_property_string(fdt, "riscv,isa", isa));
+        TRY(fdt_property_string(fdt, "riscv,isa-base", "rv64i"));
+        TRY(fdt_property(fdt, "riscv,isa-extensions", exts, exts_len));
+        TRY(fdt_property_string(fdt, "mmu-type", "riscv,sv39"));
+        TRY(fdt_property_string(fdt, "status", "okay"));
+        TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_CPU(i)));
+        TRY(fdt_begin_node(fdt, "interrupt-controller"));
+        TRY(fdt_property_string(fdt, "compatible", "riscv,cpu-intc"));
+        TRY(fdt_property_u32(fdt, "#interrupt-cells", 1));
+        TRY(fdt_property_u32(fdt, "#address-cells", 0));    /* dtc wants it on providers */
+        TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
+        TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_CPU_INTC(i)));
+        TRY(fdt_end_node(fdt));     /* interrupt-controller */
+        TRY(fdt_end_node(fdt));     /* cpu@i */
+    }
+    TRY(fdt_begin_node(fdt, "cpu-map"));
+    TRY(fdt_begin_node(fdt, "cluster0"));
+    for (uint32_t i = 0; i < n_vcpus; i++) {
+        snprintf(name, sizeof(name), "core%u", i);
+        TRY(fdt_begin_node(fdt, name));
+        TRY(fdt_property_u32(fdt, "cpu", VMCFG_PHANDLE_CPU(i)));
+        TRY(fdt_end_node(fdt));
+    }
+    TRY(fdt_end_node(fdt));     /* cluster0 */
+    TRY(fdt_end_node(fdt));     /* cpu-map */
     TRY(fdt_end_node(fdt));     /* cpus */
 out:
     return rc;
 }
 
+/* interrupts-extended naming each vCPU's cpu-intc: with `m_ext`, <intc_i 11
+ * intc_i 9> per vCPU (PLIC contexts 2i = M-mode, 2i+1 = S-mode), else
+ * <intc_i 9> (an S-level IMSIC's files). */
+static int prop_cpu_irqs(void *fdt, uint32_t n_vcpus, bool m_ext)
+{
+    fdt32_t cells[4 * VM_MAX_VCPUS];
+    uint32_t n = 0;
+
+    for (uint32_t i = 0; i < n_vcpus && i < VM_MAX_VCPUS; i++) {
+        if (m_ext) {
+            cells[n++] = cpu_to_fdt32(VMCFG_PHANDLE_CPU_INTC(i));
+            cells[n++] = cpu_to_fdt32(IRQ_M_EXT);
+        }
+        cells[n++] = cpu_to_fdt32(VMCFG_PHANDLE_CPU_INTC(i));
+        cells[n++] = cpu_to_fdt32(IRQ_S_EXT);
+    }
+    return fdt_property(fdt, "interrupts-extended", cells, (int)(n * sizeof(cells[0])));
+}
+
 /* set by vmcfg_build_dtb for the VM being built */
 static bool vm_has_plic, vm_has_aplic;
+static uint32_t vm_n_vcpus;
 
 /* A device's interrupt: a PLIC source, or with only an IMSIC, the MSI
  * identity the hypervisor sends for it (chipvisor,msi-id). */
@@ -99,20 +137,22 @@ out:
     return rc;
 }
 
-/* An IMSIC S-level interrupt file (the guest's view of its guest file). */
+/* The IMSIC S-level interrupt files, one per vCPU (the guest's view of the
+ * guest files the hypervisor gives it): vCPU i's page at base + i * 4 KiB, so
+ * d->size = n * 4 KiB; no guest-index bits, hart index bits from the count. */
 static int add_imsic(void *fdt, const struct vmcfg_dev *d)
 {
-    fdt32_t ext[2] = { cpu_to_fdt32(VMCFG_PHANDLE_CPU0_INTC), cpu_to_fdt32(IRQ_S_EXT) };
     int rc = 0;
 
     TRY(begin_node_at(fdt, "imsics", d->gpa));
     TRY(fdt_property_string(fdt, "compatible", "riscv,imsics"));
     TRY(prop_reg(fdt, d->gpa, d->size));
-    TRY(fdt_property(fdt, "interrupts-extended", ext, sizeof(ext)));
+    TRY(prop_cpu_irqs(fdt, vm_n_vcpus, false));
     TRY(fdt_property_u32(fdt, "riscv,num-ids", 63));
     TRY(fdt_property(fdt, "msi-controller", NULL, 0));
     TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
     TRY(fdt_property_u32(fdt, "#interrupt-cells", 0));
+    TRY(fdt_property_u32(fdt, "#address-cells", 0));    /* dtc wants it on providers */
     TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_IMSIC));
     TRY(fdt_end_node(fdt));
 out:
@@ -186,12 +226,8 @@ out:
 
 static int add_plic(void *fdt, const struct vmcfg_dev *d)
 {
-    /* Context 0 is the hart's M-mode external interrupt, context 1 its S-mode one. */
+    /* Context 2i is vCPU i's M-mode external interrupt, context 2i+1 its S-mode one. */
     static const char compat[] = "sifive,plic-1.0.0\0riscv,plic0";
-    fdt32_t ctx[4] = {
-        cpu_to_fdt32(VMCFG_PHANDLE_CPU0_INTC), cpu_to_fdt32(IRQ_M_EXT),
-        cpu_to_fdt32(VMCFG_PHANDLE_CPU0_INTC), cpu_to_fdt32(IRQ_S_EXT),
-    };
     int rc = 0;
 
     TRY(begin_node_at(fdt, "plic", d->gpa));
@@ -201,7 +237,7 @@ static int add_plic(void *fdt, const struct vmcfg_dev *d)
     TRY(fdt_property_u32(fdt, "#address-cells", 0));
     TRY(fdt_property(fdt, "interrupt-controller", NULL, 0));
     TRY(fdt_property_u32(fdt, "riscv,ndev", VMCFG_IRQ_MAX));
-    TRY(fdt_property(fdt, "interrupts-extended", ctx, sizeof(ctx)));
+    TRY(prop_cpu_irqs(fdt, vm_n_vcpus, true));
     TRY(fdt_property_u32(fdt, "phandle", VMCFG_PHANDLE_PLIC));
     TRY(fdt_end_node(fdt));
 out:
@@ -219,6 +255,11 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
         buf_len = VMCFG_DTB_RESERVE;
     vm_has_plic = vmcfg_find_dev(vm, VM_DEV_PLIC) != NULL;
     vm_has_aplic = vmcfg_find_dev(vm, VM_DEV_APLIC) != NULL;
+    vm_n_vcpus = vm->n_vcpus;
+    if (vm_n_vcpus < 1 || vm_n_vcpus > VM_MAX_VCPUS) {
+        snprintf(err, err_len, "vm '%s': %u vCPUs (1..%d)", vm->name, vm_n_vcpus, VM_MAX_VCPUS);
+        return -1;
+    }
     snprintf(model, sizeof(model), "chipvisor VM %s", vm->name);
 
     TRY(fdt_create(buf, (int)buf_len));
@@ -246,7 +287,7 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
     }
     TRY(fdt_end_node(buf));
 
-    TRY(add_cpus(buf, vmcfg_find_dev(vm, VM_DEV_IMSIC) != NULL));
+    TRY(add_cpus(buf, vm->n_vcpus, vmcfg_find_dev(vm, VM_DEV_IMSIC) != NULL));
 
     TRY(begin_node_at(buf, "memory", vm->ram_base));
     TRY(fdt_property_string(buf, "device_type", "memory"));

@@ -3,13 +3,17 @@
 #define VMCONFIG_DTB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "vmconfig_parse.h"
 
-#define VMCFG_PHANDLE_CPU0_INTC 1
 #define VMCFG_PHANDLE_PLIC      2
 #define VMCFG_PHANDLE_IMSIC     3
 #define VMCFG_PHANDLE_APLIC     4
+/* vCPU i (0..VM_MAX_VCPUS-1): its cpu node and its riscv,cpu-intc child */
+#define VMCFG_PHANDLE_CPU_INTC(i) (0x10u + (uint32_t)(i))
+#define VMCFG_PHANDLE_CPU(i)      (0x20u + (uint32_t)(i))
+#define VMCFG_PHANDLE_CPU0_INTC   VMCFG_PHANDLE_CPU_INTC(0)
 
 /* What every VM's harts have. Zicntr: hcounteren lets it read time, cycle,
  * instret. The hypervisor appends "sstc" to both forms (hypervisor/core/

@@ -156,7 +156,13 @@ int vmcfg_write_table(FILE *out, const char *config, const struct vmcfg *cfg,
         fprintf(out,
                 "        },\n"
                 "        .console_input = %u,\n"
-                "    },\n", vm->console ? 1u : 0u);
+                "        .n_vcpus = %u,\n"
+                "        .vcpu_pin = {", vm->console ? 1u : 0u, vm->n_vcpus);
+        for (uint32_t c = 0; c < VM_MAX_VCPUS; c++)    /* -1: floats, and unused slots */
+            fprintf(out, "%s%d", c ? ", " : " ",
+                    c < vm->n_vcpus ? (int)vm->vcpu_pin[c] : -1);
+        fprintf(out, " },\n"
+                "    },\n");
     }
     fprintf(out, "};\n\nconst uint32_t vm_config_count = %u;\n", cfg->n_vms);
     return ferror(out) ? -1 : 0;

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #define MAX_LINE   4096
-#define MAX_TOKENS 8
+#define MAX_TOKENS 16      /* `pin` and its VM_MAX_VCPUS entries fit */
 
 struct parser {
     const char *file;
@@ -150,6 +150,12 @@ static int finish_vm(struct parser *p)
         return fail(p, vm->line, "vm '%s' has no 'memory'", vm->name);
     if (!vm->image_line)
         return fail(p, vm->line, "vm '%s' has no 'image'", vm->name);
+    if (vm->pin_line && vm->n_pins != vm->n_vcpus)
+        return fail(p, vm->pin_line,
+                    "'pin' has %u entr%s but vm '%s' has %u vCPU%s (%s): one per vCPU, '*' to float",
+                    vm->n_pins, vm->n_pins == 1 ? "y" : "ies", vm->name, vm->n_vcpus,
+                    vm->n_vcpus == 1 ? "" : "s",
+                    vm->cpus_line ? "'cpus'" : "the default without 'cpus'");
 
     ram_end = vm->ram_base + vm->ram_size;
     if (ram_end > VMCFG_GPA_LIMIT || ram_end < vm->ram_base)
@@ -165,6 +171,20 @@ static int finish_vm(struct parser *p)
                     "load 0x%llx is outside RAM [0x%llx, 0x%llx) of vm '%s' (the last 64 KiB hold the DTB)",
                     (unsigned long long)vm->load, (unsigned long long)vm->ram_base,
                     (unsigned long long)vmcfg_dtb_gpa(vm), vm->name);
+
+    /* the IMSIC window holds one guest-file page per vCPU */
+    for (uint32_t i = 0; i < vm->n_devs; i++) {
+        struct vmcfg_dev *d = &vm->devs[i];
+        uint64_t align = vmcfg_imsic_align(vm->n_vcpus);
+        if (d->type != VM_DEV_IMSIC)
+            continue;
+        d->size = vmcfg_imsic_size(vm->n_vcpus);
+        if (d->gpa % align)
+            return fail(p, d->line,
+                        "imsic 0x%llx is not %llu KiB aligned (vm '%s' has %u vCPUs: their guest files at base + i * 4 KiB from a base aligned to the next power of two)",
+                        (unsigned long long)d->gpa, (unsigned long long)(align >> 10),
+                        vm->name, vm->n_vcpus);
+    }
 
     plic = vmcfg_find_dev(vm, VM_DEV_PLIC);
     const struct vmcfg_dev *aplic = vmcfg_find_dev(vm, VM_DEV_APLIC);
@@ -231,6 +251,9 @@ static int start_vm(struct parser *p, unsigned line, char **tok, int ntok)
     strcpy(vm->name, tok[1]);
     vm->line = line;
     vm->ram_base = VMCFG_DEFAULT_RAM_BASE;
+    vm->n_vcpus = 1;
+    for (uint32_t i = 0; i < VM_MAX_VCPUS; i++)
+        vm->vcpu_pin[i] = -1;
     p->vm = vm;
     return 0;
 }
@@ -406,6 +429,46 @@ static int parse_console(struct parser *p, unsigned line, char **tok, int ntok)
     return 0;
 }
 
+/* `cpus <n>`: the VM's vCPUs, 1..VM_MAX_VCPUS */
+static int parse_cpus(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    uint64_t n;
+
+    if (want_args(p, line, tok, ntok, 1, 1) || number(p, line, "cpus", tok[1], false, &n) ||
+        once(p, line, "cpus", &p->vm->cpus_line))
+        return -1;
+    if (n < 1 || n > VM_MAX_VCPUS)
+        return fail(p, line, "cpus %s out of range 1..%d", tok[1], VM_MAX_VCPUS);
+    p->vm->n_vcpus = (uint32_t)n;
+    return 0;
+}
+
+/* `pin <h0> <h1> ...`: vCPU i's host hart (0..7), or `*`: it floats. The
+ * count is checked against `cpus` when the block ends (either may come first). */
+static int parse_pin(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    struct vmcfg_vm *vm = p->vm;
+
+    if (want_args(p, line, tok, ntok, 1, VM_MAX_VCPUS) || once(p, line, "pin", &vm->pin_line))
+        return -1;
+    for (int i = 1; i < ntok; i++) {
+        uint64_t h;
+        if (!strcmp(tok[i], "*")) {
+            vm->vcpu_pin[i - 1] = -1;
+            continue;
+        }
+        if (!parse_u64(tok[i], false, &h))
+            return fail(p, line, "bad host hart '%s' for 'pin' (0..%d, or '*' to float)",
+                        tok[i], VMCFG_MAX_HARTS - 1);
+        if (h >= VMCFG_MAX_HARTS)
+            return fail(p, line, "pin: host hart %s (vCPU %d) out of range 0..%d",
+                        tok[i], i - 1, VMCFG_MAX_HARTS - 1);
+        vm->vcpu_pin[i - 1] = (int8_t)h;
+    }
+    vm->n_pins = (uint32_t)(ntok - 1);
+    return 0;
+}
+
 static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok)
 {
     struct vmcfg_vm *vm = p->vm;
@@ -419,7 +482,7 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         strcmp(key, "load") && strcmp(key, "uart") && strcmp(key, "plic") &&
         strcmp(key, "tick") && strcmp(key, "imsic") && strcmp(key, "console") &&
         strcmp(key, "initrd") && strcmp(key, "disk") && strcmp(key, "virtio-console") &&
-        strcmp(key, "aplic"))
+        strcmp(key, "aplic") && strcmp(key, "cpus") && strcmp(key, "pin"))
         return fail(p, line, "unknown key '%s'", key);
     if (!vm)
         return fail(p, line, "'%s' before any 'vm' block", key);
@@ -451,6 +514,10 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         return parse_disk(p, line, tok, ntok);
     } else if (!strcmp(key, "virtio-console")) {
         return parse_virtio_console(p, line, tok, ntok);
+    } else if (!strcmp(key, "cpus")) {
+        return parse_cpus(p, line, tok, ntok);
+    } else if (!strcmp(key, "pin")) {
+        return parse_pin(p, line, tok, ntok);
     } else if (!strcmp(key, "aplic")) {
         return parse_controller(p, line, tok, ntok, VM_DEV_APLIC, VMCFG_APLIC_SIZE,
                                 VMCFG_APLIC_SIZE);

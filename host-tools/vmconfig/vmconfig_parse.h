@@ -30,6 +30,7 @@
 #define VMCFG_IRQ_MAX          31
 #define VMCFG_BOOTARGS_MAX     1024
 #define VMCFG_INITRD_ALIGN     0x1000ULL
+#define VMCFG_MAX_HARTS        8                /* host hart indexes 0..7 in `pin` */
 
 struct vmcfg_dev {
     enum vm_device_type type;
@@ -54,7 +55,10 @@ struct vmcfg_vm {
     uint64_t initrd_size, initrd_gpa;   /* set by vmcfg_check_images */
     uint64_t disk_size;                 /* set by vmcfg_check_images */
     unsigned memory_line, ram_base_line, image_line, load_line, console_line;
-    unsigned initrd_line, disk_line, bootargs_line;
+    unsigned initrd_line, disk_line, bootargs_line, cpus_line, pin_line;
+    uint32_t n_vcpus;        /* `cpus`: 1..VM_MAX_VCPUS, default 1 */
+    uint32_t n_pins;         /* entries given to `pin` (0: none, every vCPU floats) */
+    int8_t vcpu_pin[VM_MAX_VCPUS];      /* host hart of vCPU i, or -1: floats (also unused) */
     bool console;            /* owns host console input at boot */
     uint32_t n_devs;
     struct vmcfg_dev devs[VM_MAX_DEVICES];
@@ -88,6 +92,24 @@ uint64_t vmcfg_image_extent(const uint8_t *head, size_t head_len, uint64_t file_
 int vmcfg_check_images(const char *file, struct vmcfg *cfg,
                        vmcfg_file_size_fn file_size, void *ctx,
                        char *err, size_t err_len);
+
+/* Bytes of the guest's IMSIC window: one 4 KiB guest-file page per vCPU,
+ * vCPU i's at base + i * 4 KiB. */
+static inline uint64_t vmcfg_imsic_size(uint32_t n_vcpus)
+{
+    return VMCFG_IMSIC_SIZE * n_vcpus;
+}
+
+/* The alignment the IMSIC base needs: Linux finds hart indexes (the APLIC's
+ * MSI targets) as (file address - base) >> 12 with base rounded down to a
+ * multiple of 2^ceil(log2(n)) pages. */
+static inline uint64_t vmcfg_imsic_align(uint32_t n_vcpus)
+{
+    uint64_t a = VMCFG_IMSIC_SIZE;
+    while (a < vmcfg_imsic_size(n_vcpus))
+        a <<= 1;
+    return a;
+}
 
 /* Guest-physical address where the VM's DTB is placed. */
 static inline uint64_t vmcfg_dtb_gpa(const struct vmcfg_vm *vm)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #define VM_MAX_DEVICES 8
+#define VM_MAX_VCPUS 8
 
 enum vm_device_type {
     VM_DEV_UART16550 = 1,   /* trap-and-emulate ns16550a */
@@ -45,6 +46,8 @@ struct vm_config {
     uint32_t n_devices;
     struct vm_device_config devices[VM_MAX_DEVICES];
     uint32_t console_input;  /* 1: this VM owns host console input at boot */
+    uint32_t n_vcpus;  /* 1..VM_MAX_VCPUS */
+    int8_t vcpu_pin[VM_MAX_VCPUS];  /* host hart index, or -1: floats */
 };
 
 extern const struct vm_config vm_configs[];

@@ -107,6 +107,60 @@ static void test_sizes_and_limits_accepted(void **state)
     assert_int_equal(cfg.vms[0].devs[1].irq, 31);
 }
 
+static void test_cpus_and_pin(void **state)
+{
+    (void)state;
+    /* default: one vCPU that floats; every unused slot -1 */
+    parse_ok("vm a\nmemory 2M\nimage a\n");
+    assert_int_equal(cfg.vms[0].n_vcpus, 1);
+    assert_int_equal(cfg.vms[0].n_pins, 0);
+    for (int i = 0; i < VM_MAX_VCPUS; i++)
+        assert_int_equal(cfg.vms[0].vcpu_pin[i], -1);
+
+    /* pin before cpus; '*' floats; duplicates allowed; hex */
+    parse_ok("vm a\nmemory 2M\nimage a\npin 0 * 0x3 3   # two on hart 3\ncpus 4\n"
+             "vm b\nmemory 2M\nimage b\ncpus 2\n"
+             "vm c\nmemory 2M\nimage c\ncpus 8\npin 7 6 5 4 3 2 1 0\n"
+             "vm d\nmemory 2M\nimage d\npin 5\n");
+    static const int8_t want_a[VM_MAX_VCPUS] = { 0, -1, 3, 3, -1, -1, -1, -1 };
+    assert_int_equal(cfg.vms[0].n_vcpus, 4);
+    assert_int_equal(cfg.vms[0].n_pins, 4);
+    assert_memory_equal(cfg.vms[0].vcpu_pin, want_a, sizeof(want_a));
+    assert_int_equal(cfg.vms[1].n_vcpus, 2);
+    assert_int_equal(cfg.vms[1].n_pins, 0);
+    for (int i = 0; i < VM_MAX_VCPUS; i++)
+        assert_int_equal(cfg.vms[1].vcpu_pin[i], -1);
+    assert_int_equal(cfg.vms[2].n_vcpus, 8);
+    for (int i = 0; i < VM_MAX_VCPUS; i++)
+        assert_int_equal(cfg.vms[2].vcpu_pin[i], 7 - i);
+    assert_int_equal(cfg.vms[3].n_vcpus, 1);
+    assert_int_equal(cfg.vms[3].vcpu_pin[0], 5);
+    assert_int_equal(cfg.vms[3].vcpu_pin[1], -1);
+
+    /* the IMSIC window grows with the vCPUs, whichever line comes first */
+    for (uint32_t n = 1; n <= VM_MAX_VCPUS; n++) {
+        char text[256];
+        uint64_t align = 0x1000;
+        while (align < 0x1000ULL * n)
+            align <<= 1;
+        snprintf(text, sizeof(text), "vm a\nmemory 2M\nimage a\nimsic 0x%llx\ncpus %u\n",
+                 (unsigned long long)(0x28000000ULL + align), n);
+        parse_ok(text);
+        assert_int_equal(cfg.vms[0].devs[0].type, VM_DEV_IMSIC);
+        assert_int_equal(cfg.vms[0].devs[0].size, 0x1000ULL * n);
+        assert_int_equal(vmcfg_imsic_align(n), align);
+        /* half the alignment is refused (for n > 1; 4 KiB is the floor) */
+        if (n > 1) {
+            snprintf(text, sizeof(text), "vm a\nmemory 2M\nimage a\ncpus %u\nimsic 0x%llx\n",
+                     n, (unsigned long long)(0x28000000ULL + align / 2));
+            assert_int_equal(vmcfg_parse("t.cfg", text, strlen(text), &cfg, err, sizeof(err)), -1);
+            assert_non_null(strstr(err, "t.cfg:5: imsic"));
+        }
+    }
+    /* windows that touch the IMSIC's last page are fine */
+    parse_ok("vm a\nmemory 2M\nimage a\ncpus 4\nimsic 0x28000000\nvirtio-console 0x28004000\n");
+}
+
 /* ---- errors: each is "<file>:<line>: <message>" --------------------------- */
 
 struct bad_case {
@@ -129,7 +183,7 @@ static const struct bad_case bad_cases[] = {
     { "vm a\nmemory 16M 32M\n", 2, "'memory' has an extra argument '32M'" },
     { VM_OK "console now\n", 4, "'console' has an extra argument 'now'" },
     { VM_OK "uart 0x1000 irq 3 4\n", 4, "'uart' has an extra argument '4'" },
-    { VM_OK "a b c d e f g h i\n", 4, "extra argument" },
+    { VM_OK "a b c d e f g h i j k l m n o p q\n", 4, "extra argument" },
     { "vm a\nmemory 16Q\n", 2, "bad number '16Q'" },
     { "vm a\nmemory 0x\n", 2, "bad number '0x'" },
     { "vm a\nmemory 99999999999999999999\n", 2, "bad number" },
@@ -209,6 +263,35 @@ static const struct bad_case bad_cases[] = {
       "vm 'a' has both a plic (line 5) and an aplic" },
     { VM_OK "uart 0x10000000\nvirtio-console 0x10000000\n", 5,
       "virtio-console window [0x10000000, 0x10001000) overlaps uart window" },
+    /* cpus and pin */
+    { VM_OK "cpus 0\n", 4, "cpus 0 out of range 1..8" },
+    { VM_OK "cpus 9\n", 4, "cpus 9 out of range 1..8" },
+    { VM_OK "cpus two\n", 4, "bad number 'two' for 'cpus'" },
+    { VM_OK "cpus\n", 4, "'cpus' is missing an argument" },
+    { VM_OK "cpus 2 3\n", 4, "'cpus' has an extra argument '3'" },
+    { VM_OK "cpus 2\ncpus 2\n", 5, "'cpus' given twice in vm 'a' (first at line 4)" },
+    { "cpus 2\nvm a\n", 1, "'cpus' before any 'vm' block" },
+    { "pin 0\nvm a\n", 1, "'pin' before any 'vm' block" },
+    { VM_OK "pin\n", 4, "'pin' is missing an argument" },
+    { VM_OK "cpus 2\npin 0\n", 5, "'pin' has 1 entry but vm 'a' has 2 vCPUs ('cpus')" },
+    { VM_OK "pin 0 1 2\ncpus 2\n", 4, "'pin' has 3 entries but vm 'a' has 2 vCPUs" },
+    { VM_OK "pin 0 1\n", 4, "'pin' has 2 entries but vm 'a' has 1 vCPU (the default without 'cpus')" },
+    { VM_OK "pin 0 *\nvm b\nmemory 2M\nimage b\n", 4, "'pin' has 2 entries but vm 'a' has 1 vCPU" },
+    { VM_OK "cpus 2\npin 0 8\n", 5, "pin: host hart 8 (vCPU 1) out of range 0..7" },
+    { VM_OK "cpus 2\npin 0x10 0\n", 5, "pin: host hart 0x10 (vCPU 0) out of range 0..7" },
+    { VM_OK "cpus 2\npin 0 x\n", 5, "bad host hart 'x' for 'pin' (0..7, or '*' to float)" },
+    { VM_OK "pin -1\n", 4, "bad host hart '-1' for 'pin'" },
+    { VM_OK "cpus 2\npin * **\n", 5, "bad host hart '**' for 'pin'" },
+    { VM_OK "cpus 8\npin 0 1 2 3 4 5 6 7 0\n", 5, "'pin' has an extra argument '0'" },
+    { VM_OK "pin 0\npin 0\n", 5, "'pin' given twice in vm 'a' (first at line 4)" },
+    /* the IMSIC window: one page per vCPU, its base aligned to the power of two above */
+    { VM_OK "cpus 2\nimsic 0x28001000\n", 5, "imsic 0x28001000 is not 8 KiB aligned (vm 'a' has 2 vCPUs" },
+    { VM_OK "imsic 0x28002000\ncpus 3\n", 4, "imsic 0x28002000 is not 16 KiB aligned" },
+    { VM_OK "cpus 5\nimsic 0x28004000\n", 5, "imsic 0x28004000 is not 32 KiB aligned" },
+    { VM_OK "cpus 4\nimsic 0x28000000\nvirtio-console 0x28003000\n", 6,
+      "virtio-console window [0x28003000, 0x28004000) overlaps imsic window [0x28000000, 0x28004000) from line 5" },
+    { VM_OK "virtio-console 0x28007000\nimsic 0x28000000\ncpus 8\n", 5,
+      "imsic window [0x28000000, 0x28008000) overlaps virtio-console window" },
 };
 
 static void test_each_error_has_line_and_message(void **state)
@@ -281,6 +364,8 @@ static void test_image_checks(void **state)
 /* ---- the guest device tree ------------------------------------------------ */
 
 static uint8_t dtb[VMCFG_DTB_RESERVE];
+static char tmpdir[64];
+static void write_file(const char *name, const void *data, size_t len);
 
 static int node(const char *path)
 {
@@ -420,9 +505,133 @@ static void test_dtb_without_devices(void **state)
     assert_string_equal(prop(node("/"), "model", -1), "chipvisor VM bare-1");
 }
 
-/* ---- the generated table and the command ---------------------------------- */
+/* ---- SMP guests: one cpu node per vCPU, controllers naming every one ------- */
 
-static char tmpdir[64];
+/* The cpu-intc phandle of /cpus/cpu@i, checking the node on the way. */
+static uint32_t check_cpu(uint32_t i, bool aia)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/cpus/cpu@%x", i);
+    int cpu = node(path);
+    assert_string_equal(prop(cpu, "device_type", -1), "cpu");
+    assert_int_equal(cell(cpu, "reg", 0), i);
+    prop(cpu, "reg", 4);
+    assert_string_equal(prop(cpu, "status", -1), "okay");
+    assert_string_equal(prop(cpu, "riscv,isa", -1),
+                        aia ? VMCFG_ISA_STRING "_ssaia" : VMCFG_ISA_STRING);
+    assert_string_equal(prop(cpu, "mmu-type", -1), "riscv,sv39");
+    snprintf(path, sizeof(path), "/cpus/cpu@%x/interrupt-controller", i);
+    int intc = node(path);
+    assert_int_equal(fdt_node_check_compatible(dtb, intc, "riscv,cpu-intc"), 0);
+    assert_int_equal(cell(intc, "#interrupt-cells", 0), 1);
+    prop(intc, "interrupt-controller", 0);
+    uint32_t ph = fdt_get_phandle(dtb, intc);
+    assert_true(ph != 0);
+    assert_int_equal(fdt_node_offset_by_phandle(dtb, ph), intc);
+    return ph;
+}
+
+static int count_cpu_nodes(void)
+{
+    int n = 0, off;
+    fdt_for_each_subnode(off, dtb, node("/cpus")) {
+        const char *name = fdt_get_name(dtb, off, NULL);
+        const char *type = fdt_getprop(dtb, off, "device_type", NULL);
+        if (type && !strcmp(type, "cpu")) {
+            assert_memory_equal(name, "cpu@", 4);
+            n++;
+        }
+    }
+    return n;
+}
+
+static void build_and_check_smp(uint32_t n, bool aia)
+{
+    char text[512];
+    uint32_t intc[VM_MAX_VCPUS];
+
+    if (aia)
+        snprintf(text, sizeof(text), "vm smp\nmemory 64M\nimage Image\ncpus %u\n"
+                 "imsic 0x28000000\naplic 0xd000000\nuart 0x10000000 irq 10\n", n);
+    else
+        snprintf(text, sizeof(text), "vm smp\nmemory 64M\nimage Image\ncpus %u\n"
+                 "plic 0xc000000\nuart 0x10000000 irq 10\n", n);
+    parse_ok(text);
+    int size = vmcfg_build_dtb(&cfg.vms[0], dtb, sizeof(dtb), err, sizeof(err));
+    if (size <= 0)
+        fail_msg("cpus %u: %s", n, err);
+    assert_int_equal(fdt_check_header(dtb), 0);
+
+    assert_int_equal(count_cpu_nodes(), n);
+    for (uint32_t i = 0; i < n; i++) {
+        intc[i] = check_cpu(i, aia);
+        for (uint32_t j = 0; j < i; j++)
+            assert_true(intc[i] != intc[j]);    /* each its own controller */
+    }
+    char path[64];
+    snprintf(path, sizeof(path), "/cpus/cpu@%x", n);
+    assert_int_equal(fdt_path_offset(dtb, path), -FDT_ERR_NOTFOUND);
+
+    /* cpu-map: one core per vCPU, each naming its cpu node */
+    for (uint32_t i = 0; i < n; i++) {
+        snprintf(path, sizeof(path), "/cpus/cpu-map/cluster0/core%u", i);
+        snprintf(text, sizeof(text), "/cpus/cpu@%x", i);
+        assert_int_equal(fdt_node_offset_by_phandle(dtb, cell(node(path), "cpu", 0)), node(text));
+    }
+    snprintf(path, sizeof(path), "/cpus/cpu-map/cluster0/core%u", n);
+    assert_int_equal(fdt_path_offset(dtb, path), -FDT_ERR_NOTFOUND);
+
+    if (!aia) {
+        /* PLIC: context 2i = <&intc_i 11> (M-mode), 2i+1 = <&intc_i 9> (S-mode) */
+        int plic = node("/soc/plic@c000000");
+        prop(plic, "interrupts-extended", (int)(16 * n));
+        for (uint32_t i = 0; i < n; i++) {
+            assert_int_equal(cell(plic, "interrupts-extended", 4 * i + 0), intc[i]);
+            assert_int_equal(cell(plic, "interrupts-extended", 4 * i + 1), 11);
+            assert_int_equal(cell(plic, "interrupts-extended", 4 * i + 2), intc[i]);
+            assert_int_equal(cell(plic, "interrupts-extended", 4 * i + 3), 9);
+        }
+        assert_reg(plic, 0xc000000, 0x400000);
+    } else {
+        /* IMSIC: <&intc_i 9> per vCPU, one 4 KiB guest-file page each */
+        int imsic = node("/soc/imsics@28000000");
+        prop(imsic, "interrupts-extended", (int)(8 * n));
+        for (uint32_t i = 0; i < n; i++) {
+            assert_int_equal(cell(imsic, "interrupts-extended", 2 * i + 0), intc[i]);
+            assert_int_equal(cell(imsic, "interrupts-extended", 2 * i + 1), 9);
+        }
+        assert_reg(imsic, 0x28000000, 0x1000ULL * n);
+        /* the MSI-mode APLIC names no cpu: its MSIs go through the IMSIC */
+        int aplic = node("/soc/interrupt-controller@d000000");
+        assert_null(fdt_getprop(dtb, aplic, "interrupts-extended", NULL));
+        assert_int_equal(fdt_node_offset_by_phandle(dtb, cell(aplic, "msi-parent", 0)), imsic);
+        assert_reg(aplic, 0xd000000, 0x4000);
+    }
+    /* dtc reads it without a warning */
+    snprintf(path, sizeof(path), "smp%u%s.dtb", n, aia ? "aia" : "");
+    write_file(path, dtb, fdt_totalsize(dtb));
+    snprintf(text, sizeof(text), "%s/%s", tmpdir, path);
+    run_dtc(text);
+}
+
+static void test_dtb_smp(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = { 1, 2, 4, 3, 8 };
+    for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+        build_and_check_smp(counts[k], false);
+        build_and_check_smp(counts[k], true);
+    }
+    /* a vm that did not come from the parser cannot give a broken DTB */
+    parse_ok("vm a\nmemory 2M\nimage a\n");
+    cfg.vms[0].n_vcpus = 0;
+    assert_int_equal(vmcfg_build_dtb(&cfg.vms[0], dtb, sizeof(dtb), err, sizeof(err)), -1);
+    cfg.vms[0].n_vcpus = VM_MAX_VCPUS + 1;
+    assert_int_equal(vmcfg_build_dtb(&cfg.vms[0], dtb, sizeof(dtb), err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "vm 'a': 9 vCPUs"));
+}
+
+/* ---- the generated table and the command ---------------------------------- */
 
 static void write_file(const char *name, const void *data, size_t len)
 {
@@ -470,6 +679,7 @@ static void test_command_and_table(void **state)
     char cfgtext[512];
     snprintf(cfgtext, sizeof(cfgtext),
              "vm one\nmemory 8M\nimage %s/guest.bin\nuart 0x10000000 irq 10\nplic 0xc000000\n"
+             "cpus 4\npin 1 * 3 3\n"
              "vm two\nmemory 4M\nram-base 0x90000000\nload 0x90200000\nimage %s/guest.bin\n"
              "console\n", tmpdir, tmpdir);
     write_file("ok.cfg", cfgtext, strlen(cfgtext));
@@ -497,6 +707,12 @@ static void test_command_and_table(void **state)
         "  if (a->console_input || !b->console_input) return 21;\n"
         "  if (a->image != b->image) return 22;   /* one file, embedded once */\n"
         "  if (a->initrd || a->disk || a->initrd_size || a->disk_size) return 23;\n"
+        "  static const int8_t pin_a[VM_MAX_VCPUS] = { 1, -1, 3, 3, -1, -1, -1, -1 };\n"
+        "  if (a->n_vcpus != 4 || memcmp(a->vcpu_pin, pin_a, sizeof pin_a)) return 24;\n"
+        "  if (b->n_vcpus != 1) return 25;\n"
+        "  for (int i = 0; i < VM_MAX_VCPUS; i++) if (b->vcpu_pin[i] != -1) return 26;\n"
+        "  if (fdt_path_offset(a->dtb, \"/cpus/cpu@3\") < 0 || fdt_path_offset(a->dtb, \"/cpus/cpu@4\") >= 0\n"
+        "      || fdt_path_offset(b->dtb, \"/cpus/cpu@0\") < 0 || fdt_path_offset(b->dtb, \"/cpus/cpu@1\") >= 0) return 27;\n"
         "  return 0;\n}\n";
     write_file("check.c", checker, strlen(checker));
     assert_int_equal(run("cd %s && cc -std=gnu11 -Wall -Wextra -Werror -I%s check.c out/vm_table.c"
@@ -634,10 +850,12 @@ int main(void)
         cmocka_unit_test(test_valid_config_fields),
         cmocka_unit_test(test_console_defaults_to_first),
         cmocka_unit_test(test_sizes_and_limits_accepted),
+        cmocka_unit_test(test_cpus_and_pin),
         cmocka_unit_test(test_each_error_has_line_and_message),
         cmocka_unit_test(test_image_checks),
         cmocka_unit_test(test_dtb_of_sample_vm),
         cmocka_unit_test(test_dtb_without_devices),
+        cmocka_unit_test(test_dtb_smp),
         cmocka_unit_test(test_command_and_table),
         cmocka_unit_test(test_linux_directives),
         cmocka_unit_test(test_command_error_writes_nothing),
