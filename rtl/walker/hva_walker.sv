@@ -1,6 +1,7 @@
-// HVA page-table walker: two-stage (VS-stage over G-stage) translation of one
-// request at a time, exactly as the C golden model hypervisor/lib/xlate does
-// it (its header lists the choices), with three caches in front:
+// HVA page-table walker: two-stage (VS-stage over G-stage) translation,
+// exactly as the C golden model hypervisor/lib/xlate does it (its header
+// lists the choices), with three caches in front, each a walker_cache
+// (set-associative, payloads in LUTRAM, one comparator per way):
 //   walker_tlb   combined GVA->HPA leaves (VMID/ASID/global tagged)
 //   walker_gtlb  G-stage leaves (VMID tagged), for implicit and final accesses
 //   walker_pwc   non-leaf PTEs of both stages
@@ -9,6 +10,13 @@
 // set, and an entry whose walk relied on sstatus.MXR for an implicit PTE read
 // serves only MXR requests. Anything else walks.
 //
+// Timing: the combined TLB and the VS page-walk cache are looked up on the
+// request handshake (a hit answers the next cycle, and the next request is
+// taken while the answer is presented: one hit per cycle). A PTE arriving on
+// R is checked, and the next PTE address formed (through the G-TLB and the
+// G-stage page-walk cache for a VS-stage table), in the same cycle, so a
+// dependent PTE read costs the memory latency + 1.
+//
 // Memory: one AXI4 transaction at a time, single 64-bit beats. An A/D update
 // is an exclusive pair: exclusive read (ARLOCK), compare with the PTE the walk
 // used, exclusive write (AWLOCK) of the PTE with A (and D) set. A changed PTE
@@ -16,6 +24,8 @@
 // MaxWalks times per stage translation, like the model's compare-and-swap.
 // SLVERR/DECERR -> access fault. MAX_PTE_READS bounds PTE reads per request
 // (a further guard besides MaxWalks; beyond it: access fault).
+// A fence is held on inv_valid_i while the walker sweeps the caches' sets,
+// one per cycle (inv_ready_o in the last).
 module hva_walker #(
   parameter int unsigned TLB_ENTRIES   = 16,
   parameter int unsigned TLB_WAYS      = 4,
@@ -55,6 +65,13 @@ module hva_walker #(
   localparam access_e    AccRead    = walker_pkg::AccRead;
   localparam access_e    AccWrite   = walker_pkg::AccWrite;
   localparam logic [1:0] RespExOkay = walker_pkg::RespExOkay;
+  localparam int unsigned TlbWayW   = TLB_WAYS > 1 ? $clog2(TLB_WAYS) : 1;
+  localparam int unsigned GtlbWayW  = GTLB_WAYS > 1 ? $clog2(GTLB_WAYS) : 1;
+  // a fence sweeps the sets of the largest cache (the PWC has two)
+  localparam int unsigned TlbSets   = TLB_ENTRIES / TLB_WAYS;
+  localparam int unsigned GtlbSets  = GTLB_ENTRIES / GTLB_WAYS;
+  localparam int unsigned InvSets0  = TlbSets > GtlbSets ? TlbSets : GtlbSets;
+  localparam int unsigned InvSets   = InvSets0 > 2 ? InvSets0 : 2;
 
   if (AXI_ID_W != walker_pkg::AxiIdW) begin : g_bad_id_w
     $error("AXI_ID_W must equal AxiIdW");
@@ -62,22 +79,23 @@ module hva_walker #(
   if (MAX_PTE_READS < 1 || MAX_PTE_READS > 255) begin : g_bad_bound
     $error("MAX_PTE_READS must be 1..255");
   end
+  if (InvSets > 256) begin : g_bad_sets
+    $error("at most 256 sets per cache");
+  end
 
-  typedef enum logic [4:0] {
-    SIdle, SLookup,
-    SVsWalk, SVsPte, SVsCheck, SVsCas, SVsCasDone, SFinal,
-    SGStart, SGWalk, SGCheck, SGCas, SGCasDone, SGDone,
-    SMemAr, SMemR, SMemAw, SMemB,
-    SDone, SFault, SResp
+  typedef enum logic [3:0] {
+    SIdle, SVsWalk, SVsPte, SGStart, SMemAr, SMemR, SMemAw, SMemB, SFault, SResp
   } state_e;
 
   // what a G-stage translation is for
   typedef enum logic [1:0] { GImplRead, GImplWrite, GFinal } g_purpose_e;
   typedef enum logic [1:0] { FaultPage, FaultGuest, FaultAccess } fault_e;
   typedef enum logic [1:0] { MemRead, MemExRead, MemExWrite } mem_kind_e;
+  // what a memory access is for (an exclusive pair keeps it for both halves)
+  typedef enum logic [1:0] { RetGPte, RetVsPte, RetGCas, RetVsCas } mem_ret_e;
 
   state_e          state_q, state_d;
-  walker_pkg::xlate_req_t      req_q, req_d;
+  walker_pkg::xlate_req_t req_q, req_d;
   // VS-stage walk
   logic [LvlW-1:0] vs_level_q, vs_level_d;
   logic [PpnW-1:0] vs_table_q, vs_table_d;      // GPA page of the table being read
@@ -91,7 +109,6 @@ module hva_walker #(
   g_purpose_e      g_purpose_q, g_purpose_d;
   logic [63:0]     g_addr_q, g_addr_d;            // GPA being translated
   logic [LvlW-1:0] g_level_q, g_level_d;
-  logic [PpnW-1:0] g_table_q, g_table_d;
   logic [2:0]      g_walks_q, g_walks_d;
   logic [63:0]     g_pte_q, g_pte_d;
   logic [63:0]     g_pa_q, g_pa_d;                // its result
@@ -102,29 +119,40 @@ module hva_walker #(
   mem_kind_e       mem_kind_q, mem_kind_d;
   logic [63:0]     mem_addr_q, mem_addr_d;
   logic [63:0]     mem_wdata_q, mem_wdata_d;
-  state_e          mem_ret_q, mem_ret_d;
-  logic [63:0]     mem_rdata_q, mem_rdata_d;
-  logic [1:0]      mem_resp_q, mem_resp_d;
+  mem_ret_e        mem_ret_q, mem_ret_d;
   logic            aw_done_q, aw_done_d, w_done_q, w_done_d;
   // result
   fault_e          fault_q, fault_d;
   logic [7:0]      pte_reads_q, pte_reads_d;
-  logic            tlb_hit_q, tlb_hit_d, gtlb_hit_q, gtlb_hit_d, pwc_hit_q, pwc_hit_d;
-  walker_pkg::xlate_rsp_t      rsp_q, rsp_d;
+  logic            gtlb_hit_q, gtlb_hit_d, pwc_hit_q, pwc_hit_d;
+  walker_pkg::xlate_rsp_t rsp_q, rsp_d;
+  // cache fills: the combined TLB one cycle after the answer; the ways the
+  // lookups of the same tag found (replaced, not doubled)
+  logic                tlb_fill_q, tlb_fill_d;
+  logic                tlb_hint_q, tlb_hint_d, gtlb_hint_q, gtlb_hint_d;
+  logic [TlbWayW-1:0]  tlb_hint_way_q, tlb_hint_way_d;
+  logic [GtlbWayW-1:0] gtlb_hint_way_q, gtlb_hint_way_d;
+  // fence sweep
+  logic [7:0]      inv_cnt_q, inv_cnt_d;
 
-  // ---- request decode -----------------------------------------------------
-  logic [13:0]     vmid;
-  logic [15:0]     asid;
-  logic [2:0]      vs_lv, g_lv;       // levels of each stage (0: Bare)
+  // ---- request decode: the request being taken (i_*) and the one held ----
+  logic [13:0]     vmid, i_vmid;
+  logic [15:0]     asid, i_asid;
+  logic [2:0]      vs_lv, g_lv, i_vs_lv, i_g_lv;   // levels of each stage (0: Bare)
   logic [63:0]     addr;
   access_e         acc;
 
-  assign vmid  = req_q.hgatp[57:44];
-  assign asid  = req_q.vsatp[59:44];
-  assign vs_lv = req_q.virt ? walker_pkg::mode_levels(req_q.vsatp[63:60]) : 3'd0;
-  assign g_lv  = walker_pkg::mode_levels(req_q.hgatp[63:60]);
-  assign addr  = req_q.addr;
-  assign acc   = req_q.access;
+  assign vmid    = req_q.hgatp[57:44];
+  assign asid    = req_q.vsatp[59:44];
+  assign vs_lv   = req_q.virt ? walker_pkg::mode_levels(req_q.vsatp[63:60]) : 3'd0;
+  assign g_lv    = walker_pkg::mode_levels(req_q.hgatp[63:60]);
+  assign addr    = req_q.addr;
+  assign acc     = req_q.access;
+  assign i_vmid  = req_i.hgatp[57:44];
+  assign i_asid  = req_i.vsatp[59:44];
+  assign i_vs_lv = req_i.virt ? walker_pkg::mode_levels(req_i.vsatp[63:60]) : 3'd0;
+  assign i_g_lv  = walker_pkg::mode_levels(req_i.hgatp[63:60]);
+
 
   // Page offset mask, table index and page size of a level (0: 4 KiB ..
   // 4: 256 TiB). Cases, not shifts by 12 + 9 * level: Yosys would keep the
@@ -214,91 +242,163 @@ module hva_walker #(
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 
-  // ---- the G-stage request of the current purpose -------------------------
-  access_e g_acc;
-  logic    g_hlvx;
-  assign g_acc  = g_purpose_q == GFinal ? acc : g_purpose_q == GImplWrite ? AccWrite : AccRead;
-  assign g_hlvx = g_purpose_q == GFinal && req_q.hlvx;
+
+  // combined level of the two leaves (a Bare stage sets no limit)
+  function automatic logic [LvlW-1:0] leaf_lv(logic [2:0] vsl, logic [2:0] gl,
+                                              logic [LvlW-1:0] vs_leaf, logic [LvlW-1:0] g_leaf);
+    if (vsl == 3'd0)      leaf_lv = gl == 3'd0 ? 3'd0 : g_leaf;
+    else if (gl == 3'd0)  leaf_lv = vs_leaf;
+    else                  leaf_lv = vs_leaf < g_leaf ? vs_leaf : g_leaf;
+  endfunction
+
+  // a PTE needs an A/D update for this access (reads bits 7:6)
+  /* verilator lint_off UNUSEDSIGNAL */
+  function automatic logic need_ad(logic [63:0] pte, access_e a);
+    need_ad = !pte[6] || (a == AccWrite && !pte[7]);
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+
+  // ---- what the G-stage looks up this cycle ----------------------------------
+  // The GPA a G-stage translation starts on (or walks again) in this cycle,
+  // from registers and R only: a VS PTE's GPA, the GPA a VS leaf gives, or
+  // g_addr_q. The walk below uses the same decisions.
+  logic [63:0] g_key;
+  g_purpose_e  g_key_purpose;
+  always_comb begin
+    logic [10:0] idx;
+    g_key = g_addr_q;
+    g_key_purpose = g_purpose_q;
+    idx = '0;
+    unique case (state_q)
+      SVsPte: begin
+        idx = table_index(addr, vs_level_q) & 11'h1ff;
+        // tables are page aligned (the x4 root 16 KiB): OR, no carry chain
+        g_key = {8'd0, vs_table_q, 12'd0} | {50'd0, idx, 3'd0};
+        g_key_purpose = GImplRead;
+      end
+      SMemR: begin
+        if (mem_ret_q == RetVsPte) begin
+          if (pte_leaf(axi_rsp_i.r_data)) begin
+            if (need_ad(axi_rsp_i.r_data, acc)) begin
+              g_key = vs_pte_gpa_q;      // the A/D write goes through the G-stage
+              g_key_purpose = GImplWrite;
+            end else begin
+              g_key = leaf_pa(axi_rsp_i.r_data, vs_level_q, addr);
+              g_key_purpose = GFinal;
+            end
+          end else begin
+            idx = table_index(addr, vs_level_q - 3'd1) & 11'h1ff;
+            g_key = {8'd0, pte_ppn(axi_rsp_i.r_data), 12'd0} | {50'd0, idx, 3'd0};
+            g_key_purpose = GImplRead;
+          end
+        end
+      end
+      SMemB: begin
+        if (mem_ret_q == RetVsCas) begin
+          g_key = vs_pa_q;
+          g_key_purpose = GFinal;
+        end
+      end
+      default: ;
+    endcase
+  end
+
+  // the G-stage access of a purpose
+  access_e g_acc, g_key_acc;
+  logic    g_hlvx, g_key_hlvx;
+  assign g_acc      = g_purpose_q == GFinal ? acc : g_purpose_q == GImplWrite ? AccWrite : AccRead;
+  assign g_hlvx     = g_purpose_q == GFinal && req_q.hlvx;
+  assign g_key_acc  = g_key_purpose == GFinal ? acc :
+                      g_key_purpose == GImplWrite ? AccWrite : AccRead;
+  assign g_key_hlvx = g_key_purpose == GFinal && req_q.hlvx;
 
   // ---- caches ---------------------------------------------------------------
   // a lookup answer is used field by field; tag fields are not needed here
   /* verilator lint_off UNUSEDSIGNAL */
-  logic        tlb_hit, tlb_fill;
+  logic                tlb_hit, tlb_fill, gtlb_hit, gtlb_fill, pwc_hit, pwc_fill;
+  logic [TlbWayW-1:0]  tlb_hit_way;
+  logic [GtlbWayW-1:0] gtlb_hit_way;
   walker_pkg::tlb_entry_t  tlb_entry, tlb_fill_entry;
-  logic        gtlb_hit, gtlb_fill;
   walker_pkg::gtlb_entry_t gtlb_entry, gtlb_fill_entry;
-  logic        pwc_hit, pwc_fill, pwc_lk_stage;
-  logic [VpnW-1:0] pwc_lk_vpn;
   walker_pkg::pwc_entry_t  pwc_entry, pwc_fill_entry;
   /* verilator lint_on UNUSEDSIGNAL */
-  logic        inv_fire;
+  logic                inv_sweep, inv_last, req_fire, tlb_fill_global;
+  logic                pwc_vs;   // this cycle's PWC lookup is a VS-stage one
+  logic                pwc_req;  // ... for the request being taken
 
-  assign inv_fire = inv_valid_i && inv_ready_o;
+  assign inv_sweep = inv_valid_i && state_q == SIdle;
+  assign inv_last  = inv_cnt_q == 8'(InvSets - 1);
+  assign req_fire  = req_valid_i && req_ready_o;
+  assign pwc_req   = state_q == SIdle || state_q == SResp;
+  assign pwc_vs    = pwc_req || state_q == SVsWalk;
 
   walker_tlb #(.ENTRIES(TLB_ENTRIES), .WAYS(TLB_WAYS), .EN(TLB_EN)) u_tlb (
     .clk_i, .rst_ni,
-    .lk_vmid_i(vmid), .lk_asid_i(asid), .lk_vs_lv_i(vs_lv), .lk_g_lv_i(g_lv),
-    .lk_vpn_i(addr[12 +: VpnW]),
-    .hit_o(tlb_hit), .hit_entry_o(tlb_entry),
-    .fill_i(tlb_fill), .fill_entry_i(tlb_fill_entry),
-    .inv_i(inv_fire), .inv_req_i(inv_i)
+    .lk_vmid_i(i_vmid), .lk_asid_i(i_asid), .lk_vs_lv_i(i_vs_lv), .lk_g_lv_i(i_g_lv),
+    .lk_vpn_i(req_i.addr[12 +: VpnW]),
+    .hit_o(tlb_hit), .hit_way_o(tlb_hit_way), .hit_entry_o(tlb_entry),
+    .fill_i(tlb_fill), .fill_global_i(tlb_fill_global), .fill_hint_i(tlb_hint_q),
+    .fill_hint_way_i(tlb_hint_way_q), .fill_entry_i(tlb_fill_entry),
+    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
   );
 
   walker_gtlb #(.ENTRIES(GTLB_ENTRIES), .WAYS(GTLB_WAYS), .EN(GTLB_EN)) u_gtlb (
     .clk_i, .rst_ni,
-    .lk_vmid_i(vmid), .lk_g_lv_i(g_lv), .lk_vpn_i(g_addr_q[12 +: VpnW]),
-    .hit_o(gtlb_hit), .hit_entry_o(gtlb_entry),
-    .fill_i(gtlb_fill), .fill_entry_i(gtlb_fill_entry),
-    .inv_i(inv_fire), .inv_req_i(inv_i)
+    .lk_vmid_i(vmid), .lk_g_lv_i(g_lv), .lk_vpn_i(g_key[12 +: VpnW]),
+    .hit_o(gtlb_hit), .hit_way_o(gtlb_hit_way), .hit_entry_o(gtlb_entry),
+    .fill_i(gtlb_fill), .fill_hint_i(gtlb_hint_q), .fill_hint_way_i(gtlb_hint_way_q),
+    .fill_entry_i(gtlb_fill_entry),
+    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
   );
-
-  assign pwc_lk_stage = state_q == SGWalk;
-  assign pwc_lk_vpn   = pwc_lk_stage ? g_addr_q[12 +: VpnW] : addr[12 +: VpnW];
 
   walker_pwc #(.ENTRIES(PWC_ENTRIES), .EN(PWC_EN)) u_pwc (
     .clk_i, .rst_ni,
-    .lk_stage_i(pwc_lk_stage), .lk_vmid_i(vmid), .lk_asid_i(asid),
-    .lk_lv_i(pwc_lk_stage ? g_lv : vs_lv), .lk_vpn_i(pwc_lk_vpn), .lk_mxr_i(req_q.mxr),
+    .lk_stage_i(!pwc_vs),
+    .lk_vmid_i(pwc_req ? i_vmid : vmid),
+    .lk_asid_i(pwc_req ? i_asid : asid),
+    .lk_lv_i(pwc_req ? i_vs_lv : pwc_vs ? vs_lv : g_lv),
+    .lk_vpn_i(pwc_req ? req_i.addr[12 +: VpnW] : pwc_vs ? addr[12 +: VpnW] : g_key[12 +: VpnW]),
+    .lk_mxr_i(pwc_req ? req_i.mxr : req_q.mxr),
     .hit_o(pwc_hit), .hit_entry_o(pwc_entry),
     .fill_i(pwc_fill), .fill_entry_i(pwc_fill_entry),
-    .inv_i(inv_fire), .inv_req_i(inv_i)
+    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
   );
 
-  // A combined-TLB answer: tag match, the address in range (the tag keeps
-  // only bits 58:12), and a walk would neither fault nor update A/D.
+  // A combined-TLB answer for the request being taken: tag match, the address
+  // in range (the tag keeps only bits 58:12), and a walk would neither fault
+  // nor update A/D.
   logic tlb_use;
   always_comb begin
     logic vs_ok, g_ok, range_ok;
     vs_ok = tlb_entry.vs_lv == 3'd0 ||
-            (walker_pkg::perm_ok(tlb_entry.vs_perm, acc, req_q.user, req_q.sum, req_q.mxr || req_q.vmxr,
-                     req_q.hlvx) && (acc != AccWrite || tlb_entry.vs_d));
+            (walker_pkg::perm_ok(tlb_entry.vs_perm, req_i.access, req_i.user, req_i.sum,
+                                 req_i.mxr || req_i.vmxr, req_i.hlvx) &&
+             (req_i.access != AccWrite || tlb_entry.vs_d));
     g_ok = tlb_entry.g_lv == 3'd0 ||
-           (walker_pkg::perm_ok(tlb_entry.g_perm, acc, 1'b1, 1'b0, req_q.mxr, req_q.hlvx) &&
-            (acc != AccWrite || tlb_entry.g_d));
-    range_ok = vs_lv != 3'd0 ? va_ok(addr, vs_lv) : gpa_ok(addr, g_lv);
-    tlb_use = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0) && tlb_hit && range_ok &&
-              vs_ok && g_ok && (!tlb_entry.need_mxr || req_q.mxr);
+           (walker_pkg::perm_ok(tlb_entry.g_perm, req_i.access, 1'b1, 1'b0, req_i.mxr, req_i.hlvx) &&
+            (req_i.access != AccWrite || tlb_entry.g_d));
+    range_ok = i_vs_lv != 3'd0 ? va_ok(req_i.addr, i_vs_lv) : gpa_ok(req_i.addr, i_g_lv);
+    tlb_use = req_i.virt && (i_vs_lv != 3'd0 || i_g_lv != 3'd0) && tlb_hit && range_ok &&
+              vs_ok && g_ok && (!tlb_entry.need_mxr || req_i.mxr);
   end
 
+  // a G-TLB answer for g_key
   logic gtlb_use;
-  assign gtlb_use = gtlb_hit && walker_pkg::perm_ok(gtlb_entry.perm, g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) &&
-                    (g_acc != AccWrite || gtlb_entry.d);
+  assign gtlb_use = gtlb_hit &&
+                    walker_pkg::perm_ok(gtlb_entry.perm, g_key_acc, 1'b1, 1'b0, req_q.mxr, g_key_hlvx) &&
+                    (g_key_acc != AccWrite || gtlb_entry.d);
 
-  // combined level of the two leaves (a Bare stage sets no limit)
-  logic [LvlW-1:0] leaf_level;
-  always_comb begin
-    if (vs_lv == 3'd0)      leaf_level = g_lv == 3'd0 ? 3'd0 : g_leaf_level_q;
-    else if (g_lv == 3'd0)  leaf_level = vs_leaf_level_q;
-    else leaf_level = vs_leaf_level_q < g_leaf_level_q ? vs_leaf_level_q : g_leaf_level_q;
-  end
-
+  // the combined TLB is filled in the first cycle of the answer, from registers
+  logic [LvlW-1:0] leaf_level_q;
+  assign leaf_level_q = leaf_lv(vs_lv, g_lv, vs_leaf_level_q, g_leaf_level_q);
+  assign tlb_fill        = tlb_fill_q;
+  assign tlb_fill_global = vs_lv != 3'd0 && vs_pte_q[5];
   always_comb begin
     tlb_fill_entry.vmid     = vmid;
     tlb_fill_entry.asid     = asid;
-    tlb_fill_entry.global   = vs_lv != 3'd0 && vs_pte_q[5];
     tlb_fill_entry.vs_lv    = vs_lv;
     tlb_fill_entry.g_lv     = g_lv;
-    tlb_fill_entry.level    = leaf_level;
+    tlb_fill_entry.level    = leaf_level_q;
     tlb_fill_entry.vpn      = addr[12 +: VpnW];
     tlb_fill_entry.ppn      = g_pa_q[12 +: PpnW];
     tlb_fill_entry.gpn      = vs_pa_q[12 +: PpnW];
@@ -307,32 +407,46 @@ module hva_walker #(
     tlb_fill_entry.vs_d     = vs_pte_q[7];
     tlb_fill_entry.g_d      = g_d_q;
     tlb_fill_entry.need_mxr = vs_need_mxr_q;
+  end
 
+  // the G-TLB is filled when a G-stage walk ends on a leaf (read on R, or
+  // written by an A/D update), the PWC when a walk reads a pointer on R
+  logic [63:0] g_leaf_pte;
+  assign g_leaf_pte = state_q == SMemB ? mem_wdata_q : axi_rsp_i.r_data;
+  always_comb begin
     gtlb_fill_entry.vmid  = vmid;
     gtlb_fill_entry.g_lv  = g_lv;
     gtlb_fill_entry.level = g_level_q;
     gtlb_fill_entry.vpn   = g_addr_q[12 +: VpnW];
-    gtlb_fill_entry.ppn   = pte_ppn(g_pte_q);
-    gtlb_fill_entry.perm  = pte_perm(g_pte_q);
-    gtlb_fill_entry.d     = g_pte_q[7];
+    gtlb_fill_entry.ppn   = pte_ppn(g_leaf_pte);
+    gtlb_fill_entry.perm  = pte_perm(g_leaf_pte);
+    gtlb_fill_entry.d     = g_leaf_pte[7];
 
-    // a pointer PTE of the G-stage (in SGCheck) or of the VS-stage
-    pwc_fill_entry.stage    = state_q == SGCheck;
+    pwc_fill_entry.stage    = mem_ret_q == RetGPte;
     pwc_fill_entry.vmid     = vmid;
-    pwc_fill_entry.asid     = state_q == SGCheck ? '0 : asid;
-    pwc_fill_entry.lv       = state_q == SGCheck ? g_lv : vs_lv;
+    pwc_fill_entry.asid     = mem_ret_q == RetGPte ? '0 : asid;
+    pwc_fill_entry.lv       = mem_ret_q == RetGPte ? g_lv : vs_lv;
     // the pointer's table level (0..3: below the root, fits the entry's 2 bits)
-    pwc_fill_entry.level    = 2'((state_q == SGCheck ? g_level_q : vs_level_q) - 3'd1);
-    pwc_fill_entry.vpn      = state_q == SGCheck ? g_addr_q[12 +: VpnW] : addr[12 +: VpnW];
-    pwc_fill_entry.ppn      = pte_ppn(mem_rdata_q);
-    pwc_fill_entry.need_mxr = state_q == SGCheck ? 1'b0 : vs_need_mxr_q;
+    pwc_fill_entry.level    = 2'((mem_ret_q == RetGPte ? g_level_q : vs_level_q) - 3'd1);
+    pwc_fill_entry.vpn      = mem_ret_q == RetGPte ? g_addr_q[12 +: VpnW] : addr[12 +: VpnW];
+    pwc_fill_entry.ppn      = pte_ppn(axi_rsp_i.r_data);
+    pwc_fill_entry.need_mxr = mem_ret_q == RetGPte ? 1'b0 : vs_need_mxr_q;
   end
 
   // ---- the walk -------------------------------------------------------------
+  // The state's step raises actions; the blocks after the case carry them out
+  // in order (G-stage start -> G-stage walk -> G-stage result -> memory).
+  logic perf_gtlb_hit, perf_pwc_hit;
   always_comb begin
+    logic        fault_go;
+    fault_e      fault_kind;
+    logic        g_go, g_walk_go, g_done, done_ok, vs_retry;
+    logic        rd_go, exr_go, exw_go;
+    logic [63:0] rd_addr, exr_addr, exw_data, data;
+    mem_ret_e    rd_ret, exr_ret;
+    logic [2:0]  gw;
     logic [10:0] idx;
-    logic        need_ad;
-    logic [63:0] want;
+    logic [LvlW-1:0] lvl;
 
     state_d = state_q;
     req_d = req_q;
@@ -347,7 +461,6 @@ module hva_walker #(
     g_purpose_d = g_purpose_q;
     g_addr_d = g_addr_q;
     g_level_d = g_level_q;
-    g_table_d = g_table_q;
     g_walks_d = g_walks_q;
     g_pte_d = g_pte_q;
     g_pa_d = g_pa_q;
@@ -358,74 +471,56 @@ module hva_walker #(
     mem_addr_d = mem_addr_q;
     mem_wdata_d = mem_wdata_q;
     mem_ret_d = mem_ret_q;
-    mem_rdata_d = mem_rdata_q;
-    mem_resp_d = mem_resp_q;
     aw_done_d = aw_done_q;
     w_done_d = w_done_q;
     fault_d = fault_q;
     pte_reads_d = pte_reads_q;
-    tlb_hit_d = tlb_hit_q;
     gtlb_hit_d = gtlb_hit_q;
     pwc_hit_d = pwc_hit_q;
     rsp_d = rsp_q;
+    tlb_fill_d = 1'b0;
+    tlb_hint_d = tlb_hint_q;
+    tlb_hint_way_d = tlb_hint_way_q;
+    gtlb_hint_d = gtlb_hint_q;
+    gtlb_hint_way_d = gtlb_hint_way_q;
 
-    tlb_fill = 1'b0;
     gtlb_fill = 1'b0;
     pwc_fill = 1'b0;
+    perf_gtlb_hit = 1'b0;
+    perf_pwc_hit = 1'b0;
+    fault_go = 1'b0;
+    fault_kind = FaultAccess;
+    g_go = 1'b0;
+    g_walk_go = 1'b0;
+    g_done = 1'b0;
+    done_ok = 1'b0;
+    vs_retry = 1'b0;
+    rd_go = 1'b0;
+    exr_go = 1'b0;
+    exw_go = 1'b0;
+    rd_addr = '0;
+    exr_addr = '0;
+    exw_data = '0;
+    rd_ret = RetGPte;
+    exr_ret = RetGPte;
+    gw = g_walks_q;
     idx = '0;
-    need_ad = 1'b0;
-    want = '0;
+    lvl = '0;
+    data = axi_rsp_i.r_data;
 
     unique case (state_q)
-      SIdle: begin
-        if (req_valid_i && req_ready_o) begin
-          req_d = req_i;
-          pte_reads_d = '0;
-          tlb_hit_d = 1'b0;
-          gtlb_hit_d = 1'b0;
-          pwc_hit_d = 1'b0;
-          vs_pte_d = '0;
-          vs_need_mxr_d = 1'b0;
-          state_d = SLookup;
-        end
-      end
+      SIdle: ;   // requests and fences: below
 
-      SLookup: begin
-        vs_walks_d = '0;
-        if (tlb_use) begin
-          tlb_hit_d = 1'b1;
-          rsp_d = '0;
-          rsp_d.id  = req_q.id;
-          rsp_d.hpa = ({8'd0, tlb_entry.ppn, 12'd0} & ~size_mask(tlb_entry.level)) |
-                      (addr & size_mask(tlb_entry.level));
-          rsp_d.gpa = vs_lv == 3'd0 ? addr :
-                      ({8'd0, tlb_entry.gpn, 12'd0} & ~size_mask(tlb_entry.level)) |
-                      (addr & size_mask(tlb_entry.level));
-          rsp_d.vs_perm        = tlb_entry.vs_perm;
-          rsp_d.g_perm         = tlb_entry.g_perm;
-          rsp_d.page_size_log2 = page_log2(tlb_entry.level);
-          rsp_d.tlb_hit        = 1'b1;
-          state_d = SResp;
-        end else if (vs_lv == 3'd0) begin
-          vs_pa_d = addr;            // VS-stage Bare (or no VS-stage at all)
-          state_d = SFinal;
-        end else if (!va_ok(addr, vs_lv)) begin
-          fault_d = FaultPage;
-          state_d = SFault;
-        end else begin
-          state_d = SVsWalk;
-        end
-      end
-
-      // one VS-stage walk from the root, or from the deepest cached table
+      // a VS-stage walk again (an A/D update lost its PTE): from the root,
+      // or from the deepest cached table
       SVsWalk: begin
         if (vs_walks_q == 3'(MaxWalks)) begin
-          fault_d = FaultAccess;
-          state_d = SFault;
+          fault_go = 1'b1;
         end else begin
           vs_walks_d = vs_walks_q + 3'd1;
           if (pwc_hit) begin
             pwc_hit_d = 1'b1;
+            perf_pwc_hit = 1'b1;
             vs_level_d = LvlW'(pwc_entry.level);
             vs_table_d = pwc_entry.ppn;
             vs_need_mxr_d = pwc_entry.need_mxr;
@@ -438,286 +533,142 @@ module hva_walker #(
         end
       end
 
-      // the PTE's GPA, then its HPA through the G-stage
-      SVsPte: begin
-        idx = table_index(addr, vs_level_q) & 11'h1ff;
-        // tables are page aligned (the x4 root 16 KiB): OR, no carry chain
-        vs_pte_gpa_d = {8'd0, vs_table_q, 12'd0} | {50'd0, idx, 3'd0};
-        g_addr_d = vs_pte_gpa_d;
-        g_purpose_d = GImplRead;
-        state_d = SGStart;
-      end
+      // the VS PTE's GPA (g_key) through the G-stage
+      SVsPte: g_go = 1'b1;
 
-      SVsCheck: begin
-        vs_pte_d = mem_rdata_q;
-        if (mem_resp_q[1]) begin
-          fault_d = FaultAccess;
-          state_d = SFault;
-        end else if (pte_invalid(mem_rdata_q)) begin
-          fault_d = FaultPage;
-          state_d = SFault;
-        end else if (pte_leaf(mem_rdata_q)) begin
-          need_ad = !mem_rdata_q[6] || (acc == AccWrite && !mem_rdata_q[7]);
-          vs_leaf_level_d = vs_level_q;
-          vs_pa_d = leaf_pa(mem_rdata_q, vs_level_q, addr);
-          if (!walker_pkg::perm_ok(pte_perm(mem_rdata_q), acc, req_q.user, req_q.sum,
-                       req_q.mxr || req_q.vmxr, req_q.hlvx) ||
-              misaligned(mem_rdata_q, vs_level_q) || (need_ad && !req_q.ad_update)) begin
-            fault_d = FaultPage;
-            state_d = SFault;
-          end else if (need_ad) begin
-            g_addr_d = vs_pte_gpa_q;   // the A/D write goes through the G-stage
-            g_purpose_d = GImplWrite;
-            state_d = SGStart;
-          end else begin
-            state_d = SFinal;
-          end
-        end else if (mem_rdata_q[7:6] != '0 || mem_rdata_q[4] || vs_level_q == 3'd0) begin
-          fault_d = FaultPage;       // A/D/U on a pointer, or a pointer at level 0
-          state_d = SFault;
-        end else begin
-          pwc_fill = 1'b1;
-          vs_level_d = vs_level_q - 3'd1;
-          vs_table_d = pte_ppn(mem_rdata_q);
-          state_d = SVsPte;
-        end
-      end
+      // the GPA of a request with a Bare VS-stage
+      SGStart: g_go = 1'b1;
 
-      // exclusive read back: still the PTE the walk checked?
-      SVsCas: begin
-        want = vs_pte_q | 64'h40 | (acc == AccWrite ? 64'h80 : 64'h0);
-        if (mem_resp_q[1]) begin
-          fault_d = FaultAccess;
-          state_d = SFault;
-        end else if (mem_rdata_q != vs_pte_q) begin
-          state_d = SVsWalk;
-        end else begin
-          mem_kind_d = MemExWrite;
-          mem_addr_d = mem_addr_q;
-          mem_wdata_d = want;
-          mem_ret_d = SVsCasDone;
-          aw_done_d = 1'b0;
-          w_done_d = 1'b0;
-          state_d = SMemAw;
-        end
-      end
-
-      SVsCasDone: begin
-        if (mem_resp_q[1]) begin
-          fault_d = FaultAccess;
-          state_d = SFault;
-        end else if (mem_resp_q != RespExOkay) begin
-          state_d = SVsWalk;         // lost the reservation: walk again
-        end else begin
-          vs_pte_d = mem_wdata_q;
-          state_d = SFinal;
-        end
-      end
-
-      SFinal: begin
-        g_addr_d = vs_pa_q;
-        g_purpose_d = GFinal;
-        state_d = SGStart;
-      end
-
-      // ---- one G-stage translation of g_addr_q ----
-      SGStart: begin
-        g_walks_d = '0;
-        if (g_lv == 3'd0) begin
-          g_pa_d = g_addr_q;
-          g_perm_d = 4'hf;
-          g_d_d = 1'b1;
-          g_leaf_level_d = '0;
-          state_d = SGDone;
-        end else if (!gpa_ok(g_addr_q, g_lv)) begin
-          fault_d = FaultGuest;
-          state_d = SFault;
-        end else if (gtlb_use) begin
-          gtlb_hit_d = 1'b1;
-          g_pa_d = ({8'd0, gtlb_entry.ppn, 12'd0} & ~size_mask(gtlb_entry.level)) |
-                   (g_addr_q & size_mask(gtlb_entry.level));
-          g_perm_d = gtlb_entry.perm;
-          g_d_d = gtlb_entry.d;
-          g_leaf_level_d = gtlb_entry.level;
-          state_d = SGDone;
-        end else begin
-          state_d = SGWalk;
-        end
-      end
-
-      SGWalk: begin
-        if (g_walks_q == 3'(MaxWalks)) begin
-          fault_d = FaultAccess;
-          state_d = SFault;
-        end else begin
-          g_walks_d = g_walks_q + 3'd1;
-          if (pwc_hit) begin
-            pwc_hit_d = 1'b1;
-            g_level_d = LvlW'(pwc_entry.level);
-            g_table_d = pwc_entry.ppn;
-          end else begin
-            g_level_d = g_lv - 3'd1;
-            g_table_d = req_q.hgatp[PpnW-1:0] & ~PpnW'(3);   // 16 KiB root
-          end
-          state_d = SGCheck;   // via a PTE read
-          mem_ret_d = SGCheck;
-          mem_kind_d = MemRead;
-          // the address is formed from the level/table chosen just above
-          idx = table_index(g_addr_q, g_level_d) &
-                (g_level_d == g_lv - 3'd1 ? 11'h7ff : 11'h1ff);
-          mem_addr_d = {8'd0, g_table_d, 12'd0} | {50'd0, idx, 3'd0};
-          if (pte_reads_q == 8'(MAX_PTE_READS)) begin
-            fault_d = FaultAccess;
-            state_d = SFault;
-          end else begin
-            state_d = SMemAr;
-          end
-        end
-      end
-
-      SGCheck: begin
-        g_pte_d = mem_rdata_q;
-        if (mem_resp_q[1]) begin
-          fault_d = FaultAccess;
-          state_d = SFault;
-        end else if (pte_invalid(mem_rdata_q)) begin
-          fault_d = FaultGuest;
-          state_d = SFault;
-        end else if (pte_leaf(mem_rdata_q)) begin
-          need_ad = !mem_rdata_q[6] || (g_acc == AccWrite && !mem_rdata_q[7]);
-          g_leaf_level_d = g_level_q;
-          if (!walker_pkg::perm_ok(pte_perm(mem_rdata_q), g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) ||
-              misaligned(mem_rdata_q, g_level_q) || (need_ad && !req_q.ad_update)) begin
-            fault_d = FaultGuest;
-            state_d = SFault;
-          end else if (need_ad) begin
-            mem_kind_d = MemExRead;
-            mem_addr_d = mem_addr_q;
-            mem_ret_d = SGCas;
-            state_d = SMemAr;
-          end else begin
-            state_d = SGDone;
-            g_pa_d = leaf_pa(mem_rdata_q, g_level_q, g_addr_q);
-            g_perm_d = pte_perm(mem_rdata_q);
-            g_d_d = mem_rdata_q[7];
-          end
-        end else if (mem_rdata_q[7:6] != '0 || mem_rdata_q[4] || g_level_q == 3'd0) begin
-          fault_d = FaultGuest;
-          state_d = SFault;
-        end else begin
-          pwc_fill = 1'b1;
-          g_level_d = g_level_q - 3'd1;
-          g_table_d = pte_ppn(mem_rdata_q);
-          idx = table_index(g_addr_q, g_level_d) & 11'h1ff;
-          mem_kind_d = MemRead;
-          mem_addr_d = {8'd0, g_table_d, 12'd0} | {50'd0, idx, 3'd0};
-          mem_ret_d = SGCheck;
-          if (pte_reads_q == 8'(MAX_PTE_READS)) begin
-            fault_d = FaultAccess;
-            state_d = SFault;
-          end else begin
-            state_d = SMemAr;
-          end
-        end
-      end
-
-      SGCas: begin
-        want = g_pte_q | 64'h40 | (g_acc == AccWrite ? 64'h80 : 64'h0);
-        if (mem_resp_q[1]) begin
-          fault_d = FaultAccess;
-          state_d = SFault;
-        end else if (mem_rdata_q != g_pte_q) begin
-          state_d = SGWalk;
-        end else begin
-          mem_kind_d = MemExWrite;
-          mem_wdata_d = want;
-          mem_ret_d = SGCasDone;
-          aw_done_d = 1'b0;
-          w_done_d = 1'b0;
-          state_d = SMemAw;
-        end
-      end
-
-      SGCasDone: begin
-        if (mem_resp_q[1]) begin
-          fault_d = FaultAccess;
-          state_d = SFault;
-        end else if (mem_resp_q != RespExOkay) begin
-          state_d = SGWalk;
-        end else begin
-          g_pte_d = mem_wdata_q;
-          g_pa_d = leaf_pa(mem_wdata_q, g_level_q, g_addr_q);
-          g_perm_d = pte_perm(mem_wdata_q);
-          g_d_d = mem_wdata_q[7];
-          state_d = SGDone;
-        end
-      end
-
-      // a G-stage translation finished: fill the G-TLB if it walked, and go
-      // back to whoever asked
-      SGDone: begin
-        gtlb_fill = g_lv != 3'd0 && g_walks_q != '0;
-        if (g_purpose_q != GFinal && !g_perm_q[PermR]) vs_need_mxr_d = 1'b1;
-        unique case (g_purpose_q)
-          GImplRead: begin
-            mem_kind_d = MemRead;
-            mem_addr_d = g_pa_q;
-            mem_ret_d = SVsCheck;
-            if (pte_reads_q == 8'(MAX_PTE_READS)) begin
-              fault_d = FaultAccess;
-              state_d = SFault;
-            end else begin
-              state_d = SMemAr;
-            end
-          end
-          GImplWrite: begin
-            mem_kind_d = MemExRead;
-            mem_addr_d = g_pa_q;
-            mem_ret_d = SVsCas;
-            state_d = SMemAr;
-          end
-          default: state_d = SDone;
-        endcase
-      end
-
-      // ---- AXI4: one transaction at a time ----
+      // ---- AXI4: one transaction at a time; R and B are used as they come ----
       SMemAr: begin
         if (axi_rsp_i.ar_ready) state_d = SMemR;
       end
+
       SMemR: begin
         if (axi_rsp_i.r_valid) begin
-          mem_rdata_d = axi_rsp_i.r_data;
-          mem_resp_d = axi_rsp_i.r_resp;
           if (mem_kind_q == MemRead && !axi_rsp_i.r_resp[1] && pte_reads_q != 8'hff)
             pte_reads_d = pte_reads_q + 8'd1;
-          state_d = mem_ret_q;
+          unique case (mem_ret_q)
+            // a G-stage PTE
+            RetGPte: begin
+              g_pte_d = data;
+              if (axi_rsp_i.r_resp[1]) begin
+                fault_go = 1'b1;
+              end else if (pte_invalid(data)) begin
+                fault_go = 1'b1;
+                fault_kind = FaultGuest;
+              end else if (pte_leaf(data)) begin
+                g_leaf_level_d = g_level_q;
+                if (!walker_pkg::perm_ok(pte_perm(data), g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) ||
+                    misaligned(data, g_level_q) || (need_ad(data, g_acc) && !req_q.ad_update)) begin
+                  fault_go = 1'b1;
+                  fault_kind = FaultGuest;
+                end else if (need_ad(data, g_acc)) begin
+                  exr_go = 1'b1;
+                  exr_addr = mem_addr_q;
+                  exr_ret = RetGCas;
+                end else begin
+                  gtlb_fill = 1'b1;
+                  g_pa_d = leaf_pa(data, g_level_q, g_addr_q);
+                  g_perm_d = pte_perm(data);
+                  g_d_d = data[7];
+                  g_done = 1'b1;
+                end
+              end else if (data[7:6] != '0 || data[4] || g_level_q == 3'd0) begin
+                fault_go = 1'b1;     // A/D/U on a pointer, or a pointer at level 0
+                fault_kind = FaultGuest;
+              end else begin
+                pwc_fill = 1'b1;
+                g_level_d = g_level_q - 3'd1;
+                idx = table_index(g_addr_q, g_level_d) & 11'h1ff;
+                rd_go = 1'b1;
+                rd_addr = {8'd0, pte_ppn(data), 12'd0} | {50'd0, idx, 3'd0};
+                rd_ret = RetGPte;
+              end
+            end
+
+            // a VS-stage PTE (the next GPA is g_key)
+            RetVsPte: begin
+              vs_pte_d = data;
+              if (axi_rsp_i.r_resp[1]) begin
+                fault_go = 1'b1;
+              end else if (pte_invalid(data)) begin
+                fault_go = 1'b1;
+                fault_kind = FaultPage;
+              end else if (pte_leaf(data)) begin
+                vs_leaf_level_d = vs_level_q;
+                vs_pa_d = leaf_pa(data, vs_level_q, addr);
+                if (!walker_pkg::perm_ok(pte_perm(data), acc, req_q.user, req_q.sum,
+                                         req_q.mxr || req_q.vmxr, req_q.hlvx) ||
+                    misaligned(data, vs_level_q) || (need_ad(data, acc) && !req_q.ad_update)) begin
+                  fault_go = 1'b1;
+                  fault_kind = FaultPage;
+                end else begin
+                  g_go = 1'b1;       // the A/D write's GPA, or the final GPA
+                end
+              end else if (data[7:6] != '0 || data[4] || vs_level_q == 3'd0) begin
+                fault_go = 1'b1;     // A/D/U on a pointer, or a pointer at level 0
+                fault_kind = FaultPage;
+              end else begin
+                pwc_fill = 1'b1;
+                vs_level_d = vs_level_q - 3'd1;
+                vs_table_d = pte_ppn(data);
+                g_go = 1'b1;         // the next VS PTE's GPA
+              end
+            end
+
+            // exclusive read back: still the PTE the walk checked?
+            RetGCas: begin
+              if (axi_rsp_i.r_resp[1]) begin
+                fault_go = 1'b1;
+              end else if (data != g_pte_q) begin
+                g_walk_go = 1'b1;
+              end else begin
+                exw_go = 1'b1;
+                exw_data = g_pte_q | 64'h40 | (g_acc == AccWrite ? 64'h80 : 64'h0);
+              end
+            end
+
+            default: begin   // RetVsCas
+              if (axi_rsp_i.r_resp[1]) begin
+                fault_go = 1'b1;
+              end else if (data != vs_pte_q) begin
+                vs_retry = 1'b1;
+              end else begin
+                exw_go = 1'b1;
+                exw_data = vs_pte_q | 64'h40 | (acc == AccWrite ? 64'h80 : 64'h0);
+              end
+            end
+          endcase
         end
       end
+
       SMemAw: begin
         if (axi_rsp_i.aw_ready) aw_done_d = 1'b1;
         if (axi_rsp_i.w_ready) w_done_d = 1'b1;
         if ((aw_done_q || axi_rsp_i.aw_ready) && (w_done_q || axi_rsp_i.w_ready)) state_d = SMemB;
       end
+
+      // the exclusive write's answer
       SMemB: begin
         if (axi_rsp_i.b_valid) begin
-          mem_resp_d = axi_rsp_i.b_resp;
-          state_d = mem_ret_q;
+          if (axi_rsp_i.b_resp[1]) begin
+            fault_go = 1'b1;
+          end else if (axi_rsp_i.b_resp != RespExOkay) begin
+            if (mem_ret_q == RetGCas) g_walk_go = 1'b1;   // lost the reservation: walk again
+            else                      vs_retry = 1'b1;
+          end else if (mem_ret_q == RetGCas) begin
+            gtlb_fill = 1'b1;
+            g_pte_d = mem_wdata_q;
+            g_pa_d = leaf_pa(mem_wdata_q, g_level_q, g_addr_q);
+            g_perm_d = pte_perm(mem_wdata_q);
+            g_d_d = mem_wdata_q[7];
+            g_done = 1'b1;
+          end else begin
+            vs_pte_d = mem_wdata_q;
+            g_go = 1'b1;             // the final GPA
+          end
         end
-      end
-
-      SDone: begin
-        tlb_fill = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0);
-        rsp_d = '0;
-        rsp_d.id             = req_q.id;
-        rsp_d.hpa            = g_pa_q;
-        rsp_d.gpa            = vs_pa_q;
-        rsp_d.vs_perm        = vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf;
-        rsp_d.g_perm         = g_perm_q;
-        rsp_d.page_size_log2 = page_log2(leaf_level);
-        rsp_d.pte_reads      = pte_reads_q;
-        rsp_d.gtlb_hit       = gtlb_hit_q;
-        rsp_d.pwc_hit        = pwc_hit_q;
-        state_d = SResp;
       end
 
       SFault: begin
@@ -740,11 +691,180 @@ module hva_walker #(
 
       default: state_d = SIdle;
     endcase
+
+    // ---- a G-stage translation of g_key: Bare, range, G-TLB, else walk ----
+    if (g_go) begin
+      g_addr_d = g_key;
+      g_purpose_d = g_key_purpose;
+      if (g_key_purpose == GImplRead) vs_pte_gpa_d = g_key;
+      gw = '0;
+      gtlb_hint_d = gtlb_hit;
+      gtlb_hint_way_d = gtlb_hit_way;
+      if (g_lv == 3'd0) begin
+        g_pa_d = g_key;
+        g_perm_d = 4'hf;
+        g_d_d = 1'b1;
+        g_leaf_level_d = '0;
+        g_done = 1'b1;
+      end else if (!gpa_ok(g_key, g_lv)) begin
+        fault_go = 1'b1;
+        fault_kind = FaultGuest;
+      end else if (gtlb_use) begin
+        gtlb_hit_d = 1'b1;
+        perf_gtlb_hit = 1'b1;
+        g_pa_d = ({8'd0, gtlb_entry.ppn, 12'd0} & ~size_mask(gtlb_entry.level)) |
+                 (g_key & size_mask(gtlb_entry.level));
+        g_perm_d = gtlb_entry.perm;
+        g_d_d = gtlb_entry.d;
+        g_leaf_level_d = gtlb_entry.level;
+        g_done = 1'b1;
+      end else begin
+        g_walk_go = 1'b1;
+      end
+    end
+
+    // ---- one G-stage walk of g_key, from the root or the deepest cached table ----
+    if (g_walk_go) begin
+      if (gw == 3'(MaxWalks)) begin
+        fault_go = 1'b1;
+        fault_kind = FaultAccess;
+      end else begin
+        g_walks_d = gw + 3'd1;
+        if (pwc_hit) begin
+          pwc_hit_d = 1'b1;
+          perf_pwc_hit = 1'b1;
+          lvl = LvlW'(pwc_entry.level);
+          idx = table_index(g_key, lvl) & 11'h1ff;
+          rd_addr = {8'd0, pwc_entry.ppn, 12'd0} | {50'd0, idx, 3'd0};
+        end else begin
+          lvl = g_lv - 3'd1;
+          idx = table_index(g_key, lvl);                 // the 16 KiB root: 11 bits
+          rd_addr = {8'd0, req_q.hgatp[PpnW-1:0] & ~PpnW'(3), 12'd0} | {50'd0, idx, 3'd0};
+        end
+        g_level_d = lvl;
+        rd_go = 1'b1;
+        rd_ret = RetGPte;
+      end
+    end
+
+    // ---- a G-stage translation done: back to whoever asked ----
+    if (g_done) begin
+      if (g_purpose_d != GFinal && !g_perm_d[PermR]) vs_need_mxr_d = 1'b1;
+      unique case (g_purpose_d)
+        GImplRead: begin
+          rd_go = 1'b1;
+          rd_addr = g_pa_d;
+          rd_ret = RetVsPte;
+        end
+        GImplWrite: begin
+          exr_go = 1'b1;
+          exr_addr = g_pa_d;
+          exr_ret = RetVsCas;
+        end
+        default: done_ok = 1'b1;
+      endcase
+    end
+
+    // ---- memory, the answer, a fault ----
+    if (rd_go) begin
+      if (pte_reads_d == 8'(MAX_PTE_READS)) begin
+        fault_go = 1'b1;
+        fault_kind = FaultAccess;
+      end else begin
+        mem_kind_d = MemRead;
+        mem_addr_d = rd_addr;
+        mem_ret_d = rd_ret;
+        state_d = SMemAr;
+      end
+    end
+    if (exr_go) begin
+      mem_kind_d = MemExRead;
+      mem_addr_d = exr_addr;
+      mem_ret_d = exr_ret;
+      state_d = SMemAr;
+    end
+    if (exw_go) begin
+      mem_kind_d = MemExWrite;
+      mem_wdata_d = exw_data;
+      aw_done_d = 1'b0;
+      w_done_d = 1'b0;
+      state_d = SMemAw;
+    end
+    if (vs_retry) state_d = SVsWalk;
+    if (done_ok) begin
+      lvl = leaf_lv(vs_lv, g_lv, vs_leaf_level_d, g_leaf_level_d);
+      rsp_d = '0;
+      rsp_d.id             = req_q.id;
+      rsp_d.hpa            = g_pa_d;
+      rsp_d.gpa            = vs_pa_d;
+      rsp_d.vs_perm        = vs_lv != 3'd0 ? pte_perm(vs_pte_d) : 4'hf;
+      rsp_d.g_perm         = g_perm_d;
+      rsp_d.page_size_log2 = page_log2(lvl);
+      rsp_d.pte_reads      = pte_reads_d;
+      rsp_d.gtlb_hit       = gtlb_hit_d;
+      rsp_d.pwc_hit        = pwc_hit_d;
+      tlb_fill_d = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0);
+      state_d = SResp;
+    end
+    if (fault_go) begin
+      fault_d = fault_kind;
+      state_d = SFault;
+    end
+
+    // ---- a request: TLB and VS PWC looked up as it is taken ----
+    if (req_fire) begin
+      req_d = req_i;
+      pte_reads_d = '0;
+      gtlb_hit_d = 1'b0;
+      pwc_hit_d = 1'b0;
+      vs_pte_d = '0;
+      vs_need_mxr_d = 1'b0;
+      tlb_hint_d = tlb_hit;
+      tlb_hint_way_d = tlb_hit_way;
+      if (tlb_use) begin
+        rsp_d = '0;
+        rsp_d.id  = req_i.id;
+        rsp_d.hpa = ({8'd0, tlb_entry.ppn, 12'd0} & ~size_mask(tlb_entry.level)) |
+                    (req_i.addr & size_mask(tlb_entry.level));
+        rsp_d.gpa = i_vs_lv == 3'd0 ? req_i.addr :
+                    ({8'd0, tlb_entry.gpn, 12'd0} & ~size_mask(tlb_entry.level)) |
+                    (req_i.addr & size_mask(tlb_entry.level));
+        rsp_d.vs_perm        = tlb_entry.vs_perm;
+        rsp_d.g_perm         = tlb_entry.g_perm;
+        rsp_d.page_size_log2 = page_log2(tlb_entry.level);
+        rsp_d.tlb_hit        = 1'b1;
+        state_d = SResp;
+      end else if (i_vs_lv == 3'd0) begin
+        vs_pa_d = req_i.addr;       // VS-stage Bare (or no VS-stage at all)
+        g_addr_d = req_i.addr;
+        g_purpose_d = GFinal;
+        state_d = SGStart;
+      end else if (!va_ok(req_i.addr, i_vs_lv)) begin
+        fault_d = FaultPage;
+        state_d = SFault;
+      end else begin
+        vs_walks_d = 3'd1;
+        if (pwc_hit) begin
+          pwc_hit_d = 1'b1;
+          perf_pwc_hit = 1'b1;
+          vs_level_d = LvlW'(pwc_entry.level);
+          vs_table_d = pwc_entry.ppn;
+          vs_need_mxr_d = pwc_entry.need_mxr;
+        end else begin
+          vs_level_d = i_vs_lv - 3'd1;
+          vs_table_d = req_i.vsatp[PpnW-1:0];
+        end
+        state_d = SVsPte;
+      end
+    end
   end
 
+  assign inv_cnt_d = inv_sweep && !inv_last ? inv_cnt_q + 8'd1 : '0;
+
   // ---- outputs ----------------------------------------------------------------
-  assign req_ready_o = state_q == SIdle && !inv_valid_i;   // a fence goes first
-  assign inv_ready_o = state_q == SIdle;
+  // a fence goes first; a new request is taken while an answer is handed over
+  assign req_ready_o = !inv_valid_i && (state_q == SIdle || (state_q == SResp && rsp_ready_i));
+  assign inv_ready_o = state_q == SIdle && inv_last;
   assign rsp_valid_o = state_q == SResp;
   assign rsp_o       = rsp_q;
 
@@ -774,10 +894,10 @@ module hva_walker #(
   end
 
   always_comb begin
-    perf_o.req       = req_valid_i && req_ready_o;
-    perf_o.tlb_hit   = state_q == SLookup && tlb_use;
-    perf_o.gtlb_hit  = state_q == SGStart && g_lv != 3'd0 && gpa_ok(g_addr_q, g_lv) && gtlb_use;
-    perf_o.pwc_hit   = (state_q == SVsWalk || state_q == SGWalk) && pwc_hit;
+    perf_o.req       = req_fire;
+    perf_o.tlb_hit   = req_fire && tlb_use;
+    perf_o.gtlb_hit  = perf_gtlb_hit;
+    perf_o.pwc_hit   = perf_pwc_hit;
     perf_o.pte_read  = state_q == SMemR && axi_rsp_i.r_valid && mem_kind_q == MemRead &&
                        !axi_rsp_i.r_resp[1];
     perf_o.ad_update = state_q == SMemB && axi_rsp_i.b_valid &&
@@ -801,7 +921,6 @@ module hva_walker #(
       g_purpose_q <= GFinal;
       g_addr_q <= '0;
       g_level_q <= '0;
-      g_table_q <= '0;
       g_walks_q <= '0;
       g_pte_q <= '0;
       g_pa_q <= '0;
@@ -811,17 +930,20 @@ module hva_walker #(
       mem_kind_q <= MemRead;
       mem_addr_q <= '0;
       mem_wdata_q <= '0;
-      mem_ret_q <= SIdle;
-      mem_rdata_q <= '0;
-      mem_resp_q <= '0;
+      mem_ret_q <= RetGPte;
       aw_done_q <= 1'b0;
       w_done_q <= 1'b0;
       fault_q <= FaultPage;
       pte_reads_q <= '0;
-      tlb_hit_q <= 1'b0;
       gtlb_hit_q <= 1'b0;
       pwc_hit_q <= 1'b0;
       rsp_q <= '0;
+      tlb_fill_q <= 1'b0;
+      tlb_hint_q <= 1'b0;
+      tlb_hint_way_q <= '0;
+      gtlb_hint_q <= 1'b0;
+      gtlb_hint_way_q <= '0;
+      inv_cnt_q <= '0;
     end else begin
       state_q <= state_d;
       req_q <= req_d;
@@ -836,7 +958,6 @@ module hva_walker #(
       g_purpose_q <= g_purpose_d;
       g_addr_q <= g_addr_d;
       g_level_q <= g_level_d;
-      g_table_q <= g_table_d;
       g_walks_q <= g_walks_d;
       g_pte_q <= g_pte_d;
       g_pa_q <= g_pa_d;
@@ -847,17 +968,55 @@ module hva_walker #(
       mem_addr_q <= mem_addr_d;
       mem_wdata_q <= mem_wdata_d;
       mem_ret_q <= mem_ret_d;
-      mem_rdata_q <= mem_rdata_d;
-      mem_resp_q <= mem_resp_d;
       aw_done_q <= aw_done_d;
       w_done_q <= w_done_d;
       fault_q <= fault_d;
       pte_reads_q <= pte_reads_d;
-      tlb_hit_q <= tlb_hit_d;
       gtlb_hit_q <= gtlb_hit_d;
       pwc_hit_q <= pwc_hit_d;
       rsp_q <= rsp_d;
+      tlb_fill_q <= tlb_fill_d;
+      tlb_hint_q <= tlb_hint_d;
+      tlb_hint_way_q <= tlb_hint_way_d;
+      gtlb_hint_q <= gtlb_hint_d;
+      gtlb_hint_way_q <= gtlb_hint_way_d;
+      inv_cnt_q <= inv_cnt_d;
     end
   end
+
+  // ---- assertions (Verilator --assert; not read by synthesis) -----------------
+`ifndef SYNTHESIS
+  // AXI: a valid stays up, and its payload stable, until its ready
+  a_ar_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    axi_req_o.ar_valid && !axi_rsp_i.ar_ready |=> axi_req_o.ar_valid && $stable(axi_req_o.ar));
+  a_aw_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    axi_req_o.aw_valid && !axi_rsp_i.aw_ready |=> axi_req_o.aw_valid && $stable(axi_req_o.aw));
+  a_w_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    axi_req_o.w_valid && !axi_rsp_i.w_ready |=>
+      axi_req_o.w_valid && $stable(axi_req_o.w_data) && $stable(axi_req_o.w_strb));
+  // one transaction at a time: no address while a response is awaited
+  a_one_txn: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    !(axi_req_o.ar_valid && (axi_req_o.r_ready || axi_req_o.b_ready || axi_req_o.aw_valid)));
+  // the answer is held until taken
+  a_rsp_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    rsp_valid_o && !rsp_ready_i |=> rsp_valid_o && $stable(rsp_o));
+  // legal states and enums
+  a_state_legal: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    state_q inside {SIdle, SVsWalk, SVsPte, SGStart, SMemAr, SMemR, SMemAw, SMemB, SFault, SResp});
+  a_ret_legal: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    mem_kind_q inside {MemRead, MemExRead, MemExWrite} && fault_q inside {FaultPage, FaultGuest, FaultAccess} &&
+    g_purpose_q inside {GImplRead, GImplWrite, GFinal});
+  // walk bound: PTE reads and walks per stage translation
+  a_reads_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    pte_reads_q <= 8'(MAX_PTE_READS));
+  a_walks_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    vs_walks_q <= 3'(MaxWalks) && g_walks_q <= 3'(MaxWalks));
+  // a fence is not taken with a request, nor in the middle of a translation
+  a_inv_idle: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    !(inv_ready_o && inv_valid_i && (req_fire || state_q != SIdle)));
+  // a TLB hit answers in the next cycle without memory
+  a_hit_one_cycle: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    req_fire && tlb_use |=> rsp_valid_o && rsp_o.tlb_hit && !axi_req_o.ar_valid);
+`endif
 
 endmodule

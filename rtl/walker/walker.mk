@@ -7,7 +7,7 @@
 # The RTL keeps to what both Verilator 5.006 and Yosys 0.23 read (walker_pkg).
 WALKER_RTL_DIR := rtl/walker
 # package first, top last
-WALKER_RTL_SRC := $(WALKER_RTL_DIR)/walker_pkg.sv \
+WALKER_RTL_SRC := $(WALKER_RTL_DIR)/walker_pkg.sv $(WALKER_RTL_DIR)/walker_cache.sv \
                   $(WALKER_RTL_DIR)/walker_tlb_tag.sv $(WALKER_RTL_DIR)/walker_tlb.sv \
                   $(WALKER_RTL_DIR)/walker_gtlb_tag.sv $(WALKER_RTL_DIR)/walker_gtlb.sv \
                   $(WALKER_RTL_DIR)/walker_pwc_tag.sv $(WALKER_RTL_DIR)/walker_pwc.sv \

@@ -180,8 +180,7 @@ package walker_pkg;
   // and D bits, and whether an implicit PTE read of its walk needed MXR.
   typedef struct packed {
     logic [13:0]     vmid;
-    logic [15:0]     asid;
-    logic            global;    // VS leaf had G: matches every ASID
+    logic [15:0]     asid;      // (the VS leaf's G bit is a flip-flop of walker_cache)
     logic [2:0]      vs_lv;     // levels of the vsatp / hgatp mode (0: Bare)
     logic [2:0]      g_lv;
     logic [LvlW-1:0] level;

@@ -1,7 +1,8 @@
-// Page-walk cache: non-leaf PTEs of both stages, fully associative, round
-// robin replacement. A lookup returns the deepest cached table on the path of
-// an address, so a walk resumes as low as it can. Flat flip-flop storage as
-// walker_tlb; walker_pwc_tag names the fields.
+// Page-walk cache: non-leaf PTEs of both stages in walker_cache, two sets
+// (VS-stage, G-stage: the stage of a lookup is its set) of ENTRIES/2 ways,
+// one walker_pwc_tag comparator per way. A lookup returns the deepest cached
+// table on the path of an address, so a walk resumes as low as it can.
+// A fence sweeps both sets (inv_set_i); it ignores the address.
 module walker_pwc #(
   parameter int unsigned ENTRIES = 8,
   parameter bit          EN      = 1'b1
@@ -19,92 +20,74 @@ module walker_pwc #(
   input  logic                        fill_i,
   input  walker_pkg::pwc_entry_t      fill_entry_i,
   input  logic                        inv_i,
+  // invalidation: one set per cycle (the sweep index's low bits; no address: any address goes)
+  /* verilator lint_off UNUSEDSIGNAL */
+  input  logic [7:0]                  inv_set_i,
   input  walker_pkg::inv_req_t        inv_req_i
+  /* verilator lint_on UNUSEDSIGNAL */
 );
   localparam int unsigned EntW = $bits(fill_entry_i);
-  localparam int unsigned IdxW = ENTRIES > 1 ? $clog2(ENTRIES) : 1;
+  localparam int unsigned Sets = ENTRIES >= 2 ? 2 : 1;
+  localparam int unsigned Ways = ENTRIES / Sets;
+  localparam int unsigned WayW = Ways > 1 ? $clog2(Ways) : 1;
 
-  logic [ENTRIES*EntW-1:0] entry_q, entry_d;
-  logic [ENTRIES-1:0]      valid_q, valid_d;
-  logic [IdxW-1:0]         next_q, next_d;
-  logic [ENTRIES-1:0]      lk_match, fill_match, inv_match;
-  logic [ENTRIES*2-1:0]    level;   // table levels 0..3
+  logic                 rd_set, fill_set, vvma;
+  logic [Ways*EntW-1:0] rd_data;
+  logic [Ways-1:0]      rd_valid, tag_match, lk_cand, lk_low, match;
+  logic [Ways*2-1:0]    level;   // table levels 0..3
+  logic [EntW-1:0]      hit_data, fill_data;
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [Ways-1:0]      unused_global;   // no global bit here
+  logic [WayW-1:0]      unused_way;      // no fill hint
+  /* verilator lint_on UNUSEDSIGNAL */
 
-  for (genvar e = 0; e < ENTRIES; e++) begin : g_tag
+  assign vvma     = inv_req_i.kind == walker_pkg::InvVvma;
+  assign rd_set   = Sets > 1 && (inv_i ? inv_set_i[0] : lk_stage_i);
+  assign fill_set = Sets > 1 && fill_entry_i.stage;
+
+  // VVMA: VS entries (of an ASID if asked; any address: the walk path of an
+  // address is not known here). GVMA: every entry of the VMID, VS ones too,
+  // as their PTEs were read through the old G-stage mapping.
+  for (genvar w = 0; w < Ways; w++) begin : g_tag
     walker_pwc_tag u_tag (
-      .entry_i     (entry_q[e*EntW +: EntW]),
-      .fill_entry_i,
-      .inv_req_i,
-      .lk_stage_i, .lk_vmid_i, .lk_asid_i, .lk_lv_i, .lk_vpn_i, .lk_mxr_i,
-      .lk_match_o  (lk_match[e]),
-      .level_o     (level[e*2 +: 2]),
-      .fill_match_o(fill_match[e]),
-      .inv_match_o (inv_match[e])
+      .entry_i  (rd_data[w*EntW +: EntW]),
+      .c_stage_i(!inv_i || vvma),
+      .c_vmid_i (!inv_i || !inv_req_i.all_vmid),
+      .c_asid_i (inv_i ? vvma && inv_req_i.use_asid : !lk_stage_i),
+      .c_lv_i   (!inv_i),
+      .stage_i  (inv_i ? 1'b0 : lk_stage_i),
+      .vmid_i   (inv_i ? inv_req_i.vmid : lk_vmid_i),
+      .asid_i   (inv_i ? inv_req_i.asid : lk_asid_i),
+      .lv_i     (lk_lv_i),
+      .vpn_i    (lk_vpn_i),
+      .mxr_i    (lk_mxr_i),
+      .match_o  (tag_match[w]),
+      .level_o  (level[w*2 +: 2])
     );
   end
 
-  // the matching entry of the lowest level (the first of them): the lowest
-  // level, the first entry of it (one-hot), an AND-OR multiplexer
-  logic [ENTRIES-1:0] lk_cand, lk_low, lk_first;
-  logic [EntW-1:0]    hit_entry;
+  // a lookup: the valid matches of the lowest level (the store takes the first)
   always_comb begin
     logic [1:0] low;
     low = 2'd3;
-    for (int unsigned e = 0; e < ENTRIES; e++) begin
-      lk_cand[e] = EN && valid_q[e] && lk_match[e];
-      if (lk_cand[e] && level[e*2 +: 2] < low) low = level[e*2 +: 2];
-    end
-    for (int unsigned e = 0; e < ENTRIES; e++) lk_low[e] = lk_cand[e] && level[e*2 +: 2] == low;
-    lk_first = lk_low & (~lk_low + 1'b1);
-    hit_entry = '0;
-    for (int unsigned e = 0; e < ENTRIES; e++)
-      hit_entry = hit_entry | (entry_q[e*EntW +: EntW] & {EntW{lk_first[e]}});
+    lk_cand = tag_match & rd_valid;
+    for (int unsigned w = 0; w < Ways; w++)
+      if (lk_cand[w] && level[w*2 +: 2] < low) low = level[w*2 +: 2];
+    for (int unsigned w = 0; w < Ways; w++) lk_low[w] = lk_cand[w] && level[w*2 +: 2] == low;
   end
-  assign hit_o       = |lk_cand;
-  assign hit_entry_o = hit_entry;
+  assign match = inv_i ? tag_match : lk_low;
 
-  always_comb begin
-    logic [IdxW-1:0] idx;
-    logic            found;
-    entry_d = entry_q;
-    valid_d = valid_q;
-    next_d = next_q;
-    idx = next_q;
-    found = 1'b0;
-    for (int unsigned e = 0; e < ENTRIES; e++) begin
-      if (!found && valid_q[e] && fill_match[e]) begin
-        found = 1'b1;
-        idx = IdxW'(e);
-      end
-    end
-    for (int unsigned e = 0; e < ENTRIES; e++) begin
-      if (!found && !valid_q[e]) begin
-        found = 1'b1;
-        idx = IdxW'(e);
-      end
-    end
-    if (EN && fill_i) begin
-      for (int unsigned e = 0; e < ENTRIES; e++) begin
-        if (e == 32'(idx)) begin
-          entry_d[e*EntW +: EntW] = fill_entry_i;
-          valid_d[e] = 1'b1;
-        end
-      end
-      if (idx == next_q) next_d = IdxW'((32'(idx) + 1) % ENTRIES);
-    end
-    if (inv_i) valid_d = valid_d & ~inv_match;
-  end
+  assign fill_data   = fill_entry_i;
+  assign hit_entry_o = hit_data;
 
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      valid_q <= '0;
-      next_q  <= '0;
-      for (int unsigned e = 0; e < ENTRIES; e++) entry_q[e*EntW +: EntW] <= '0;
-    end else begin
-      valid_q <= valid_d;
-      next_q  <= next_d;
-      entry_q <= entry_d;
-    end
-  end
+  walker_cache #(.SETS(Sets), .WAYS(Ways), .DATA_W(EntW), .EN(EN)) u_store (
+    .clk_i, .rst_ni,
+    .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(rd_valid), .rd_global_o(unused_global),
+    .rd_match_i(match),
+    .hit_o, .hit_way_o(unused_way), .hit_data_o(hit_data),
+    .fill_i, .fill_set_i(fill_set), .fill_hint_i(1'b0), .fill_hint_way_i('0), .fill_global_i(1'b0),
+    .fill_data_i(fill_data),
+    .inv_i
+  );
 
 endmodule

@@ -1,5 +1,6 @@
 // Combined GVA->HPA TLB of the walker: ENTRIES entries in ENTRIES/WAYS sets
-// of WAYS ways, tagged by VMID, ASID (or global) and both stages' modes.
+// of WAYS ways (walker_cache), tagged by VMID, ASID (or global) and both
+// stages' modes; one walker_tlb_tag comparator per way.
 //
 // The set is chosen by the low bits of the 4 KiB page number, also for a
 // superpage entry: such an entry then serves the addresses of its superpage
@@ -7,12 +8,13 @@
 // This keeps lookup to one probe per set whatever the page size.
 //
 // The hit is only a tag match; the walker re-checks permissions and D bits.
-// Entries are kept as one flat vector (flip-flops: a fence touches them all
-// in one cycle); walker_tlb_tag names the fields of each.
+// A fence (inv_i, held while the walker sweeps inv_set_i over the sets)
+// compares the set's ways with the fence's VMID / ASID / address instead.
 module walker_tlb #(
   parameter int unsigned ENTRIES = 16,
   parameter int unsigned WAYS    = 4,
-  parameter bit          EN      = 1'b1
+  parameter bit          EN      = 1'b1,
+  parameter int unsigned WayW    = WAYS > 1 ? $clog2(WAYS) : 1   // derived
 ) (
   input  logic                        clk_i,
   input  logic                        rst_ni,
@@ -23,107 +25,69 @@ module walker_tlb #(
   input  logic [2:0]                  lk_g_lv_i,
   input  logic [walker_pkg::VpnW-1:0] lk_vpn_i,
   output logic                        hit_o,
+  output logic [WayW-1:0]             hit_way_o,
   output walker_pkg::tlb_entry_t      hit_entry_o,
-  // fill: replaces an entry with the same tag, else a free or the next way
+  // fill: the hinted way (a lookup's tag hit), else a free or the next way
   input  logic                        fill_i,
+  input  logic                        fill_global_i,
+  input  logic                        fill_hint_i,
+  input  logic [WayW-1:0]             fill_hint_way_i,
   input  walker_pkg::tlb_entry_t      fill_entry_i,
-  // invalidation
+  // invalidation: one set per cycle (the sweep index's low bits)
   input  logic                        inv_i,
+  /* verilator lint_off UNUSEDSIGNAL */
+  input  logic [7:0]                  inv_set_i,
+  /* verilator lint_on UNUSEDSIGNAL */
   input  walker_pkg::inv_req_t        inv_req_i
 );
+  localparam int unsigned VpnW = walker_pkg::VpnW;
   localparam int unsigned EntW = $bits(fill_entry_i);
   localparam int unsigned Sets = ENTRIES / WAYS;
   localparam int unsigned SetW = Sets > 1 ? $clog2(Sets) : 1;
-  localparam int unsigned WayW = WAYS > 1 ? $clog2(WAYS) : 1;
 
-  logic [ENTRIES*EntW-1:0] entry_q, entry_d;
-  logic [ENTRIES-1:0]      valid_q, valid_d;
-  logic [Sets*WayW-1:0]    next_way_q, next_way_d;
-  logic [ENTRIES-1:0]      lk_match, fill_match, inv_match;
+  logic [SetW-1:0]      rd_set, fill_set;
+  logic [WAYS*EntW-1:0] rd_data;
+  logic [WAYS-1:0]      rd_global, match;
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [WAYS-1:0]      unused_valid;   // the store filters valid ways itself
+  /* verilator lint_on UNUSEDSIGNAL */
+  logic [EntW-1:0]      hit_data, fill_data;
+  logic                 vvma;
 
-  for (genvar e = 0; e < ENTRIES; e++) begin : g_tag
+  assign vvma     = inv_req_i.kind == walker_pkg::InvVvma;
+  assign rd_set   = (inv_i ? SetW'(inv_set_i) : SetW'(lk_vpn_i)) & SetW'(Sets - 1);
+  assign fill_set = SetW'(fill_entry_i.vpn) & SetW'(Sets - 1);
+
+  // a fence: VMID unless all; VVMA: ASID (not global entries) and address if
+  // asked; GVMA: the whole VMID (its entries hold G-stage results of any GPA)
+  for (genvar w = 0; w < WAYS; w++) begin : g_tag
     walker_tlb_tag u_tag (
-      .entry_i     (entry_q[e*EntW +: EntW]),
-      .fill_entry_i,
-      .inv_req_i,
-      .lk_vmid_i, .lk_asid_i, .lk_vs_lv_i, .lk_g_lv_i, .lk_vpn_i,
-      .lk_match_o  (lk_match[e]),
-      .fill_match_o(fill_match[e]),
-      .inv_match_o (inv_match[e])
+      .entry_i  (rd_data[w*EntW +: EntW]),
+      .global_i (rd_global[w]),
+      .c_vmid_i (!inv_i || !inv_req_i.all_vmid),
+      .c_asid_i (!inv_i || (vvma && inv_req_i.use_asid)),
+      .glob_ok_i(!inv_i),
+      .c_lv_i   (!inv_i),
+      .c_vpn_i  (!inv_i || (vvma && inv_req_i.use_addr)),
+      .vmid_i   (inv_i ? inv_req_i.vmid : lk_vmid_i),
+      .asid_i   (inv_i ? inv_req_i.asid : lk_asid_i),
+      .vs_lv_i  (lk_vs_lv_i),
+      .g_lv_i   (lk_g_lv_i),
+      .vpn_i    (inv_i ? inv_req_i.addr[12 +: VpnW] : lk_vpn_i),
+      .match_o  (match[w])
     );
   end
 
-  // the set of a page number (its low bits)
-  /* verilator lint_off UNUSEDSIGNAL */
-  function automatic logic [SetW-1:0] set_of(logic [walker_pkg::VpnW-1:0] vpn);
-    set_of = Sets > 1 ? vpn[SetW-1:0] : '0;
-  endfunction
-  /* verilator lint_on UNUSEDSIGNAL */
+  assign fill_data   = fill_entry_i;
+  assign hit_entry_o = hit_data;
 
-  // lookup: the first matching way of the set (one-hot), then an AND-OR
-  // multiplexer (an indexed part-select of the flat vector synthesizes badly)
-  logic [ENTRIES-1:0] lk_cand, lk_first;
-  logic [EntW-1:0]    hit_entry;
-  always_comb begin
-    logic [SetW-1:0] set;
-    set = set_of(lk_vpn_i);
-    for (int unsigned e = 0; e < ENTRIES; e++)
-      lk_cand[e] = EN && valid_q[e] && lk_match[e] && SetW'(e / WAYS) == set;
-    lk_first = lk_cand & (~lk_cand + 1'b1);   // lowest set bit: first way
-    hit_entry = '0;
-    for (int unsigned e = 0; e < ENTRIES; e++)
-      hit_entry = hit_entry | (entry_q[e*EntW +: EntW] & {EntW{lk_first[e]}});
-  end
-  assign hit_o       = |lk_cand;
-  assign hit_entry_o = hit_entry;
-
-  // fill and invalidation
-  always_comb begin
-    logic [SetW-1:0] set;
-    logic [WayW-1:0] way;
-    logic            found;
-    entry_d = entry_q;
-    valid_d = valid_q;
-    next_way_d = next_way_q;
-    set = set_of(fill_entry_i.vpn);
-    way = next_way_q[32'(set) * WayW +: WayW];
-    found = 1'b0;
-    // same tag first, then a free way, then round robin
-    for (int unsigned w = 0; w < WAYS; w++) begin
-      if (!found && valid_q[32'(set) * WAYS + w] && fill_match[32'(set) * WAYS + w]) begin
-        found = 1'b1;
-        way = WayW'(w);
-      end
-    end
-    for (int unsigned w = 0; w < WAYS; w++) begin
-      if (!found && !valid_q[32'(set) * WAYS + w]) begin
-        found = 1'b1;
-        way = WayW'(w);
-      end
-    end
-    if (EN && fill_i) begin
-      for (int unsigned e = 0; e < ENTRIES; e++) begin
-        if (e == 32'(set) * WAYS + 32'(way)) begin
-          entry_d[e*EntW +: EntW] = fill_entry_i;
-          valid_d[e] = 1'b1;
-        end
-      end
-      if (way == next_way_q[32'(set) * WayW +: WayW])
-        next_way_d[32'(set) * WayW +: WayW] = WayW'((32'(way) + 1) % WAYS);
-    end
-    if (inv_i) valid_d = valid_d & ~inv_match;
-  end
-
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      valid_q    <= '0;
-      next_way_q <= '0;
-      for (int unsigned e = 0; e < ENTRIES; e++) entry_q[e*EntW +: EntW] <= '0;
-    end else begin
-      valid_q    <= valid_d;
-      next_way_q <= next_way_d;
-      entry_q    <= entry_d;
-    end
-  end
+  walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(EntW), .EN(EN)) u_store (
+    .clk_i, .rst_ni,
+    .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(rd_global), .rd_match_i(match),
+    .hit_o, .hit_way_o, .hit_data_o(hit_data),
+    .fill_i, .fill_set_i(fill_set), .fill_hint_i, .fill_hint_way_i, .fill_global_i,
+    .fill_data_i(fill_data),
+    .inv_i
+  );
 
 endmodule

@@ -9,7 +9,7 @@ WALKER_SIM_C   := $(WALKER_SIM_DIR)/mem_model.c $(WALKER_SIM_DIR)/walker_harness
 WALKER_SIM_H   := $(WALKER_SIM_DIR)/mem_model.h $(WALKER_SIM_DIR)/walker_harness.h \
                   $(WALKER_SIM_DIR)/walker_sim.h
 WALKER_SIM_SV  := $(WALKER_RTL_SRC) $(WALKER_SIM_DIR)/walker_tb.sv
-WALKER_SIM_VFLAGS := -Wall -Wno-fatal --trace-fst -O3 --x-assign fast --x-initial fast \
+WALKER_SIM_VFLAGS := -Wall -Wno-fatal --assert --trace-fst -O3 --x-assign fast --x-initial fast \
                      $(if $(filter 1,$(WALKER_SIM_COVERAGE)),--coverage)
 WALKER_XLATE_C := hypervisor/lib/xlate/xlate.c hypervisor/lib/xlate/xlate_pte.c
 
