@@ -1,13 +1,19 @@
 /*
- * Virtual PLIC (sifive,plic-1.0.0 register layout) for one guest hart:
- * sources 1..31 (id 0 means "none"), two contexts (0 = M-mode external,
- * which the hypervisor never delivers, 1 = S-mode external). All sources are
- * level-triggered; the hypervisor reports device lines with vplic_set_level
- * and samples vplic_irq(p, 1) to drive the guest's external interrupt.
+ * Virtual PLIC (sifive,plic-1.0.0 register layout) for a guest of up to
+ * VPLIC_NHARTS vCPUs: sources 1..31 (id 0 means "none"), two contexts per
+ * vCPU as on QEMU virt: context 2i = vCPU i's M-mode external (never
+ * delivered: the guest runs in VS-mode), 2i+1 = its S-mode external. All
+ * sources are level-triggered; the hypervisor reports device lines with
+ * vplic_set_level and samples vplic_irq(p, VPLIC_CTX_S_OF(i)) to drive vCPU
+ * i's external interrupt (VS-level SEIP), for every vCPU after a change.
  *
  * Gateway (PLIC spec): a source whose level is high and that has no claim in
  * progress becomes pending; the pending bit then stays set until claimed,
- * even if the level drops. Freestanding: no libc.
+ * even if the level drops. The pending bit is shared by every context: when
+ * several contexts enable a source, all of them see it (vplic_irq), the first
+ * claim takes it (clears pending, in service) and a later claim by another
+ * context returns 0 (or its next source). A completion is accepted from any
+ * context that has the id enabled. Freestanding: no libc.
  */
 #ifndef VPLIC_H
 #define VPLIC_H
@@ -15,8 +21,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define VPLIC_NSRC 32 /* ids 1..31; id 0 reserved */
-#define VPLIC_NCTX 2  /* context 0 = M-mode external (never delivered), 1 = S-mode external */
+#define VPLIC_NSRC   32 /* ids 1..31; id 0 reserved */
+#define VPLIC_NHARTS 8  /* vCPUs 0..7 */
+#define VPLIC_NCTX   (2 * VPLIC_NHARTS) /* 2i = vCPU i M-mode (never delivered), 2i+1 = S-mode */
+#define VPLIC_CTX_M_OF(vcpu) (2u * (vcpu))
+#define VPLIC_CTX_S_OF(vcpu) (2u * (vcpu) + 1u)
 
 #define VPLIC_PRIO_MASK 7u /* 3 priority bits */
 
@@ -46,7 +55,7 @@ int  vplic_read(struct vplic *p, uint32_t off, uint32_t *val);
 int  vplic_write(struct vplic *p, uint32_t off, uint32_t val);
 /* Level of source id (1..31); other ids are ignored. */
 void vplic_set_level(struct vplic *p, uint32_t id, bool level);
-/* External interrupt line of context ctx. */
+/* External interrupt line of context ctx (false for ctx >= VPLIC_NCTX). */
 bool vplic_irq(const struct vplic *p, uint32_t ctx);
 
 #endif
