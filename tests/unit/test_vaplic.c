@@ -613,6 +613,137 @@ static void test_msiaddrcfg(void **state)
     assert_int_equal(rd(a, SMSICFGH), 0x00700fff);
 }
 
+/* ---- several harts: one IMSIC guest file per vCPU ------------------------------ */
+
+/* An SMP guest: Linux spreads its sources over the CPUs, each source's target
+ * naming the hart of its affinity, and moves them (aplic_msi_write_msg
+ * rewrites the target). Every MSI carries the hart it was aimed at. */
+static void test_smp_targets(void **state)
+{
+    struct vaplic *a = *state;
+    linux_probe(a, 63);
+    for (uint32_t i = 1; i <= 16; i++)
+        linux_irq_setup(a, i, EDGE1, (i - 1) % 8, 0x20 + i, false);
+    for (uint32_t i = 16; i >= 1; i--)      /* raised in reverse: sent lowest source first */
+        vaplic_set_level(a, i, true);
+    for (uint32_t i = 1; i <= 16; i++) {
+        struct vaplic_msi m;
+        uint32_t v = 99;
+        if (!vaplic_next_msi(a, &m))
+            fail_msg("source %u: no MSI", i);
+        assert_int_equal(m.eiid, 0x20 + i);
+        assert_int_equal(m.hart_index, (i - 1) % 8);
+        assert_int_equal(m.guest_index, 0);
+        assert_true(vaplic_msi_vcpu(&m, 8, &v));
+        assert_int_equal(v, (i - 1) % 8);
+    }
+    expect_none(a);
+
+    /* affinity moves while the source is held pending: the target when it
+     * is forwarded counts */
+    wr(a, DOMAINCFG, DOMAINCFG_DM);
+    vaplic_set_level(a, 3, false);
+    vaplic_set_level(a, 3, true);
+    expect_none(a);
+    wr(a, target(3), tgt(7, 0, 0x40));
+    wr(a, DOMAINCFG, DOMAINCFG_IE | DOMAINCFG_DM);
+    expect_msi(a, 7, 0, 0x40);
+    expect_none(a);
+
+    /* a level source on vCPU 5: the EOI re-trigger goes to vCPU 5 too, and
+     * after a move to vCPU 0 the next one goes there */
+    linux_irq_setup(a, 20, LEVEL1, 5, 0x55, false);
+    vaplic_set_level(a, 20, true);
+    expect_msi(a, 5, 0, 0x55);
+    linux_eoi(a, 20, LEVEL1);
+    expect_msi(a, 5, 0, 0x55);
+    wr(a, target(20), tgt(0, 0, 0x56));
+    linux_eoi(a, 20, LEVEL1);
+    expect_msi(a, 0, 0, 0x56);
+    expect_none(a);
+
+    /* genmsi to every hart, one at a time (Busy until it leaves) */
+    for (uint32_t h = 0; h < 8; h++) {
+        wr(a, GENMSI, tgt(h, 0, 0x100 + h));
+        assert_int_equal(rd(a, GENMSI), tgt(h, 0, 0x100 + h) | 0x1000);
+        expect_msi(a, h, 0, 0x100 + h);
+        expect_none(a);
+    }
+}
+
+/* The hart index Linux writes (irq-riscv-aplic-msi.c aplic_msi_write_msg,
+ * with irq-riscv-imsic-state.c's defaults: hart-index-bits = ceil(log2 n),
+ * no guest or group bits, base rounded down to 2^(bits + 12)) for the MSI
+ * address of vCPU i's file in vmconfig's layout (base + i * 4 KiB, base
+ * aligned to the power of two at or above n * 4 KiB) is i. */
+static uint32_t linux_hart_index(uint64_t imsic_base, uint32_t n, uint64_t file_addr,
+                                 bool *ppn_ok)
+{
+    uint32_t lhxw = 0;
+    while ((1u << lhxw) < n)
+        lhxw++;
+    uint64_t base_ppn = (imsic_base & ~((1ull << (lhxw + 12)) - 1)) >> 12;
+    uint64_t ppn = file_addr >> 12;
+    *ppn_ok = (ppn & ~((1ull << lhxw) - 1)) == base_ppn;   /* its WARN_ON */
+    return (uint32_t)(ppn & ((1ull << lhxw) - 1));
+}
+
+static void test_hart_index_is_vcpu(void **state)
+{
+    struct vaplic *a = *state;
+    wr(a, DOMAINCFG, DOMAINCFG_IE);
+    wr(a, sourcecfg(1), EDGE1);
+    wr(a, SETIENUM, 1);
+    for (uint32_t n = 1; n <= 8; n++) {
+        uint64_t align = 0x1000;
+        while (align < 0x1000ull * n)
+            align <<= 1;
+        uint64_t base = 0x28000000 + align;     /* aligned, not to more than it needs */
+        for (uint32_t i = 0; i < n; i++) {
+            bool ok;
+            uint32_t h = linux_hart_index(base, n, base + 0x1000ull * i, &ok), v = 99;
+            assert_true(ok);
+            wr(a, target(1), tgt(h, 0, 7));
+            wr(a, SETIPNUM, 1);
+            struct vaplic_msi m;
+            assert_true(vaplic_next_msi(a, &m));
+            assert_true(vaplic_msi_vcpu(&m, n, &v));
+            assert_int_equal(v, i);
+            expect_none(a);
+        }
+    }
+    /* why vmconfig refuses a base that is not aligned so: 2 vCPUs at
+     * 0x28001000 would make vCPU 0's file hart index 1 */
+    bool ok;
+    assert_int_equal(linux_hart_index(0x28001000, 2, 0x28001000, &ok), 1);
+}
+
+static void test_msi_vcpu_edges(void **state)
+{
+    (void)state;
+    struct vaplic_msi m = { 0, 0, 1 };
+    uint32_t v = 99;
+    assert_true(vaplic_msi_vcpu(&m, 1, &v));
+    assert_int_equal(v, 0);
+    m.hart_index = 7;
+    assert_true(vaplic_msi_vcpu(&m, 8, &v));
+    assert_int_equal(v, 7);
+    v = 99;
+    assert_false(vaplic_msi_vcpu(&m, 7, &v));   /* no vCPU 7 in a 7-vCPU VM */
+    assert_int_equal(v, 99);                     /* untouched */
+    m.hart_index = 8;
+    assert_false(vaplic_msi_vcpu(&m, 8, &v));
+    m.hart_index = 0x3fff;
+    assert_false(vaplic_msi_vcpu(&m, 8, &v));
+    m.hart_index = 1;
+    m.guest_index = 1;                           /* a guest file of a guest's guest */
+    assert_false(vaplic_msi_vcpu(&m, 8, &v));
+    m.guest_index = 0;
+    assert_false(vaplic_msi_vcpu(&m, 0, &v));
+    assert_true(vaplic_msi_vcpu(&m, 2, &v));
+    assert_int_equal(v, 1);
+}
+
 /* ---- bad and reserved accesses -------------------------------------------- */
 
 static void test_bad_accesses(void **state)
@@ -931,7 +1062,7 @@ static uint32_t rnd_value(uint32_t off, uint32_t n)
     case DOMAINCFG:
         return rnd_n(4) ? 0x100 : rnd();
     case GENMSI:
-        return rnd_n(2) ? tgt(rnd_n(4), rnd_n(64), rnd_n(2048)) : rnd();
+        return rnd_n(2) ? tgt(rnd_n(8), rnd_n(64), rnd_n(2048)) : rnd();
     case MMSICFGH:
         return rnd_n(8) ? rnd() & 0x7fffffff : rnd();
     default:
@@ -943,7 +1074,7 @@ static uint32_t rnd_value(uint32_t off, uint32_t n)
         return rnd_n(8) ? m : m | (rnd() & ~7u);
     }
     if (off >= 0x3004 && off <= 0x3ffc)
-        return rnd_n(8) ? tgt(rnd_n(4), rnd_n(2), 1 + rnd_n(2047)) : rnd();
+        return rnd_n(8) ? tgt(rnd_n(8), rnd_n(2), 1 + rnd_n(2047)) : rnd();
     return rnd_n(2) ? rnd() : 1u << rnd_n(32);
 }
 
@@ -981,6 +1112,7 @@ static void test_random(void **state)
     static const uint32_t sizes[] = { 1, 31, 32, 33, 40, 63 };
     static struct ref r;
     unsigned msis = 0, retriggers = 0, rejected = 0, genmsis = 0, ops = 0, resets = 0;
+    unsigned per_vcpu[8] = { 0 };
     const int iters = 60000;
 
     for (int iter = 0; iter < iters; iter++) {
@@ -1002,7 +1134,7 @@ static void test_random(void **state)
             r.ie = true;
             for (uint32_t i = 1; i <= n; i++) {
                 static const uint32_t modes[] = { EDGE1, EDGE0, LEVEL1, LEVEL0, DETACHED, INACTIVE };
-                uint32_t sm = modes[rnd_n(6)], t = tgt(rnd_n(4), 0, 1 + rnd_n(255));
+                uint32_t sm = modes[rnd_n(6)], t = tgt(rnd_n(8), 0, 1 + rnd_n(255));
                 linux_irq_setup(a, i, sm, t >> 18, t & 0x7ff, rnd_n(2));
                 ref_sourcecfg(&r, i, sm);
                 ref_write(&r, target(i), t);
@@ -1063,6 +1195,13 @@ static void test_random(void **state)
                          (unsigned long long)seed, iter, ng, got.eiid, got.hart_index,
                          got.guest_index, want[ng].eiid, want[ng].hart_index,
                          want[ng].guest_index);
+            uint32_t v = 99;
+            bool mine = vaplic_msi_vcpu(&got, 8, &v);
+            if (mine != (got.guest_index == 0 && got.hart_index < 8) || (mine && v != got.hart_index))
+                fail_msg("VAPLIC_SEED=%llu iter %d: vaplic_msi_vcpu(hart %u guest %u) = %d, vcpu %u",
+                         (unsigned long long)seed, iter, got.hart_index, got.guest_index, mine, v);
+            if (mine)
+                per_vcpu[v]++;
             ng++;
             if (ng > VAPLIC_MAX_SOURCES + 1)
                 fail_msg("VAPLIC_SEED=%llu iter %d: drain does not end",
@@ -1080,6 +1219,14 @@ static void test_random(void **state)
     }
     printf("test_random: %u ops, %u domains, %u MSIs, %u level re-triggers, %u genmsi writes, "
            "%u rejected accesses\n", ops, resets, msis, retriggers, genmsis, rejected);
+    printf("test_random: MSIs per vCPU 0..7:");
+    for (int v = 0; v < 8; v++)
+        printf(" %u", per_vcpu[v]);
+    printf("\n");
+    for (int v = 0; v < 8; v++)
+        if (per_vcpu[v] < 100)
+            fail_msg("VAPLIC_SEED=%llu: vCPU %d got %u MSIs (floor 100)",
+                     (unsigned long long)seed, v, per_vcpu[v]);
     if (msis < 3000 || retriggers < 400 || rejected < 2000 || genmsis < 200)
         fail_msg("VAPLIC_SEED=%llu: floors not reached (MSIs %u >= 3000, level re-triggers "
                  "%u >= 400, rejected %u >= 2000, genmsi %u >= 200)",
@@ -1111,6 +1258,9 @@ int main(void)
         T(test_setipnum_be),
         T(test_genmsi),
         T(test_msiaddrcfg),
+        T(test_smp_targets),
+        T(test_hart_index_is_vcpu),
+        T(test_msi_vcpu_edges),
         T(test_bad_accesses),
         T(test_reserved_offsets),
         T(test_random),

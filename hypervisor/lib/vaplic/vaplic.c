@@ -309,3 +309,11 @@ bool vaplic_next_msi(struct vaplic *a, struct vaplic_msi *msi)
     }
     return false;
 }
+
+bool vaplic_msi_vcpu(const struct vaplic_msi *msi, uint32_t n_vcpus, uint32_t *vcpu)
+{
+    if (msi->guest_index != 0 || msi->hart_index >= n_vcpus)
+        return false;
+    *vcpu = msi->hart_index;
+    return true;
+}

@@ -28,6 +28,8 @@
  *                    extempore MSI (sent whatever domaincfg.IE is; after the
  *                    sources' MSIs; an EIID of 0 clears Busy, sends nothing).
  *   target[i]        Hart Index (14 bits), Guest Index (6 bits), EIID (11).
+ *                    The library passes them through; the Hart Index the
+ *                    guest writes is a vCPU index (vaplic_msi_vcpu).
  * Pending bits follow the spec's MSI-mode rules: edge sources on a rising
  * rectified edge or setip/setipnum; level sources on a rising rectified
  * input, or setip/setipnum while it is high, never while it is low (a low
@@ -106,7 +108,8 @@
 #define VAPLIC_SMSIADDRCFGH_MASK  0x00700fffu /* LHXS, PPN */
 
 struct vaplic_msi {
-    uint32_t hart_index;  /* target Hart Index (genmsi's for an extempore MSI) */
+    uint32_t hart_index;  /* target Hart Index (genmsi's for an extempore MSI): the
+                             guest's vCPU index, its place in the guest IMSIC node */
     uint32_t guest_index; /* 0 = the hart's supervisor-level file (as the guest sees it) */
     uint32_t eiid;        /* the identity to write into that file, 1..2047 */
 };
@@ -147,5 +150,11 @@ void vaplic_set_level(struct vaplic *a, uint32_t source, bool level);
  *     while (vaplic_next_msi(a, &m)) send m.eiid to file (m.hart_index, m.guest_index);
  * It returns true at most nr_sources + 1 times between other calls. */
 bool vaplic_next_msi(struct vaplic *a, struct vaplic_msi *msi);
+
+/* The vCPU whose IMSIC guest file an MSI is for, in a VM of n_vcpus vCPUs:
+ * true with *vcpu = hart_index when guest_index is 0 and hart_index <
+ * n_vcpus; false for a file the VM does not have (the MSI is dropped, as a
+ * write to an address with no IMSIC behind it would be). */
+bool vaplic_msi_vcpu(const struct vaplic_msi *msi, uint32_t n_vcpus, uint32_t *vcpu);
 
 #endif
