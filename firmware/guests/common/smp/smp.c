@@ -171,6 +171,26 @@ void smp_finish(void)
     shutdown(f == 0 && p > 0);
 }
 
+static volatile uint64_t relax_until[SMP_MAX_HARTS];
+
+void smp_relax(uint64_t ticks)
+{
+    unsigned long h = smp_hartid();
+    /* interrupts off from the check to the WFI: one that comes in between
+     * stays pending and ends the WFI at once (WFI ends for an interrupt
+     * enabled in sie whatever sstatus.SIE says), so the timer's handler
+     * cannot disarm the wake-up just before the hart sleeps */
+    uint64_t sie_was = csr_read(sstatus) & SSTATUS_SIE;
+    csr_clear(sstatus, SSTATUS_SIE);
+    uint64_t now = rdtime();
+    if (!relax_until[h] || relax_until[h] > now + ticks) {
+        relax_until[h] = now + ticks;
+        sbi_set_timer(now + ticks);
+    }
+    __asm__ volatile("wfi" ::: "memory");
+    csr_set(sstatus, sie_was);
+}
+
 /* ---- traps -------------------------------------------------------------- */
 
 void smp_trap(struct trap_frame *f);
@@ -185,6 +205,7 @@ void smp_trap(struct trap_frame *f)
         return;
     }
     if (f->cause == (SCAUSE_IRQ | 5)) {
+        relax_until[h] = 0;
         smp_timer_at[h] = rdtime();
         sbi_set_timer(~0UL);            /* clears the pending timer */
         __atomic_fetch_add(&smp_timer_count[h], 1, __ATOMIC_SEQ_CST);

@@ -113,6 +113,12 @@ static inline long smp_start_hart(unsigned long hartid, unsigned long opaque)
 long smp_hart_state(unsigned long hartid);
 const char *smp_state_name(long state);
 
+/* for wait loops: sleep in WFI until an interrupt, at most `ticks` (the hart's
+ * timer is armed for that; its interrupt counts in smp_timer_count). A waiting
+ * hart that sleeps leaves the host CPU to the hart it waits for (QEMU runs
+ * each hart on a host thread; chipvisor may run several vCPUs on a hart). */
+void smp_relax(uint64_t ticks);
+
 /* spin until *p == want or `ticks` of time pass; true if it got there */
 bool smp_wait_eq(volatile unsigned long *p, unsigned long want, uint64_t ticks);
 /* index of a hart id in smp_ids, or -1 */
