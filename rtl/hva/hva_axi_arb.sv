@@ -1,6 +1,7 @@
 // Two AXI4 masters (single beats, 64-bit) onto one port: master 0 is the
-// walker, master 1 the ring engine. The master's number becomes the top ID
-// bit, and responses go back by that bit, so each master sees its own IDs.
+// walker, master 1 the ring engine. All three ports have walker_pkg's types;
+// a master's IDs are its low MstIdW bits, the master's number becomes the top
+// ID bit, and responses go back by that bit, so each master sees its own IDs.
 //
 // Read and write address channels are arbitrated separately, master 0 first.
 // A grant is held while the granted master's request waits for ready (AXI
@@ -16,10 +17,11 @@ module hva_axi_arb (
   output walker_pkg::axi_rsp_t m0_rsp_o,
   input  walker_pkg::axi_req_t m1_req_i,
   output walker_pkg::axi_rsp_t m1_rsp_o,
-  output hva_pkg::axi_req_t    axi_req_o,
-  input  hva_pkg::axi_rsp_t    axi_rsp_i
+  output walker_pkg::axi_req_t axi_req_o,
+  input  walker_pkg::axi_rsp_t axi_rsp_i
 );
-  localparam int unsigned IdW = walker_pkg::AxiIdW;
+  // the masters' IDs are MstIdW bits; the port's top ID bit is the master
+  localparam int unsigned IdW = walker_pkg::MstIdW;
 
   // the master of each channel (selects below)
   logic ar_sel, w_sel, b_sel, r_sel;
@@ -97,7 +99,7 @@ module hva_axi_arb (
 
   always_comb begin
     axi_req_o          = '0;
-    axi_req_o.ar.id    = {ar_sel, ar_m.ar.id};
+    axi_req_o.ar.id    = {ar_sel, ar_m.ar.id[IdW-1:0]};
     axi_req_o.ar.addr  = ar_m.ar.addr;
     axi_req_o.ar.len   = ar_m.ar.len;
     axi_req_o.ar.size  = ar_m.ar.size;
@@ -106,7 +108,7 @@ module hva_axi_arb (
     axi_req_o.ar.cache = ar_m.ar.cache;
     axi_req_o.ar.prot  = ar_m.ar.prot;
     axi_req_o.ar_valid = ar_m.ar_valid;
-    axi_req_o.aw.id    = {w_sel, w_m.aw.id};
+    axi_req_o.aw.id    = {w_sel, w_m.aw.id[IdW-1:0]};
     axi_req_o.aw.addr  = w_m.aw.addr;
     axi_req_o.aw.len   = w_m.aw.len;
     axi_req_o.aw.size  = w_m.aw.size;
@@ -127,9 +129,9 @@ module hva_axi_arb (
   walker_pkg::axi_rsp_t rsp_common;
   always_comb begin
     rsp_common        = '0;
-    rsp_common.b_id   = axi_rsp_i.b_id[IdW-1:0];
+    rsp_common.b_id   = {1'b0, axi_rsp_i.b_id[IdW-1:0]};
     rsp_common.b_resp = axi_rsp_i.b_resp;
-    rsp_common.r_id   = axi_rsp_i.r_id[IdW-1:0];
+    rsp_common.r_id   = {1'b0, axi_rsp_i.r_id[IdW-1:0]};
     rsp_common.r_data = axi_rsp_i.r_data;
     rsp_common.r_resp = axi_rsp_i.r_resp;
     rsp_common.r_last = axi_rsp_i.r_last;

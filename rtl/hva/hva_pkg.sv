@@ -1,11 +1,11 @@
-// Types of the HVA top: the AXI4-Lite register port and the AXI4 memory port
-// as seen outside the HVA (one ID bit wider than the walker's: the arbiter
-// puts the master's number in the top bit). Users name things as hva_pkg::x
+// Types of the HVA top: the AXI4-Lite register port (the AXI4 memory port's
+// types are walker_pkg's, whose ID has the arbiter's master bit on top of the
+// masters' IDs). Users name things as hva_pkg::x
 // (no import: Yosys 0.23 reads none; see walker_pkg for the subset).
 package hva_pkg;
 
   localparam int unsigned RegAddrW = 20;                       // 1 MiB register space
-  // walker_pkg::AxiIdW + 1 (walker + ring engine; hva_top checks it: Yosys
+  // walker_pkg::AxiIdW (the AXI4 port's ID width; hva_top checks it: Yosys
   // 0.23 takes no other package's name in a package)
   localparam int unsigned AxiIdW   = 5;
 
@@ -41,44 +41,7 @@ package hva_pkg;
     logic        r_valid;
   } axil_rsp_t;
 
-  // ---- AXI4 master port (64-bit data, single beats), walker_pkg's with a wider ID
-  typedef struct packed {
-    logic [AxiIdW-1:0] id;
-    logic [63:0]       addr;
-    logic [7:0]        len;
-    logic [2:0]        size;
-    logic [1:0]        burst;
-    logic              lock;
-    logic [3:0]        cache;
-    logic [2:0]        prot;
-  } axi_ax_t;
-
-  typedef struct packed {
-    axi_ax_t     aw;
-    logic        aw_valid;
-    logic [63:0] w_data;
-    logic [7:0]  w_strb;
-    logic        w_last;
-    logic        w_valid;
-    logic        b_ready;
-    axi_ax_t     ar;
-    logic        ar_valid;
-    logic        r_ready;
-  } axi_req_t;
-
-  typedef struct packed {
-    logic              aw_ready;
-    logic              w_ready;
-    logic [AxiIdW-1:0] b_id;
-    logic [1:0]        b_resp;
-    logic              b_valid;
-    logic              ar_ready;
-    logic [AxiIdW-1:0] r_id;
-    logic [63:0]       r_data;
-    logic [1:0]        r_resp;
-    logic              r_last;
-    logic              r_valid;
-  } axi_rsp_t;
+  // ---- AXI4 master port: walker_pkg::axi_req_t / axi_rsp_t (defined once there)
 
   // ---- between the register block and the ring engine
   typedef struct packed {

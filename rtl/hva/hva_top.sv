@@ -32,8 +32,8 @@ module hva_top #(
   input  hva_pkg::axil_req_t     axil_req_i,
   output hva_pkg::axil_rsp_t     axil_rsp_o,
   // memory (page tables and the request ring)
-  output hva_pkg::axi_req_t      axi_req_o,
-  input  hva_pkg::axi_rsp_t      axi_rsp_i,
+  output walker_pkg::axi_req_t   axi_req_o,
+  input  walker_pkg::axi_rsp_t   axi_rsp_i,
   // interrupts
   input  logic [VIC_SOURCES-1:0] irq_src_i,     // physical sources into the VIC
   output logic                   irq_o,         // HVA: ring done/error, request done
@@ -42,8 +42,8 @@ module hva_top #(
 );
   localparam int unsigned RingMaxLog2 = 15;
 
-  if (hva_pkg::AxiIdW != walker_pkg::AxiIdW + 1) begin : gen_bad_id_w
-    $error("hva_pkg::AxiIdW must be walker_pkg::AxiIdW + 1");
+  if (hva_pkg::AxiIdW != walker_pkg::AxiIdW) begin : gen_bad_id_w
+    $error("hva_pkg::AxiIdW must be walker_pkg::AxiIdW");
   end
 
   localparam logic [31:0] Cap0 =
@@ -160,7 +160,7 @@ module hva_top #(
     .GTLB_EN      (GTLB_EN),
     .PWC_EN       (PWC_EN),
     .MAX_PTE_READS(MAX_PTE_READS),
-    .AXI_ID_W     (walker_pkg::AxiIdW)
+    .AXI_ID_W     (walker_pkg::MstIdW)
   ) u_walker (
     .clk_i,
     .rst_ni,

@@ -73,8 +73,8 @@ module hva_walker #(
   localparam int unsigned InvSets0  = TlbSets > GtlbSets ? TlbSets : GtlbSets;
   localparam int unsigned InvSets   = InvSets0 > 2 ? InvSets0 : 2;
 
-  if (AXI_ID_W != walker_pkg::AxiIdW) begin : g_bad_id_w
-    $error("AXI_ID_W must equal AxiIdW");
+  if (AXI_ID_W != walker_pkg::MstIdW) begin : g_bad_id_w
+    $error("AXI_ID_W must equal MstIdW");
   end
   if (MAX_PTE_READS < 1 || MAX_PTE_READS > 255) begin : g_bad_bound
     $error("MAX_PTE_READS must be 1..255");

@@ -11,7 +11,11 @@
 // needs the package prefix even on this package's own enum values.
 package walker_pkg;
 
-  localparam int unsigned AxiIdW   = 4;   // hva_walker's AXI_ID_W must match
+  // The HVA's AXI4 memory port (the types below, the only AXI4 types): ID
+  // width AxiIdW. Its masters (walker, ring engine) use the IDs below
+  // 2^MstIdW; hva_axi_arb puts the master's number in the top bit.
+  localparam int unsigned AxiIdW   = 5;
+  localparam int unsigned MstIdW   = 4;   // AxiIdW - 1; hva_walker's AXI_ID_W must match
   localparam int unsigned MaxWalks = 4;   // XLATE_MAX_WALKS
   localparam int unsigned PpnW     = 44;  // PTE / satp PPN
   localparam int unsigned VpnW     = 47;  // address bits 58:12 (Sv57x4 GPA is 59 bits)
@@ -78,7 +82,7 @@ package walker_pkg;
     logic [63:0] addr;
   } inv_req_t;
 
-  // AXI4 (64-bit data, single beats only)
+  // AXI4 (64-bit data, single beats only): the HVA's port and its masters' ports
   localparam logic [1:0] RespExOkay = 2'b01;
 
   typedef struct packed {

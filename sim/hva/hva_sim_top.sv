@@ -58,8 +58,8 @@ module hva_sim_top (
 );
   hva_pkg::axil_req_t axil_req;
   hva_pkg::axil_rsp_t axil_rsp;
-  hva_pkg::axi_req_t  axi_req;
-  hva_pkg::axi_rsp_t  axi_rsp;
+  walker_pkg::axi_req_t axi_req;
+  walker_pkg::axi_rsp_t axi_rsp;
 
   always_comb begin
     axil_req          = '0;

@@ -36,6 +36,37 @@ static void proto_error(struct walker_h *h, const char *fmt, ...)
     va_end(ap);
 }
 
+static uint64_t axi_rand(struct walker_h *h)
+{
+    uint64_t x = h->axi_rng;
+
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    h->axi_rng = x;
+    return x;
+}
+
+void wh_axi_random(struct walker_h *h, uint64_t seed)
+{
+    h->axi_random = true;
+    h->axi_rng = seed ? seed : 0x9e3779b97f4a7c15ull;
+}
+
+/* a response's wait after its handshake: the latency, or 1..2*latency */
+static unsigned axi_wait(struct walker_h *h)
+{
+    if (!h->axi_random)
+        return h->latency - 1;
+    return (unsigned)(axi_rand(h) % (2 * h->latency));
+}
+
+/* a ready the slave could give: held off at random (1 in 3) */
+static int axi_ready(struct walker_h *h, int can)
+{
+    return can && !(h->axi_random && axi_rand(h) % 3 == 0);
+}
+
 static void check_protocol(struct walker_h *h)
 {
     const struct wsim_out *o = &h->out, *p = &h->prev_out;
@@ -95,7 +126,7 @@ static void slave_update(struct walker_h *h)
         h->last_ex_valid = lock;
         h->last_ex_addr = o->ar_addr;
         h->rd_busy = true;
-        h->rd_wait = h->latency - 1;
+        h->rd_wait = axi_wait(h);
     }
 
     if (i->b_valid && o->b_ready) {
@@ -128,7 +159,7 @@ static void slave_update(struct walker_h *h)
                     (unsigned long long)h->aw_addr, (unsigned long long)h->w_data, h->b_resp);
         h->mon_valid = false;
         h->wr_busy = true;
-        h->wr_wait = h->latency - 1;
+        h->wr_wait = axi_wait(h);
     }
 }
 
@@ -152,15 +183,19 @@ static void step(struct walker_h *h)
 {
     struct wsim_in *i = &h->in;
 
-    i->ar_ready = !h->rd_busy;
+    i->ar_ready = axi_ready(h, !h->rd_busy);
     i->r_valid = h->rd_busy && h->rd_wait == 0;
     i->r_data = h->rd_data;
     i->r_resp = h->rd_resp;
-    i->aw_ready = !h->aw_have && !h->wr_busy;
-    i->w_ready = !h->w_have && !h->wr_busy;
+    i->aw_ready = axi_ready(h, !h->aw_have && !h->wr_busy);
+    i->w_ready = axi_ready(h, !h->w_have && !h->wr_busy);
     i->b_valid = h->wr_busy && h->wr_wait == 0;
     i->b_resp = h->b_resp;
     wsim_cycle(h->dut, i, &h->out);
+    h->axi_stalls[0] += h->out.ar_valid && !i->ar_ready;
+    h->axi_stalls[1] += h->out.aw_valid && !i->aw_ready;
+    h->axi_stalls[2] += h->out.w_valid && !i->w_ready;
+    h->axi_stalls[3] += (h->out.r_ready && !i->r_valid) || (h->out.b_ready && !i->b_valid);
     check_protocol(h);
     slave_update(h);
     count_perf(h);

@@ -1,5 +1,7 @@
 /* Drives the Verilated walker: one translation or invalidation at a time,
- * an AXI4 slave over a mem_model with a fixed latency, and AXI protocol
+ * an AXI4 slave over a mem_model with a fixed latency (or, after
+ * wh_axi_random, random ready on AR/AW/W, each drawn on its own, and a
+ * random latency per transaction, from a seed), and AXI protocol
  * checks on every cycle (valid held until ready, payload stable while
  * waiting, one transaction at a time, single 8-byte beats, an exclusive
  * write only after an exclusive read of the same word). */
@@ -47,6 +49,9 @@ struct walker_h {
     unsigned latency;              /* cycles from AR/W handshake to R/B valid, >= 1 */
     bool debug;                    /* WALKER_DEBUG set: print every AXI transaction */
     unsigned fail_exclusive;       /* the next N exclusive writes fail (BRESP OKAY) */
+    bool axi_random;               /* random readies and latencies (wh_axi_random) */
+    uint64_t axi_rng;              /* their xorshift64 state */
+    uint64_t axi_stalls[4];        /* cycles AR, AW, W held off while valid; R/B delayed */
     struct wsim_in in;
     struct wsim_out out, prev_out;
     struct wsim_in prev_in;
@@ -67,5 +72,8 @@ void wh_free(struct walker_h *h, const char *coverage_path);
 int wh_translate(struct walker_h *h, const struct wh_req *r, struct wh_rsp *out);
 int wh_invalidate(struct walker_h *h, const struct wh_inv *inv);
 void wh_idle(struct walker_h *h, unsigned cycles);
+/* From now on: AR/AW/W ready each low with probability 1/3 on their own, and
+ * each response 1..2*latency cycles after its handshake (drawn from seed). */
+void wh_axi_random(struct walker_h *h, uint64_t seed);
 
 #endif

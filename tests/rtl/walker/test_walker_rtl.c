@@ -18,7 +18,10 @@
  * Env: WALKER_SEED (printed; the same seed replays the same run), WALKER_RANDOM
  * (translations, default 1000000; -D WALKER_RANDOM_DEFAULT), MAX_PTE_READS (-D,
  * the RTL's parameter), WALKER_LATENCY (memory latency, default 4),
- * WALKER_TRACE=1 (FST in build/). */
+ * WALKER_TRACE=1 (FST in build/), WALKER_AXI=fixed (the random part with
+ * the fixed-latency slave; by default its AXI slave drops AR/AW/W ready at
+ * random and answers after random latencies, drawn from the same seed, and
+ * the test fails unless every wait of the walker's AXI handshakes happened). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1114,7 +1117,8 @@ static void t_random(uint64_t count)
 int main(void)
 {
     const char *s = getenv("WALKER_SEED"), *n = getenv("WALKER_RANDOM");
-    const char *l = getenv("WALKER_LATENCY"), *t = getenv("WALKER_TRACE");
+    const char *l = getenv("WALKER_LATENCY"), *t = getenv("WALKER_TRACE"), *axi;
+    bool axi_random;
     uint64_t count = n ? strtoull(n, NULL, 0) : WALKER_RANDOM_DEFAULT;
     uint64_t seed = s ? strtoull(s, NULL, 0) : (uint64_t)time(NULL);
     struct timespec t0, t1;
@@ -1144,6 +1148,10 @@ int main(void)
     printf("directed: %llu translations agree\n", (unsigned long long)n_checked);
 
     test_name = "random";
+    axi = getenv("WALKER_AXI");
+    axi_random = !(axi && !strcmp(axi, "fixed"));
+    if (axi_random)
+        wh_axi_random(&h, seed * 0x9e3779b97f4a7c15ull + 1);
     clock_gettime(CLOCK_MONOTONIC, &t0);
     cycles0 = h.cnt.cycles;
     n_checked = n_ok = n_hits = 0;
@@ -1169,6 +1177,17 @@ int main(void)
            (unsigned long long)reads_cold39, (unsigned long long)cyc_cold48,
            (unsigned long long)reads_cold48, (unsigned long long)cyc_cold57,
            (unsigned long long)reads_cold57);
+    if (axi_random) {
+        static const char *const what[4] = { "AR", "AW", "W", "R/B" };
+        printf("AXI slave: random ready and latency 1..%u; cycles the walker waited on AR %llu, "
+               "AW %llu, W %llu, R/B %llu\n", 2 * latency,
+               (unsigned long long)h.axi_stalls[0], (unsigned long long)h.axi_stalls[1],
+               (unsigned long long)h.axi_stalls[2], (unsigned long long)h.axi_stalls[3]);
+        test_name = "axi";
+        for (unsigned i = 0; i < 4; i++)
+            if (count >= 10000 && !h.axi_stalls[i])
+                fail("the walker never waited on %s (random AXI slave)", what[i]);
+    }
     test_name = "coverage";
     check_coverage(count);
     wh_free(&h, getenv("WALKER_COVERAGE"));
