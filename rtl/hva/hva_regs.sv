@@ -6,8 +6,9 @@
 // One access at a time: a write is taken when AW and W are both valid (AXI
 // lets a slave wait for both), else a read; the response is registered and
 // held until the master takes it. The access itself is decoded in the cycle
-// it is accepted, which is also the cycle the VIC sees it (the VIC answers
-// combinationally and acts at the next edge).
+// it is accepted, which is also the cycle the VIC sees it. The VIC's bus is
+// registered: it answers (and acts) in the next cycle, so a VIC access waits
+// one cycle in StVicRead/StVicWrite before its response.
 module hva_regs #(
   parameter logic [31:0] Cap0 = '0,
   parameter logic [31:0] Cap1 = '0,
@@ -50,10 +51,12 @@ module hva_regs #(
   localparam int unsigned AddrW = hva_pkg::RegAddrW;
 
   // ---------------------------------------------------------------- AXI4-Lite handshake
-  typedef enum logic [1:0] {
+  typedef enum logic [2:0] {
     StIdle,
     StWriteResp,
-    StReadResp
+    StReadResp,
+    StVicRead,
+    StVicWrite
   } axil_state_e;
 
   axil_state_e state_q, state_d;
@@ -92,11 +95,24 @@ module hva_regs #(
     err_d   = err_q;
     unique case (state_q)
       StIdle: begin
-        if (acc) begin
+        if (acc && in_vic) begin
+          state_d = acc_we ? StVicWrite : StVicRead;
+        end else if (acc) begin
           state_d = acc_we ? StWriteResp : StReadResp;
           rdata_d = acc_we ? '0 : acc_rdata;
           err_d   = acc_err;
         end
+      end
+      // the VIC answers the access of the last cycle
+      StVicRead: begin
+        state_d = StReadResp;
+        rdata_d = vic_rdata_i;
+        err_d   = vic_err_i;
+      end
+      StVicWrite: begin
+        state_d = StWriteResp;
+        rdata_d = '0;
+        err_d   = vic_err_i;
       end
       StWriteResp: if (axil_req_i.b_ready) state_d = StIdle;
       StReadResp:  if (axil_req_i.r_ready) state_d = StIdle;
@@ -215,8 +231,8 @@ module hva_regs #(
     endcase
   end
 
-  assign acc_rdata = in_vic ? vic_rdata_i : local_rdata;
-  assign acc_err   = in_vic ? vic_err_i : (!in_local || local_err);
+  assign acc_rdata = local_rdata;
+  assign acc_err   = !in_local || local_err;
 
   // ---------------------------------------------------------------- writes
   logic        lwr;       // a write to a local register, this cycle

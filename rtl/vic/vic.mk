@@ -3,8 +3,8 @@
 #   synth-vic  Yosys synth_xilinx; prints LUT/FF/BRAM (about a minute)
 VIC_RTL_DIR := rtl/vic
 # the register map's package (generated) first, top last
-VIC_RTL_SRC := $(BUILD)/rtl/hva/hva_regs_pkg.sv $(VIC_RTL_DIR)/vic_gateway.sv \
-               $(VIC_RTL_DIR)/vic_arbiter.sv $(VIC_RTL_DIR)/vic_file.sv $(VIC_RTL_DIR)/vic.sv
+VIC_RTL_SRC := $(BUILD)/rtl/hva/hva_regs_pkg.sv $(VIC_RTL_DIR)/vic_lutram.sv \
+               $(VIC_RTL_DIR)/vic_arbiter.sv $(VIC_RTL_DIR)/vic.sv
 VIC_LINT_PARAMS := "" \
     "-GNumGuests=15 -GNumIds=64 -GNumSources=256 -GNumVcpus=16 -GPrioBits=7" \
     "-GNumGuests=1 -GNumIds=2 -GNumSources=1 -GNumVcpus=1 -GPrioBits=1"

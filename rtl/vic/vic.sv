@@ -1,14 +1,30 @@
 // Virtual interrupt controller of the HVA: per-source gateways, a routing
 // table (physical source -> guest file or the hypervisor's file, virtual id,
 // level/edge, vCPU hint), one interrupt file per guest plus the hypervisor's,
-// and a register port on the HVA's internal register bus. Layout: the HVA register map
-// (rtl/hva/hva_regs.map -> hva_regs_pkg), read by C through
+// and a register port on the HVA's internal register bus. Layout: the HVA
+// register map (rtl/hva/hva_regs.map -> hva_regs_pkg), read by C through
 // hypervisor/lib/vic_model/vic_layout.h. The C model hypervisor/lib/vic_model
-// matches this module cycle by cycle.
+// matches this module cycle by cycle; its header states the rules.
 //
-// Register bus: a request (req_i with we_i/addr_i/wdata_i/wstrb_i) is answered
-// in the same cycle (rdata_o/err_o, combinational); its side effects (writes,
-// claim, complete, inject) take place at the following clock edge.
+// Area: the routing table, the priorities and the enables live in LUTRAM
+// (vic_lutram), so only the pending and claimed bits, the thresholds and the
+// per-source gateway bits are flip-flops, and the logic is shared:
+//  - one source is forwarded per cycle: a round-robin pick among the sources
+//    that want to forward, whose route is read from the table and whose
+//    target's busy bit decides;
+//  - one file is arbitrated per cycle (one shared arbiter tree): the file the
+//    bus touches this cycle, else the next file in turn. Its result, the
+//    file's best id, is registered (best_q); the file's line and a claim use
+//    that register. A claim, or a write to the file's priorities, enables or
+//    threshold, empties it until the file is arbitrated again, so best_q
+//    always names an id that is still pending, enabled and above the
+//    threshold (it may lag a newer, better one by up to NumFiles cycles).
+//
+// Register bus: registered. A request (req_i with we_i/addr_i/wdata_i/
+// wstrb_i) is taken at the clock edge; in the following cycle it is decoded
+// and answered (rdata_o/err_o, for the request of the previous cycle), and
+// its side effects (writes, claim, complete, inject) take place at the end of
+// that cycle. A request may come every cycle.
 module vic #(
   parameter int unsigned NumGuests  = 4,
   parameter int unsigned NumIds     = 32,  // per file, id 0 reserved
@@ -26,7 +42,7 @@ module vic #(
   input  logic [AddrW-1:0]      addr_i,
   input  logic [31:0]           wdata_i,
   input  logic [3:0]            wstrb_i,
-  output logic [31:0]           rdata_o,
+  output logic [31:0]           rdata_o,      // answer to the request of the previous cycle
   output logic                  err_o,
   // outputs
   output logic [NumGuests-1:0]  guest_eip_o,  // per guest, to a hart's hgeip bit
@@ -37,16 +53,18 @@ module vic #(
   localparam int unsigned HypFile  = NumGuests;
   localparam int unsigned IdW      = $clog2(NumIds);
   localparam int unsigned FileW    = $clog2(NumFiles);
+  localparam int unsigned SrcW     = (NumSources > 1) ? $clog2(NumSources) : 1;
+  localparam int unsigned PrioW    = NumIds * PrioBits;
 
   // The register layout, every value from the HVA's register map
-  // (rtl/hva/hva_regs.map -> hva_regs_pkg; the C side reads the same map
-  // through hypervisor/lib/vic_model/vic_layout.h). Module-level, because
-  // Yosys 0.23 cannot read one package's parameters from another's.
-  // regions, as offsets in the HVA register space
+  // (rtl/hva/hva_regs.map -> hva_regs_pkg). Module-level, because Yosys 0.23
+  // cannot read one package's parameters from another's.
   localparam int unsigned HypBase     = hva_regs_pkg::HVA_VIC_HYP_OFFSET;
   localparam int unsigned HypSize     = hva_regs_pkg::HVA_VIC_HYP_SIZE;
   localparam int unsigned GuestBase   = hva_regs_pkg::HVA_VIC_GUEST_OFFSET;
   localparam int unsigned GuestStride = hva_regs_pkg::HVA_VIC_GUEST_STRIDE;
+  localparam int unsigned GShift      = $clog2(GuestStride);   // a power of two
+  localparam int unsigned GPage0      = GuestBase >> GShift;
 
   // hypervisor region, offsets from HypBase
   localparam int unsigned HypInfo0     = hva_regs_pkg::VIC_HYP_INFO0_OFFSET - HypBase;
@@ -74,16 +92,16 @@ module vic #(
   // routing table entry fields (the INJECT command's layout)
   localparam int unsigned RouteVidLsb   = hva_regs_pkg::VIC_HYP_INJECT_VID_LSB;
   localparam int unsigned RouteVidW     = hva_regs_pkg::VIC_HYP_INJECT_VID_WIDTH;
-  // The vCPU field is only stored for the hypervisor (which vCPU to wake); no
-  // logic reads it, hence the waiver.
-  /* verilator lint_off UNUSEDPARAM */
   localparam int unsigned RouteVcpuLsb  = hva_regs_pkg::VIC_HYP_INJECT_VCPU_LSB;
-  /* verilator lint_on UNUSEDPARAM */
+  localparam int unsigned RouteVcpuW    = hva_regs_pkg::VIC_HYP_INJECT_VCPU_WIDTH;
   localparam int unsigned RouteGuestLsb = hva_regs_pkg::VIC_HYP_INJECT_GUEST_LSB;
+  localparam int unsigned RouteGuestW   = hva_regs_pkg::VIC_HYP_INJECT_GUEST_WIDTH;
   localparam int unsigned RouteToHyp    = hva_regs_pkg::VIC_HYP_INJECT_TO_HYP_LSB;
   localparam int unsigned RouteEdge     = hva_regs_pkg::VIC_HYP_INJECT_EDGE_LSB;
   localparam int unsigned RouteEnable   = hva_regs_pkg::VIC_HYP_INJECT_ENABLE_LSB;
-  localparam logic [31:0] RouteStored   = hva_regs_pkg::VIC_HYP_INJECT_WOMASK;   // the bits a route keeps
+  // a table entry keeps only the fields (RouteStored): vid, vcpu, guest and
+  // the three flags, packed
+  localparam int unsigned RouteW        = RouteVidW + RouteVcpuW + RouteGuestW + 3;
 
   // implementation limits
   localparam int unsigned MaxGuests   = hva_regs_pkg::HVA_VIC_MAX_GUESTS;
@@ -91,7 +109,6 @@ module vic #(
   localparam int unsigned MaxSources  = hva_regs_pkg::HVA_VIC_MAX_SOURCES;
   localparam int unsigned MaxVcpus    = hva_regs_pkg::HVA_VIC_MAX_VCPUS;
   localparam int unsigned MaxPrioBits = hva_regs_pkg::HVA_VIC_MAX_PRIO_BITS;
-
 
   // parameters this implementation supports (layout limits); Yosys 0.23 has
   // no elaboration-time $error, so only simulators check them
@@ -108,103 +125,153 @@ module vic #(
   if (NumVcpus < 1 || NumVcpus > MaxVcpus || PrioBits < 1 || PrioBits > MaxPrioBits) begin : gen_bad_misc
     $error("vic: NumVcpus or PrioBits out of range");
   end
+  if (GuestStride != 'h4000 || (GuestBase % GuestStride) != 0 || HypSize != 4096 ||
+      (HypBase % HypSize) != 0) begin : gen_bad_layout
+    $error("vic: the register map's VIC regions must be aligned powers of two");
+  end
 `endif
 
-  // ---------------------------------------------------------------- state
-  logic [NumSources*32-1:0] route_q, route_d;
-  logic [NumGuests-1:0]     running_q, running_d;
-  logic [NumGuests-1:0]     guest_eip_q, guest_eip_d;
-  logic                     hyp_irq_q, hyp_irq_d;
+  // ---------------------------------------------------------------- the registered request
+  logic             req_q, we_q;
+  logic [AddrW-1:0] addr_q;
+  logic [31:0]      wdata_q;
+  logic [3:0]       wstrb_q;
 
-  // per-file signals, flattened by file
-  logic [NumFiles*NumIds-1:0]          file_set, file_busy, file_pending, file_enable;
-  logic [NumFiles*NumIds*PrioBits-1:0] file_prio;
-  logic [NumFiles*PrioBits-1:0]        file_thresh;
-  logic [NumFiles-1:0]                 file_eip;
-  logic [NumFiles*IdW-1:0]             file_best;
-  logic [NumFiles-1:0]                 f_claim, f_complete, f_prio_we, f_enable_we, f_thresh_we;
-  logic [IdW-1:0]                      prio_id;
-  logic                                enable_word;
-
-  // ---------------------------------------------------------------- gateways
-  logic [NumSources-1:0] src_valid, src_edge, src_busy, src_fwd, src_level;
-  logic [NumSources*FileW-1:0] src_file;
-  logic [NumSources*IdW-1:0]   src_vid;
-
-  always_comb begin
-    for (int unsigned s = 0; s < NumSources; s++) begin
-      logic [31:0] r;
-      logic [3:0]  guest;
-      logic [9:0]  vid;
-      r     = route_q[s*32 +: 32];
-      guest = r[RouteGuestLsb +: 4];
-      vid   = r[RouteVidLsb +: RouteVidW];
-      src_edge[s]  = r[RouteEdge];
-      src_valid[s] = r[RouteEnable] && vid != '0 && vid < 10'(NumIds) &&
-                     (r[RouteToHyp] || guest < 4'(NumGuests));
-      src_file[s*FileW +: FileW] = r[RouteToHyp] ? FileW'(HypFile) : FileW'(guest);
-      src_vid[s*IdW +: IdW]      = vid[IdW-1:0];
-      src_busy[s] = src_valid[s] &&
-                    file_busy[32'(src_file[s*FileW +: FileW])*NumIds + 32'(src_vid[s*IdW +: IdW])];
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      req_q <= 1'b0;
+    end else begin
+      req_q <= req_i;
     end
   end
 
-  for (genvar s = 0; s < NumSources; s++) begin : gen_gateway
-    vic_gateway u_gateway (
-      .clk_i,
-      .rst_ni,
-      .src_i        (src_i[s]),
-      .route_valid_i(src_valid[s]),
-      .route_edge_i (src_edge[s]),
-      .target_busy_i(src_busy[s]),
-      .level_o      (src_level[s]),
-      .fwd_o        (src_fwd[s])
-    );
+  // the payload is don't-care without req_q
+  always_ff @(posedge clk_i) begin
+    if (req_i) begin
+      we_q    <= we_i;
+      addr_q  <= addr_i;
+      wdata_q <= wdata_i;
+      wstrb_q <= wstrb_i;
+    end
   end
+
+  // ---------------------------------------------------------------- state (flip-flops)
+  logic [NumFiles*NumIds-1:0]   pending_q, pending_d, claimed_q, claimed_d;
+  logic [NumFiles*PrioBits-1:0] thresh_q, thresh_d;
+  logic [NumFiles-1:0]          best_v_q, best_v_d;     // the file's registered arbitration
+  logic [NumFiles*IdW-1:0]      best_id_q, best_id_d;
+  logic [NumFiles-1:0]          prio_ok_q, prio_ok_d;   // LUTRAM word written since reset
+  logic [NumFiles-1:0]          en_ok_q, en_ok_d;
+  logic [FileW-1:0]             scan_q, scan_d;         // next file arbitrated in turn
+  logic [NumSources-1:0]        src_q, latch_q, latch_d;
+  logic [NumSources-1:0]        act_q, act_d, edge_q, edge_d, route_ok_q, route_ok_d;
+  logic [SrcW-1:0]              rr_q, rr_d;             // the source picked last (forwards now)
+  logic [NumGuests-1:0]         running_q, running_d;
+  logic [NumGuests-1:0]         guest_eip_q, guest_eip_d;
+  logic                         hyp_irq_q, hyp_irq_d;
 
   // ---------------------------------------------------------------- register decode
-  logic        in_hyp, in_guest, aligned, wr, rd_req;
-  logic [11:0] hyp_off;
-  logic [13:0] g_off;
-  logic [AddrW-1:0] g_rel;
-  logic [FileW-1:0] g_idx;
-  logic [31:0] rd_raw, wmask, wmerged;
-  logic        err;
-  logic [NumGuests-1:0] wake;
-  logic        inject;
-  logic [FileW-1:0] inject_file;
-  logic [IdW-1:0]   inject_id;
+  logic               aligned, in_hyp, in_guest, err, err_dec, wr, rd_req, touch;
+  logic [11:0]        hyp_off;
+  logic [GShift-1:0]  g_off;
+  logic [AddrW-GShift-1:0] g_page;
+  logic [FileW-1:0]   bus_f, mem_f;
+  logic [31:0]        rd_raw, rd_single, wmask, wmerged;
 
-  assign in_hyp   = addr_i >= AddrW'(HypBase) && addr_i < AddrW'(HypBase + HypSize);
-  assign in_guest = addr_i >= AddrW'(GuestBase) &&
-                    addr_i < AddrW'(GuestBase + NumGuests * GuestStride);
-  assign aligned  = addr_i[1:0] == 2'b00;
-  assign hyp_off  = addr_i[11:0];
-  assign g_rel    = addr_i - AddrW'(GuestBase);
-  assign g_off    = g_rel[13:0];
-  assign g_idx    = FileW'(g_rel >> 14);
-  assign wr       = req_i & we_i & (wstrb_i != 4'b0);
-  assign rd_req   = req_i & ~we_i;
-  assign wake     = file_eip[NumGuests-1:0] & ~running_q;
+  assign aligned  = addr_q[1:0] == 2'b00;
+  assign in_hyp   = addr_q[AddrW-1:12] == (AddrW-12)'(HypBase >> 12);
+  assign g_page   = addr_q[AddrW-1:GShift];
+  assign in_guest = g_page >= (AddrW-GShift)'(GPage0) &&
+                    g_page < (AddrW-GShift)'(GPage0 + NumGuests);
+  assign hyp_off  = addr_q[11:0];
+  assign g_off    = addr_q[GShift-1:0];
+  assign bus_f    = in_guest ? FileW'(g_page - (AddrW-GShift)'(GPage0)) : FileW'(HypFile);
+  assign err      = !aligned || !(in_hyp || in_guest);
+  assign wr       = req_q & we_q & (wstrb_q != 4'b0) & ~err;
+  assign rd_req   = req_q & ~we_q & ~err;
+  // the file the bus touches is the file arbitrated this cycle
+  assign touch    = req_q & ~err;
+  assign mem_f    = touch ? bus_f : scan_q;
 
   always_comb begin
-    for (int unsigned b = 0; b < 4; b++) wmask[b*8 +: 8] = {8{wstrb_i[b]}};
+    for (int unsigned b = 0; b < 4; b++) wmask[b*8 +: 8] = {8{wstrb_q[b]}};
   end
-  assign wmerged = (rd_raw & ~wmask) | (wdata_i & wmask);
+  assign wmerged = (rd_raw & ~wmask) | (wdata_q & wmask);
 
-  // what the access names: file f, kind (1 priority, 2 pending, 3 enable,
-  // 0 other), id or word idx, or one of the single registers
-  logic [FileW-1:0] f;
-  logic [1:0]       kind;
-  logic [9:0]       idx;
-  logic             claim_reg, thresh_reg, running_reg, route_reg, inject_reg;
-  logic [7:0]       src_idx;
+  // what the access names: kind (1 priority, 2 pending, 3 enable, 0 other),
+  // id or word idx, or one of the single registers
+  logic [1:0]  kind;
+  logic [9:0]  idx;
+  logic        claim_reg, thresh_reg, running_reg, route_reg, inject_reg;
+  logic [7:0]  src_idx;
+
+  assign src_idx = hyp_off[9:2];
+
+  // the touched (or scanned) file's words
+  logic [NumIds-1:0]   f_pending, f_enable, en_rd;
+  logic [PrioW-1:0]    f_prio, prio_rd;   // f_prio: undefined unless f_prio_ok
+  logic                f_prio_ok;
+
+  assign f_prio = prio_rd;
+  logic [PrioBits-1:0] f_thresh;
+  logic [RouteW-1:0]   route_rd, route_sel;
+  logic [31:0]         route_word;
+  logic [63:0]         pend64, en64;
 
   always_comb begin
+    f_pending = '0;
+    f_thresh  = '0;
+    f_enable  = '0;
+    f_prio_ok = 1'b0;
+    for (int unsigned f = 0; f < NumFiles; f++) begin
+      if (mem_f == FileW'(f)) begin
+        f_pending = pending_q[f*NumIds +: NumIds];
+        f_thresh  = thresh_q[f*PrioBits +: PrioBits];
+        f_enable  = en_ok_q[f] ? en_rd : '0;
+        f_prio_ok = prio_ok_q[f];
+      end
+    end
+    pend64    = 64'(f_pending);
+    en64      = 64'(f_enable);
+  end
 
-    rd_raw      = '0;
-    err         = 1'b0;
-    f           = '0;
+  // a route entry as the register reads it
+  always_comb begin
+    route_word = '0;
+    route_word[RouteVidLsb +: RouteVidW]     = route_rd[0 +: RouteVidW];
+    route_word[RouteVcpuLsb +: RouteVcpuW]   = route_rd[RouteVidW +: RouteVcpuW];
+    route_word[RouteGuestLsb +: RouteGuestW] = route_rd[RouteVidW + RouteVcpuW +: RouteGuestW];
+    route_word[RouteToHyp]                   = route_rd[RouteW-3];
+    route_word[RouteEdge]                    = route_rd[RouteW-2];
+    route_word[RouteEnable]                  = route_rd[RouteW-1];
+    if (!route_ok_q[SrcW'(src_idx)]) route_word = '0;
+  end
+
+  // the touched file's best id and the addressed priority
+  logic [IdW-1:0]      claim_id;
+  logic                claim_v;
+  logic [PrioBits-1:0] f_prio_at;
+  always_comb begin
+    claim_id  = '0;
+    claim_v   = 1'b0;
+    f_prio_at = '0;
+    for (int unsigned f = 0; f < NumFiles; f++) begin
+      if (bus_f == FileW'(f)) begin
+        claim_id = best_id_q[f*IdW +: IdW];
+        claim_v  = best_v_q[f];
+      end
+    end
+    for (int unsigned i = 0; i < NumIds; i++) begin
+      if (idx[IdW-1:0] == IdW'(i)) f_prio_at = f_prio[i*PrioBits +: PrioBits];
+    end
+  end
+
+  logic [NumGuests-1:0] wake;
+  assign wake = best_v_q[NumGuests-1:0] & ~running_q;
+
+  always_comb begin
+    rd_single   = '0;
+    err_dec     = 1'b0;
     kind        = 2'd0;
     idx         = '0;
     claim_reg   = 1'b0;
@@ -212,65 +279,55 @@ module vic #(
     running_reg = 1'b0;
     route_reg   = 1'b0;
     inject_reg  = 1'b0;
-    src_idx     = '0;
 
-    if (!aligned || !(in_hyp || in_guest)) begin
-      err = 1'b1;
-    end else if (in_hyp) begin
-      f = FileW'(HypFile);
+    if (in_hyp) begin
       if (hyp_off == 12'(HypInfo0)) begin
-        rd_raw = {8'(Version), 8'(PrioBits), 8'(NumVcpus), 8'(NumGuests)};
+        rd_single = {8'(Version), 8'(PrioBits), 8'(NumVcpus), 8'(NumGuests)};
       end else if (hyp_off == 12'(HypInfo1)) begin
-        rd_raw = {16'(NumSources), 16'(NumIds)};
+        rd_single = {16'(NumSources), 16'(NumIds)};
       end else if (hyp_off == 12'(HypRunning)) begin
         running_reg = 1'b1;
-        rd_raw      = 32'(running_q);
+        rd_single      = 32'(running_q);
       end else if (hyp_off == 12'(HypGuestEip)) begin
-        rd_raw = 32'(file_eip[NumGuests-1:0]);
+        rd_single = 32'(best_v_q[NumGuests-1:0]);
       end else if (hyp_off == 12'(HypWake)) begin
-        rd_raw = 32'(wake);
+        rd_single = 32'(wake);
       end else if (hyp_off == 12'(HypThreshold)) begin
         thresh_reg = 1'b1;
       end else if (hyp_off == 12'(HypClaim)) begin
         claim_reg = 1'b1;
       end else if (hyp_off == 12'(HypInject)) begin
         inject_reg = 1'b1;
-      end else if (hyp_off >= 12'(HypPending) && hyp_off < 12'(HypPending + 8)) begin
+      end else if (hyp_off[11:3] == 9'(HypPending >> 3)) begin
         kind = 2'd2;
         idx  = 10'(hyp_off[2]);
-      end else if (hyp_off >= 12'(HypEnable) && hyp_off < 12'(HypEnable + 8)) begin
+      end else if (hyp_off[11:3] == 9'(HypEnable >> 3)) begin
         kind = 2'd3;
         idx  = 10'(hyp_off[2]);
-      end else if (hyp_off >= 12'(HypPriority) && hyp_off < 12'(HypPriority + 4 * MaxIds)) begin
+      end else if (hyp_off[11:8] == 4'(HypPriority >> 8)) begin   // 4 * MaxIds bytes
         kind = 2'd1;
         idx  = 10'(hyp_off[7:2]);
-      end else if (hyp_off >= 12'(HypSrcLevel) && hyp_off < 12'(HypSrcLevel + MaxSources / 8)) begin
+      end else if (hyp_off[11:5] == 7'(HypSrcLevel >> 5)) begin   // MaxSources / 8 bytes
         for (int unsigned b = 0; b < 32; b++) begin
           if (32 * 32'(hyp_off[4:2]) + b < NumSources) begin
-            rd_raw[b] = src_level[32 * 32'(hyp_off[4:2]) + b];
+            rd_single[b] = src_q[32 * 32'(hyp_off[4:2]) + b];
           end
         end
-      end else if (hyp_off >= 12'(HypRoute)) begin  // 0x400..0xfff: 768 words, 256 used
-        src_idx = hyp_off[9:2];
-        if (hyp_off < 12'(HypRoute + 4 * MaxSources) && 32'(src_idx) < NumSources) begin
-          route_reg = 1'b1;
-          rd_raw    = route_q[32'(src_idx)*32 +: 32];
-        end else begin
-          err = 1'b1;
-        end
+      end else if (hyp_off[11:10] == 2'(HypRoute >> 10) && 32'(src_idx) < NumSources) begin
+        route_reg = 1'b1;                                          // 4 * MaxSources bytes
+        rd_single    = route_word;
       end else begin
-        err = 1'b1;
+        err_dec = 1'b1;
       end
     end else begin
       // guest window: PLIC context 1 pages; anything else reads 0, ignores writes
-      f = g_idx;
       if (g_off[13:12] == 2'd0) begin
         kind = 2'd1;
         idx  = g_off[11:2];
-      end else if (g_off >= 14'(GPending) && g_off < 14'(GPending + 8)) begin
+      end else if (g_off[13:3] == 11'(GPending >> 3)) begin
         kind = 2'd2;
         idx  = 10'(g_off[2]);
-      end else if (g_off >= 14'(GEnable) && g_off < 14'(GEnable + 8)) begin
+      end else if (g_off[13:3] == 11'(GEnable >> 3)) begin
         kind = 2'd3;
         idx  = 10'(g_off[2]);
       end else if (g_off == 14'(GThreshold)) begin
@@ -280,111 +337,306 @@ module vic #(
       end
     end
 
+  end
+
+  always_comb begin
+    rd_raw = rd_single;
     // a file's registers
     case (kind)
       2'd1: if (idx < 10'(NumIds)) begin
-        rd_raw = 32'(file_prio[(32'(f)*NumIds + 32'(idx))*PrioBits +: PrioBits]);
+        rd_raw = f_prio_ok ? 32'(f_prio_at) : '0;
       end
-      2'd2: rd_raw = 32'(64'(file_pending[32'(f)*NumIds +: NumIds]) >> (32 * 32'(idx[0])));
-      2'd3: rd_raw = 32'(64'(file_enable[32'(f)*NumIds +: NumIds]) >> (32 * 32'(idx[0])));
+      2'd2: rd_raw = idx[0] ? pend64[63:32] : pend64[31:0];
+      2'd3: rd_raw = idx[0] ? en64[63:32] : en64[31:0];
       default: ;
     endcase
-    if (thresh_reg) rd_raw = 32'(file_thresh[32'(f)*PrioBits +: PrioBits]);
-    if (claim_reg && file_eip[f]) rd_raw = 32'(file_best[32'(f)*IdW +: IdW]);
+    if (thresh_reg) rd_raw = 32'(f_thresh);
+    if (claim_reg && claim_v) rd_raw = 32'(claim_id);
   end
+
+  // the hypervisor region's other offsets answer with an error
+  logic err_all;
+  assign err_all = err || err_dec;
+
+  assign rdata_o = (req_q && !we_q && !err_all) ? rd_raw : '0;
+  assign err_o   = req_q & err_all;
+
+  // ---------------------------------------------------------------- side effects
+  logic ok_wr, ok_rd;   // an access without error
+  logic prio_we, en_we, claim_now, complete_now, inval;
+  logic inject;
+  logic [FileW-1:0] inject_f;
+  logic [IdW-1:0]   inject_id;
+  logic [PrioW-1:0]  prio_wd;
+  logic [NumIds-1:0] en_wd;
+  // two enable words whatever NumIds is; bits above NumIds are dropped
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [63:0]       en_wide;
+  /* verilator lint_on UNUSEDSIGNAL */
+  logic [RouteW-1:0] route_wd;
+  logic              route_valid;
+
+  assign ok_wr = wr & ~err_dec;
+  assign ok_rd = rd_req & ~err_dec;
+
+  assign prio_we      = ok_wr && kind == 2'd1 && idx < 10'(NumIds) && idx != '0;
+  assign en_we        = ok_wr && kind == 2'd3;
+  assign claim_now    = ok_rd && claim_reg;
+  assign complete_now = ok_wr && claim_reg;
+  // a write that may change which id is the file's best (the arbiter sees
+  // the old value this cycle)
+  assign inval        = ok_wr && (kind == 2'd1 || kind == 2'd3 || thresh_reg);
 
   always_comb begin
-
-    // side effects (none on error)
-    f_claim     = '0;
-    f_complete  = '0;
-    f_prio_we   = '0;
-    f_enable_we = '0;
-    f_thresh_we = '0;
-    if (!err) begin
-      f_claim[f]     = rd_req & claim_reg;
-      f_complete[f]  = wr & claim_reg;
-      f_prio_we[f]   = wr & (kind == 2'd1) & (idx < 10'(NumIds));
-      f_enable_we[f] = wr & (kind == 2'd3);
-      f_thresh_we[f] = wr & thresh_reg;
+    prio_wd = f_prio_ok ? f_prio : '0;
+    for (int unsigned i = 0; i < NumIds; i++) begin
+      if (idx[IdW-1:0] == IdW'(i)) prio_wd[i*PrioBits +: PrioBits] = wmerged[PrioBits-1:0];
     end
-    prio_id     = idx[IdW-1:0];
-    enable_word = idx[0];
-
-    running_d = running_q;
-    route_d   = route_q;
-    if (!err && wr && running_reg) running_d = wmerged[NumGuests-1:0];
-    if (!err && wr && route_reg)   route_d[32'(src_idx)*32 +: 32] = wmerged & RouteStored;
-
-    // inject: set a pending bit by software (same fields as a route)
-    inject      = 1'b0;
-    inject_file = wdata_i[RouteToHyp] ? FileW'(HypFile) : FileW'(wdata_i[RouteGuestLsb +: 4]);
-    inject_id   = wdata_i[RouteVidLsb +: IdW];
-    if (!err && wr && inject_reg &&
-        wdata_i[RouteVidLsb +: RouteVidW] != '0 &&
-        wdata_i[RouteVidLsb +: RouteVidW] < 10'(NumIds) &&
-        (wdata_i[RouteToHyp] || wdata_i[RouteGuestLsb +: 4] < 4'(NumGuests))) begin
-      inject = 1'b1;
-    end
+    en_wide = en64;
+    if (idx[0]) en_wide[63:32] = wmerged;
+    else        en_wide[31:0]  = wmerged;
+    en_wd = en_wide[NumIds-1:0] & {{(NumIds-1){1'b1}}, 1'b0};
   end
 
-  assign rdata_o = (req_i && !we_i && !err) ? rd_raw : '0;
-  assign err_o   = req_i & err;
+  // a route write keeps the fields; an enabled route to an existing target
+  // is active (its gateway forwards)
+  always_comb begin
+    route_wd = {wmerged[RouteEnable], wmerged[RouteEdge], wmerged[RouteToHyp],
+                wmerged[RouteGuestLsb +: RouteGuestW], wmerged[RouteVcpuLsb +: RouteVcpuW],
+                wmerged[RouteVidLsb +: RouteVidW]};
+    route_valid = wmerged[RouteEnable] && wmerged[RouteVidLsb +: RouteVidW] != '0 &&
+                  wmerged[RouteVidLsb +: RouteVidW] < RouteVidW'(NumIds) &&
+                  (wmerged[RouteToHyp] || wmerged[RouteGuestLsb +: RouteGuestW] < RouteGuestW'(NumGuests));
+  end
+
+  // inject: set a pending bit by software (same fields as a route)
+  assign inject_f  = wdata_q[RouteToHyp] ? FileW'(HypFile) : FileW'(wdata_q[RouteGuestLsb +: RouteGuestW]);
+  assign inject_id = wdata_q[RouteVidLsb +: IdW];
+  assign inject    = ok_wr && inject_reg &&
+                     wdata_q[RouteVidLsb +: RouteVidW] != '0 &&
+                     wdata_q[RouteVidLsb +: RouteVidW] < RouteVidW'(NumIds) &&
+                     (wdata_q[RouteToHyp] || wdata_q[RouteGuestLsb +: RouteGuestW] < RouteGuestW'(NumGuests));
+
+  // ---------------------------------------------------------------- memories
+  // priorities and enables: one address (the touched or scanned file), so
+  // the second read port is left unused
+  logic [PrioW-1:0]  unused_prio_a;
+  logic [NumIds-1:0] unused_en_a;
+  vic_lutram #(.Depth(NumFiles), .Width(PrioW)) u_prio (
+    .clk_i,
+    .we_i     (prio_we),
+    .waddr_i  (mem_f),
+    .wdata_i  (prio_wd),
+    .rdata_w_o(prio_rd),
+    .raddr_a_i(mem_f),
+    .rdata_a_o(unused_prio_a)
+  );
+
+  vic_lutram #(.Depth(NumFiles), .Width(NumIds)) u_enable (
+    .clk_i,
+    .we_i     (en_we),
+    .waddr_i  (mem_f),
+    .wdata_i  (en_wd),
+    .rdata_w_o(en_rd),
+    .raddr_a_i(mem_f),
+    .rdata_a_o(unused_en_a)
+  );
+
+  logic [SrcW-1:0] sel;
+  logic            sel_v_q;
+  vic_lutram #(.Depth(NumSources), .Width(RouteW)) u_route (
+    .clk_i,
+    .we_i     (ok_wr && route_reg),
+    .waddr_i  (SrcW'(src_idx)),
+    .wdata_i  (route_wd),
+    .rdata_w_o(route_rd),
+    .raddr_a_i(rr_q),
+    .rdata_a_o(route_sel)
+  );
+
+  // ---------------------------------------------------------------- gateways: one source per cycle
+  logic [NumSources-1:0] rise, want, above, fwd_1h;
+  logic                  sel_v, sel_above, fwd, sel_busy;
+  logic [SrcW-1:0]       sel_lo, sel_hi;
+  logic [FileW-1:0]      sel_f;
+  logic [IdW-1:0]        sel_id;
+  localparam int unsigned BusyW = (1 << FileW) * NumIds;
+  logic [BusyW-1:0]      busy_pad;
+  logic [NumFiles*NumIds-1:0] busy_all;
+
+  assign rise = src_i & ~src_q;
+  // an active edge route forwards a rising edge or its latch, a level route its level
+  assign want = act_q & ((edge_q & (latch_q | rise)) | (~edge_q & src_i));
+
+  always_comb begin
+    for (int unsigned s = 0; s < NumSources; s++) above[s] = want[s] && s > 32'(rr_q);
+    sel_lo = '0;
+    sel_hi = '0;
+    for (int i = NumSources - 1; i >= 0; i--) begin
+      if (want[i])  sel_lo = SrcW'(i);
+      if (above[i]) sel_hi = SrcW'(i);
+    end
+  end
+  assign sel_above = |above;
+  assign sel_v     = |want;
+  assign sel       = sel_above ? sel_hi : sel_lo;   // round robin: the next one after rr_q
+
+  assign sel_f    = route_sel[RouteW-3] ? FileW'(HypFile)
+                                        : FileW'(route_sel[RouteVidW + RouteVcpuW +: RouteGuestW]);
+  assign sel_id   = route_sel[0 +: IdW];
+  assign busy_all = pending_q | claimed_q;
+  assign busy_pad = BusyW'(busy_all);
+  assign sel_busy = busy_pad[{sel_f, sel_id}];
+  // the source picked last cycle forwards if it still wants to and its target
+  // is idle; an injection takes the files' set port this cycle
+  logic sel_wants;
+  always_comb begin
+    sel_wants = 1'b0;
+    for (int unsigned s = 0; s < NumSources; s++) begin
+      if (rr_q == SrcW'(s)) sel_wants = want[s];
+    end
+  end
+  assign fwd = sel_v_q & sel_wants & ~sel_busy & ~inject;
+
+  always_comb begin
+    for (int unsigned s = 0; s < NumSources; s++) fwd_1h[s] = fwd && rr_q == SrcW'(s);
+  end
+  assign latch_d = act_q & edge_q & (latch_q | rise) & ~fwd_1h;
+  assign rr_d    = sel_v ? sel : rr_q;
+
+  always_comb begin
+    act_d      = act_q;
+    edge_d     = edge_q;
+    route_ok_d = route_ok_q;
+    if (ok_wr && route_reg) begin
+      act_d[SrcW'(src_idx)]      = route_valid;
+      edge_d[SrcW'(src_idx)]     = wmerged[RouteEdge];
+      route_ok_d[SrcW'(src_idx)] = 1'b1;
+    end
+  end
 
   // ---------------------------------------------------------------- files
+  logic             set_v;
+  logic [FileW-1:0] set_f;
+  logic [IdW-1:0]   set_id, complete_id;
+  logic             complete_ok;
+  logic             arb_v;
+  logic [IdW-1:0]   arb_id;
+  logic [NumIds-1:0] cand;
+
+  assign set_v       = fwd | inject;
+  assign set_f       = inject ? inject_f : sel_f;
+  assign set_id      = inject ? inject_id : sel_id;
+  assign complete_id = wdata_q[IdW-1:0];
+  assign complete_ok = complete_now && wdata_q[31:IdW] == '0;
+
+  // per (file, id): one decoded set, claim and complete (one bus access a cycle)
   always_comb begin
-    file_set = '0;
-    for (int unsigned fi = 0; fi < NumFiles; fi++) begin
+    for (int unsigned f = 0; f < NumFiles; f++) begin
       for (int unsigned i = 0; i < NumIds; i++) begin
-        for (int unsigned s = 0; s < NumSources; s++) begin
-          if (src_fwd[s] && src_file[s*FileW +: FileW] == FileW'(fi) &&
-              src_vid[s*IdW +: IdW] == IdW'(i)) begin
-            file_set[fi*NumIds + i] = 1'b1;
-          end
-        end
-        if (inject && inject_file == FileW'(fi) && inject_id == IdW'(i)) begin
-          file_set[fi*NumIds + i] = 1'b1;
-        end
+        logic at_bus, clm, cpl, set;
+        at_bus = bus_f == FileW'(f);
+        clm    = claim_now && claim_v && at_bus && claim_id == IdW'(i);
+        cpl    = complete_ok && at_bus && complete_id == IdW'(i);
+        set    = set_v && set_f == FileW'(f) && set_id == IdW'(i);
+        pending_d[f*NumIds + i] = i != 0 && ((pending_q[f*NumIds + i] && !clm) || set);
+        claimed_d[f*NumIds + i] = i != 0 && ((claimed_q[f*NumIds + i] && !cpl) || clm);
       end
     end
   end
 
-  for (genvar gf = 0; gf < NumFiles; gf++) begin : gen_file
-    vic_file #(.NumIds(NumIds), .PrioBits(PrioBits)) u_file (
-      .clk_i,
-      .rst_ni,
-      .set_i        (file_set[gf*NumIds +: NumIds]),
-      .claim_i      (f_claim[gf]),
-      .complete_i   (f_complete[gf]),
-      .complete_id_i(wdata_i),
-      .prio_we_i    (f_prio_we[gf]),
-      .prio_id_i    (prio_id),
-      .enable_we_i  (f_enable_we[gf]),
-      .enable_word_i(enable_word),
-      .thresh_we_i  (f_thresh_we[gf]),
-      .wdata_i      (wmerged),
-      .busy_o       (file_busy[gf*NumIds +: NumIds]),
-      .pending_o    (file_pending[gf*NumIds +: NumIds]),
-      .enable_o     (file_enable[gf*NumIds +: NumIds]),
-      .prio_o       (file_prio[gf*NumIds*PrioBits +: NumIds*PrioBits]),
-      .thresh_o     (file_thresh[gf*PrioBits +: PrioBits]),
-      .eip_o        (file_eip[gf]),
-      .best_id_o    (file_best[gf*IdW +: IdW])
-    );
+  always_comb begin
+    thresh_d  = thresh_q;
+    prio_ok_d = prio_ok_q;
+    en_ok_d   = en_ok_q;
+    for (int unsigned f = 0; f < NumFiles; f++) begin
+      if (bus_f == FileW'(f)) begin
+        if (ok_wr && thresh_reg) thresh_d[f*PrioBits +: PrioBits] = wmerged[PrioBits-1:0];
+        if (prio_we) prio_ok_d[f] = 1'b1;
+        if (en_we)   en_ok_d[f]   = 1'b1;
+      end
+    end
+  end
+
+  // the shared arbiter, on the touched or scanned file: the best pending and
+  // enabled id, delivered if its priority is above the threshold
+  logic                arb_any;
+  logic [PrioBits-1:0] arb_prio;
+  // a claim in this cycle takes its id out: the result is the file's best
+  // after the claim
+  logic [NumIds-1:0] claim_1h;
+  always_comb begin
+    for (int unsigned i = 0; i < NumIds; i++) begin
+      claim_1h[i] = claim_now && claim_v && claim_id == IdW'(i);
+    end
+  end
+  assign cand = f_pending & f_enable & ~claim_1h;
+
+  vic_arbiter #(.NumIds(NumIds), .PrioBits(PrioBits)) u_arbiter (
+    .cand_i (cand),
+    .prio_i (f_prio),
+    .valid_o(arb_any),
+    .id_o   (arb_id),
+    .prio_o (arb_prio)
+  );
+  assign arb_v = arb_any && f_prio_ok && arb_prio > f_thresh;
+
+  always_comb begin
+    best_v_d  = best_v_q;
+    best_id_d = best_id_q;
+    for (int unsigned f = 0; f < NumFiles; f++) begin
+      if (mem_f == FileW'(f)) begin
+        best_v_d[f]             = arb_v && !(touch && inval);
+        best_id_d[f*IdW +: IdW] = arb_id;
+      end
+    end
+    scan_d = touch ? scan_q : (32'(scan_q) == NumFiles - 1 ? '0 : scan_q + 1'b1);
   end
 
   // ---------------------------------------------------------------- outputs
-  assign guest_eip_d = file_eip[NumGuests-1:0] & running_q;
-  assign hyp_irq_d   = file_eip[HypFile] | |(file_eip[NumGuests-1:0] & ~running_q);
+  always_comb begin
+    running_d = running_q;
+    if (ok_wr && running_reg) running_d = wmerged[NumGuests-1:0];
+  end
+  assign guest_eip_d = best_v_q[NumGuests-1:0] & running_q;
+  assign hyp_irq_d   = best_v_q[HypFile] | |(best_v_q[NumGuests-1:0] & ~running_q);
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      route_q     <= '0;
+      pending_q   <= '0;
+      claimed_q   <= '0;
+      thresh_q    <= '0;
+      best_v_q    <= '0;
+      best_id_q   <= '0;
+      prio_ok_q   <= '0;
+      en_ok_q     <= '0;
+      scan_q      <= '0;
+      src_q       <= '0;
+      latch_q     <= '0;
+      act_q       <= '0;
+      edge_q      <= '0;
+      route_ok_q  <= '0;
+      rr_q        <= '0;
+      sel_v_q     <= 1'b0;
       running_q   <= '0;
       guest_eip_q <= '0;
       hyp_irq_q   <= 1'b0;
     end else begin
-      route_q     <= route_d;
+      pending_q   <= pending_d;
+      claimed_q   <= claimed_d;
+      thresh_q    <= thresh_d;
+      best_v_q    <= best_v_d;
+      best_id_q   <= best_id_d;
+      prio_ok_q   <= prio_ok_d;
+      en_ok_q     <= en_ok_d;
+      scan_q      <= scan_d;
+      src_q       <= src_i;
+      latch_q     <= latch_d;
+      act_q       <= act_d;
+      edge_q      <= edge_d;
+      route_ok_q  <= route_ok_d;
+      rr_q        <= rr_d;
+      sel_v_q     <= sel_v;
       running_q   <= running_d;
       guest_eip_q <= guest_eip_d;
       hyp_irq_q   <= hyp_irq_d;
@@ -393,5 +645,44 @@ module vic #(
 
   assign guest_eip_o = guest_eip_q;
   assign hyp_irq_o   = hyp_irq_q;
+
+  // the vCPU field is stored for the hypervisor only; the routed source's
+  // vid bits above IdW are zero for an active route
+  logic unused_route;
+  assign unused_route = ^{route_sel[RouteVidW +: RouteVcpuW], route_sel[RouteW-1 -: 2],
+                          route_sel[IdW +: RouteVidW - IdW], unused_prio_a, unused_en_a};
+
+  // ---------------------------------------------------------------- assertions
+`ifndef SYNTHESIS
+  always_comb begin
+    if (rst_ni) begin
+      // legal states
+      a_scan_range: assert (32'(scan_q) < NumFiles);
+      a_rr_range:   assert (32'(rr_q) < NumSources);
+      for (int unsigned f = 0; f < NumFiles; f++) begin
+        a_id0_idle: assert (!pending_q[f*NumIds] && !claimed_q[f*NumIds]);
+        // a file's best is an id that is pending (so a claim cannot deliver twice)
+        a_best_pending: assert (!best_v_q[f] ||
+                                (best_id_q[f*IdW +: IdW] != '0 &&
+                                 pending_q[f*NumIds + 32'(best_id_q[f*IdW +: IdW])]));
+      end
+      a_active_route_stored: assert ((act_q & ~route_ok_q) == '0);
+      // no doubled interrupt: a request is forwarded only to an idle target,
+      // through an active route
+      a_fwd_idle:   assert (!fwd || (!sel_busy && act_q[rr_q] && want[rr_q]));
+      a_fwd_valid:  assert (!fwd || (32'(sel_f) < NumFiles && sel_id != '0));
+      // no lost interrupt: an edge (new or latched) of an active edge route
+      // is forwarded this cycle or stays latched
+      for (int unsigned s = 0; s < NumSources; s++) begin
+        a_edge_kept: assert (!(act_q[s] && edge_q[s] && (rise[s] || latch_q[s])) ||
+                             fwd_1h[s] || latch_d[s]);
+      end
+      // a claim answers the registered best, and only it leaves pending
+      a_claim_rsp: assert (!claim_now || rdata_o == (claim_v ? 32'(claim_id) : 32'd0));
+      a_pending_only_claim: assert (((pending_q & ~pending_d) & ~claimed_d) == '0);
+      a_one_set: assert ($countones(pending_d & ~pending_q) <= 1);
+    end
+  end
+`endif
 
 endmodule

@@ -1,13 +1,16 @@
 // Picks the highest-priority candidate, lowest id on ties, with a binary
-// tree (depth log2(NumIds)) rather than a linear scan.
+// tree (depth log2(NumIds)) rather than a linear scan, and gives its priority
+// (the caller compares that one with the threshold: the best candidate is
+// above the threshold exactly when any candidate is).
 module vic_arbiter #(
   parameter int unsigned NumIds   = 32,
   parameter int unsigned PrioBits = 3
 ) (
-  input  logic [NumIds-1:0]          cand_i,   // pending & enabled & above threshold
+  input  logic [NumIds-1:0]          cand_i,   // pending & enabled
   input  logic [NumIds*PrioBits-1:0] prio_i,
   output logic                       valid_o,
-  output logic [$clog2(NumIds)-1:0]  id_o
+  output logic [$clog2(NumIds)-1:0]  id_o,
+  output logic [PrioBits-1:0]        prio_o
 );
 
   localparam int unsigned IdW    = $clog2(NumIds);
@@ -47,5 +50,6 @@ module vic_arbiter #(
 
   assign valid_o = vld[1];
   assign id_o    = idx[IdW +: IdW];
+  assign prio_o  = pri[PrioBits +: PrioBits];
 
 endmodule

@@ -7,7 +7,7 @@ VIC_SIM_DIR  := sim/vic
 VIC_SIM_TEST_SRC := tests/rtl/vic/test_vic_rtl.c
 VIC_SIM_DEPS := $(VIC_RTL_SRC) $(VIC_SIM_DIR)/vic_sim.cpp $(VIC_SIM_DIR)/vic_sim.h \
                 $(VIC_SIM_TEST_SRC) $(VIC_MODEL_SRC) $(VIC_MODEL_HDR) $(VIC_SIM_DIR)/vic.mk
-VIC_SIM_VFLAGS := -Wall -Wno-fatal --trace-fst -O3 --x-assign fast --x-initial fast \
+VIC_SIM_VFLAGS := -Wall -Wno-fatal --assert --trace-fst -O3 --x-assign fast --x-initial fast \
                   $(if $(filter 1,$(VIC_SIM_COVERAGE)),--coverage)
 
 # $(1) name, $(2) guests, $(3) ids, $(4) sources, $(5) vcpus, $(6) priority bits

@@ -54,11 +54,12 @@ static uint64_t ids_mask(const struct vic_model *m)
 
 static uint32_t prio_mask(const struct vic_model *m) { return (1u << m->p.prio_bits) - 1; }
 
-uint32_t vic_model_best(const struct vic_model *m, uint32_t f)
+/* file f's best id, ids in `without` left out */
+static uint32_t file_best(const struct vic_model *m, uint32_t f, uint64_t without)
 {
     const struct vic_file *fl = &m->file[f];
     uint32_t best = 0, best_prio = 0;
-    uint64_t cand = fl->pending & fl->enable;
+    uint64_t cand = fl->pending & fl->enable & ~without;
     for (uint32_t id = 1; id < m->p.ids; id++) {
         uint32_t pr = fl->prio[id];
         /* strictly greater: the lowest id wins a tie */
@@ -70,12 +71,14 @@ uint32_t vic_model_best(const struct vic_model *m, uint32_t f)
     return best;
 }
 
-/* guests whose file has a deliverable interrupt */
+uint32_t vic_model_best(const struct vic_model *m, uint32_t f) { return file_best(m, f, 0); }
+
+/* guests whose file's registered best is valid (the file's line) */
 static uint32_t guests_eip(const struct vic_model *m)
 {
     uint32_t eip = 0;
     for (uint32_t g = 0; g < m->p.guests; g++)
-        if (vic_model_best(m, g))
+        if (m->best_v[g])
             eip |= 1u << g;
     return eip;
 }
@@ -109,6 +112,8 @@ struct bus_effect {
     uint32_t file;    /* the file concerned */
     uint32_t idx;     /* id, enable word or source */
     uint32_t value;   /* merged write data, or the claimed / completed / injected id */
+    int inval;        /* a write to the file's priorities, enables or threshold:
+                       * its registered best is emptied */
 };
 
 /* A file's PLIC-like registers, common to the guest windows and the
@@ -133,6 +138,7 @@ static void file_access(const struct vic_model *m, uint32_t f, enum file_reg k, 
     *rd = file_read(m, f, k, idx);
     if (!wr || k == R_PENDING)
         return;                               /* pending bits are read-only */
+    fx->inval = 1;                            /* even a write that changes nothing */
     if (k == R_PRIO && (idx == 0 || idx >= m->p.ids))
         return;                               /* id 0 and absent ids: no priority */
     fx->what = k == R_PRIO ? W_PRIO : W_ENABLE;
@@ -151,7 +157,8 @@ static void claim_access(const struct vic_model *m, uint32_t f, const struct vic
             fx->value = r->wdata;             /* the full word: an id, not a mask */
         }
     } else {
-        *rd = vic_model_best(m, f);
+        /* the file's registered best, still pending by construction */
+        *rd = m->best_v[f] ? m->best_id[f] : 0;
         if (*rd) {
             fx->what = W_CLAIM;
             fx->value = *rd;
@@ -183,6 +190,7 @@ static int hyp_access(const struct vic_model *m, uint32_t o, const struct vic_bu
         *rd = m->file[hf].threshold;
         if (wr) {
             fx->what = W_THRESH;
+            fx->inval = 1;
             fx->file = hf;
             fx->value = merge(*rd, r) & prio_mask(m);
         }
@@ -234,6 +242,7 @@ static void guest_access(const struct vic_model *m, uint32_t g, uint32_t o,
         *rd = m->file[g].threshold;
         if (wr) {
             fx->what = W_THRESH;
+            fx->inval = 1;
             fx->file = g;
             fx->value = merge(*rd, r) & prio_mask(m);
         }
@@ -242,24 +251,33 @@ static void guest_access(const struct vic_model *m, uint32_t g, uint32_t o,
     }
 }
 
-/* Response from the current state; the side effect goes to fx. */
-static void bus_access(const struct vic_model *m, const struct vic_bus_req *r,
-                       struct vic_bus_rsp *rsp, struct bus_effect *fx)
+/* Response from the current state; the side effect goes to fx. Returns the
+ * file the access touches (arbitrated this cycle), or -1: a misaligned access
+ * or one outside the regions touches none (a hole in the hypervisor region
+ * touches the hypervisor's file). */
+static int bus_access(const struct vic_model *m, const struct vic_bus_req *r,
+                      struct vic_bus_rsp *rsp, struct bus_effect *fx)
 {
     uint32_t a = r->addr, rd = 0;
-    int err = 0, wr = r->we && (r->wstrb & 0xf) != 0;
+    int err = 0, wr = r->we && (r->wstrb & 0xf) != 0, touched = -1;
 
-    if ((a & 3) || !vic_model_decodes(&m->p, a))
+    if ((a & 3) || !vic_model_decodes(&m->p, a)) {
         err = 1;
-    else if (a < VIC_GUEST_BASE)
+    } else if (a < VIC_GUEST_BASE) {
+        touched = (int)m->p.guests;
         err = hyp_access(m, a - VIC_HYP_BASE, r, wr, &rd, fx);
-    else
+    } else {
+        touched = (int)((a - VIC_GUEST_BASE) / VIC_GUEST_STRIDE);
         guest_access(m, (a - VIC_GUEST_BASE) / VIC_GUEST_STRIDE,
                      (a - VIC_GUEST_BASE) % VIC_GUEST_STRIDE, r, wr, &rd, fx);
-    if (err)
+    }
+    if (err) {
         fx->what = W_NONE;           /* an error has no side effect */
+        fx->inval = 0;
+    }
     rsp->rdata = (err || r->we) ? 0 : rd;
     rsp->err = err;
+    return touched;
 }
 
 static void apply_write(struct vic_model *m, const struct bus_effect *fx)
@@ -289,70 +307,126 @@ static void apply_write(struct vic_model *m, const struct bus_effect *fx)
     }
 }
 
+static int src_want(const struct vic_model *m, const uint32_t *src, uint32_t s)
+{
+    struct vic_route d;
+    if (!vic_model_route_decode(&m->p, m->route[s], &d))
+        return 0;
+    int level = bit_get(src, s);
+    int rise = level && !bit_get(m->src_prev, s);
+    return d.edge ? rise || bit_get(m->latch, s) : level;
+}
+
 void vic_model_cycle(struct vic_model *m, const uint32_t *src,
                      const struct vic_bus_req *req, struct vic_bus_rsp *rsp)
 {
     struct bus_effect fx;
     struct vic_bus_rsp rsp_local;
     const uint32_t nfiles = m->p.guests + 1;
-    uint64_t set[VIC_MAX_GUESTS + 1];
     uint32_t latch_next[VIC_MAX_SOURCES / 32];
+    int touched = -1;
 
+    /* the request registered last cycle is decoded and answered now */
     fx.what = W_NONE;
     fx.file = fx.idx = fx.value = 0;
+    fx.inval = 0;
     if (!rsp)
         rsp = &rsp_local;
     rsp->rdata = 0;
     rsp->err = 0;
-    if (req && req->valid)
-        bus_access(m, req, rsp, &fx);
+    if (m->req_q.valid)
+        touched = bus_access(m, &m->req_q, rsp, &fx);
 
-    /* gateways, from the current routes and the targets' current busy bits */
-    for (uint32_t f = 0; f < nfiles; f++)
-        set[f] = 0;
+    /* the arbiter: the touched file, else the next one in turn */
+    uint32_t af = touched >= 0 ? (uint32_t)touched : m->scan;
+    /* (a claim's id left out: the result is the best after the claim) */
+    uint32_t best = file_best(m, af, fx.what == W_CLAIM ? BIT64(fx.value) : 0);
+    uint32_t scan_next = touched >= 0 ? m->scan : (m->scan + 1 == nfiles ? 0 : m->scan + 1);
+
+    /* gateways: the source picked last cycle forwards if it still wants to
+     * and its target is idle; an injection takes the set port */
+    int fwd = 0;
+    struct vic_route fd;
+    fd.file = fd.vid = 0;
+    if (m->sel_v && src_want(m, src, m->rr)) {
+        vic_model_route_decode(&m->p, m->route[m->rr], &fd);
+        const struct vic_file *fl = &m->file[fd.file];
+        fwd = !((fl->pending | fl->claimed) & BIT64(fd.vid)) && fx.what != W_INJECT;
+    }
+    /* round robin: the first wanting source after rr, else the first */
+    int sel_v = 0;
+    uint32_t sel = 0, first = 0;
+    int have_first = 0;
+    for (uint32_t s = 0; s < m->p.sources; s++) {
+        if (!src_want(m, src, s))
+            continue;
+        if (!have_first) {
+            first = s;
+            have_first = 1;
+        }
+        if (s > m->rr && !sel_v) {
+            sel = s;
+            sel_v = 1;
+        }
+    }
+    if (!sel_v && have_first) {
+        sel = first;
+        sel_v = 1;
+    }
     for (uint32_t w = 0; w < VIC_MAX_SOURCES / 32; w++)
         latch_next[w] = 0;
     for (uint32_t s = 0; s < m->p.sources; s++) {
         struct vic_route d;
-        int level = bit_get(src, s);
-        int rise = level && !bit_get(m->src_prev, s);
-        int req_edge = rise || bit_get(m->latch, s);
-        if (!vic_model_route_decode(&m->p, m->route[s], &d))
-            continue;     /* no route: nothing forwarded, the latch is dropped */
-        const struct vic_file *fl = &m->file[d.file];
-        int idle = !((fl->pending | fl->claimed) & BIT64(d.vid));
-        int fwd = d.edge ? idle && req_edge : idle && level;
-        if (fwd)
-            set[d.file] |= BIT64(d.vid);
-        if (d.edge && !idle && req_edge)
+        int rise = bit_get(src, s) && !bit_get(m->src_prev, s);
+        if (vic_model_route_decode(&m->p, m->route[s], &d) && d.edge &&
+            (rise || bit_get(m->latch, s)) && !(fwd && s == m->rr))
             bit_put(latch_next, s, 1);
     }
 
     /* registered outputs, from the current state */
     uint32_t eip = guests_eip(m);
     uint32_t guest_eip_next = eip & m->running;
-    uint32_t hyp_irq_next = vic_model_best(m, m->p.guests) != 0 || (eip & ~m->running) != 0;
+    uint32_t hyp_irq_next = m->best_v[m->p.guests] || (eip & ~m->running) != 0;
 
     /* clock edge */
     for (uint32_t f = 0; f < nfiles; f++) {
         struct vic_file *fl = &m->file[f];
-        uint64_t claim = 0, complete = 0, inject = 0;
+        uint64_t claim = 0, complete = 0, set = 0;
         if (fx.file == f) {
             if (fx.what == W_CLAIM)
                 claim = BIT64(fx.value);
             else if (fx.what == W_COMPLETE && fx.value < m->p.ids)
                 complete = BIT64(fx.value);
             else if (fx.what == W_INJECT)
-                inject = BIT64(fx.value);
+                set = BIT64(fx.value);
         }
-        fl->pending = ((fl->pending & ~claim) | set[f] | inject) & ids_mask(m);
+        if (fwd && fd.file == f)
+            set |= BIT64(fd.vid);
+        fl->pending = ((fl->pending & ~claim) | set) & ids_mask(m);
         fl->claimed = ((fl->claimed & ~complete) | claim) & ids_mask(m);
     }
     apply_write(m, &fx);
+    m->best_v[af] = best != 0;
+    m->best_id[af] = best;
+    if (touched >= 0 && fx.inval)
+        m->best_v[touched] = 0;
+    m->scan = scan_next;
+    if (sel_v)
+        m->rr = sel;
+    m->sel_v = sel_v;
     for (uint32_t s = 0; s < m->p.sources; s++)
         bit_put(m->src_prev, s, bit_get(src, s));
     for (uint32_t w = 0; w < VIC_MAX_SOURCES / 32; w++)
         m->latch[w] = latch_next[w];
     m->guest_eip_q = guest_eip_next;
     m->hyp_irq_q = hyp_irq_next;
+    if (req && req->valid) {
+        m->req_q.valid = 1;
+        m->req_q.we = req->we;
+        m->req_q.addr = req->addr;
+        m->req_q.wdata = req->wdata;
+        m->req_q.wstrb = req->wstrb;
+    } else {
+        m->req_q.valid = 0;
+    }
 }

@@ -3,7 +3,23 @@
  *
  * One vic_model_cycle() call is one clock: the outputs and the bus response
  * are those of the current state, then the state moves to the next cycle
- * (what the RTL's flops hold after the rising edge).
+ * (what the RTL's flops hold after the rising edge). The bus is registered:
+ * the request given to a cycle is answered by the next cycle's response, and
+ * its side effects happen at the end of that next cycle.
+ *
+ * Timing (the RTL's sharing, modelled exactly):
+ *  - one source forwards per cycle: each cycle picks, round robin, the first
+ *    source after the last pick that wants to forward (an active route and an
+ *    edge, a latched edge or a high level); in the next cycle that source
+ *    forwards if it still wants to, its target is idle and no INJECT takes
+ *    the set port in that cycle;
+ *  - one file is arbitrated per cycle: the file the bus access of the cycle
+ *    touches (a guest window, or the hypervisor region for the hypervisor's
+ *    file), else the next file in turn. Its best id (below) is registered;
+ *    the file's line, GUEST_EIP/WAKE and a claim use that register. Any write
+ *    to the file's priorities, enables or threshold empties it until the file
+ *    is arbitrated again (the arbiter saw the old value); a claim leaves its
+ *    own id out of that cycle's arbitration, so the next claim can follow;
  *
  * Semantics (PLIC gateway rules, per interrupt file f = guest 0..G-1 or the
  * hypervisor's file G):
@@ -13,9 +29,10 @@
  *    if still asserted;
  *  - edge source: a rising edge while the target is busy is latched (one
  *    latch; further edges merge) and forwarded once the target is idle;
- *  - claim returns the enabled pending id with priority > threshold, highest
- *    priority first, lowest id on ties, and moves it pending -> claimed;
- *    complete (write of the id) ends the claim;
+ *  - a file's best id is the enabled pending id with priority > threshold,
+ *    highest priority first, lowest id on ties; claim returns the registered
+ *    best (0 if empty) and moves it pending -> claimed; complete (write of
+ *    the id) ends the claim;
  *  - complete (a write of the id to the claim register) ends the claim of
  *    that id whether or not it is still enabled (a PLIC would ignore it; a
  *    guest that masks a claimed id must still be able to complete it);
@@ -23,9 +40,9 @@
  *    (claimed there); its latched edge follows the source to the new target;
  *    a disabled or invalid route forwards nothing and drops a latched edge;
  *  - INJECT sets a pending bit directly (no gateway), even on a busy id;
- *  - guest g's output (hgeip line) = file g deliverable & running[g];
- *    hypervisor interrupt = its own file deliverable | any file deliverable
- *    whose guest is not running.
+ *  - guest g's output (hgeip line) = file g's registered best valid &
+ *    running[g]; hypervisor interrupt = its own file's best valid | any
+ *    guest file's best valid whose guest is not running.
  */
 #ifndef CHIPVISOR_VIC_MODEL_H
 #define CHIPVISOR_VIC_MODEL_H
@@ -39,6 +56,14 @@ struct vic_params {
     uint32_t sources;    /* physical sources, 1..VIC_MAX_SOURCES */
     uint32_t vcpus;      /* vCPUs per guest (routing hint), 1..VIC_MAX_VCPUS */
     uint32_t prio_bits;  /* priority width, 1..VIC_MAX_PRIO_BITS */
+};
+
+struct vic_bus_req {
+    int valid;
+    int we;
+    uint32_t addr;       /* HVA register offset */
+    uint32_t wdata;
+    uint32_t wstrb;      /* 4 bits */
 };
 
 struct vic_file {
@@ -58,14 +83,12 @@ struct vic_model {
     uint32_t running;
     uint32_t guest_eip_q;                        /* registered outputs */
     uint32_t hyp_irq_q;
-};
-
-struct vic_bus_req {
-    int valid;
-    int we;
-    uint32_t addr;       /* HVA register offset */
-    uint32_t wdata;
-    uint32_t wstrb;      /* 4 bits */
+    struct vic_bus_req req_q;                    /* the registered bus request */
+    uint8_t best_v[VIC_MAX_GUESTS + 1];          /* each file's registered best id */
+    uint8_t best_id[VIC_MAX_GUESTS + 1];
+    uint32_t scan;                               /* next file arbitrated in turn */
+    uint32_t rr;                                 /* the source picked last */
+    int sel_v;                                   /* ... if any wanted to */
 };
 
 struct vic_bus_rsp {
@@ -97,7 +120,8 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
 static inline uint32_t vic_model_guest_eip(const struct vic_model *m) { return m->guest_eip_q; }
 static inline uint32_t vic_model_hyp_irq(const struct vic_model *m) { return m->hyp_irq_q; }
 
-/* the id a claim of file f would return now (0: none) */
+/* file f's best id from its current state (0: none); a claim returns the
+ * registered one, which lags this by up to guests + 1 cycles */
 uint32_t vic_model_best(const struct vic_model *m, uint32_t f);
 
 /* true if addr is in one of the VIC's regions for these parameters */
