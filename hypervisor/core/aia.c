@@ -4,6 +4,7 @@
 #include "csr.h"
 #include "fdt_min.h"
 #include "util.h"
+#include "cpu.h"
 
 #define IMSIC_FILE_SIZE 0x1000UL
 #define IMSIC_SETEIPNUM_LE 0x0
@@ -17,8 +18,10 @@
 
 #define HSTATUS_VGEIN_MASK (0x3fUL << HSTATUS_VGEIN_SHIFT)
 
-static uint64_t imsic_s_base;          /* hart 0's S-level IMSIC, then its guest files */
-static uint64_t files_free;            /* bit g: guest file g is unused */
+/* The S-level IMSICs: hart i's (in the order of the cpus) at base + i *
+ * hart_stride, its S-level file first, then its guest files. */
+static uint64_t imsic_s_base, hart_stride;
+static uint64_t files_free[MAX_CPUS];  /* bit g: guest file g of that hart is unused */
 
 static uint32_t be32(const uint8_t *b)
 {
@@ -30,7 +33,9 @@ void aia_probe(const void *dtb)
     uint32_t len;
     /* the S-level IMSIC is the one with guest files */
     const uint8_t *reg = fdt_find_node_property(dtb, "imsics", "riscv,guest-index-bits", "reg", &len);
-    if (!reg || len < 16)
+    const uint8_t *gbits = fdt_find_node_property(dtb, "imsics", "riscv,guest-index-bits",
+                                                  "riscv,guest-index-bits", &len);
+    if (!reg || !gbits)
         return;
     uint64_t geilen_mask;
     csr_write(hgeie, ~0UL);
@@ -39,9 +44,11 @@ void aia_probe(const void *dtb)
     if (!geilen_mask)
         return;
     imsic_s_base = (uint64_t)be32(reg) << 32 | be32(reg + 4);
-    files_free = geilen_mask & ~1UL;
-    hv_log("AIA: IMSIC at 0x%lx with %u guest interrupt files\n", imsic_s_base,
-           (unsigned)__builtin_popcountl(files_free));
+    hart_stride = IMSIC_FILE_SIZE << be32(gbits);
+    for (uint32_t i = 0; i < MAX_CPUS; i++)
+        files_free[i] = geilen_mask & ~1UL;
+    hv_log("AIA: IMSICs at 0x%lx (0x%lx per hart) with %u guest interrupt files per hart\n",
+           imsic_s_base, hart_stride, (unsigned)__builtin_popcountl(geilen_mask & ~1UL));
 }
 
 bool aia_present(void)
@@ -49,23 +56,23 @@ bool aia_present(void)
     return imsic_s_base != 0;
 }
 
-uint32_t aia_alloc_file(void)
+uint32_t aia_alloc_file(uint32_t cpu)
 {
-    if (!files_free)
+    if (cpu >= MAX_CPUS || !files_free[cpu])
         return 0;
-    uint32_t g = (uint32_t)__builtin_ctzl(files_free);
-    files_free &= ~(1UL << g);
+    uint32_t g = (uint32_t)__builtin_ctzl(files_free[cpu]);
+    files_free[cpu] &= ~(1UL << g);
     return g;
 }
 
-uint64_t aia_file_hpa(uint32_t file)
+uint64_t aia_file_hpa(uint32_t cpu, uint32_t file)
 {
-    return imsic_s_base + file * IMSIC_FILE_SIZE;
+    return imsic_s_base + cpu * hart_stride + file * IMSIC_FILE_SIZE;
 }
 
-void aia_send(uint32_t file, uint32_t eiid)
+void aia_send(uint32_t cpu, uint32_t file, uint32_t eiid)
 {
-    *(volatile uint32_t *)(uintptr_t)(aia_file_hpa(file) + IMSIC_SETEIPNUM_LE) = eiid;
+    *(volatile uint32_t *)(uintptr_t)(aia_file_hpa(cpu, file) + IMSIC_SETEIPNUM_LE) = eiid;
 }
 
 static void ireg_write(uint64_t sel, uint64_t val)

@@ -12,8 +12,8 @@
 #include "util.h"
 #include "vm.h"
 
-/* context 1 of the virtual PLIC is the guest's S-mode external interrupt */
-#define VPLIC_CTX_S 1
+/* context 2i + 1 of the virtual PLIC is vCPU i's S-mode external interrupt */
+#define VPLIC_CTX_S(vcpu) (2 * (vcpu) + 1)
 
 static void uart_tx(void *ctx, uint8_t ch)
 {
@@ -65,11 +65,21 @@ void vm_devices_init(struct vm *vm)
  * the line is still high -- MSIs are edges, and the guest may have taken only
  * part of what the device holds; this is the re-trigger an APLIC driver does
  * at EOI for a level source. Duplicates merge in the file's pending bit. */
+/* An MSI into vCPU `id`'s guest file; its hart looks at once if it waits
+ * for one (only that hart sees the file's hgeip). */
+static void send_msi(struct vm *vm, uint32_t id, uint32_t eiid)
+{
+    struct vcpu *v = &vm->vcpus[id];
+    aia_send((uint32_t)v->pin, v->imsic_file, eiid);
+    if (v->state == VCPU_IDLE)
+        cpu_kick(&cpus[v->pin]);
+}
+
 static void msi_line(struct vm *vm, const struct vm_device_config *dev, bool level, bool *prev,
                      const struct vm_device_config *touched)
 {
     if (dev && dev->irq && level && (!*prev || touched == dev))
-        aia_send(vm->imsic_file, dev->irq);
+        send_msi(vm, 0, dev->irq);    /* without an APLIC: to the boot hart */
     *prev = level;
 }
 
@@ -77,8 +87,8 @@ static void aplic_deliver(struct vm *vm)
 {
     struct vaplic_msi msi;
     while (vaplic_next_msi(&vm->aplic, &msi))
-        if (msi.hart_index == 0 && msi.guest_index == 0)
-            aia_send(vm->imsic_file, msi.eiid);
+        if (msi.hart_index < vm->n_vcpus && msi.guest_index == 0)
+            send_msi(vm, msi.hart_index, msi.eiid);
 }
 
 /* The level of a device's interrupt wire. */
@@ -96,10 +106,10 @@ static bool dev_line(struct vm *vm, const struct vm_device_config *dev)
 #define WIRED_DEVICES 4
 
 /* The device lines to wherever this VM's interrupts go: PLIC sources, MSIs
- * straight into the IMSIC file, or the sources of the APLIC in front of it
- * (what it forwards, the EIIDs the guest programmed, goes into the file; the
- * VM has only hart 0, guest index 0); `touched` is the device the guest just
- * changed (NULL for timer or input events). */
+ * straight into an IMSIC file, or the sources of the APLIC in front of the
+ * files (what it forwards, the EIIDs and harts the guest programmed, goes
+ * into the vCPUs' files); `touched` is the device the guest just changed
+ * (NULL for timer or input events). */
 static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
 {
     const struct vm_device_config *wired[WIRED_DEVICES] = {
@@ -112,20 +122,19 @@ static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
             if (wired[i] && wired[i]->irq)
                 vaplic_set_level(&vm->aplic, wired[i]->irq, dev_line(vm, wired[i]));
         aplic_deliver(vm);
-    } else if (vm->imsic_file && !vm->plic_dev) {
+    } else if (vm->imsic_dev && !vm->plic_dev) {
         for (unsigned i = 0; i < WIRED_DEVICES; i++)
             msi_line(vm, wired[i], wired[i] && dev_line(vm, wired[i]), prev[i], touched);
     } else if (vm->vic_file) {
         vic_update_irqs(vm);
     } else {
-        bool eip = false;
-        if (vm->plic_dev) {
+        if (vm->plic_dev)
             for (unsigned i = 0; i < WIRED_DEVICES; i++)
                 if (wired[i] && wired[i]->irq)
                     vplic_set_level(&vm->plic, wired[i]->irq, dev_line(vm, wired[i]));
-            eip = vplic_irq(&vm->plic, VPLIC_CTX_S);
-        }
-        vm_hvip_update(vm, MIP_VSEIP, eip);
+        for (uint32_t id = 0; id < vm->n_vcpus; id++)
+            vcpu_hvip_update(&vm->vcpus[id], MIP_VSEIP,
+                             vm->plic_dev && vplic_irq(&vm->plic, VPLIC_CTX_S(id)));
     }
 }
 

@@ -100,6 +100,41 @@ bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size)
     return true;
 }
 
+uint32_t fdt_cpu_hartids(const void *fdt, uint64_t *ids, uint32_t max)
+{
+    const uint8_t *blob = fdt;
+    if (!blob || be32(blob) != FDT_MAGIC)
+        return 0;
+    const uint8_t *p = blob + be32(blob + 8);
+    const uint8_t *end = blob + be32(blob + 4);
+    const char *strings = (const char *)blob + be32(blob + 12);
+    bool in_cpu = false;
+    uint32_t n = 0;
+
+    while (p + 4 <= end && n < max) {
+        uint32_t tok = be32(p);
+        p += 4;
+        if (tok == FDT_BEGIN_NODE) {
+            const char *name = (const char *)p;
+            in_cpu = starts_with(name, "cpu") && name[3] == '@';
+            p += ALIGN_UP(strlen(name) + 1, 4);
+        } else if (tok == FDT_END_NODE) {
+            in_cpu = false;
+        } else if (tok == FDT_PROP) {
+            uint32_t plen = be32(p), nameoff = be32(p + 4);
+            const uint8_t *val = p + 8;
+            if (in_cpu && strcmp(strings + nameoff, "reg") == 0 && (plen == 4 || plen == 8)) {
+                ids[n++] = plen == 4 ? be32(val) : (uint64_t)be32(val) << 32 | be32(val + 4);
+                in_cpu = false;
+            }
+            p = val + ALIGN_UP(plen, 4);
+        } else if (tok != FDT_NOP) {
+            break;
+        }
+    }
+    return n;
+}
+
 /* Replaces the value of property `prop` in every node named `node` (or
  * `node@...`), shifting what follows in the blob. The strings block must
  * come last (as dtc and libfdt's fdt_pack lay it out). */

@@ -46,14 +46,14 @@ static int cas64(void *ctx, uint64_t hpa, uint64_t expect, uint64_t desired, uin
 const struct xlate_mem host_mem = { .read64 = read64, .cas64 = cas64, .ctx = NULL };
 
 /* the translation context of the loaded guest, as its hart would use it to fetch */
-static void fetch_ctx(const struct vm *vm, struct xlate_ctx *c)
+static void fetch_ctx(const struct vcpu *v, struct xlate_ctx *c)
 {
     uint64_t vsstatus = csr_read(vsstatus);
     *c = (struct xlate_ctx){
         .vsatp = csr_read(vsatp),
-        .hgatp = vm->csr.hgatp,
+        .hgatp = v->vm->hgatp,
         .virt = true,
-        .user = !(vm->regs.sstatus & SSTATUS_SPP),
+        .user = !(v->regs.sstatus & SSTATUS_SPP),
         .sum = (vsstatus & SSTATUS_SUM) != 0,
         .vmxr = (vsstatus & SSTATUS_MXR) != 0,
         .mxr = false,
@@ -100,11 +100,12 @@ static bool fetch_half(const struct vm *vm, const struct xlate_ctx *c, uint64_t 
     return true;
 }
 
-bool guest_fetch_insn(const struct vm *vm, uint64_t gva, uint32_t *insn)
+bool guest_fetch_insn(const struct vcpu *v, uint64_t gva, uint32_t *insn)
 {
+    const struct vm *vm = v->vm;
     struct xlate_ctx c;
     uint16_t lo, hi = 0;
-    fetch_ctx(vm, &c);
+    fetch_ctx(v, &c);
     if (!fetch_half(vm, &c, gva, &lo))
         return false;
     if ((lo & 3) == 3 && !fetch_half(vm, &c, gva + 2, &hi))   /* may sit on the next page */

@@ -1,5 +1,6 @@
 /* Boot: probe the hart, set up the H extension, build the VMs, run them. */
 #include "console.h"
+#include "cpu.h"
 #include "aia.h"
 #include "cosim_mailbox.h"
 #include "hva_hw.h"
@@ -41,16 +42,30 @@ static bool option_set(const void *dtb, const char *opt)
     return false;
 }
 
+/* What every hart sets up for itself before it runs guests. */
+static void hart_setup(void)
+{
+    cpu_setup_hart();
+    csr_write(hedeleg, GUEST_EXCEPTIONS);
+    csr_write(hideleg, GUEST_INTERRUPTS);
+    csr_write(hvip, 0);
+    csr_write(hgeie, 0);
+    csr_write(hcounteren, 0x7);
+    csr_set(sstatus, SSTATUS_FS_INITIAL);     /* guests' FP needs FS != Off at HS too */
+    /* the host timer and host IPIs; taken while a guest runs */
+    csr_write(sie, MIP_STIP | (1UL << IRQ_S_SOFT));
+}
+
 void hv_main(uint64_t hartid, const void *dtb)
 {
     hv_log("chipvisor on hart %lu\n", hartid);
+    cpu_init_boot(hartid, dtb);               /* tp = this hart's struct cpu from here on */
     hext_probe();
     if (!hart.h) {
         hv_log("this hart has no H extension (hypervisor); chipvisor cannot run guests without it\n");
         platform_exit(2);
     }
-    extern char trap_entry[];
-    csr_write(stvec, (uint64_t)(uintptr_t)trap_entry);
+    hart_setup();
     hv_log("H extension: VMID %u bits, Sv48x4 %s, Sstc %s\n", hart.vmid_bits,
            hart.sv48x4 ? "yes" : "no", hart.sstc ? "yes (vstimecmp)" : "no (VSTIP injection)");
 
@@ -63,13 +78,6 @@ void hv_main(uint64_t hartid, const void *dtb)
     hv_log("host RAM 0x%lx-0x%lx, hypervisor 0x%lx-0x%lx, guest pool from 0x%lx\n", ram_base,
            ram_base + ram_size, (uint64_t)(uintptr_t)__image_start, (uint64_t)(uintptr_t)__image_end,
            pool);
-
-    csr_write(hedeleg, GUEST_EXCEPTIONS);
-    csr_write(hideleg, GUEST_INTERRUPTS);
-    csr_write(hvip, 0);
-    csr_write(hcounteren, 0x7);
-    csr_set(sstatus, SSTATUS_FS_INITIAL);     /* guests' FP needs FS != Off at HS too */
-    csr_write(sie, MIP_STIP);                 /* the host timer; taken while a guest runs */
 
     aia_probe(dtb);
     uint64_t pool_end = ram_base + ram_size;
@@ -87,7 +95,20 @@ void hv_main(uint64_t hartid, const void *dtb)
     if (!gstage_init(gmode))
         hv_log("chipvisor.gstage: the hart lacks that mode; using the default\n");
     hv_log("G-stage tables: %s\n", gstage_mode_name());
+    hv_lock();
     vm_create_all(pool, pool_end);
     input_init();
+    cpu_start_secondaries();
+    sched_start();
+}
+
+/* The other harts (start.S, after SBI HSM started them): the same set-up,
+ * then the same scheduler loop over the shared vCPU list. */
+void hv_secondary_main(void);
+void hv_secondary_main(void)
+{
+    hart_setup();
+    hv_lock();
+    this_cpu()->online = true;
     sched_start();
 }

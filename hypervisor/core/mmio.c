@@ -32,30 +32,32 @@ static const char *access_name(uint64_t cause)
 
 struct mmio_xcheck mmio_xcheck;
 
-static bool fetch_insn(struct vm *vm, uint32_t *insn)
+static bool fetch_insn(struct vcpu *v, uint32_t *insn)
 {
+    const struct vm *vm = v->vm;
     uint16_t lo, hi = 0;
-    bool hw = hlvx_hu(vm->regs.sepc, &lo) &&
-              ((lo & 3) != 3 || hlvx_hu(vm->regs.sepc + 2, &hi));
+    bool hw = hlvx_hu(v->regs.sepc, &lo) &&
+              ((lo & 3) != 3 || hlvx_hu(v->regs.sepc + 2, &hi));
     *insn = (uint32_t)hi << 16 | lo;
     if (mmio_xcheck.on) {
         uint32_t sw_insn = 0;
-        bool sw = guest_fetch_insn(vm, vm->regs.sepc, &sw_insn);
+        bool sw = guest_fetch_insn(v, v->regs.sepc, &sw_insn);
         mmio_xcheck.fetches++;
         if (sw != hw || (hw && sw_insn != *insn)) {
             if (log_nth(++mmio_xcheck.disagreements))
                 hv_log("vm %s: software walker and HLVX disagree on the instruction at 0x%lx "
                        "(vsatp 0x%lx): walker %s 0x%x, HLVX %s 0x%x (%lu so far)\n",
-                       vm->cfg->name, vm->regs.sepc, csr_read(vsatp), sw ? "reads" : "faults",
+                       vm->cfg->name, v->regs.sepc, csr_read(vsatp), sw ? "reads" : "faults",
                        sw_insn, hw ? "reads" : "faults", *insn, mmio_xcheck.disagreements);
         }
     }
     return hw;
 }
 
-void mmio_guest_page_fault(struct vm *vm)
+void mmio_guest_page_fault(struct vcpu *v)
 {
-    struct vcpu_regs *r = &vm->regs;
+    struct vm *vm = v->vm;
+    struct vcpu_regs *r = &v->regs;
     uint64_t gpa = r->htval << 2 | (r->stval & 3);
     const struct vm_device_config *dev = NULL;
     char why[160];
@@ -75,7 +77,7 @@ void mmio_guest_page_fault(struct vm *vm)
     if (r->htinst & 1) {
         decoded = mmio_decode_htinst(r->htinst, &a);
         insn = (uint32_t)r->htinst;
-    } else if (fetch_insn(vm, &insn)) {
+    } else if (fetch_insn(v, &insn)) {
         decoded = mmio_decode_insn(insn, &a);
     } else {
         hv_snprintf(why, sizeof(why), "cannot read the instruction at pc 0x%lx (device access at GPA 0x%lx)",

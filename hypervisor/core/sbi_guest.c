@@ -1,7 +1,7 @@
 /* SBI for guests. Each extension is a handler in a table (as in OpenSBI);
- * unknown extensions and functions answer SBI_ERR_NOT_SUPPORTED. Guests have
- * one vCPU, hart id 0. Pure logic over the vm_* operations of vm.h, so the
- * host unit tests run it against fakes. */
+ * unknown extensions and functions answer SBI_ERR_NOT_SUPPORTED. A VM's
+ * harts are its vCPUs, ids 0..n-1. Pure logic over the vcpu_* / vm_*
+ * operations of vm.h, so the host unit tests run it against fakes. */
 #include "sbi_guest.h"
 #include "console.h"
 #include "sbi_defs.h"
@@ -10,7 +10,7 @@
 
 enum sbi_flow {
     SBI_FLOW_RETURN,     /* write a0/a1, step over the ecall */
-    SBI_FLOW_NONE,       /* VM stopped or reset: its registers are not the caller's any more */
+    SBI_FLOW_NONE,       /* vCPU stopped, reset or resumed elsewhere: its registers are not the caller's any more */
 };
 
 struct sbi_call {
@@ -21,98 +21,122 @@ struct sbi_call {
 struct sbi_extension {
     uint64_t eid_first, eid_last;
     const char *name;
-    enum sbi_flow (*handle)(struct vm *vm, struct sbi_call *c);
+    enum sbi_flow (*handle)(struct vcpu *v, struct sbi_call *c);
 };
 
 static const struct sbi_extension extensions[];
 
-static enum sbi_flow do_base(struct vm *vm, struct sbi_call *c);
+static enum sbi_flow do_base(struct vcpu *v, struct sbi_call *c);
 
-static enum sbi_flow do_time(struct vm *vm, struct sbi_call *c)
+static enum sbi_flow do_time(struct vcpu *v, struct sbi_call *c)
 {
     if (c->fid != 0) {
         c->error = SBI_ERR_NOT_SUPPORTED;
         return SBI_FLOW_RETURN;
     }
-    vm_set_timer(vm, c->arg[0]);
+    vcpu_set_timer(v, c->arg[0]);
     return SBI_FLOW_RETURN;
 }
 
-/* hart_mask / hart_mask_base: is hart 0 (our only vCPU) named? -1 if the mask is invalid */
-static int names_hart0(uint64_t mask, uint64_t base)
+/* The vCPUs (bit = hart id) named by hart_mask / hart_mask_base; false when
+ * the mask names a hart the VM does not have (SBI 2.0: INVALID_PARAM). */
+static bool named_harts(const struct vm *vm, uint64_t mask, uint64_t base, uint64_t *set)
 {
-    if (base == ~0UL)
-        return 1;                     /* all harts */
-    if (base != 0)
-        return mask ? -1 : 0;         /* only hart ids >= base named; none exist */
-    if (mask & ~1UL)
-        return -1;
-    return (int)(mask & 1);
+    uint64_t all = (1UL << vm->n_vcpus) - 1;
+    *set = 0;
+    if (base == ~0UL) {
+        *set = all;                   /* every hart; the mask is ignored */
+        return true;
+    }
+    if (!mask)
+        return true;
+    if (base >= vm->n_vcpus || (mask & ~(all >> base)))
+        return false;
+    *set = mask << base;
+    return true;
 }
 
-static enum sbi_flow do_ipi(struct vm *vm, struct sbi_call *c)
+static enum sbi_flow do_ipi(struct vcpu *v, struct sbi_call *c)
 {
+    uint64_t set;
     if (c->fid != 0) {
         c->error = SBI_ERR_NOT_SUPPORTED;
         return SBI_FLOW_RETURN;
     }
-    int hit = names_hart0(c->arg[0], c->arg[1]);
-    if (hit < 0)
-        c->error = SBI_ERR_INVALID_PARAM;
-    else if (hit)
-        vm_raise_soft_irq(vm);
-    return SBI_FLOW_RETURN;
-}
-
-static enum sbi_flow do_rfence(struct vm *vm, struct sbi_call *c)
-{
-    (void)vm;
-    int hit = names_hart0(c->arg[0], c->arg[1]);
-    if (hit < 0) {
+    if (!named_harts(v->vm, c->arg[0], c->arg[1], &set)) {
         c->error = SBI_ERR_INVALID_PARAM;
         return SBI_FLOW_RETURN;
     }
+    for (uint32_t id = 0; id < v->vm->n_vcpus; id++)
+        if (set & (1UL << id))
+            vcpu_send_ipi(&v->vm->vcpus[id]);
+    return SBI_FLOW_RETURN;
+}
+
+static enum sbi_flow do_rfence(struct vcpu *v, struct sbi_call *c)
+{
+    uint64_t set;
+    unsigned kind;
     switch (c->fid) {
     case 0:   /* remote FENCE.I */
-        if (hit)
-            vm_fence_i(vm);
+        kind = VM_FENCE_I;
         break;
     case 1:   /* remote SFENCE.VMA: the guest's VS-stage entries of this VMID */
-    case 2:   /* ... with ASID: flushing all of this VMID is a correct superset */
-        if (hit)
-            vm_flush_guest_tlb(vm);
+    case 2:   /* ... with ASID: all of this VMID's VS-stage entries is a correct superset */
+        kind = VM_FENCE_VVMA;
         break;
     default:  /* HFENCE.* for nested guests: this hypervisor offers no H to its guests */
         c->error = SBI_ERR_NOT_SUPPORTED;
-        break;
+        return SBI_FLOW_RETURN;
     }
+    if (!named_harts(v->vm, c->arg[0], c->arg[1], &set)) {
+        c->error = SBI_ERR_INVALID_PARAM;
+        return SBI_FLOW_RETURN;
+    }
+    if (set)
+        vm_remote_fence(v, set, kind);
     return SBI_FLOW_RETURN;
 }
 
-static enum sbi_flow do_hsm(struct vm *vm, struct sbi_call *c)
+#define SBI_HSM_SUSPEND_NONRETENTIVE 0x80000000UL
+
+static enum sbi_flow do_hsm(struct vcpu *v, struct sbi_call *c)
 {
+    struct vm *vm = v->vm;
+    uint8_t *unused;
     switch (c->fid) {
     case SBI_HSM_HART_START:
-        c->error = c->arg[0] == 0 ? SBI_ERR_ALREADY_AVAILABLE : SBI_ERR_INVALID_PARAM;
+        if (c->arg[0] >= vm->n_vcpus)
+            c->error = SBI_ERR_INVALID_PARAM;
+        else if (!vm_gpa_to_hva(vm, c->arg[1], 4, false, &unused))
+            c->error = SBI_ERR_INVALID_ADDRESS;
+        else
+            c->error = vcpu_hart_start(&vm->vcpus[c->arg[0]], c->arg[1], c->arg[2]);
         break;
     case SBI_HSM_HART_STOP:
-        vm_stop(vm, VM_OUTCOME_PASS, "its last hart stopped (SBI HSM hart_stop)");
+        vcpu_hart_stop(v);
         return SBI_FLOW_NONE;
     case SBI_HSM_HART_STATUS:
-        if (c->arg[0] == 0)
-            c->value = SBI_HSM_STATE_STARTED;
+        if (c->arg[0] < vm->n_vcpus)
+            c->value = vcpu_hart_status(&vm->vcpus[c->arg[0]]);
         else
             c->error = SBI_ERR_INVALID_PARAM;
         break;
     case SBI_HSM_HART_SUSPEND:
         if (c->arg[0] == SBI_HSM_SUSPEND_RETENTIVE) {
             /* like WFI: resumes after the ecall once an interrupt is pending */
-            if (!vm_irq_pending(vm)) {
-                vm->state = VM_IDLE;
-                vm->stats.wfi_exits++;
+            vcpu_wait(v);
+            v->hsm_suspended = v->state == VCPU_IDLE;     /* HSM status: SUSPENDED */
+        } else if (c->arg[0] == SBI_HSM_SUSPEND_NONRETENTIVE) {
+            if (!vm_gpa_to_hva(vm, c->arg[1], 4, false, &unused)) {
+                c->error = SBI_ERR_INVALID_ADDRESS;
+                break;
             }
+            vcpu_suspend_nonretentive(v, c->arg[1], c->arg[2]);
+            return SBI_FLOW_NONE;
         } else {
-            c->error = c->arg[0] < 0x80000000UL ? SBI_ERR_INVALID_PARAM : SBI_ERR_NOT_SUPPORTED;
+            /* reserved, or a platform-specific type this platform lacks */
+            c->error = SBI_ERR_INVALID_PARAM;
         }
         break;
     default:
@@ -122,8 +146,9 @@ static enum sbi_flow do_hsm(struct vm *vm, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-static enum sbi_flow do_srst(struct vm *vm, struct sbi_call *c)
+static enum sbi_flow do_srst(struct vcpu *v, struct sbi_call *c)
 {
+    struct vm *vm = v->vm;
     uint64_t type = c->arg[0], reason = c->arg[1];
     if (c->fid != SBI_SRST_RESET) {
         c->error = SBI_ERR_NOT_SUPPORTED;
@@ -145,8 +170,9 @@ static enum sbi_flow do_srst(struct vm *vm, struct sbi_call *c)
     return SBI_FLOW_NONE;
 }
 
-static enum sbi_flow do_dbcn(struct vm *vm, struct sbi_call *c)
+static enum sbi_flow do_dbcn(struct vcpu *v, struct sbi_call *c)
 {
+    struct vm *vm = v->vm;
     uint8_t *buf;
     uint64_t len = c->arg[0];
 
@@ -182,8 +208,9 @@ static enum sbi_flow do_dbcn(struct vm *vm, struct sbi_call *c)
 }
 
 /* chipvisor's own calls, for test guests that measure the hypervisor */
-static enum sbi_flow do_chipvisor(struct vm *vm, struct sbi_call *c)
+static enum sbi_flow do_chipvisor(struct vcpu *v, struct sbi_call *c)
 {
+    struct vm *vm = v->vm;
     if (c->fid == SBI_CHIPVISOR_TRAP_COUNT)
         c->value = (long)vm->stats.traps;
     else if (c->fid == SBI_CHIPVISOR_IRQ_BACKEND)
@@ -194,11 +221,12 @@ static enum sbi_flow do_chipvisor(struct vm *vm, struct sbi_call *c)
 }
 
 /* legacy (v0.1) calls: the return value goes in a0 only */
-static enum sbi_flow do_legacy(struct vm *vm, struct sbi_call *c)
+static enum sbi_flow do_legacy(struct vcpu *v, struct sbi_call *c)
 {
+    struct vm *vm = v->vm;
     switch (c->ext) {
     case SBI_EXT_LEGACY_SET_TIMER:
-        vm_set_timer(vm, c->arg[0]);
+        vcpu_set_timer(v, c->arg[0]);
         c->error = 0;
         break;
     case SBI_EXT_LEGACY_CONSOLE_PUTCHAR:
@@ -240,9 +268,9 @@ static const struct sbi_extension *find_extension(uint64_t eid)
     return NULL;
 }
 
-static enum sbi_flow do_base(struct vm *vm, struct sbi_call *c)
+static enum sbi_flow do_base(struct vcpu *v, struct sbi_call *c)
 {
-    (void)vm;
+    (void)v;
     switch (c->fid) {
     case SBI_BASE_GET_SPEC_VERSION: c->value = (long)SBI_SPEC_VERSION_2_0; break;
     case SBI_BASE_GET_IMPL_ID:      c->value = (long)SBI_IMPL_ID_CHIPVISOR; break;
@@ -266,18 +294,18 @@ static enum sbi_flow do_base(struct vm *vm, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-void sbi_guest_ecall(struct vm *vm)
+void sbi_guest_ecall(struct vcpu *v)
 {
-    struct vcpu_regs *r = &vm->regs;
+    struct vcpu_regs *r = &v->regs;
     struct sbi_call c = {
         .ext = r->x[17], .fid = r->x[16],
         .arg = { r->x[10], r->x[11], r->x[12], r->x[13], r->x[14], r->x[15] },
     };
-    vm->stats.sbi_calls++;
+    v->vm->stats.sbi_calls++;
     const struct sbi_extension *e = find_extension(c.ext);
     enum sbi_flow flow = SBI_FLOW_RETURN;
     if (e)
-        flow = e->handle(vm, &c);
+        flow = e->handle(v, &c);
     else
         c.error = SBI_ERR_NOT_SUPPORTED;
     if (flow == SBI_FLOW_NONE)

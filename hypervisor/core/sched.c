@@ -1,4 +1,7 @@
-/* The scheduler and vCPU context switch. */
+/* The scheduler and the vCPU context switch. Every hart runs this loop
+ * over one shared list of vCPUs (all VMs, in order), under the hypervisor
+ * lock: round robin with a time slice from the hart's own host timer, pins
+ * respected, WFI as a yield, wake-up on a vCPU's own interrupts. */
 #include "sched.h"
 #include "mmio.h"
 #include "console.h"
@@ -12,33 +15,50 @@
 #include "sbi_host.h"
 #include "util.h"
 
-/* the host timer also polls console input while every guest is idle */
+/* the boot hart also polls console input while every guest is idle */
 #define IDLE_POLL_TICKS 10000       /* 1 ms */
-
-static struct vm *loaded;           /* whose VS-level CSRs the hart holds */
-static struct vm *fp_owner;         /* whose FP registers the hart holds */
-static uint64_t slice_end;
-static uint64_t host_timer_armed = ~0UL;
-static bool kicked = true;
+#define MIP_SSIP (1UL << IRQ_S_SOFT)
+#define MIP_SGEIP (1UL << 12)
 
 void fp_save(struct vcpu_fp *fp);
 void fp_restore(const struct vcpu_fp *fp);
 void vcpu_enter(struct vcpu_regs *regs) __attribute__((noreturn));
 
-void sched_forget(struct vm *vm)
+/* the hart that runs the devices' timers and console input for every VM */
+static struct cpu *housekeeper;
+
+#define ALL_VCPUS (MAX_VMS * VM_MAX_VCPUS)
+
+static struct vcpu *vcpu_at(uint32_t k)
 {
-    kicked = true;
-    if (loaded == vm)
-        loaded = NULL;
-    if (fp_owner == vm)
-        fp_owner = NULL;
+    struct vm *vm = &vms[k / VM_MAX_VCPUS];
+    return k / VM_MAX_VCPUS < vm_count && k % VM_MAX_VCPUS < vm->n_vcpus
+               ? &vm->vcpus[k % VM_MAX_VCPUS] : NULL;
 }
 
-static void host_timer_set(uint64_t when)
+#define for_each_vcpu(v, k) \
+    for (uint32_t k = 0; k < vm_count * VM_MAX_VCPUS; k++) \
+        if (((v) = vcpu_at(k)) != NULL)
+
+void sched_forget(struct vcpu *v)
 {
-    if (when == host_timer_armed)
+    if (v->cpu) {
+        v->cpu->loaded = NULL;
+        v->cpu->kicked = true;
+        v->cpu = NULL;
+    }
+    for (uint32_t i = 0; i < cpu_count; i++)
+        if (cpus[i].fp_owner == v)
+            cpus[i].fp_owner = NULL;
+    v->fp_cpu = NULL;
+    v->last_cpu = NULL;
+}
+
+static void host_timer_set(struct cpu *c, uint64_t when)
+{
+    if (when == c->host_timer_armed)
         return;
-    host_timer_armed = when;
+    c->host_timer_armed = when;
     if (hart.sstc)
         csr_write(CSR_STIMECMP, when);
     else
@@ -48,87 +68,146 @@ static void host_timer_set(uint64_t when)
 void sched_timer_irq(void)
 {
     /* STIP stays set until the timer is moved into the future again */
-    host_timer_armed = 0;
-    kicked = true;
+    this_cpu()->host_timer_armed = 0;
+    this_cpu()->kicked = true;
+}
+
+void sched_ipi(void)
+{
+    csr_clear(sip, MIP_SSIP);
+    this_cpu()->ipis_in++;
+    this_cpu()->kicked = true;
 }
 
 void sched_kick(void)
 {
-    kicked = true;
+    this_cpu()->kicked = true;
 }
 
-void vm_hvip_update(struct vm *vm, uint64_t mask, bool on)
+/* ---- what other harts ask of a vCPU ------------------------------------- */
+
+void vcpu_hvip_update(struct vcpu *v, uint64_t mask, bool on)
 {
-    if (vm == loaded) {
+    struct cpu *c = v->cpu;
+    if (c == this_cpu()) {
         if (on)
             csr_set(hvip, mask);
         else
             csr_clear(hvip, mask);
+    } else if (c) {
+        /* it runs on another hart: that hart applies this on its way back in */
+        uint64_t set = on ? (v->hvip_set | mask) : (v->hvip_set & ~mask);
+        uint64_t clear = on ? (v->hvip_clear & ~mask) : (v->hvip_clear | mask);
+        if (set == v->hvip_set && clear == v->hvip_clear && !(mask & MIP_VSSIP))
+            return;
+        v->hvip_set = set;
+        v->hvip_clear = clear;
+        cpu_kick(c);
     } else if (on) {
-        vm->csr.hvip |= mask;
+        v->csr.hvip |= mask;
     } else {
-        vm->csr.hvip &= ~mask;
+        v->csr.hvip &= ~mask;
     }
 }
 
-void vm_set_timer(struct vm *vm, uint64_t when)
+static void apply_hvip_requests(struct vcpu *v)
 {
-    kicked = true;
+    if (v->hvip_set)
+        csr_set(hvip, v->hvip_set);
+    if (v->hvip_clear)
+        csr_clear(hvip, v->hvip_clear);
+    v->hvip_set = v->hvip_clear = 0;
+}
+
+/* The fences this hart owes the VM of its loaded vCPU (whose VMID is in hgatp). */
+static void apply_fences(struct cpu *c, struct vm *vm)
+{
+    uint8_t owed = vm->fence_pending[c->id];
+    if (!owed)
+        return;
+    vm->fence_pending[c->id] = 0;
+    if (owed & VM_FENCE_GVMA)
+        gstage_flush_vmid(vm->vmid);
+    else if (owed & VM_FENCE_VVMA)
+        __asm__ volatile(H_INSN("hfence.vvma zero, zero") ::: "memory");
+    if (owed & VM_FENCE_I)
+        __asm__ volatile("fence.i" ::: "memory");
+}
+
+void sched_apply_own_fences(void)
+{
+    struct cpu *c = this_cpu();
+    if (c->loaded)
+        apply_fences(c, c->loaded->vm);
+    cpu_fence_ack();
+}
+
+void vm_remote_fence(struct vcpu *caller, uint64_t targets, unsigned kind)
+{
+    struct vm *vm = caller->vm;
+    struct cpu *me = this_cpu();
+    uint64_t running = 0;
+    (void)targets;      /* every hart that may hold the VM's entries is fenced: a superset */
+
+    for (uint32_t i = 0; i < cpu_count; i++) {
+        vm->fence_pending[i] |= (uint8_t)kind;
+        struct vcpu *l = cpus[i].loaded;
+        if (&cpus[i] != me && l && l->vm == vm)
+            running |= 1UL << i;
+    }
+    apply_fences(me, vm);
+    if (running) {
+        uint64_t seq = cpu_fence_request();
+        cpu_kick_mask(running);
+        cpu_fence_wait(running, seq);
+    }
+}
+
+/* ---- timers and interrupts of vCPUs ------------------------------------- */
+
+void vcpu_set_timer(struct vcpu *v, uint64_t when)
+{
+    this_cpu()->kicked = true;
     if (hart.sstc) {
-        if (vm == loaded)
+        if (v->cpu == this_cpu())
             csr_write(CSR_VSTIMECMP, when);   /* VSTIP follows it in hardware */
         else
-            vm->csr.vstimecmp = when;
+            v->csr.vstimecmp = when;
     } else {
-        vm->timer_deadline = when;
-        vm_hvip_update(vm, MIP_VSTIP, read_time() >= when);
+        v->timer_deadline = when;
+        vcpu_hvip_update(v, MIP_VSTIP, read_time() >= when);
     }
 }
 
-void vm_raise_soft_irq(struct vm *vm)
+bool vcpu_irq_pending(const struct vcpu *v)
 {
-    vm_hvip_update(vm, MIP_VSSIP, true);
-}
-
-void vm_fence_i(struct vm *vm)
-{
-    (void)vm;
-    __asm__ volatile("fence.i" ::: "memory");
-}
-
-void vm_flush_guest_tlb(struct vm *vm)
-{
-    /* hfence.vvma acts on the VMID in hgatp: this VM's when it is loaded */
-    if (vm == loaded)
-        __asm__ volatile(H_INSN("hfence.vvma zero, zero") ::: "memory");
-    else
-        gstage_flush_vmid(vm->vmid);  /* a superset: drops its VS-stage entries too */
-}
-
-bool vm_irq_pending(const struct vm *vm)
-{
-    bool live = vm == loaded;
-    uint64_t hvip = live ? csr_read(hvip) : vm->csr.hvip;
-    uint64_t vsie = live ? csr_read(vsie) : vm->csr.vsie;   /* VS view: bits 1, 5, 9 */
+    bool live = v->cpu == this_cpu();
+    uint64_t hvip = live ? csr_read(hvip) : (v->csr.hvip | v->hvip_set) & ~v->hvip_clear;
+    uint64_t vsie = live ? csr_read(vsie) : v->csr.vsie;   /* VS view: bits 1, 5, 9 */
     uint64_t pending = 0;
 
     if (hvip & MIP_VSSIP)
         pending |= 1UL << 1;
     if (hvip & MIP_VSTIP)
         pending |= 1UL << 5;
-    if ((hvip & MIP_VSEIP) || (vm->imsic_file && aia_file_pending(vm->imsic_file)))
+    /* a guest file's hgeip is seen only by the hart it belongs to */
+    if ((hvip & MIP_VSEIP) ||
+        (v->imsic_file && v->pin == (int32_t)this_cpu()->id && aia_file_pending(v->imsic_file)))
         pending |= 1UL << 9;
     if (hart.sstc) {
-        uint64_t cmp = live ? csr_read(CSR_VSTIMECMP) : vm->csr.vstimecmp;
+        uint64_t cmp = live ? csr_read(CSR_VSTIMECMP) : v->csr.vstimecmp;
         if (read_time() >= cmp)
             pending |= 1UL << 5;
     }
     return (pending & vsie) != 0;
 }
 
-static void save_vs_csrs(struct vm *vm)
+/* ---- context switch ------------------------------------------------------ */
+
+static void save_vs_csrs(struct vcpu *v)
 {
-    struct vcpu_csrs *c = &vm->csr;
+    struct vcpu_csrs *c = &v->csr;
+    apply_hvip_requests(v);
     c->vsstatus = csr_read(vsstatus);
     c->vsie = csr_read(vsie);
     c->vstvec = csr_read(vstvec);
@@ -142,9 +221,9 @@ static void save_vs_csrs(struct vm *vm)
         c->vstimecmp = csr_read(CSR_VSTIMECMP);
 }
 
-static void load_vs_csrs(struct vm *vm)
+static void load_vs_csrs(struct vcpu *v)
 {
-    const struct vcpu_csrs *c = &vm->csr;
+    const struct vcpu_csrs *c = &v->csr;
     csr_write(hgatp, c->hgatp);
     if (!hart.vmid_bits)
         gstage_flush_all();
@@ -163,127 +242,271 @@ static void load_vs_csrs(struct vm *vm)
         csr_write(CSR_VSTIMECMP, c->vstimecmp);
 }
 
-static void switch_to(struct vm *next)
+/* The hart gives back the vCPU it holds: its state goes to memory. */
+static void unload(struct cpu *c)
 {
-    if (loaded == next)
+    struct vcpu *v = c->loaded;
+    if (!v)
         return;
-    if (loaded) {
-        save_vs_csrs(loaded);
-        if ((loaded->regs.sstatus & SSTATUS_FS) == SSTATUS_FS_DIRTY) {
-            csr_set(sstatus, SSTATUS_FS_INITIAL);
-            fp_save(&loaded->fp);
-            loaded->regs.sstatus = (loaded->regs.sstatus & ~SSTATUS_FS) | SSTATUS_FS_CLEAN;
-        }
-    }
-    if (fp_owner != next) {
+    save_vs_csrs(v);
+    if ((v->regs.sstatus & SSTATUS_FS) == SSTATUS_FS_DIRTY) {
         csr_set(sstatus, SSTATUS_FS_INITIAL);
-        fp_restore(&next->fp);
-        fp_owner = next;
+        fp_save(&v->fp);
+        v->regs.sstatus = (v->regs.sstatus & ~SSTATUS_FS) | SSTATUS_FS_CLEAN;
     }
-    load_vs_csrs(next);
-    loaded = next;
-    next->stats.switches_in++;
+    v->cpu = NULL;
+    v->last_cpu = c;
+    c->loaded = NULL;
 }
 
-/* Software virtual timer (no Sstc): VSTIP follows the SBI set_timer
- * deadline. Timer-driven virtual devices count their expiries. */
-static void update_soft_timers(uint64_t now)
+static void switch_to(struct cpu *c, struct vcpu *next)
 {
+    if (c->loaded == next)
+        return;
+    unload(c);
+    if (c->fp_owner != next || next->fp_cpu != c) {
+        csr_set(sstatus, SSTATUS_FS_INITIAL);
+        fp_restore(&next->fp);
+        c->fp_owner = next;
+        next->fp_cpu = c;
+    }
+    load_vs_csrs(next);
+    next->cpu = c;
+    c->loaded = next;
+    /* the guest's own sfence.vma and fence.i on its last hart did not reach
+     * this one: a vCPU that moved drops what this hart may still hold */
+    if (next->last_cpu && next->last_cpu != c) {
+        __asm__ volatile(H_INSN("hfence.vvma zero, zero") ::: "memory");
+        __asm__ volatile("fence.i" ::: "memory");
+        next->vm->stats.migrations++;
+    }
+    if (next->imsic_reset) {
+        aia_reset_file(next->imsic_file);
+        next->imsic_reset = false;
+    }
+    next->vm->stats.switches_in++;
+}
+
+/* ---- picking ------------------------------------------------------------- */
+
+static bool can_run_on(const struct vcpu *v, const struct cpu *c)
+{
+    return v->vm->state == VM_RUNNABLE && v->state == VCPU_RUNNABLE &&
+           (v->cpu == NULL || v->cpu == c) && (v->pin < 0 || v->pin == (int32_t)c->id);
+}
+
+/* the hart that watches an idle vCPU's own timer */
+static struct cpu *home_of(const struct vcpu *v)
+{
+    if (v->pin >= 0)
+        return &cpus[v->pin];
+    return v->last_cpu ? v->last_cpu : housekeeper;
+}
+
+/* A vCPU became runnable: an idle hart that may run it takes it now. */
+void wake_a_hart_for(struct vcpu *v)
+{
+    struct cpu *me = this_cpu();
+    for (uint32_t i = 0; i < cpu_count; i++) {
+        struct cpu *c = &cpus[i];
+        if (c != me && c->online && c->idle && (v->pin < 0 || v->pin == (int32_t)i)) {
+            cpu_kick(c);
+            return;
+        }
+    }
+}
+
+static void resume(struct vcpu *v)
+{
+    v->state = VCPU_RUNNABLE;
+    v->hsm_suspended = false;
+    if (v->resume_nonretentive) {
+        /* HSM: a non-retentive suspend returns at resume_addr as a fresh
+         * start (vcpu_start_at keeps the interrupt that woke it) */
+        if (v->cpu)
+            unload(v->cpu);
+        vcpu_start_at(v, v->resume_addr, v->resume_opaque);
+    }
+    wake_a_hart_for(v);
+}
+
+void vcpu_wake_if_pending(struct vcpu *v)
+{
+    if (v->state == VCPU_IDLE && v->vm->state == VM_RUNNABLE && vcpu_irq_pending(v))
+        resume(v);
+}
+
+/* Software virtual timers (no Sstc) of the vCPUs this hart may touch, and
+ * (on the housekeeping hart) every VM's timer-driven devices. */
+static void update_timers(struct cpu *c, uint64_t now)
+{
+    struct vcpu *v;
+    if (!hart.sstc) {
+        for_each_vcpu(v, k)
+            if (v->vm->state == VM_RUNNABLE && (v->cpu == c || v->cpu == NULL) &&
+                now >= v->timer_deadline)
+                vcpu_hvip_update(v, MIP_VSTIP, true);
+    }
+    if (c != housekeeper)
+        return;
     for (uint32_t i = 0; i < vm_count; i++) {
         struct vm *vm = &vms[i];
         if (vm->state == VM_STOPPED)
             continue;
-        if (!hart.sstc && now >= vm->timer_deadline)
-            vm_hvip_update(vm, MIP_VSTIP, true);
         vm_devices_advance(vm, now);
         vm_devices_poll_lines(vm);
     }
 }
 
-/* earliest moment an idle or running VM needs the hart for its own timer */
-static uint64_t next_guest_timer(uint64_t now)
+/* earliest moment this hart must look again for a timer it watches */
+static uint64_t next_event(struct cpu *c, uint64_t now)
 {
     uint64_t when = ~0UL;
-    for (uint32_t i = 0; i < vm_count; i++) {
-        const struct vm *vm = &vms[i];
-        if (vm->state == VM_STOPPED)
+    struct vcpu *v;
+    for_each_vcpu(v, k) {
+        if (v->vm->state != VM_RUNNABLE || v->state == VCPU_STOPPED)
             continue;
-        uint64_t t = hart.sstc ? (vm == loaded ? csr_read(CSR_VSTIMECMP) : vm->csr.vstimecmp)
-                               : vm->timer_deadline;
+        uint64_t t = ~0UL;
+        if (v->cpu == c && !hart.sstc)
+            t = v->timer_deadline;                 /* the one it runs: VSTIP by hand */
+        else if (v->cpu == NULL && v->state == VCPU_IDLE && home_of(v) == c)
+            t = hart.sstc ? v->csr.vstimecmp : v->timer_deadline;
         if (t > now && t < when)
             when = t;
-        t = vm_devices_next_event(vm);
-        if (t > now && t < when)
-            when = t;
+    }
+    if (c == housekeeper) {
+        for (uint32_t i = 0; i < vm_count; i++) {
+            if (vms[i].state == VM_STOPPED)
+                continue;
+            uint64_t t = vm_devices_next_event(&vms[i]);
+            if (t > now && t < when)
+                when = t;
+        }
     }
     return when;
 }
 
-static struct vm *pick_after(struct vm *cur)
+static struct vcpu *pick(struct cpu *c, struct vcpu *cur, uint64_t now, bool woke)
 {
-    uint32_t start = cur ? cur->index + 1 : 0;
-    for (uint32_t k = 0; k < vm_count; k++) {
-        struct vm *vm = &vms[(start + k) % vm_count];
-        if (vm->state == VM_RUNNABLE)
-            return vm;
+    if (cur && can_run_on(cur, c) && now < c->slice_end && !woke)
+        return cur;
+    /* round robin over the shared list; the current one comes last */
+    uint32_t n = vm_count * VM_MAX_VCPUS;
+    for (uint32_t step = 1; step <= n; step++) {
+        uint32_t k = (c->rr_next + step) % n;
+        struct vcpu *v = vcpu_at(k);
+        if (v && can_run_on(v, c) && (v != cur || step == n)) {
+            c->rr_next = k;
+            c->slice_end = now + SCHED_SLICE_TICKS;
+            return v;
+        }
+    }
+    if (cur && can_run_on(cur, c)) {
+        c->slice_end = now + SCHED_SLICE_TICKS;
+        return cur;
     }
     return NULL;
 }
 
-struct vm *sched_next(struct vm *cur)
+static bool any_vm_alive(void)
 {
+    for (uint32_t i = 0; i < vm_count; i++)
+        if (vms[i].state != VM_STOPPED)
+            return true;
+    return false;
+}
+
+/* the guest files of idle vCPUs pinned here: their interrupts end this hart's WFI */
+static uint64_t idle_guest_files(struct cpu *c)
+{
+    uint64_t files = 0;
+    struct vcpu *v;
+    for_each_vcpu(v, k)
+        if (v->imsic_file && v->pin == (int32_t)c->id && v->state == VCPU_IDLE)
+            files |= 1UL << v->imsic_file;
+    return files;
+}
+
+static void idle_wait(struct cpu *c, uint64_t now)
+{
+    uint64_t t = next_event(c, now);
+    uint64_t poll = now + IDLE_POLL_TICKS;
+    host_timer_set(c, c == housekeeper && t > poll ? poll : t);
+    uint64_t files = idle_guest_files(c);
+    if (files) {
+        csr_write(hgeie, files);
+        csr_set(sie, MIP_SGEIP);
+    }
+    c->idle = true;
+    hv_unlock();
+    __asm__ volatile("wfi");
+    hv_lock();
+    c->idle = false;
+    if (files) {
+        csr_clear(sie, MIP_SGEIP);
+        csr_write(hgeie, 0);
+    }
+    if (csr_read(sip) & MIP_SSIP)
+        sched_ipi();
+    if (csr_read(sip) & MIP_STIP)
+        c->host_timer_armed = 0;
+}
+
+struct vcpu *sched_next(struct vcpu *cur)
+{
+    struct cpu *c = this_cpu();
+
     /* fast path: nothing happened that could change who runs or when the
      * host timer must fire (every timed event has the timer armed for it,
-     * and console input is polled on timer interrupts) */
-    if (!kicked && cur && cur->state == VM_RUNNABLE)
+     * requests from other harts come with an IPI, and console input is
+     * polled on timer interrupts) */
+    if (!c->kicked && cur && cur->cpu == c && can_run_on(cur, c)) {
+        apply_hvip_requests(cur);
         return cur;
-    kicked = false;
+    }
+    c->kicked = false;
     for (;;) {
         uint64_t now = read_time();
         bool woke = false;
+        struct vcpu *v;
 
-        update_soft_timers(now);
-        input_poll();
-        for (uint32_t i = 0; i < vm_count; i++) {
-            if (vms[i].state == VM_IDLE && vm_irq_pending(&vms[i])) {
-                vms[i].state = VM_RUNNABLE;
-                woke = true;
+        update_timers(c, now);
+        if (c == housekeeper)
+            input_poll();
+        for_each_vcpu(v, k) {
+            if (v->state == VCPU_IDLE && (v->cpu == NULL || v->cpu == c) &&
+                v->vm->state == VM_RUNNABLE && vcpu_irq_pending(v)) {
+                resume(v);
+                woke |= can_run_on(v, c);
             }
         }
 
-        struct vm *next;
-        if (cur && cur->state == VM_RUNNABLE && now < slice_end && !woke) {
-            next = cur;
-        } else {
-            next = pick_after(cur);       /* round robin; cur itself comes last */
-            if (next)
-                slice_end = now + SCHED_SLICE_TICKS;
-        }
+        struct vcpu *next = pick(c, cur, now, woke);
         if (next) {
-            uint64_t t = next_guest_timer(now);
-            host_timer_set(t < slice_end ? t : slice_end);
-            switch_to(next);
+            uint64_t t = next_event(c, now);
+            host_timer_set(c, t < c->slice_end ? t : c->slice_end);
+            switch_to(c, next);
+            apply_fences(c, next->vm);
+            apply_hvip_requests(next);
+            cpu_fence_ack();
             return next;
         }
-
-        bool any_alive = false;
-        for (uint32_t i = 0; i < vm_count; i++)
-            any_alive |= vms[i].state != VM_STOPPED;
-        if (!any_alive)
+        unload(c);
+        cpu_fence_ack();
+        if (!any_vm_alive() && c == housekeeper)
             sched_finish();
-
-        /* every VM waits: sleep until the next guest timer or input poll */
-        uint64_t t = next_guest_timer(now);
-        uint64_t poll = now + IDLE_POLL_TICKS;
-        host_timer_set(t < poll ? t : poll);
-        __asm__ volatile("wfi");
+        idle_wait(c, now);
         cur = NULL;
     }
 }
 
+/* Entered with the lock held; the guest runs with it released. */
 void sched_start(void)
 {
-    struct vm *first = sched_next(NULL);
+    if (!housekeeper)
+        housekeeper = this_cpu();
+    struct vcpu *first = sched_next(NULL);
+    hv_unlock();
     vcpu_enter(&first->regs);
 }
 
@@ -295,9 +518,11 @@ void sched_finish(void)
         const struct vm *vm = &vms[i];
         if (vm->outcome != VM_OUTCOME_PASS)
             bad++;
-        hv_log("  %-10s %-7s traps %lu, SBI calls %lu, MMIO exits %lu, WFI exits %lu, switches in %lu\n",
+        hv_log("  %-10s %-7s traps %lu, SBI calls %lu, MMIO exits %lu, WFI exits %lu, switches in %lu, "
+               "IPIs %lu, moves %lu\n",
                vm->cfg->name, vm_outcome_name(vm->outcome), vm->stats.traps, vm->stats.sbi_calls,
-               vm->stats.mmio_exits, vm->stats.wfi_exits, vm->stats.switches_in);
+               vm->stats.mmio_exits, vm->stats.wfi_exits, vm->stats.switches_in, vm->stats.ipis,
+               vm->stats.migrations);
     }
     hv_log("result: %s (%u of %u VMs did not pass)\n", bad ? "FAIL" : "PASS", bad, vm_count);
     if (mmio_xcheck.on)

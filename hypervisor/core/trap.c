@@ -8,6 +8,7 @@
 #include "platform.h"
 #include "sbi_guest.h"
 #include "sched.h"
+#include "cpu.h"
 #include "util.h"
 
 #define INSN_WFI 0x10500073U
@@ -53,9 +54,9 @@ void hs_trap(struct vcpu_regs *f)
 
 /* Delivers an exception to the guest's own trap handler (as if the hart had
  * delegated it): vsepc/vscause/vstval, vsstatus.SPP/SPIE/SIE, pc = vstvec. */
-static void inject_exception(struct vm *vm, uint64_t cause, uint64_t tval)
+static void inject_exception(struct vcpu *v, uint64_t cause, uint64_t tval)
 {
-    struct vcpu_regs *r = &vm->regs;
+    struct vcpu_regs *r = &v->regs;
     uint64_t vsstatus = csr_read(vsstatus);
     bool from_vs = r->sstatus & SSTATUS_SPP;
 
@@ -72,73 +73,84 @@ static void inject_exception(struct vm *vm, uint64_t cause, uint64_t tval)
     r->sstatus |= SSTATUS_SPP;        /* the handler runs in VS-mode */
 }
 
-static void virtual_instruction(struct vm *vm)
+static void virtual_instruction(struct vcpu *v)
 {
-    struct vcpu_regs *r = &vm->regs;
+    struct vcpu_regs *r = &v->regs;
     uint32_t insn = (uint32_t)r->stval;
 
     if (insn == INSN_WFI) {
         r->sepc += 4;
-        sched_kick();
-        vm->stats.wfi_exits++;
-        if (!vm_irq_pending(vm))
-            vm->state = VM_IDLE;      /* the scheduler wakes it on an interrupt */
+        vcpu_wait(v);
         return;
     }
     /* anything else is not offered to guests: what a hart without it does */
-    inject_exception(vm, EXC_ILLEGAL_INST, insn);
+    inject_exception(v, EXC_ILLEGAL_INST, insn);
 }
 
-static void stop_for(struct vm *vm, const char *what)
+static void stop_for(struct vcpu *v, const char *what)
 {
     char why[160];
-    hv_snprintf(why, sizeof(why), "%s (scause %lu) at pc 0x%lx, stval 0x%lx", what,
-                vm->regs.scause, vm->regs.sepc, vm->regs.stval);
-    vm_stop(vm, VM_OUTCOME_KILLED, why);
+    hv_snprintf(why, sizeof(why), "%s (scause %lu) at pc 0x%lx, stval 0x%lx, vCPU %u", what,
+                v->regs.scause, v->regs.sepc, v->regs.stval, v->id);
+    vm_stop(v->vm, VM_OUTCOME_KILLED, why);
 }
 
+static void guest_exception(struct vcpu *v, uint64_t cause)
+{
+    switch (cause) {
+    case EXC_ECALL_VS:
+        sbi_guest_ecall(v);
+        break;
+    case EXC_LOAD_GUEST_PAGE_FAULT:
+    case EXC_STORE_GUEST_PAGE_FAULT:
+    case EXC_INST_GUEST_PAGE_FAULT:
+        mmio_guest_page_fault(v);
+        sched_kick();             /* device state may move timers or interrupts */
+        break;
+    case EXC_VIRTUAL_INST:
+        virtual_instruction(v);
+        break;
+    case EXC_INST_ACCESS:
+    case EXC_LOAD_ACCESS:
+    case EXC_STORE_ACCESS:
+        stop_for(v, "access fault");
+        break;
+    case EXC_ILLEGAL_INST:
+        /* not delegated by the firmware below us: the guest's own to handle */
+        inject_exception(v, cause, v->regs.stval);
+        break;
+    default:
+        stop_for(v, "unexpected exception");
+        break;
+    }
+}
+
+/* Runs on this hart's stack with tp = its struct cpu; takes the hypervisor
+ * lock for the whole of its work and gives it back before the guest entry. */
 struct vcpu_regs *guest_trap(struct vcpu_regs *r)
 {
-    struct vm *vm = container_of(r, struct vm, regs);
+    struct vcpu *v = container_of(r, struct vcpu, regs);
     uint64_t cause = r->scause;
 
-    vm->stats.traps++;
+    hv_lock();
+    v->vm->stats.traps++;
     if (cause & SCAUSE_INTERRUPT) {
         switch (cause & ~SCAUSE_INTERRUPT) {
         case IRQ_S_TIMER:
             sched_timer_irq();
             break;
+        case IRQ_S_SOFT:
+            sched_ipi();
+            break;
         default:
             /* nothing else is enabled at HS-level */
             panic("unexpected interrupt while a guest ran", r);
         }
-    } else {
-        switch (cause) {
-        case EXC_ECALL_VS:
-            sbi_guest_ecall(vm);
-            break;
-        case EXC_LOAD_GUEST_PAGE_FAULT:
-        case EXC_STORE_GUEST_PAGE_FAULT:
-        case EXC_INST_GUEST_PAGE_FAULT:
-            mmio_guest_page_fault(vm);
-            sched_kick();             /* device state may move timers or interrupts */
-            break;
-        case EXC_VIRTUAL_INST:
-            virtual_instruction(vm);
-            break;
-        case EXC_INST_ACCESS:
-        case EXC_LOAD_ACCESS:
-        case EXC_STORE_ACCESS:
-            stop_for(vm, "access fault");
-            break;
-        case EXC_ILLEGAL_INST:
-            /* not delegated by the firmware below us: the guest's own to handle */
-            inject_exception(vm, cause, r->stval);
-            break;
-        default:
-            stop_for(vm, "unexpected exception");
-            break;
-        }
+    } else if (v->vm->state == VM_RUNNABLE && v->state != VCPU_STOPPED) {
+        /* (a VM stopped by another hart meanwhile: its trap is dropped) */
+        guest_exception(v, cause);
     }
-    return &sched_next(vm)->regs;
+    struct vcpu *next = sched_next(v);
+    hv_unlock();
+    return &next->regs;
 }

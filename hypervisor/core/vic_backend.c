@@ -49,7 +49,7 @@ void vic_setup(struct vm *vm)
 void vm_devices_poll_lines(struct vm *vm)
 {
     if (vm->vic_file)
-        vm_hvip_update(vm, MIP_VSEIP, (hva_hw_guest_eip() >> (vm->vic_file - 1)) & 1);
+        vcpu_hvip_update(&vm->vcpus[0], MIP_VSEIP, (hva_hw_guest_eip() >> (vm->vic_file - 1)) & 1);
 }
 
 void vm_attach_vic(struct vm *vm)
@@ -57,6 +57,12 @@ void vm_attach_vic(struct vm *vm)
     const struct vm_device_config *plic = vm_config_device(vm->cfg, VM_DEV_PLIC);
     if (!plic || !hva_hw_vic_guests())
         return;
+    if (vm->n_vcpus > 1) {
+        /* the VIC's guest file has one context; an SMP guest needs one per vCPU */
+        hv_log("vm %s: %u vCPUs: its PLIC stays in software (the VIC serves one-vCPU VMs)\n",
+               vm->cfg->name, vm->n_vcpus);
+        return;
+    }
     uint32_t src = 2 * vm->index;
     if (vic_next_file >= hva_hw_vic_guests() || src + 1 >= hva_hw_vic_sources() || src + 1 >= 32) {
         hv_log("vm %s: no HVA VIC guest file left; its PLIC stays in software\n", vm->cfg->name);
@@ -71,7 +77,7 @@ void vm_attach_vic(struct vm *vm)
 
 uint32_t vm_irq_backend(const struct vm *vm)
 {
-    if (vm->imsic_file && !vm->plic_dev)
+    if (vm->imsic_dev && !vm->plic_dev)
         return SBI_CHIPVISOR_IRQ_AIA;
     if (vm->vic_file)
         return SBI_CHIPVISOR_IRQ_HVA_VIC;
@@ -112,5 +118,5 @@ void vic_update_irqs(struct vm *vm)
         hva_hw_set_source(vm->vic_src_tick, vtick_irq(&vm->tick));
     uint32_t bits = 0;
     hva_hw_read(HVA_VIC_HYP_OFFSET + VIC_GUEST_EIP, &bits);
-    vm_hvip_update(vm, MIP_VSEIP, (bits >> (vm->vic_file - 1)) & 1);
+    vcpu_hvip_update(&vm->vcpus[0], MIP_VSEIP, (bits >> (vm->vic_file - 1)) & 1);
 }

@@ -12,9 +12,11 @@
 struct vm vms[MAX_VMS];
 uint32_t vm_count;
 
-_Static_assert(offsetof(struct vm, regs) == 0, "trap.S finds the VM at its regs");
+_Static_assert(offsetof(struct vcpu, regs) == 0, "trap.S finds the vCPU at its regs");
 _Static_assert(offsetof(struct vcpu_regs, sepc) == 256, "trap.S offset");
 _Static_assert(offsetof(struct vcpu_regs, htinst) == 304, "trap.S offset");
+_Static_assert(offsetof(struct vcpu_regs, cpu) == 312 && sizeof(struct vcpu_regs) == 320, "trap.S offset");
+_Static_assert(offsetof(struct cpu, stack_top) == 0, "start.S and trap.S load sp from it");
 _Static_assert(offsetof(struct vcpu_fp, fcsr) == 256, "trap.S offset");
 
 static const char *const outcome_names[] = {
@@ -29,8 +31,9 @@ const char *vm_outcome_name(enum vm_outcome o)
     return outcome_names[o];
 }
 
-/* A VM with an `imsic` device gets a guest interrupt file of the hart, mapped
- * at the device's GPA; false (VM not started) when there is none to give. */
+/* A VM with an `imsic` device gets a guest interrupt file per vCPU, on the
+ * hart the vCPU is pinned to (a file belongs to one hart), mapped at the
+ * device's GPA + 4 KiB * vCPU id; false (VM not started) when one is missing. */
 static bool vm_attach_imsic(struct vm *vm)
 {
     const struct vm_device_config *dev = vm_config_device(vm->cfg, VM_DEV_IMSIC);
@@ -41,17 +44,49 @@ static bool vm_attach_imsic(struct vm *vm)
                "(QEMU: -M virt,aia=aplic-imsic,aia-guests=N); not started\n", vm->cfg->name);
         return false;
     }
-    vm->imsic_file = aia_alloc_file();
-    if (!vm->imsic_file) {
-        hv_log("vm %s: every IMSIC guest file of the hart is taken; not started\n", vm->cfg->name);
+    for (uint32_t i = 0; i < vm->n_vcpus; i++) {
+        struct vcpu *v = &vm->vcpus[i];
+        if (v->pin < 0)
+            v->pin = (int32_t)(i % cpu_count);      /* its file ties it to one hart */
+        v->imsic_file = aia_alloc_file((uint32_t)v->pin);
+        if (!v->imsic_file) {
+            hv_log("vm %s: every IMSIC guest file of hart %d is taken; not started\n",
+                   vm->cfg->name, v->pin);
+            return false;
+        }
+        uint64_t gpa = dev->gpa_base + 0x1000UL * i;
+        if (!gstage_map_device_page(vm->gstage_root, gpa, aia_file_hpa((uint32_t)v->pin, v->imsic_file))) {
+            hv_log("vm %s: cannot map its IMSIC file at GPA 0x%lx; not started\n", vm->cfg->name, gpa);
+            return false;
+        }
+        hv_log("vm %s: vCPU %u: IMSIC guest file %u of hart %d at GPA 0x%lx\n", vm->cfg->name, i,
+               v->imsic_file, v->pin, gpa);
+    }
+    return true;
+}
+
+/* vCPUs from the configuration: count and pins (a pin to a hart this
+ * machine lacks stops the VM from starting, with the reason). */
+static bool vm_make_vcpus(struct vm *vm)
+{
+    const struct vm_config *cfg = vm->cfg;
+    vm->n_vcpus = cfg->n_vcpus ? cfg->n_vcpus : 1;
+    if (vm->n_vcpus > VM_MAX_VCPUS) {
+        hv_log("vm %s: %u vCPUs, at most %u; not started\n", cfg->name, vm->n_vcpus, VM_MAX_VCPUS);
         return false;
     }
-    if (!gstage_map_device_page(vm->gstage_root, dev->gpa_base, aia_file_hpa(vm->imsic_file))) {
-        hv_log("vm %s: cannot map its IMSIC file at GPA 0x%lx; not started\n", vm->cfg->name,
-               dev->gpa_base);
-        return false;
+    for (uint32_t i = 0; i < vm->n_vcpus; i++) {
+        struct vcpu *v = &vm->vcpus[i];
+        v->vm = vm;
+        v->id = i;
+        v->pin = cfg->vcpu_pin[i];
+        v->state = VCPU_STOPPED;
+        if (v->pin >= (int32_t)cpu_count) {
+            hv_log("vm %s: vCPU %u is pinned to host hart %d, but there are %u; not started\n",
+                   cfg->name, i, v->pin, cpu_count);
+            return false;
+        }
     }
-    hv_log("vm %s: IMSIC guest file %u at GPA 0x%lx\n", vm->cfg->name, vm->imsic_file, dev->gpa_base);
     return true;
 }
 
@@ -72,6 +107,8 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
         vm->state = VM_STOPPED;
         vm->outcome = VM_OUTCOME_KILLED;
 
+        if (!vm_make_vcpus(vm))
+            continue;
         if (!IS_ALIGNED(cfg->ram_gpa | cfg->ram_size, MiB(2)) || cfg->ram_size == 0) {
             hv_log("vm %s: RAM 0x%lx+0x%lx is not 2 MiB aligned; not started\n",
                    cfg->name, cfg->ram_gpa, cfg->ram_size);
@@ -88,16 +125,49 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
             hv_log("vm %s: out of G-stage tables; not started\n", cfg->name);
             continue;
         }
+        vm->hgatp = gstage_hgatp(vm->gstage_root, vm->vmid);
         if (!vm_attach_imsic(vm))
             continue;
         vm_attach_vic(vm);
         vm->ram_hpa = next;
         next += cfg->ram_size;
-        hv_log("vm %s: %lu MiB at GPA 0x%lx -> HPA 0x%lx, VMID %u, %u device(s)\n",
-               cfg->name, cfg->ram_size >> 20, cfg->ram_gpa, vm->ram_hpa, vm->vmid,
+        hv_log("vm %s: %lu MiB at GPA 0x%lx -> HPA 0x%lx, VMID %u, %u vCPU(s), %u device(s)\n",
+               cfg->name, cfg->ram_size >> 20, cfg->ram_gpa, vm->ram_hpa, vm->vmid, vm->n_vcpus,
                cfg->n_devices);
         vm_reset(vm);
     }
+}
+
+/* Every vCPU of the VM off every other hart (their state saved), so the VM
+ * can be stopped for good or rebuilt; the caller's own is dropped. Waits
+ * with the lock released; false if another hart is already doing this. */
+static bool vm_quiesce(struct vm *vm)
+{
+    if (vm->resetting)
+        return false;
+    vm->resetting = true;
+    vm->state = VM_STOPPED;             /* no hart picks its vCPUs any more */
+    for (;;) {
+        uint64_t busy = 0;
+        for (uint32_t i = 0; i < vm->n_vcpus; i++) {
+            struct vcpu *v = &vm->vcpus[i];
+            v->state = VCPU_STOPPED;
+            if (v->cpu && v->cpu != this_cpu())
+                busy |= 1UL << v->cpu->id;
+        }
+        if (!busy)
+            break;
+        cpu_kick_mask(busy);
+        hv_unlock();
+        for (int spin = 0; spin < 256; spin++)
+            __asm__ volatile("nop");
+        hv_lock();
+        sched_apply_own_fences();
+    }
+    for (uint32_t i = 0; i < vm->n_vcpus; i++)
+        sched_forget(&vm->vcpus[i]);
+    vm->resetting = false;
+    return true;
 }
 
 void vm_reset(struct vm *vm)
@@ -105,7 +175,8 @@ void vm_reset(struct vm *vm)
     const struct vm_config *cfg = vm->cfg;
     uint8_t *ram = (uint8_t *)(uintptr_t)vm->ram_hpa;
 
-    sched_forget(vm);
+    if (!vm_quiesce(vm))
+        return;
     memset(ram, 0, cfg->ram_size);
     memcpy(ram + (cfg->image_gpa - cfg->ram_gpa), cfg->image, cfg->image_size);
     if (cfg->initrd_size)
@@ -116,34 +187,25 @@ void vm_reset(struct vm *vm)
         if (!guest_dtb_fixup(dtb, (uint32_t)(cfg->ram_gpa + cfg->ram_size - cfg->dtb_gpa)))
             hv_log("vm %s: cannot complete its device tree (ISA, mmu-type)\n", cfg->name);
     }
-
-    memset(&vm->regs, 0, sizeof(vm->regs));
-    memset(&vm->fp, 0, sizeof(vm->fp));
-    memset(&vm->csr, 0, sizeof(vm->csr));
-    vm->regs.x[10] = 0;                 /* a0: hart id */
-    vm->regs.x[11] = cfg->dtb_gpa;      /* a1: device tree */
-    vm->regs.sepc = cfg->image_gpa;
-    vm->regs.sstatus = SSTATUS_SPP | SSTATUS_FS_INITIAL;     /* enter in VS-mode */
-    vm->regs.hstatus = HSTATUS_VSXL_64 | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW |
-                       (uint64_t)vm->imsic_file << HSTATUS_VGEIN_SHIFT;
-    if (vm->imsic_file)
-        aia_reset_file(vm->imsic_file);
-    vm->csr.hgatp = gstage_hgatp(vm->gstage_root, vm->vmid);
-    vm->csr.henvcfg = hart.sstc ? HENVCFG_STCE : 0;
-    vm->csr.hcounteren = 0x7;           /* cycle, time, instret readable by the guest */
-    vm->csr.vstimecmp = ~0UL;
-    vm->timer_deadline = ~0UL;
     vm->input_head = vm->input_tail = 0;
     vm_devices_init(vm);
+    /* the same VMID on every hart: nothing of the old run may survive anywhere */
+    for (uint32_t i = 0; i < MAX_CPUS; i++)
+        vm->fence_pending[i] = VM_FENCE_GVMA | VM_FENCE_I;
     gstage_flush_vmid(vm->vmid);
+    /* vCPU 0 boots (a0 = 0, a1 = device tree); the others wait for HSM hart_start */
+    vcpu_start_at(&vm->vcpus[0], cfg->image_gpa, cfg->dtb_gpa);
     vm->state = VM_RUNNABLE;
     vm->outcome = VM_OUTCOME_RUNNING;
+    sched_kick();
 }
 
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why)
 {
-    vm->state = VM_STOPPED;
+    if (vm->state == VM_STOPPED && vm->outcome != VM_OUTCOME_RUNNING)
+        return;                         /* stopped already (two vCPUs raced to it) */
     vm->outcome = outcome;
     hv_log("vm %s: stopped (%s): %s\n", vm->cfg->name, outcome_names[outcome], why);
-    sched_forget(vm);
+    vm_quiesce(vm);
+    sched_kick();
 }

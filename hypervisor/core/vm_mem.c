@@ -11,7 +11,7 @@
 static bool gstage_translate(const struct vm *vm, uint64_t gpa, bool write, uint64_t *hpa)
 {
     const struct xlate_ctx ctx = {
-        .hgatp = vm->csr.hgatp,
+        .hgatp = vm->hgatp,
         .virt = false,                   /* G-stage only: the address is a GPA */
         .ad_mode = XLATE_AD_UPDATE,
     };

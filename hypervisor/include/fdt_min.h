@@ -19,6 +19,9 @@ const void *fdt_find_node_property(const void *fdt, const char *node, const char
 /* First region of the first /memory@... node (2-cell address and size). */
 bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size);
 
+/* The `reg` (hart id) of each /cpus/cpu@N node, in tree order; how many. */
+uint32_t fdt_cpu_hartids(const void *fdt, uint64_t *ids, uint32_t max);
+
 /* Sets property `prop` to val[0..len) in every node named `node` or
  * `node@...` that has it (a blob of at most `cap` bytes); returns how many
  * were set, or -1 (malformed blob, no room). */

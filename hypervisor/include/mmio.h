@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include "vm.h"
 
-void mmio_guest_page_fault(struct vm *vm);
+void mmio_guest_page_fault(struct vcpu *v);
 
 /* The trapping instruction is read with the hart's HLVX.HU. With the
  * cross-check on (boot option chipvisor.xcheck=on, or the HVA walker on),

@@ -6,6 +6,6 @@
 #include "vm.h"
 
 /* Handles the guest's ecall (a7 = extension, a6 = function, a0..a5 = args). */
-void sbi_guest_ecall(struct vm *vm);
+void sbi_guest_ecall(struct vcpu *v);
 
 #endif

@@ -1,5 +1,6 @@
-/* A running VM: its configuration, memory, G-stage tables, its one vCPU and
- * its virtual devices. One hart runs every vCPU in turn (sched.c). */
+/* A running VM: its configuration, memory, G-stage tables, its vCPUs and its
+ * virtual devices. Every hart runs vCPUs (sched.c); all of this is shared
+ * between harts under the hypervisor lock (cpu.h). */
 #ifndef CHIPVISOR_VM_H
 #define CHIPVISOR_VM_H
 
@@ -12,6 +13,7 @@
 #include "virtio/virtio_blk.h"
 #include "virtio/virtio_console.h"
 #include "vaplic/vaplic.h"
+#include "cpu.h"
 
 #define MAX_VMS 8
 
@@ -25,6 +27,7 @@ struct vcpu_regs {
     uint64_t stval;      /* 288 */
     uint64_t htval;      /* 296 */
     uint64_t htinst;     /* 304 */
+    struct cpu *cpu;     /* 312: the hart running it; trap.S puts it in tp */
 };
 
 /* Switched only when another vCPU takes the hart. */
@@ -39,9 +42,15 @@ struct vcpu_csrs {
     uint64_t hvip, hie, henvcfg, hgatp, hcounteren;
 };
 
+/* A vCPU's SBI HSM state, as the scheduler sees it. */
+enum vcpu_state {
+    VCPU_STOPPED,        /* HSM stopped (or its VM is) */
+    VCPU_RUNNABLE,
+    VCPU_IDLE,           /* in WFI or an HSM suspend until an interrupt */
+};
+
 enum vm_state {
-    VM_RUNNABLE,
-    VM_IDLE,             /* in WFI (or a retentive HSM suspend) until an interrupt */
+    VM_RUNNABLE,         /* started: its vCPUs follow their own states */
     VM_STOPPED,
 };
 
@@ -55,31 +64,54 @@ enum vm_outcome {
 #define VM_INPUT_RING 256
 
 struct vm_stats {
-    uint64_t traps, sbi_calls, mmio_exits, timer_irqs, wfi_exits, switches_in;
+    uint64_t traps, sbi_calls, mmio_exits, timer_irqs, wfi_exits, switches_in, ipis, migrations;
+};
+
+struct vm;
+
+/* One virtual hart of a VM. Its registers live here while it is not on a
+ * hart; `cpu` (non-NULL) is the hart that holds its CSRs and runs it. */
+struct vcpu {
+    struct vcpu_regs regs;           /* first: trap.S finds the vCPU from it */
+    struct vcpu_fp fp;
+    struct vcpu_csrs csr;
+    struct vm *vm;
+    uint32_t id;                     /* the guest's hart id */
+    int32_t pin;                     /* host hart index, or -1: any */
+    enum vcpu_state state;
+    struct cpu *cpu;                 /* holds it now (NULL: its state is all in here) */
+    struct cpu *last_cpu;            /* ran it last: a move to another one fences */
+    struct cpu *fp_cpu;              /* whose FP registers are its live copy */
+    uint64_t timer_deadline;         /* without Sstc: when VSTIP is raised */
+    uint64_t hvip_set, hvip_clear;   /* asked by other harts while it runs */
+    bool hsm_suspended;              /* idle by an HSM suspend (status SUSPENDED), not WFI */
+    bool resume_nonretentive;        /* HSM non-retentive suspend: resume at resume_addr */
+    uint64_t resume_addr, resume_opaque;
+    uint32_t imsic_file;             /* AIA guest interrupt file on its pinned hart (0: none) */
+    bool imsic_reset;                /* its file must be cleared by its hart before it runs */
 };
 
 struct vm {
-    struct vcpu_regs regs;           /* first: trap.S finds the VM from it */
-    struct vcpu_fp fp;
-    struct vcpu_csrs csr;
+    struct vcpu vcpus[VM_MAX_VCPUS];
+    uint32_t n_vcpus;
     const struct vm_config *cfg;
     uint32_t index;
     uint16_t vmid;
     uint64_t ram_hpa;                /* host-physical base of the guest RAM */
     uint64_t *gstage_root;
-    uint64_t timer_deadline;         /* without Sstc: when VSTIP is raised */
+    uint64_t hgatp;                  /* its G-stage root and VMID, on every hart */
     enum vm_state state;
     enum vm_outcome outcome;
-    bool fp_dirty;
+    bool resetting;                  /* a reset or stop waits for its vCPUs to leave their harts */
+    uint8_t fence_pending[MAX_CPUS]; /* VM_FENCE_* bits each hart owes before it runs this VM */
     struct vuart uart;
     struct vplic plic;
     struct vtick tick;
     struct virtio_blk blk;           /* over cfg->disk */
     struct virtio_console vcon;
-    struct vaplic aplic;             /* wired lines -> MSIs into imsic_file */
+    struct vaplic aplic;             /* wired lines -> MSIs into the vCPUs' IMSIC files */
     const struct vm_device_config *uart_dev, *plic_dev, *tick_dev, *imsic_dev;
     const struct vm_device_config *blk_dev, *vcon_dev, *aplic_dev;
-    uint32_t imsic_file;             /* AIA guest interrupt file (0: none) */
     uint32_t vic_file;               /* HVA VIC guest file + 1 serving its PLIC (0: software vPLIC) */
     uint32_t vic_src_uart, vic_src_tick;   /* its devices' physical sources at the VIC */
     bool uart_line, tick_line, blk_line, vcon_line;   /* device interrupt levels, for MSI edges */
@@ -89,11 +121,19 @@ struct vm {
     struct vm_stats stats;
 };
 
+/* what a hart owes a VM before it runs one of its vCPUs again */
+#define VM_FENCE_I     1             /* fence.i */
+#define VM_FENCE_VVMA  2             /* hfence.vvma of the VM's VMID (VS-stage entries) */
+#define VM_FENCE_GVMA  4             /* hfence.gvma of the VM's VMID (both stages) */
+
 extern struct vm vms[MAX_VMS];
 extern uint32_t vm_count;
 
 void vm_create_all(uint64_t pool_base, uint64_t pool_end);
-void vm_reset(struct vm *vm);        /* (re)load image and DTB, reset vCPU and devices */
+/* (Re)load image and DTB, reset its vCPUs (vCPU 0 started, the others HSM
+ * stopped) and devices. From a vCPU of the VM itself or at creation. */
+void vm_reset(struct vm *vm);
+/* Stops every vCPU of the VM, on every hart; other VMs go on. */
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why);
 const char *vm_outcome_name(enum vm_outcome o);
 
@@ -101,9 +141,9 @@ const char *vm_outcome_name(enum vm_outcome o);
  * (software walker, lib/xlate): false unless every byte is the VM's own RAM
  * (writable, if `write`). */
 bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, bool write, uint8_t **hva);
-/* The instruction at a guest virtual address, read through the guest's own
+/* The instruction at a guest virtual address, read through the vCPU's own
  * translation (vsatp over hgatp) by the software walker; false on any fault. */
-bool guest_fetch_insn(const struct vm *vm, uint64_t gva, uint32_t *insn);
+bool guest_fetch_insn(const struct vcpu *v, uint64_t gva, uint32_t *insn);
 /* walks the HVA did beside the software walker, and how many disagreed */
 struct hva_walk_stats {
     uint64_t walks, disagreements;
@@ -114,12 +154,25 @@ struct xlate_mem;
 extern const struct xlate_mem host_mem;
 extern uint64_t host_ram_base, host_ram_end;
 
-/* operations the SBI layer asks of a VM (sched.c) */
-void vm_set_timer(struct vm *vm, uint64_t when);      /* SBI TIME: next timer interrupt */
-void vm_raise_soft_irq(struct vm *vm);                 /* SBI IPI to its hart */
-void vm_fence_i(struct vm *vm);
-void vm_flush_guest_tlb(struct vm *vm);                /* its VS-stage entries (this VMID) */
-bool vm_irq_pending(const struct vm *vm);              /* a pending, enabled VS interrupt */
+/* operations the SBI layer asks of vCPUs (vcpu.c) */
+void vcpu_set_timer(struct vcpu *v, uint64_t when);   /* SBI TIME: next timer interrupt */
+void vcpu_send_ipi(struct vcpu *v);                    /* SBI IPI: its VSSIP, on whichever hart */
+bool vcpu_irq_pending(const struct vcpu *v);           /* a pending, enabled VS interrupt */
+/* WFI or a retentive suspend: idle until an interrupt is pending */
+void vcpu_wait(struct vcpu *v);
+/* HSM: start a stopped vCPU at `addr` with a0 = its hart id, a1 = `opaque` */
+long vcpu_hart_start(struct vcpu *v, uint64_t addr, uint64_t opaque);
+void vcpu_hart_stop(struct vcpu *v);                   /* the caller itself */
+long vcpu_hart_status(const struct vcpu *v);
+/* HSM non-retentive suspend: on an interrupt, resume at `addr` */
+void vcpu_suspend_nonretentive(struct vcpu *v, uint64_t addr, uint64_t opaque);
+/* Remote fences for the vCPUs in `targets` (bit = vCPU id), on every hart
+ * that may hold their state; returns when every running one has done it.
+ * `kind`: VM_FENCE_*; VVMA with a range/ASID narrows nothing yet but is
+ * fenced as the whole VMID (a superset is correct). */
+void vm_remote_fence(struct vcpu *caller, uint64_t targets, unsigned kind);
+/* set or clear hvip bits of a vCPU, in the hart that runs it if any */
+void vcpu_hvip_update(struct vcpu *v, uint64_t mask, bool on);
 
 /* The VM's (first) device of a type in its configuration, or NULL. */
 const struct vm_device_config *vm_config_device(const struct vm_config *cfg, enum vm_device_type type);

@@ -22,10 +22,16 @@ need "$QEMU" "$OPENSBI_FW" "$EXPECT"
 # qemu_cmd <config> [extra qemu args...]: the command line for one configuration;
 # -icount shift=0 makes instruction counts and guest time deterministic.
 # QEMU_MEM: host RAM (default 256M; the Linux configs need more).
+# QEMU_SMP: host harts (default 1). With more than one, no -icount: under it
+# QEMU runs the harts round robin, 100 ms of guest time each, so a hart that
+# waits for another (a lock, an IPI) waits that long; without it every hart
+# is a host thread.
 qemu_cmd() {
     local cfg=$1; shift
+    local smp=${QEMU_SMP:-1} timing="-icount shift=0"
     need "$BUILD/configs/$cfg/chipvisor.bin"
-    echo "$QEMU -M virt -smp 1 -m ${QEMU_MEM:-256M} -nographic -icount shift=0 -bios $OPENSBI_FW" \
+    [ "$smp" -gt 1 ] && timing=""
+    echo "$QEMU -M virt -smp $smp -m ${QEMU_MEM:-256M} -nographic $timing -bios $OPENSBI_FW" \
          "-kernel $BUILD/configs/$cfg/chipvisor.bin $*"
 }
 

@@ -7,8 +7,8 @@
 . "$(dirname "$0")/common.sh"
 "$EXPECT" -t 120 -l "$LOGS/qemu_irqstream_aia.console" \
     -n 'FAIL|PANIC|unexpected' \
-    -e '^\[chipvisor\] AIA: IMSIC at 0x28000000 with 4 guest interrupt files' \
-    -e '^\[chipvisor\] vm irq: IMSIC guest file 1 at GPA 0x28000000' \
+    -e '^\[chipvisor\] AIA: IMSICs at 0x28000000 \(0x[0-9a-f]+ per hart\) with 4 guest interrupt files per hart' \
+    -e '^\[chipvisor\] vm irq: vCPU 0: IMSIC guest file 1 of hart 0 at GPA 0x28000000' \
     -e '^\[irq\] ok - UART stream: 200 interrupts for 200 re-arms' \
     -e '^\[irq\] METRIC irq_traps_per_interrupt backend=aia-imsic source=uart' \
     -e '^\[irq\] ok - tick stream: .* none lost' \

@@ -9,7 +9,7 @@ need "$BUILD/linux/Image" "$BUILD/linux/initramfs.cpio"
 QEMU_MEM=1G
 exec "$EXPECT" -t 600 -l "$LOGS/qemu_linux_aia.console" \
     -n 'Kernel panic|Oops|WARNING|CHECK [^ ]+ FAIL|IRQ-SUMMARY FAIL|cv-init: ERROR|PANIC|unexpected' \
-    -e '^\[chipvisor\] vm linux: IMSIC guest file 1 at GPA 0x28000000' \
+    -e '^\[chipvisor\] vm linux: vCPU 0: IMSIC guest file 1 of hart 0 at GPA 0x28000000' \
     -e '^\[linux\] cv-init: stage initramfs, kernel 6\.' \
     -e '^\[linux\] CHECK dev-uart ok ttyS0' \
     -e '^\[linux\] CHECK dev-aplic ok' \

@@ -1,7 +1,8 @@
 /* SBI dispatch (hypervisor/core/sbi_guest.c) on the host: each call is made
  * the way a guest's ecall arrives (a7/a6/a0..a5 in the saved registers), and
  * the answer (a0/a1, sepc) and the effect on the VM are checked against the
- * SBI v2.0 spec. The VM operations below are recording fakes; guest buffer
+ * SBI v2.0 spec, for a one-vCPU VM and for a 4-vCPU VM (hart masks, HSM of
+ * the other harts). The vCPU operations below are recording fakes; guest buffer
  * checks (vm_mem.c, through real Sv39x4 G-stage tables and the xlate
  * walker) and the input ring (input.c) are the real code. */
 #include <setjmp.h>
@@ -26,6 +27,9 @@ static char console_out[16384];
 static size_t console_len;
 static uint64_t timer_set_to;
 static int soft_irqs, fences_i, tlb_flushes, resets;
+static int ipis_to[VM_MAX_VCPUS];
+static uint64_t fence_targets;
+static struct { uint64_t addr, opaque; } started[VM_MAX_VCPUS];
 static enum vm_outcome stopped_with;
 static bool irq_pending;
 
@@ -38,11 +42,53 @@ void console_write_from(const char *name, uint8_t ch)
 void hv_printf(const char *fmt, ...) { (void)fmt; }
 int console_getc(void) { return -1; }
 void vm_input_feed_uart(struct vm *vm) { (void)vm; }
-void vm_set_timer(struct vm *vm, uint64_t when) { (void)vm; timer_set_to = when; }
-void vm_raise_soft_irq(struct vm *vm) { (void)vm; soft_irqs++; }
-void vm_fence_i(struct vm *vm) { (void)vm; fences_i++; }
-void vm_flush_guest_tlb(struct vm *vm) { (void)vm; tlb_flushes++; }
-bool vm_irq_pending(const struct vm *vm) { (void)vm; return irq_pending; }
+void vcpu_set_timer(struct vcpu *v, uint64_t when) { (void)v; timer_set_to = when; }
+void vcpu_send_ipi(struct vcpu *v) { soft_irqs++; ipis_to[v->id]++; }
+bool vcpu_irq_pending(const struct vcpu *v) { (void)v; return irq_pending; }
+void vcpu_wait(struct vcpu *v)
+{
+    if (!irq_pending)
+        v->state = VCPU_IDLE;
+}
+long vcpu_hart_start(struct vcpu *v, uint64_t addr, uint64_t opaque)
+{
+    if (v->state != VCPU_STOPPED)
+        return SBI_ERR_ALREADY_AVAILABLE;
+    v->state = VCPU_RUNNABLE;
+    started[v->id].addr = addr;
+    started[v->id].opaque = opaque;
+    return 0;
+}
+void vcpu_hart_stop(struct vcpu *v)
+{
+    v->state = VCPU_STOPPED;
+    for (uint32_t i = 0; i < v->vm->n_vcpus; i++)
+        if (v->vm->vcpus[i].state != VCPU_STOPPED)
+            return;
+    vm_stop(v->vm, VM_OUTCOME_PASS, "last hart");
+}
+long vcpu_hart_status(const struct vcpu *v)
+{
+    if (v->state == VCPU_STOPPED)
+        return SBI_HSM_STATE_STOPPED;
+    return v->state == VCPU_IDLE && v->hsm_suspended ? SBI_HSM_STATE_SUSPENDED : SBI_HSM_STATE_STARTED;
+}
+void vcpu_suspend_nonretentive(struct vcpu *v, uint64_t addr, uint64_t opaque)
+{
+    v->state = VCPU_IDLE;
+    v->hsm_suspended = true;
+    v->resume_addr = addr;
+    v->resume_opaque = opaque;
+}
+void vm_remote_fence(struct vcpu *caller, uint64_t targets, unsigned kind)
+{
+    (void)caller;
+    fence_targets = targets;
+    if (kind == VM_FENCE_I)
+        fences_i++;
+    else if (kind == VM_FENCE_VVMA)
+        tlb_flushes++;
+}
 uint32_t vm_irq_backend(const struct vm *vm) { (void)vm; return SBI_CHIPVISOR_IRQ_AIA; }
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why)
 {
@@ -50,7 +96,7 @@ void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why)
     vm->state = VM_STOPPED;
     stopped_with = outcome;
 }
-void vm_reset(struct vm *vm) { vm->regs.sepc = vm->cfg->image_gpa; resets++; }
+void vm_reset(struct vm *vm) { vm->vcpus[0].regs.sepc = vm->cfg->image_gpa; resets++; }
 
 /* host memory for the walker: plain pointers on the host */
 static int host_read64(void *ctx, uint64_t hpa, uint64_t *val)
@@ -101,6 +147,17 @@ static const struct vm_config cfg = {
     .name = "t", .ram_gpa = RAM_GPA, .ram_size = RAM_SIZE, .image_gpa = RAM_GPA,
 };
 static struct vm *vm = &vms[0];
+static struct vcpu *v0 = &vms[0].vcpus[0];    /* the caller */
+
+static void make_vcpus(uint32_t n)
+{
+    vm->n_vcpus = n;
+    for (uint32_t i = 0; i < VM_MAX_VCPUS; i++) {
+        vm->vcpus[i].vm = vm;
+        vm->vcpus[i].id = i;
+        vm->vcpus[i].state = i == 0 ? VCPU_RUNNABLE : VCPU_STOPPED;
+    }
+}
 
 static int setup(void **state)
 {
@@ -108,8 +165,12 @@ static int setup(void **state)
     memset(vm, 0, sizeof(*vm));
     vm->cfg = &cfg;
     vm->ram_hpa = (uint64_t)(uintptr_t)ram;
-    vm->csr.hgatp = build_gstage();
+    vm->hgatp = build_gstage();
     vm->state = VM_RUNNABLE;
+    make_vcpus(1);
+    memset(ipis_to, 0, sizeof(ipis_to));
+    memset(started, 0, sizeof(started));
+    fence_targets = 0;
     vm_count = 1;
     console_len = 0;
     memset(console_out, 0, sizeof(console_out));
@@ -125,16 +186,16 @@ static int setup(void **state)
 /* makes the call; returns a0 (error) and sets *value to a1 */
 static long call(uint64_t ext, uint64_t fid, uint64_t a0, uint64_t a1, uint64_t a2, long *value)
 {
-    vm->regs.sepc = SEPC0;
-    vm->regs.x[17] = ext;
-    vm->regs.x[16] = fid;
-    vm->regs.x[10] = a0;
-    vm->regs.x[11] = a1;
-    vm->regs.x[12] = a2;
-    sbi_guest_ecall(vm);
+    v0->regs.sepc = SEPC0;
+    v0->regs.x[17] = ext;
+    v0->regs.x[16] = fid;
+    v0->regs.x[10] = a0;
+    v0->regs.x[11] = a1;
+    v0->regs.x[12] = a2;
+    sbi_guest_ecall(v0);
     if (value)
-        *value = (long)vm->regs.x[11];
-    return (long)vm->regs.x[10];
+        *value = (long)v0->regs.x[11];
+    return (long)v0->regs.x[10];
 }
 
 static void test_base(void **state)
@@ -144,7 +205,7 @@ static void test_base(void **state)
     assert_int_equal(call(SBI_EXT_BASE, SBI_BASE_GET_SPEC_VERSION, 0, 0, 0, &v), 0);
     assert_int_equal(v >> 24, 2);                       /* major 2 */
     assert_int_equal(v & 0xffffff, 0);                  /* minor 0 */
-    assert_int_equal(vm->regs.sepc, SEPC0 + 4);         /* steps over the ecall */
+    assert_int_equal(v0->regs.sepc, SEPC0 + 4);         /* steps over the ecall */
     const uint64_t present[] = { SBI_EXT_BASE, SBI_EXT_TIME, SBI_EXT_IPI, SBI_EXT_RFENCE,
                                  SBI_EXT_HSM, SBI_EXT_SRST, SBI_EXT_DBCN, 0x00, 0x01, 0x02, 0x08 };
     for (size_t i = 0; i < sizeof(present) / sizeof(present[0]); i++) {
@@ -171,7 +232,7 @@ static void test_unknown_extension(void **state)
 {
     (void)state;
     assert_int_equal(call(0x4E41434C, 0, 0, 0, 0, NULL), SBI_ERR_NOT_SUPPORTED);   /* NACL */
-    assert_int_equal(vm->regs.sepc, SEPC0 + 4);
+    assert_int_equal(v0->regs.sepc, SEPC0 + 4);
     assert_int_equal(call(0x504D55, 0, 0, 0, 0, NULL), SBI_ERR_NOT_SUPPORTED);     /* PMU */
     assert_int_equal(call(SBI_EXT_TIME, 1, 0, 0, 0, NULL), SBI_ERR_NOT_SUPPORTED);
     assert_int_equal(call(SBI_EXT_DBCN, 3, 0, 0, 0, NULL), SBI_ERR_NOT_SUPPORTED);
@@ -222,18 +283,86 @@ static void test_hsm(void **state)
     assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_START, 1, RAM_GPA, 0, NULL), SBI_ERR_INVALID_PARAM);
     /* retentive suspend: the vCPU waits for an interrupt, then returns success */
     assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 0, 0, 0, NULL), 0);
-    assert_int_equal(vm->state, VM_IDLE);
-    vm->state = VM_RUNNABLE;
+    assert_int_equal(v0->state, VCPU_IDLE);
+    v0->state = VCPU_RUNNABLE;
     irq_pending = true;
     assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 0, 0, 0, NULL), 0);
-    assert_int_equal(vm->state, VM_RUNNABLE);
-    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 0x80000000UL, 0, 0, NULL),
-                     SBI_ERR_NOT_SUPPORTED);
+    assert_int_equal(v0->state, VCPU_RUNNABLE);
+    /* reserved and unimplemented platform types */
     assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 0x1234, 0, 0, NULL), SBI_ERR_INVALID_PARAM);
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 0x80000001UL, RAM_GPA, 0, NULL),
+                     SBI_ERR_INVALID_PARAM);
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 0x90000000UL, RAM_GPA, 0, NULL),
+                     SBI_ERR_INVALID_PARAM);
+    /* non-retentive: a resume address outside the VM's RAM is refused */
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 0x80000000UL, 0x1000, 0, NULL),
+                     SBI_ERR_INVALID_ADDRESS);
+    assert_int_equal(v0->state, VCPU_RUNNABLE);
+    /* ... and one inside it suspends, no return value written */
+    call(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 0x80000000UL, RAM_GPA + 0x40, 77, NULL);
+    assert_int_equal(v0->state, VCPU_IDLE);
+    assert_true(v0->hsm_suspended);
+    assert_int_equal(v0->resume_addr, RAM_GPA + 0x40);
+    assert_int_equal(v0->resume_opaque, 77);
+    assert_int_equal(v0->regs.sepc, SEPC0);
+    v0->state = VCPU_RUNNABLE;
     /* stopping the only hart stops the VM; the guest's registers are left alone */
     call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, NULL);
     assert_int_equal(vm->state, VM_STOPPED);
-    assert_int_equal(vm->regs.sepc, SEPC0);
+    assert_int_equal(v0->regs.sepc, SEPC0);
+}
+
+/* a VM with 4 vCPUs: HSM on the others, hart masks with a base */
+static void test_smp(void **state)
+{
+    (void)state;
+    long v;
+    make_vcpus(4);
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_STATUS, 2, 0, 0, &v), 0);
+    assert_int_equal(v, SBI_HSM_STATE_STOPPED);
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_STATUS, 4, 0, 0, NULL), SBI_ERR_INVALID_PARAM);
+    /* start: the address must be the VM's RAM; opaque is handed on */
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_START, 2, 0x1000, 5, NULL), SBI_ERR_INVALID_ADDRESS);
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_START, 2, RAM_GPA + 0x80, 5, NULL), 0);
+    assert_int_equal(started[2].addr, RAM_GPA + 0x80);
+    assert_int_equal(started[2].opaque, 5);
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_STATUS, 2, 0, 0, &v), 0);
+    assert_int_equal(v, SBI_HSM_STATE_STARTED);
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_START, 2, RAM_GPA, 0, NULL), SBI_ERR_ALREADY_AVAILABLE);
+    assert_int_equal(call(SBI_EXT_HSM, SBI_HSM_HART_START, 4, RAM_GPA, 0, NULL), SBI_ERR_INVALID_PARAM);
+    /* IPIs: mask bits from the base */
+    assert_int_equal(call(SBI_EXT_IPI, 0, 0x3, 2, 0, NULL), 0);         /* harts 2, 3 */
+    assert_int_equal(ipis_to[2], 1);
+    assert_int_equal(ipis_to[3], 1);
+    assert_int_equal(ipis_to[0] + ipis_to[1], 0);
+    assert_int_equal(call(SBI_EXT_IPI, 0, 0x5, 0, 0, NULL), 0);         /* harts 0, 2 */
+    assert_int_equal(ipis_to[0], 1);
+    assert_int_equal(ipis_to[2], 2);
+    assert_int_equal(call(SBI_EXT_IPI, 0, 0, ~0UL, 0, NULL), 0);        /* all four */
+    assert_int_equal(soft_irqs, 8);
+    for (int i = 0; i < 4; i++)
+        assert_true(ipis_to[i] >= 1);
+    assert_int_equal(call(SBI_EXT_IPI, 0, 0x3, 3, 0, NULL), SBI_ERR_INVALID_PARAM);   /* 3, 4 */
+    assert_int_equal(call(SBI_EXT_IPI, 0, 1, 4, 0, NULL), SBI_ERR_INVALID_PARAM);
+    assert_int_equal(call(SBI_EXT_IPI, 0, 0x10, 0, 0, NULL), SBI_ERR_INVALID_PARAM);
+    assert_int_equal(call(SBI_EXT_IPI, 0, 0, 7, 0, NULL), 0);            /* empty mask, any base */
+    assert_int_equal(soft_irqs, 8);
+    /* fences name their targets as a vCPU set */
+    assert_int_equal(call(SBI_EXT_RFENCE, 1, 0x2, 1, 0, NULL), 0);      /* hart 2 */
+    assert_int_equal(fence_targets, 1UL << 2);
+    assert_int_equal(call(SBI_EXT_RFENCE, 0, 0, ~0UL, 0, NULL), 0);
+    assert_int_equal(fence_targets, 0xf);
+    assert_int_equal(call(SBI_EXT_RFENCE, 2, 0x1, 5, 0, NULL), SBI_ERR_INVALID_PARAM);
+    /* the VM stops only when its last hart stops */
+    vm->vcpus[2].state = VCPU_STOPPED;
+    call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, NULL);
+    assert_int_equal(vm->state, VM_STOPPED);
+    setup(NULL);
+    make_vcpus(2);
+    vm->vcpus[1].state = VCPU_RUNNABLE;
+    call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, NULL);
+    assert_int_equal(v0->state, VCPU_STOPPED);
+    assert_int_equal(vm->state, VM_RUNNABLE);
 }
 
 static void test_srst(void **state)
@@ -245,7 +374,7 @@ static void test_srst(void **state)
     assert_int_equal(vm->state, VM_RUNNABLE);
     call(SBI_EXT_SRST, 0, SBI_SRST_COLD_REBOOT, 0, 0, NULL);
     assert_int_equal(resets, 1);
-    assert_int_equal(vm->regs.sepc, RAM_GPA);           /* restarted, not returned to */
+    assert_int_equal(v0->regs.sepc, RAM_GPA);           /* restarted, not returned to */
     call(SBI_EXT_SRST, 0, SBI_SRST_WARM_REBOOT, 0xE0000001UL, 0, NULL);   /* vendor reason */
     assert_int_equal(resets, 2);
     call(SBI_EXT_SRST, 0, SBI_SRST_SHUTDOWN, SBI_SRST_REASON_FAILURE, 0, NULL);
@@ -323,6 +452,7 @@ int main(void)
         cmocka_unit_test_setup(test_time_and_ipi, setup),
         cmocka_unit_test_setup(test_rfence, setup),
         cmocka_unit_test_setup(test_hsm, setup),
+        cmocka_unit_test_setup(test_smp, setup),
         cmocka_unit_test_setup(test_srst, setup),
         cmocka_unit_test_setup(test_dbcn, setup),
         cmocka_unit_test_setup(test_input_ring_keeps_what_does_not_fit, setup),

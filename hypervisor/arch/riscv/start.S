@@ -20,6 +20,20 @@ _start:
 3:  wfi
     j       3b
 
+/* Other harts, started by the boot hart through SBI HSM: a0 = hart id,
+ * a1 = its struct cpu (whose first field is its stack top). */
+    .globl _secondary_start
+_secondary_start:
+    csrw    sie, zero
+    csrw    sscratch, zero
+    mv      tp, a1
+    ld      sp, 0(tp)
+    la      t0, early_trap_entry
+    csrw    stvec, t0
+    call    hv_secondary_main
+4:  wfi
+    j       4b
+
 /* Early trap vector, used while probing: an expected fault resumes at
  * hs_fixup_pc; anything else is reported by early_trap() in C. */
     .balign 4

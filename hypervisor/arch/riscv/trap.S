@@ -2,8 +2,10 @@
  *
  * sscratch holds the running guest's `struct vcpu_regs *` while a guest runs,
  * and 0 while the hypervisor runs. A trap swaps it with sp: nonzero means the
- * trap came from the guest (save its registers there, continue on the
- * hypervisor stack), zero means it came from HS-mode itself.
+ * trap came from the guest (save its registers there, continue on this
+ * hart's stack), zero means it came from HS-mode itself. While the hypervisor
+ * runs, tp is this hart's struct cpu (its first field: the stack top); the
+ * vCPU's regs remember it across the guest's run (REG_CPU).
  *
  * Offsets follow struct vcpu_regs in vm.h (checked by _Static_assert there).
  */
@@ -14,7 +16,8 @@
 #define REG_STVAL   288
 #define REG_HTVAL   296
 #define REG_HTINST  304
-#define FRAME_SIZE  320
+#define REG_CPU     312
+#define FRAME_SIZE  320          /* sizeof(struct vcpu_regs), 16-aligned */
 
 .macro SAVE_GPRS base
     sd x1,   8(\base)
@@ -113,7 +116,8 @@ trap_entry:
     csrw    sscratch, zero
     SAVE_TRAP_CSRS sp
     mv      a0, sp
-    la      sp, hv_stack_top
+    ld      tp, REG_CPU(sp)
+    ld      sp, 0(tp)
     call    guest_trap              /* returns the vcpu_regs to run next */
     j       vcpu_enter
 
@@ -141,6 +145,7 @@ trap_entry:
 /* void vcpu_enter(struct vcpu_regs *r) -- does not return */
     .globl vcpu_enter
 vcpu_enter:
+    sd      tp, REG_CPU(a0)
     ld      t0, REG_SEPC(a0)
     csrw    sepc, t0
     ld      t0, REG_SSTATUS(a0)

@@ -1,0 +1,141 @@
+/* Host harts: discovery, start-up, the hypervisor lock, host IPIs and the
+ * fence hand-shake between harts (cpu.h). */
+#include "cpu.h"
+#include "console.h"
+#include "csr.h"
+#include "fdt_min.h"
+#include "sbi_defs.h"
+#include "sbi_host.h"
+#include "sched.h"
+#include "util.h"
+
+struct cpu cpus[MAX_CPUS];
+uint32_t cpu_count;
+
+static struct {
+    volatile uint32_t next, owner;
+} hv_lock_ticket;
+
+static volatile uint64_t fence_seq;
+
+void hv_lock(void)
+{
+    uint32_t ticket = __atomic_fetch_add(&hv_lock_ticket.next, 1, __ATOMIC_RELAXED);
+    while (__atomic_load_n(&hv_lock_ticket.owner, __ATOMIC_ACQUIRE) != ticket)
+        ;
+}
+
+void hv_unlock(void)
+{
+    __atomic_store_n(&hv_lock_ticket.owner, hv_lock_ticket.owner + 1, __ATOMIC_RELEASE);
+}
+
+void cpu_kick(struct cpu *c)
+{
+    if (c == this_cpu()) {
+        c->kicked = true;
+        return;
+    }
+    sbi_host_call(SBI_EXT_IPI, 0, 1, c->hartid, 0);
+}
+
+void cpu_kick_mask(uint64_t cpu_mask)
+{
+    for (uint32_t i = 0; i < cpu_count; i++)
+        if (cpu_mask & (1UL << i))
+            cpu_kick(&cpus[i]);
+}
+
+uint64_t cpu_fence_request(void)
+{
+    return __atomic_add_fetch(&fence_seq, 1, __ATOMIC_SEQ_CST);
+}
+
+void cpu_fence_ack(void)
+{
+    __atomic_store_n(&this_cpu()->fence_ack, __atomic_load_n(&fence_seq, __ATOMIC_SEQ_CST),
+                     __ATOMIC_RELEASE);
+}
+
+static bool all_acked(uint64_t cpu_mask, uint64_t seq)
+{
+    for (uint32_t i = 0; i < cpu_count; i++)
+        if ((cpu_mask & (1UL << i)) && __atomic_load_n(&cpus[i].fence_ack, __ATOMIC_ACQUIRE) < seq)
+            return false;
+    return true;
+}
+
+/* Called with the lock held; returns with it held. While it waits, other
+ * harts take the lock (their acks need it) and may ask fences of this hart:
+ * those it takes at once, so two harts that fence each other both go on. */
+void cpu_fence_wait(uint64_t cpu_mask, uint64_t seq)
+{
+    while (!all_acked(cpu_mask, seq)) {
+        hv_unlock();
+        for (int spin = 0; spin < 64 && !all_acked(cpu_mask, seq); spin++)
+            __asm__ volatile("nop");
+        hv_lock();
+        sched_apply_own_fences();
+    }
+}
+
+/* hart ids from the /cpus/cpu@N nodes, in tree order */
+void cpu_init_boot(uint64_t hartid, const void *dtb)
+{
+    uint64_t ids[MAX_CPUS];
+    uint32_t n = fdt_cpu_hartids(dtb, ids, MAX_CPUS);
+    bool found = false;
+
+    if (n == 0) {
+        ids[0] = hartid;
+        n = 1;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        struct cpu *c = &cpus[i];
+        c->id = i;
+        c->hartid = ids[i];
+        c->stack_top = (uint64_t)(uintptr_t)(c->stack + CPU_STACK_SIZE);
+        c->host_timer_armed = ~0UL;
+        c->kicked = true;
+        if (ids[i] == hartid) {
+            found = true;
+            c->online = true;
+            __asm__ volatile("mv tp, %0" :: "r"(c));
+        }
+    }
+    cpu_count = n;
+    if (!found) {
+        /* a tree that does not name the boot hart: run on it alone */
+        cpus[0].hartid = hartid;
+        cpus[0].online = true;
+        cpu_count = 1;
+        __asm__ volatile("mv tp, %0" :: "r"(&cpus[0]));
+    }
+}
+
+void cpu_setup_hart(void)
+{
+    extern char trap_entry[];
+    csr_write(stvec, (uint64_t)(uintptr_t)trap_entry);
+    csr_write(sscratch, 0);
+}
+
+extern char _secondary_start[];
+
+void cpu_start_secondaries(void)
+{
+    uint32_t started = 1;
+    for (uint32_t i = 0; i < cpu_count; i++) {
+        struct cpu *c = &cpus[i];
+        if (c == this_cpu())
+            continue;
+        struct sbiret r = sbi_host_call(SBI_EXT_HSM, SBI_HSM_HART_START, c->hartid,
+                                        (uint64_t)(uintptr_t)_secondary_start, (uint64_t)(uintptr_t)c);
+        if (r.error) {
+            hv_log("hart %lu: SBI HSM start failed (%ld); it stays out\n", c->hartid, r.error);
+            continue;
+        }
+        started++;
+    }
+    hv_log("SMP: %u hart(s) in the device tree, %u started\n", cpu_count, started);
+}
