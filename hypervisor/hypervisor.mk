@@ -56,9 +56,11 @@ ifeq ($(filter $(CONFIG),$(HV_CONFIGS)),)
 $(eval $(call hv_config_rules,$(CONFIG),$(RUN_DIR)))
 endif
 
-# RAM for the hypervisor and every VM of the config (QEMU backs it lazily)
+# RAM for the hypervisor and every VM of the config (QEMU backs it lazily);
+# host harts: the hypervisor runs on every one, vCPUs spread over them
 RUN_MEM ?= 1G
-QEMU_MACHINE := -M virt -smp 1 -m $(RUN_MEM) -nographic -bios $(OPENSBI_FW)
+RUN_SMP ?= 2
+QEMU_MACHINE := -M virt -smp $(RUN_SMP) -m $(RUN_MEM) -nographic -bios $(OPENSBI_FW)
 
 .PHONY: run-qemu
 run-qemu: $(RUN_DIR)/chipvisor.bin
