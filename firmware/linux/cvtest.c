@@ -4,12 +4,22 @@
  *   cvtest check              what the kernel was given, against the expectations
  *                             on its command line (cv.mem= cv.cpus= cv.devs=
  *                             cv.initrd= cv.root=): "CHECK <name> ok|FAIL <detail>"
- *                             lines and "CHECK-SUMMARY <n> ok <m> failed: PASS|FAIL"
+ *                             lines and "CHECK-SUMMARY <n> ok <m> failed: PASS|FAIL";
+ *                             with more than one CPU (online, or in cv.cpus) the
+ *                             smp checks too, before the summary (which counts them)
+ *   cvtest smp                the smp checks alone, with their own CHECK-SUMMARY:
+ *                             every CPU of cv.cpus online, a CPU-bound job pinned to
+ *                             each CPU in turn, and /proc/interrupts before and after
+ *                             cross-CPU work (pipe ping-pong, membarrier): the timer
+ *                             and the IPI rows must rise on every CPU column;
+ *                             "SMP cpu=<i> timer+=<n> ipi+=<n> ..." lines
  *   cvtest irqs               /proc/interrupts before and after a short sleep and
  *                             some console (and disk) traffic: "IRQ <source> ..."
  *                             lines and "IRQ-SUMMARY PASS|FAIL"
  *   cvtest bench [scale] [--disk /dev/vdX] [--mem MiB]
- *                             microbenchmarks, "METRIC <name>=<value> unit=<unit>"
+ *                             microbenchmarks, "METRIC <name>=<value> unit=<unit>";
+ *                             with more than one CPU online also cross-CPU ones:
+ *                             pingpong_rtt, tlb_local, tlb_shootdown, membarrier
  *   cvtest disk-write <file> <token>   writes the token, fsync + sync
  *   cvtest disk-read  <file> <token>   reads it back: "DISK read ... ok|FAIL"
  *   cvtest stamp <label>      the machine's time CSR (ticks since the machine
@@ -22,6 +32,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/membarrier.h>
+#include <pthread.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -34,6 +47,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -139,23 +153,56 @@ static long meminfo_kb(const char *field)
     return v;
 }
 
-/* Online CPUs from /sys/devices/system/cpu/online ("0-3,5"). */
-static int online_cpus(void)
+/* The CPUs of a kernel cpu list ("0-3,5") below max into set[]; their count. */
+#define MAX_CPUS 64
+static int parse_cpulist(const char *s, bool *set, int max)
 {
-    char *s = slurp("/sys/devices/system/cpu/online", NULL);
-    if (!s)
-        return (int)sysconf(_SC_NPROCESSORS_ONLN);
     int n = 0;
-    for (char *p = s; *p && *p != '\n';) {
-        long a = strtol(p, &p, 10), b = a;
-        if (*p == '-')
-            b = strtol(p + 1, &p, 10);
-        n += (int)(b - a + 1);
+    for (const char *p = s; p && *p && *p != '\n';) {
+        char *e;
+        long a = strtol(p, &e, 10), b = a;
+        if (e == p)
+            break;
+        p = e;
+        if (*p == '-') {
+            b = strtol(p + 1, &e, 10);
+            p = e;
+        }
+        for (long c = a; c <= b; c++)
+            if (c >= 0 && c < max && !set[c]) {
+                set[c] = true;
+                n++;
+            }
         if (*p == ',')
             p++;
     }
-    free(s);
     return n;
+}
+
+/* The online CPUs, ascending, into cpus[] (MAX_CPUS); their count. */
+static int online_list(int *cpus)
+{
+    bool set[MAX_CPUS] = { false };
+    char *s = slurp("/sys/devices/system/cpu/online", NULL);
+    if (!s) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        for (long c = 0; c < n && c < MAX_CPUS; c++)
+            set[c] = true;
+    } else {
+        parse_cpulist(s, set, MAX_CPUS);
+        free(s);
+    }
+    int n = 0;
+    for (int c = 0; c < MAX_CPUS; c++)
+        if (set[c])
+            cpus[n++] = c;
+    return n;
+}
+
+static int online_cpus(void)
+{
+    int cpus[MAX_CPUS];
+    return online_list(cpus);
 }
 
 /* A virtio driver has a device bound: /sys/bus/virtio/drivers/<drv>/virtio<N>. */
@@ -229,6 +276,8 @@ static void check_dev(const char *dev)
     }
 }
 
+static void smp_checks(void);
+
 static int cmd_check(void)
 {
     char v[256];
@@ -250,6 +299,7 @@ static int cmd_check(void)
         int want = atoi(v), got = online_cpus();
         check("cpus", got == want, "online=%d expected %d", got, want);
     }
+    bool smp = online_cpus() > 1 || (cmdline_get("cv.cpus", v, sizeof v) && atoi(v) > 1);
     if (cmdline_get("cv.devs", v, sizeof v)) {
         char *save;
         for (char *d = strtok_r(v, ",", &save); d; d = strtok_r(NULL, ",", &save))
@@ -274,6 +324,8 @@ static int cmd_check(void)
         free(m);
         check("root", strcmp(type, v) == 0, "/ is %s on %s, expected %s", type, dev, v);
     }
+    if (smp)
+        smp_checks();
     printf("CHECK-SUMMARY %d ok %d failed: %s\n", n_ok, n_fail, n_fail ? "FAIL" : "PASS");
     fflush(stdout);
     return n_fail ? 1 : 0;
@@ -363,6 +415,461 @@ static int cmd_irqs(void)
     free(before);
     free(after);
     return timer_ok && dev_ok ? 0 : 1;
+}
+
+/* --- smp: pinning, helper processes and threads, the checks ------------------------------- */
+static cpu_set_t saved_affinity;
+static bool saved_affinity_ok;
+
+static bool pin_to(int cpu)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    return sched_setaffinity(0, sizeof set, &set) == 0;
+}
+
+static void save_affinity(void)
+{
+    if (!saved_affinity_ok)
+        saved_affinity_ok = sched_getaffinity(0, sizeof saved_affinity, &saved_affinity) == 0;
+}
+
+static void restore_affinity(void)
+{
+    if (saved_affinity_ok)
+        sched_setaffinity(0, sizeof saved_affinity, &saved_affinity);
+}
+
+/* Ping-pong of a counter over two pipes between this process, pinned to cpu a,
+ * and a child pinned to cpu b that sends back each value plus one: `rounds`
+ * round trips (after 16 not timed) or until `cap` seconds. The round trips done
+ * and their time; -1 on an error (a wrong value, a child not on cpu b), in err. */
+static long pingpong(int a, int b, long rounds, double cap, double *secs, char *err, size_t errsz)
+{
+    int to[2], from[2];
+    *secs = 0;
+    if (pipe(to) || pipe(from)) {
+        snprintf(err, errsz, "pipe: %s", strerror(errno));
+        return -1;
+    }
+    save_affinity();
+    pid_t pid = fork();
+    if (pid < 0) {
+        snprintf(err, errsz, "fork: %s", strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        close(to[1]);
+        close(from[0]);
+        bool bad = !pin_to(b) || sched_getcpu() != b;
+        uint32_t v;
+        while (read(to[0], &v, sizeof v) == (ssize_t)sizeof v) {
+            v++;
+            if (write(from[1], &v, sizeof v) != (ssize_t)sizeof v)
+                break;
+        }
+        if (sched_getcpu() != b)
+            bad = true;
+        _exit(bad ? 3 : 0);
+    }
+    close(to[0]);
+    close(from[1]);
+    long n = 0, result = -1;
+    if (!pin_to(a) || sched_getcpu() != a) {
+        snprintf(err, errsz, "could not pin to cpu%d", a);
+    } else {
+        uint32_t v = 1, w = 0;
+        double t0 = 0, t;
+        for (long i = 0; i < rounds + 16; i++) {
+            if (i == 16)
+                t0 = now_s();
+            if (write(to[1], &v, sizeof v) != (ssize_t)sizeof v || read(from[0], &w, sizeof w) != (ssize_t)sizeof w) {
+                snprintf(err, errsz, "pipe I/O failed after %ld round trips: %s", i, strerror(errno));
+                break;
+            }
+            if (w != v + 1) {
+                snprintf(err, errsz, "round trip %ld: sent %u, got back %u", i, v, w);
+                break;
+            }
+            v = w + 1;
+            if (i >= 16 && ((++n & 15) == 0) && (t = now_s()) - t0 >= cap) {
+                result = n;
+                break;
+            }
+            if (i + 1 == rounds + 16)
+                result = n;
+        }
+        *secs = now_s() - t0;
+    }
+    close(to[1]);                              /* the child sees EOF and exits */
+    int status = 0;
+    waitpid(pid, &status, 0);
+    close(from[0]);
+    restore_affinity();
+    if (result >= 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+        snprintf(err, errsz, "the echo process %s", WIFEXITED(status) && WEXITSTATUS(status) == 3
+                 ? "did not stay on its cpu" : "failed");
+        result = -1;
+    }
+    return result;
+}
+
+/* Threads that spin in user mode on given CPUs, so that the kernel must reach
+ * those CPUs for this process (TLB shootdowns, membarrier). */
+struct spinner {
+    pthread_t th;
+    int cpu, ran_on, started;
+    const int *stop;
+};
+
+static void *spin_main(void *arg)
+{
+    struct spinner *s = arg;
+    s->ran_on = sched_getcpu();
+    __atomic_store_n(&s->started, 1, __ATOMIC_RELEASE);
+    volatile uint64_t n = 0;
+    while (!__atomic_load_n(s->stop, __ATOMIC_ACQUIRE))
+        n++;
+    if (sched_getcpu() != s->cpu)
+        s->ran_on = sched_getcpu();
+    return NULL;
+}
+
+/* Starts one spinner per CPU and waits until each runs there; false (all
+ * stopped again, why in err) if one cannot. */
+static bool spinners_start(struct spinner *sp, const int *cpus, int n, const int *stop, char *err, size_t errsz)
+{
+    int started = 0;
+    bool ok = true;
+    for (int i = 0; i < n && ok; i++) {
+        pthread_attr_t attr;
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        CPU_SET(cpus[i], &set);
+        pthread_attr_init(&attr);
+        pthread_attr_setaffinity_np(&attr, sizeof set, &set);
+        sp[i] = (struct spinner){ .cpu = cpus[i], .ran_on = -1, .stop = stop };
+        int e = pthread_create(&sp[i].th, &attr, spin_main, &sp[i]);
+        pthread_attr_destroy(&attr);
+        if (e) {
+            snprintf(err, errsz, "pthread_create for cpu%d: %s", cpus[i], strerror(e));
+            ok = false;
+            break;
+        }
+        started++;
+        double t0 = now_s();
+        while (!__atomic_load_n(&sp[i].started, __ATOMIC_ACQUIRE) && now_s() - t0 < 5)
+            sched_yield();
+        if (sp[i].ran_on != cpus[i]) {
+            snprintf(err, errsz, "the thread for cpu%d %s %d", cpus[i],
+                     sp[i].started ? "ran on cpu" : "did not start in 5 s:", sp[i].ran_on);
+            ok = false;
+        }
+    }
+    if (!ok) {
+        __atomic_store_n((int *)stop, 1, __ATOMIC_RELEASE);
+        for (int i = 0; i < started; i++)
+            pthread_join(sp[i].th, NULL);
+    }
+    return ok;
+}
+
+/* Stops and joins them; false if one left its CPU. */
+static bool spinners_stop(struct spinner *sp, int n, const int *stop, char *err, size_t errsz)
+{
+    __atomic_store_n((int *)stop, 1, __ATOMIC_RELEASE);
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        pthread_join(sp[i].th, NULL);
+        if (sp[i].ran_on != sp[i].cpu && ok) {
+            snprintf(err, errsz, "the thread for cpu%d ended on cpu%d", sp[i].cpu, sp[i].ran_on);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+enum spin_work { WORK_TLB, WORK_MEMBARRIER };
+
+struct spin_result {
+    long ops;
+    double secs;
+    char err[120];
+};
+
+/* In a child process pinned to cpu a, with spinner threads on the CPUs
+ * others[0..n): `iters` operations (or `cap` seconds) of
+ *   WORK_TLB         mmap of one page, a write to it, munmap (with spinners on
+ *                    other CPUs the unmap is a TLB shootdown: IPIs or SBI
+ *                    remote fences to them);
+ *   WORK_MEMBARRIER  membarrier(PRIVATE_EXPEDITED): an IPI to every CPU that
+ *                    runs a thread of the process, and a wait for each.
+ * A fresh process, so no other CPU has run its address space. ops < 0: err. */
+static struct spin_result spin_work(enum spin_work work, int a, const int *others, int n, long iters, double cap)
+{
+    struct spin_result r = { -1, 0, "" };
+    int fds[2];
+    if (pipe(fds)) {
+        snprintf(r.err, sizeof r.err, "pipe: %s", strerror(errno));
+        return r;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        snprintf(r.err, sizeof r.err, "fork: %s", strerror(errno));
+        close(fds[0]);
+        close(fds[1]);
+        return r;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        struct spinner sp[MAX_CPUS];
+        int stop = 0;
+        const long page = sysconf(_SC_PAGESIZE);
+        if (!pin_to(a) || sched_getcpu() != a) {
+            snprintf(r.err, sizeof r.err, "could not pin to cpu%d", a);
+        } else if (work == WORK_MEMBARRIER
+                   && syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) != 0) {
+            snprintf(r.err, sizeof r.err, "membarrier register: %s", strerror(errno));
+        } else if (spinners_start(sp, others, n, &stop, r.err, sizeof r.err)) {
+            long ops = 0;
+            double t0 = now_s(), t = t0;
+            while (ops < iters) {
+                if (work == WORK_TLB) {
+                    volatile char *p = mmap(NULL, (size_t)page, PROT_READ | PROT_WRITE,
+                                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+                    if (p == MAP_FAILED) {
+                        snprintf(r.err, sizeof r.err, "mmap: %s", strerror(errno));
+                        break;
+                    }
+                    p[0] = 1;
+                    if (munmap((void *)p, (size_t)page)) {
+                        snprintf(r.err, sizeof r.err, "munmap: %s", strerror(errno));
+                        break;
+                    }
+                } else if (syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) != 0) {
+                    snprintf(r.err, sizeof r.err, "membarrier: %s", strerror(errno));
+                    break;
+                }
+                if ((++ops & 15) == 0 && (t = now_s()) - t0 >= cap)
+                    break;
+            }
+            r.secs = now_s() - t0;
+            if (sched_getcpu() != a)
+                snprintf(r.err, sizeof r.err, "the worker left cpu%d for cpu%d", a, sched_getcpu());
+            if (spinners_stop(sp, n, &stop, r.err, sizeof r.err) && !r.err[0])
+                r.ops = ops;
+        }
+        ssize_t w = write(fds[1], &r, sizeof r);
+        _exit(w == (ssize_t)sizeof r ? 0 : 1);
+    }
+    close(fds[1]);
+    if (read(fds[0], &r, sizeof r) != (ssize_t)sizeof r) {
+        r.ops = -1;
+        snprintf(r.err, sizeof r.err, "the worker process died");
+    }
+    close(fds[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    return r;
+}
+
+/* A CPU-bound job of `chunks` equal pieces (a xorshift64 sum each); false if
+ * a piece's sum differs from *ref (set by the first piece when *ref is 0) or
+ * a look at the CPU number finds another CPU than cpu. */
+static bool cpu_job(int cpu, double min_s, uint64_t *ref, int *chunks, int *samples, int *elsewhere)
+{
+    bool ok = true;
+    double t0 = now_s();
+    *chunks = *samples = *elsewhere = 0;
+    do {
+        uint64_t x = 0x243f6a8885a308d3ull, sum = 0;
+        for (int i = 0; i < 200000; i++) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            sum += x ^ (sum >> 3);
+            if ((i & 16383) == 0) {
+                (*samples)++;
+                if (sched_getcpu() != cpu)
+                    (*elsewhere)++;
+            }
+        }
+        if (!*ref)
+            *ref = sum;
+        if (sum != *ref)
+            ok = false;
+        (*chunks)++;
+    } while (now_s() - t0 < min_s);
+    return ok && *elsewhere == 0;
+}
+
+/* Per-CPU counts of /proc/interrupts: the timer row (riscv-timer), the sum of
+ * the IPI rows, and the Rescheduling and Function call rows, by CPU number. */
+struct irq_cols {
+    int ncols;
+    int cpu[MAX_CPUS];
+    long timer[MAX_CPUS], ipi[MAX_CPUS], resched[MAX_CPUS], call[MAX_CPUS];
+    bool has_timer, has_ipi;
+};
+
+static bool irq_columns(struct irq_cols *c)
+{
+    memset(c, 0, sizeof *c);
+    char *text = slurp("/proc/interrupts", NULL);
+    if (!text)
+        return false;
+    char *save, *l = strtok_r(text, "\n", &save);
+    for (char *p = l; p && (p = strstr(p, "CPU")) && c->ncols < MAX_CPUS; p += 3)
+        c->cpu[c->ncols++] = atoi(p + 3);
+    while ((l = strtok_r(NULL, "\n", &save))) {
+        char *p = strchr(l, ':');
+        if (!p)
+            continue;
+        while (*l == ' ')
+            l++;
+        bool ipi = strncmp(l, "IPI", 3) == 0, timer = strstr(p, "riscv-timer") != NULL;
+        if (!ipi && !timer)
+            continue;
+        p++;
+        long v[MAX_CPUS];
+        for (int i = 0; i < c->ncols; i++)
+            v[i] = strtol(p, &p, 10);
+        for (int i = 0; i < c->ncols; i++) {
+            if (timer) {
+                c->timer[i] += v[i];
+                c->has_timer = true;
+            } else {
+                c->ipi[i] += v[i];
+                c->has_ipi = true;
+                if (strstr(p, "Rescheduling"))
+                    c->resched[i] += v[i];
+                if (strstr(p, "Function call"))
+                    c->call[i] += v[i];
+            }
+        }
+    }
+    free(text);
+    return c->ncols > 0;
+}
+
+static void smp_checks(void)
+{
+    char v[64], err[160] = "";
+    int cpus[MAX_CPUS];
+    int n = online_list(cpus);
+    save_affinity();
+
+    /* every CPU the command line names (else every present CPU) is online */
+    int want = 0;
+    const char *from = "cv.cpus";
+    if (cmdline_get("cv.cpus", v, sizeof v)) {
+        want = atoi(v);
+    } else {
+        bool set[MAX_CPUS] = { false };
+        char *s = slurp("/sys/devices/system/cpu/present", NULL);
+        want = parse_cpulist(s, set, MAX_CPUS);
+        free(s);
+        from = "present";
+    }
+    char *online_s = slurp("/sys/devices/system/cpu/online", NULL);
+    if (online_s)
+        online_s[strcspn(online_s, "\n")] = '\0';
+    int missing = -1;
+    for (int c = 0; c < want && missing < 0; c++) {
+        bool on = false;
+        for (int i = 0; i < n; i++)
+            on |= cpus[i] == c;
+        if (!on)
+            missing = c;
+    }
+    check("smp-online", want > 1 && missing < 0 && n == want, "online %s, expected cpu0-cpu%d (%s=%d)%s",
+          online_s ? online_s : "?", want - 1, from, want,
+          missing >= 0 ? ", one missing" : want < 2 ? ", not an SMP expectation" : "");
+    free(online_s);
+
+    struct irq_cols before, after;
+    bool have_before = irq_columns(&before);
+
+    /* a CPU-bound job pinned to each online CPU in turn */
+    uint64_t ref = 0;
+    for (int i = 0; i < n; i++) {
+        char name[32];
+        int chunks = 0, samples = 0, elsewhere = 0;
+        snprintf(name, sizeof name, "smp-pin-cpu%d", cpus[i]);
+        if (!pin_to(cpus[i])) {
+            check(name, false, "sched_setaffinity(cpu%d): %s", cpus[i], strerror(errno));
+            continue;
+        }
+        double t0 = now_s();
+        bool ok = cpu_job(cpus[i], 0.05, &ref, &chunks, &samples, &elsewhere);
+        check(name, ok, "%d of %d looks on cpu%d, %d pieces in %.1f ms, sums %s 0x%016llx", samples - elsewhere,
+              samples, cpus[i], chunks, (now_s() - t0) * 1e3, ok ? "all" : "NOT all", (unsigned long long)ref);
+    }
+    restore_affinity();
+
+    /* cross-CPU work: each CPU ping-pongs with another and gets membarrier IPIs */
+    long trips = 0;
+    long mb_ops = 0;
+    bool pp_ok = n > 1, mb_ok = n > 1;
+    char pp_err[160] = "", mb_err[160] = "";
+    for (int i = 0; i < n && n > 1; i++) {
+        int c = cpus[i], partner = cpus[i == 0 ? 1 : 0];
+        double secs;
+        long r = pingpong(partner, c, 200, 5.0, &secs, err, sizeof err);
+        if (r < 0 && pp_ok) {
+            pp_ok = false;
+            snprintf(pp_err, sizeof pp_err, "cpu%d<->cpu%d: %s", partner, c, err);
+        }
+        trips += r > 0 ? r : 0;
+        struct spin_result m = spin_work(WORK_MEMBARRIER, partner, &c, 1, 200, 5.0);
+        if (m.ops < 0 && mb_ok) {
+            mb_ok = false;
+            snprintf(mb_err, sizeof mb_err, "cpu%d->cpu%d: %s", partner, c, m.err);
+        }
+        mb_ops += m.ops > 0 ? m.ops : 0;
+    }
+    check("smp-pingpong", pp_ok, "%ld pipe round trips between each CPU and another%s%s", trips,
+          pp_err[0] ? ": " : "", pp_err);
+    check("smp-membarrier", mb_ok, "%ld membarrier(PRIVATE_EXPEDITED) calls at each CPU%s%s", mb_ops,
+          mb_err[0] ? ": " : "", mb_err);
+
+    /* the timer and the IPI rows rose on every CPU column */
+    bool have_after = irq_columns(&after);
+    bool timer_ok = have_before && have_after && before.has_timer && after.ncols == before.ncols;
+    bool ipi_ok = timer_ok && before.has_ipi;
+    char tdet[160] = "", idet[160] = "";
+    size_t tl = 0, il = 0;
+    for (int i = 0; have_after && i < after.ncols; i++) {
+        int b = -1;
+        for (int j = 0; j < before.ncols; j++)
+            if (before.cpu[j] == after.cpu[i])
+                b = j;
+        long dt = b < 0 ? 0 : after.timer[i] - before.timer[b];
+        long di = b < 0 ? 0 : after.ipi[i] - before.ipi[b];
+        long dr = b < 0 ? 0 : after.resched[i] - before.resched[b];
+        long dc = b < 0 ? 0 : after.call[i] - before.call[b];
+        printf("SMP cpu=%d timer+=%ld ipi+=%ld resched+=%ld call+=%ld\n", after.cpu[i], dt, di, dr, dc);
+        timer_ok &= dt > 0;
+        ipi_ok &= di > 0;
+        if (tl < sizeof tdet)
+            tl += (size_t)snprintf(tdet + tl, sizeof tdet - tl, " cpu%d+%ld", after.cpu[i], dt);
+        if (il < sizeof idet)
+            il += (size_t)snprintf(idet + il, sizeof idet - il, " cpu%d+%ld", after.cpu[i], di);
+    }
+    fflush(stdout);
+    timer_ok &= after.ncols == n && n > 1;
+    ipi_ok &= after.ncols == n && n > 1;
+    check("smp-timer", timer_ok, "riscv-timer rose on every CPU:%s", tdet[0] ? tdet : " (no row)");
+    check("smp-ipi", ipi_ok, "IPI rows rose on every CPU:%s", idet[0] ? idet : " (no rows)");
+}
+
+static int cmd_smp(void)
+{
+    smp_checks();
+    printf("CHECK-SUMMARY %d ok %d failed: %s\n", n_ok, n_fail, n_fail ? "FAIL" : "PASS");
+    fflush(stdout);
+    return n_fail ? 1 : 0;
 }
 
 /* --- bench ------------------------------------------------------------------------ */
@@ -587,6 +1094,40 @@ static void bench_disk(const char *dev, size_t mib)
     free(buf);
 }
 
+/* Cross-CPU figures (more than one CPU online): a pipe round trip between
+ * processes pinned to the first two CPUs; mmap + write + munmap of one page in
+ * a process alone on the first CPU (tlb_local) and with threads spinning on
+ * every other CPU (tlb_shootdown: each munmap reaches them, by IPI or SBI
+ * remote fence); membarrier(PRIVATE_EXPEDITED) with those threads (an IPI to
+ * each, waited for). */
+static void spin_metric(const char *name, struct spin_result r, const char *unit)
+{
+    if (r.ops > 0)
+        metric(name, r.secs * 1e9 / (double)r.ops, unit);
+    else
+        printf("METRIC %s skipped (%s)\n", name, r.err);
+}
+
+static void bench_smp(double scale)
+{
+    int cpus[MAX_CPUS];
+    int n = online_list(cpus);
+    if (n < 2)
+        return;
+    metric("bench_cpus", n, "cpus");
+    char err[160] = "";
+    double secs;
+    long r = pingpong(cpus[0], cpus[1], (long)(2000 * scale) + 1, 1.0 * scale, &secs, err, sizeof err);
+    if (r > 0)
+        metric("pingpong_rtt", secs * 1e9 / (double)r, "ns/roundtrip");
+    else
+        printf("METRIC pingpong_rtt skipped (%s)\n", err);
+    long iters = (long)(4000 * scale) + 1;
+    spin_metric("tlb_local", spin_work(WORK_TLB, cpus[0], NULL, 0, iters, 1.0 * scale), "ns/munmap");
+    spin_metric("tlb_shootdown", spin_work(WORK_TLB, cpus[0], cpus + 1, n - 1, iters, 1.0 * scale), "ns/munmap");
+    spin_metric("membarrier", spin_work(WORK_MEMBARRIER, cpus[0], cpus + 1, n - 1, iters, 1.0 * scale), "ns/call");
+}
+
 static int cmd_bench(int argc, char **argv)
 {
     double scale = 1.0;
@@ -615,6 +1156,7 @@ static int cmd_bench(int argc, char **argv)
     bench_nanosleep((int)(100 * scale) + 1);
     bench_rdtime((uint64_t)(100000 * scale), 0.5 * scale);
     bench_random(mib, (uint64_t)(1000000 * scale), 1.0 * scale);
+    bench_smp(scale);
     if (disk)
         bench_disk(disk, disk_mib);
     metric("bench_wall", (now_s() - t0) * 1e3, "ms");
@@ -674,7 +1216,7 @@ static int cmd_stamp(const char *label)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: cvtest check | irqs | bench [scale] [--disk /dev/vdX] [--mem MiB] [--disk-mib N]\n"
+    fprintf(stderr, "usage: cvtest check | irqs | smp | bench [scale] [--disk /dev/vdX] [--mem MiB] [--disk-mib N]\n"
                     "       cvtest disk-write <file> <token> | disk-read <file> <token>\n"
                     "       cvtest stamp <label>\n");
     return 2;
@@ -690,6 +1232,8 @@ int main(int argc, char **argv)
         return cmd_check();
     if (strcmp(cmd, "irqs") == 0 && argc == 2)
         return cmd_irqs();
+    if (strcmp(cmd, "smp") == 0 && argc == 2)
+        return cmd_smp();
     if (strcmp(cmd, "bench") == 0)
         return cmd_bench(argc - 2, argv + 2);
     if (strcmp(cmd, "disk-write") == 0 && argc == 4)
