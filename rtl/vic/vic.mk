@@ -1,6 +1,6 @@
 # rtl/vic: the HVA's virtual interrupt controller.
 #   lint-vic   Verilator -Wall lint (default parameters and the two extremes)
-#   synth-vic  Yosys synth_xilinx; prints LUT/FF/BRAM (about a minute)
+#   synth-vic  Yosys synth_xilinx; LUT/FF/LUTRAM/BRAM/DSP and depth, 4 and 5 guests (about 2 minutes)
 VIC_RTL_DIR := rtl/vic
 # the register map's package (generated) first, top last
 VIC_RTL_SRC := $(BUILD)/rtl/hva/hva_regs_pkg.sv $(VIC_RTL_DIR)/vic_lutram.sv \
@@ -17,11 +17,13 @@ lint-vic: $(VIC_RTL_SRC)
 	done
 
 # -noiopad: the VIC sits inside the HVA, its ports are not chip pins.
+# Default parameters (flattened, with Yosys' depth estimate via
+# rtl/walker/synth-report.sh), then one guest more for the cost per guest.
 synth-vic: $(VIC_RTL_SRC)
-	@mkdir -p $(BUILD)/vic
-	$(YOSYS) -q -l $(BUILD)/vic/synth.log \
-	    -p "read_verilog -sv -DSYNTHESIS $(VIC_RTL_SRC); synth_xilinx -noiopad -top vic; stat" >/dev/null
-	@rtl/vic/synth-summary.sh $(BUILD)/vic/synth.log
+	@YOSYS=$(YOSYS) rtl/walker/synth-report.sh vic $(BUILD)/vic/synth $(VIC_RTL_SRC)
+	@$(YOSYS) -q -l $(BUILD)/vic/synth/guests5.log -p "read_verilog -sv -DSYNTHESIS $(VIC_RTL_SRC); \
+	    chparam -set NumGuests 5 vic; synth_xilinx -flatten -noiopad -top vic; stat" >/dev/null
+	@rtl/vic/synth-summary.sh $(BUILD)/vic/synth/guests5.log "vic (5 guests)"
 
 LINTS  += lint-vic
 SYNTHS += synth-vic

@@ -210,7 +210,8 @@ module vic #(
   // the touched (or scanned) file's words
   logic [NumIds-1:0]   f_pending, f_enable, en_rd;
   logic [PrioW-1:0]    f_prio, prio_rd;   // f_prio: undefined unless f_prio_ok
-  logic                f_prio_ok;
+  logic                f_prio_ok, f_en_ok;
+  assign f_enable = en_rd;   // undefined unless f_en_ok
 
   assign f_prio = prio_rd;
   logic [PrioBits-1:0] f_thresh;
@@ -221,18 +222,18 @@ module vic #(
   always_comb begin
     f_pending = '0;
     f_thresh  = '0;
-    f_enable  = '0;
+    f_en_ok   = 1'b0;
     f_prio_ok = 1'b0;
     for (int unsigned f = 0; f < NumFiles; f++) begin
       if (mem_f == FileW'(f)) begin
         f_pending = pending_q[f*NumIds +: NumIds];
         f_thresh  = thresh_q[f*PrioBits +: PrioBits];
-        f_enable  = en_ok_q[f] ? en_rd : '0;
+        f_en_ok   = en_ok_q[f];
         f_prio_ok = prio_ok_q[f];
       end
     end
     pend64    = 64'(f_pending);
-    en64      = 64'(f_enable);
+    en64      = f_en_ok ? 64'(f_enable) : '0;
   end
 
   // a route entry as the register reads it
@@ -579,7 +580,7 @@ module vic #(
     .id_o   (arb_id),
     .prio_o (arb_prio)
   );
-  assign arb_v = arb_any && f_prio_ok && arb_prio > f_thresh;
+  assign arb_v = arb_any && f_prio_ok && f_en_ok && arb_prio > f_thresh;
 
   always_comb begin
     best_v_d  = best_v_q;

@@ -27,10 +27,9 @@ module vic_arbiter #(
     pri = '0;
     idx = '0;
     for (int unsigned i = 0; i < Leaves; i++) begin
-      if (i < NumIds) begin
-        vld[Leaves + i] = cand_i[i];
-        pri[(Leaves + i)*PrioBits +: PrioBits] = prio_i[i*PrioBits +: PrioBits];
-      end
+      // NumIds is a power of two: every leaf is an id
+      vld[Leaves + i] = cand_i[i];
+      pri[(Leaves + i)*PrioBits +: PrioBits] = prio_i[i*PrioBits +: PrioBits];
       idx[(Leaves + i)*IdW +: IdW] = IdW'(i);
     end
     for (int unsigned k = Leaves - 1; k >= 1; k--) begin

@@ -16,15 +16,15 @@ module vic_lutram #(
   output logic [Width-1:0] rdata_a_o    // at raddr_a_i
 );
 
-  logic [Width-1:0] mem [Depth];
+  // rounded up to a power of two (LUTRAM comes in 32 and 64 entries anyway),
+  // so no address needs a range check; entries past Depth are never used
+  logic [Width-1:0] mem [1 << AW];
 
   always_ff @(posedge clk_i) begin
     if (we_i) mem[waddr_i] <= wdata_i;
   end
 
-  // addresses at or past Depth (Depth not a power of two) are never used;
-  // they read entry 0 rather than outside the array
-  assign rdata_w_o = mem[32'(waddr_i) < Depth ? waddr_i : '0];
-  assign rdata_a_o = mem[32'(raddr_a_i) < Depth ? raddr_a_i : '0];
+  assign rdata_w_o = mem[waddr_i];
+  assign rdata_a_o = mem[raddr_a_i];
 
 endmodule

@@ -43,3 +43,20 @@ endef
 # a 64-bit source vector; 3 guests: a file index that is not a power of two)
 $(eval $(call VIC_SIM_CONFIG,base,4,32,32,4,3))
 $(eval $(call VIC_SIM_CONFIG,odd,3,64,40,2,2))
+
+# make coverage-vic: the base test built with --coverage under $(BUILD)/cov-vic,
+# run (directed tests and VIC_COV_CYCLES random cycles), merged and annotated
+# (annotated sources in $(BUILD)/cov-vic/annotate); prints the share of line
+# points (every block and branch arm of the RTL) and toggle points hit, and
+# fails below VIC_COV_MIN percent of line points.
+VIC_COV_DIR    := $(BUILD)/cov-vic
+VIC_COV_CYCLES ?= 300000
+VIC_COV_MIN    ?= 90
+.PHONY: coverage-vic
+coverage-vic:
+	@$(MAKE) --no-print-directory BUILD=$(VIC_COV_DIR) VIC_SIM_COVERAGE=1 $(VIC_COV_DIR)/vic/sim_base/test_vic_rtl
+	@rm -f $(VIC_COV_DIR)/coverage_*.dat
+	VIC_COVERAGE_DIR=$(VIC_COV_DIR) VIC_CYCLES=$(VIC_COV_CYCLES) $(VIC_COV_DIR)/vic/sim_base/test_vic_rtl >$(VIC_COV_DIR)/run.log
+	verilator_coverage --write $(VIC_COV_DIR)/vic.dat $(VIC_COV_DIR)/coverage_*.dat
+	verilator_coverage --annotate $(VIC_COV_DIR)/annotate $(VIC_COV_DIR)/vic.dat
+	@sim/vic/coverage-summary.sh $(VIC_COV_DIR)/vic.dat $(VIC_COV_MIN)

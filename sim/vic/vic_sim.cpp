@@ -3,6 +3,7 @@
 #include "vic_sim.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "Vvic.h"
 #include "verilated.h"
@@ -99,11 +100,13 @@ extern "C" void vic_sim_free(struct vic_sim *s)
     }
 #endif
 #if VM_COVERAGE
-    // one file per simulation (each test has its own); merge them with
-    // verilator_coverage --write merged.dat build/vic/coverage_*.dat
+    // one file per simulation (each test has its own), in $VIC_COVERAGE_DIR
+    // (default build/vic); merge them with
+    // verilator_coverage --write merged.dat <dir>/coverage_*.dat
     static int seq;
-    char name[64];
-    snprintf(name, sizeof(name), "build/vic/coverage_%d.dat", seq++);
+    char name[512];
+    const char *dir = getenv("VIC_COVERAGE_DIR");
+    snprintf(name, sizeof(name), "%s/coverage_%d.dat", dir ? dir : "build/vic", seq++);
     s->ctx.coveragep()->write(name);
 #endif
     delete s->top;
