@@ -10,15 +10,126 @@
 #    page-fault storm, nanosleep, random access over 64 MiB, ...;
 #  - hypervisor traps per second while Linux idles (configs/linux: the
 #    summary's trap count after `sleep 1` and after `sleep 6` at its prompt).
+# Then SMP (smp_bench below): Linux with several CPUs natively and as a VM with
+# as many vCPUs, time to init and the cross-CPU figures.
+#
+#   tests/bench/bench_linux.sh                      all of it (SMP: $SMP_SPECS)
+#   tests/bench/bench_linux.sh smp [SPEC...]        the SMP part alone
+#   SPEC = <config>:<vcpus>[:<harts>]   natively on -smp <vcpus>; as the VM of
+#          configs/<config> on -smp <harts> (default <vcpus>); a config that is
+#          not there, or not built, gives the native column alone
+#   RUNS=n (default 3) runs of each, alternating; medians
 . "$(dirname "$0")/../qemu/common.sh"
 need "$BUILD/linux/Image" "$BUILD/linux/initramfs.cpio" "$BUILD/linux/rootfs.ext4"
 RUNS=${RUNS:-3}
+SMP_SPECS=${SMP_SPECS:-linux-smp:2 linux-smp4:4}
 QEMU_MEM=1G
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# name=value pairs per run: the stamps in ms, the benchmark metrics as printed
+summarize() {
+    awk -v runs="$RUNS" '
+        FNR == 1 { run++ }
+        /^STAMP / { split($3, t, "="); v[$2, run] = t[2] / 10000.0; unit[$2] = "ms"; names[$2] }
+        /^METRIC / && /unit=/ { split($2, kv, "="); if (kv[1] ~ /_bytes$|_mib$|^bench_/) next
+                                 v[kv[1], run] = kv[2]; sub("unit=", "", $3); unit[kv[1]] = $3; names[kv[1]] }
+        END { for (n in names) { printf "%s %s", n, unit[n]; for (r = 1; r <= runs; r++) printf " %s", v[n, r]; print "" } }' "$@"
+}
+
+# ---- SMP ------------------------------------------------------------------------------
+# QEMU 7.2 does not run an SMP Linux under -icount (it stops after "smp: Brought
+# up 1 node, 2 CPUs"), so these runs are in real time, QEMU's default
+# multi-threaded TCG (one host thread per CPU, as the tests run): the cross-CPU
+# figures then include the host's thread wake-ups and depend on its load, so
+# compare the same-run ratios, not absolute times. SMP_ACCEL="-accel
+# tcg,thread=single" runs all CPUs on one host thread instead (less dependence
+# on the load, but a CPU spinning for another, as in an SBI remote fence, holds
+# the thread until QEMU's 100 ms round-robin kick).
+SMP_ACCEL=${SMP_ACCEL:-}
+smp_defaults() {     # bootargs when there is no config to take them from
+    echo "console=ttyS0 quiet cv.mem=256 cv.cpus=$1 cv.devs=uart,plic cv.initrd=1 cv.bench=1 cv.prompt=0 cv.end=poweroff"
+}
+# smp_run <native|guest> <tag> <i> <vcpus> <harts> <config> <vm> <mem> <bootargs>
+smp_run() {
+    local kind=$1 tag=$2 i=$3 vcpus=$4 harts=$5 cfg=$6 vm=$7 mem=$8 args=$9 pre=
+    local log="$out/smp-$tag-$kind.$i" steps=()
+    [ "$kind" = guest ] && pre="\\[$vm\\] "
+    steps=(-e "^${pre}BENCH-DONE")
+    case " $args " in *" cv.prompt=0 "*) ;; *) steps+=(-e "^${pre}cv# " -s '\r') ;; esac
+    case " $args " in *" cv.end=poweroff "*) steps+=(-e "^${pre}STAMP poweroff") ;; esac
+    [ "$kind" = guest ] && steps+=(-e '^\[chipvisor\] result: PASS')
+    case " $args " in *" cv.end=poweroff "*) steps+=(-x 0) ;; esac
+    if [ "$kind" = native ]; then
+        local disk=()
+        case " $args " in *" root=/dev/vda "*|*" cv.root=ext4 "*)
+            cp "$BUILD/linux/rootfs.ext4" "$out/smp-disk.ext4"
+            disk=(-drive "file=$out/smp-disk.ext4,if=none,id=d0,format=raw" -device virtio-blk-device,drive=d0) ;;
+        esac
+        "$EXPECT" -t 900 -l "$log" "${steps[@]}" -- $QEMU -M virt -smp "$vcpus" -m "$mem" -nographic $SMP_ACCEL \
+            -bios "$OPENSBI_FW" -kernel "$BUILD/linux/Image" -initrd "$BUILD/linux/initramfs.cpio" \
+            "${disk[@]}" -append "$args" >/dev/null 2>"$log.err"
+    else
+        "$EXPECT" -t 900 -l "$log" "${steps[@]}" -- $(QEMU_SMP=$harts qemu_cmd "$cfg" $SMP_ACCEL) >/dev/null 2>"$log.err"
+    fi || { echo "bench_linux: $kind run $i of $tag failed:" >&2; grep -a 'qemu-expect: FAIL' "$log.err" >&2
+            echo "its console:" >&2; tail -20 "$log" >&2; return 1; }
+    sed "s/^\[$vm\] //" "$log" | grep -aE '^(STAMP|METRIC) ' > "$log.m"
+}
+smp_bench() {
+    local spec cfg vcpus harts vm mem args guest i
+    for spec in "$@"; do
+        IFS=: read -r cfg vcpus harts <<< "$spec"
+        harts=${harts:-$vcpus}
+        guest=1 vm=linux mem=256M args=$(smp_defaults "$vcpus")
+        if [ -f "configs/$cfg" ]; then
+            args=$(sed -n 's/^ *bootargs "\(.*\)"/\1/p' "configs/$cfg" | head -1)
+            vm=$(awk '$1 == "vm" { print $2; exit }' "configs/$cfg")
+            mem=$(awk '$1 == "memory" { print $2; exit }' "configs/$cfg")
+            case " $args " in *" cv.bench=1 "*) ;; *)
+                echo "bench_linux: configs/$cfg has no cv.bench=1 in its bootargs; its own command line is used natively"
+                args="$args cv.bench=1" guest= ;;
+            esac
+            [ -e "$BUILD/configs/$cfg/chipvisor.bin" ] || { echo "bench_linux: $BUILD/configs/$cfg/chipvisor.bin is not built: native figures alone"; guest=; }
+        else
+            echo "bench_linux: no configs/$cfg: native figures alone, command line: $args"
+            guest=
+        fi
+        local tag="$cfg-$vcpus"
+        for i in $(seq "$RUNS"); do
+            smp_run native "$tag" "$i" "$vcpus" "$harts" "$cfg" "$vm" "$mem" "$args" || return 1
+            if [ -n "$guest" ] && ! smp_run guest "$tag" "$i" "$vcpus" "$harts" "$cfg" "$vm" "$mem" "$args"; then
+                echo "bench_linux: the guest runs of $tag fail: native figures alone"; guest=
+            fi
+        done
+        summarize "$out"/smp-"$tag"-native.*.m | sort > "$out/smp-$tag-native"
+        if [ -n "$guest" ]; then summarize "$out"/smp-"$tag"-guest.*.m | sort > "$out/smp-$tag-guest"
+        else : > "$out/smp-$tag-guest"; fi
+        echo "Linux with $vcpus CPUs natively (-smp $vcpus) and as configs/$cfg on -smp $harts (real time${SMP_ACCEL:+, $SMP_ACCEL}), $RUNS runs each, medians"
+        printf '%-26s %-13s %12s %12s %7s   %s\n' figure unit native chipvisor ratio "native runs | guest runs"
+        join -a 1 "$out/smp-$tag-native" "$out/smp-$tag-guest" | while read -r name unit rest; do
+            set -- $rest
+            local nat gst="-" ratio="-" nruns="${*:1:$RUNS}"
+            nat=$(echo "$nruns" | median); shift "$RUNS"
+            if [ $# -gt 0 ]; then
+                shift                                   # the guest's copy of the unit
+                gst=$(echo "$@" | median)
+                ratio=$(awk -v n="$nat" -v g="$gst" 'BEGIN { printf "%.2f", n ? g / n : 0 }')
+            fi
+            printf '%-26s %-13s %12s %12s %7s   %s | %s\n' "$name" "$unit" "$nat" "$gst" "$ratio" "$nruns" "$*"
+            echo "METRIC linux_smp${vcpus}_${name}_native=$nat linux_smp${vcpus}_${name}_chipvisor=$gst unit=$unit ratio=$ratio"
+        done
+    done
+}
+
 ARGS=$(sed -n 's/^ *bootargs "\(.*\)"/\1/p' configs/linux-bench)
 NATIVE="$QEMU -M virt -smp 1 -m 256M -nographic -icount shift=0 -bios $OPENSBI_FW \
     -kernel $BUILD/linux/Image -initrd $BUILD/linux/initramfs.cpio"
 out=$(mktemp -d "${TMPDIR:-/tmp}/chipvisor-bench-linux.XXXXXX")
 trap 'rm -rf "$out"' EXIT
+if [ "${1:-}" = smp ]; then
+    shift
+    [ $# -gt 0 ] || set -- $SMP_SPECS
+    smp_bench "$@"
+    exit
+fi
 NATIVE="$NATIVE -drive file=$out/disk.ext4,if=none,id=d0,format=raw -device virtio-blk-device,drive=d0"
 
 # one run: its console into $out/<kind>.<i>; STAMP and METRIC lines, prefix stripped
@@ -36,16 +147,6 @@ run() {
 }
 for i in $(seq "$RUNS"); do run native "$i"; run guest "$i"; done
 
-# name=value pairs per run: the stamps in ms, the benchmark metrics as printed
-summarize() {
-    awk -v runs="$RUNS" '
-        FNR == 1 { run++ }
-        /^STAMP / { split($3, t, "="); v[$2, run] = t[2] / 10000.0; unit[$2] = "ms"; names[$2] }
-        /^METRIC / && /unit=/ { split($2, kv, "="); if (kv[1] ~ /_bytes$|_mib$|bench_scale|bench_wall/) next
-                                 v[kv[1], run] = kv[2]; sub("unit=", "", $3); unit[kv[1]] = $3; names[kv[1]] }
-        END { for (n in names) { printf "%s %s", n, unit[n]; for (r = 1; r <= runs; r++) printf " %s", v[n, r]; print "" } }' "$@"
-}
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 summarize "$out"/native.*.m | sort > "$out/native"
 summarize "$out"/guest.*.m | sort > "$out/guest"
 echo "Linux natively and as a chipvisor VM (-icount shift=0: 1 instruction = 1 ns), $RUNS runs each, medians"
@@ -68,3 +169,5 @@ idle() {
 }
 t1=$(idle 1); t6=$(idle 6)
 echo "METRIC linux_idle_traps_per_s=$(( (t6 - t1) / 5 )) (traps $t1 with sleep 1, $t6 with sleep 6)"
+
+smp_bench $SMP_SPECS

@@ -18,8 +18,8 @@ exec "$EXPECT" -t 400 -l "$LOGS/qemu_linux_native_smp.console" \
     -e '^CHECK smp-membarrier ok 400 membarrier' \
     -e '^SMP cpu=0 timer\+=[1-9][0-9]* ipi\+=[1-9][0-9]* ' \
     -e '^SMP cpu=1 timer\+=[1-9][0-9]* ipi\+=[1-9][0-9]* ' \
-    -e '^CHECK smp-timer ok riscv-timer rose on every CPU: cpu0\+[1-9][0-9]* cpu1\+[1-9][0-9]*$' \
-    -e '^CHECK smp-ipi ok IPI rows rose on every CPU: cpu0\+[1-9][0-9]* cpu1\+[1-9][0-9]*$' \
+    -e '^CHECK smp-timer ok riscv-timer rose on every CPU: cpu0\+[1-9][0-9]* cpu1\+[1-9]' \
+    -e '^CHECK smp-ipi ok IPI rows rose on every CPU: cpu0\+[1-9][0-9]* cpu1\+[1-9]' \
     -e '^CHECK-SUMMARY 13 ok 0 failed: PASS' \
     -e '^IRQ timer .* rose' \
     -e '^IRQ-SUMMARY PASS' \
