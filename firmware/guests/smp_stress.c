@@ -25,8 +25,8 @@
  * the latest by its timer RELAX ticks on): a hart that waits for another
  * leaves it the host CPU */
 #define SPINS spins
-static unsigned long spins = 200;
-#define RELAX (TIMEBASE_HZ / 10000)         /* 100 us */
+static unsigned long spins = SMP_SPINS;
+#define RELAX SMP_RELAX_TICKS
 
 struct hstate {
     volatile unsigned long msg;                     /* message bits (sender index), swapped by the handler */
@@ -218,7 +218,6 @@ static void stress(unsigned i)
 void hart_main(unsigned long hartid, unsigned long opaque)
 {
     (void)opaque;
-    sbi_set_timer(~0UL);
     hs[idx_of[hartid]].started = 1;
     stress(idx_of[hartid]);
     smp_irq_off();
@@ -252,7 +251,6 @@ void smp_main(void)
     csr_write(satp, 0);
     sfence_vma_all();
     smp_ipi_hook = ipi_hook;
-    sbi_set_timer(~0UL);
     smp_printf("STRESS start: %u harts, %lu ring rounds, %lu all-to-all rounds, ASID %lu\n",
                smp_nharts, rounds, a2a_rounds, asid_used);
 

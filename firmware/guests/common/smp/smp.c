@@ -171,24 +171,89 @@ void smp_finish(void)
     shutdown(f == 0 && p > 0);
 }
 
-static volatile uint64_t relax_until[SMP_MAX_HARTS];
+/* The one SBI timer of each hart serves two: the guest's own deadline
+ * (smp_set_timer; its interrupts count in smp_timer_count) and the wake-up of
+ * smp_relax. The timer holds the earlier of the two; its handler works out
+ * which came due (an interrupt with neither due counts in smp_timer_spurious). */
+static volatile uint64_t relax_until[SMP_MAX_HARTS];   /* 0: none */
+static volatile uint64_t user_deadline[SMP_MAX_HARTS]; /* 0: none */
+static volatile uint64_t programmed[SMP_MAX_HARTS];    /* what the SBI timer holds */
+volatile unsigned long smp_timer_spurious[SMP_MAX_HARTS];
+volatile bool smp_relax_off;
+
+/* with interrupts off (or in the handler) */
+static void timer_program(unsigned long h, bool force)
+{
+    uint64_t next = ~0UL;
+    if (user_deadline[h])
+        next = user_deadline[h];
+    if (relax_until[h] && relax_until[h] < next)
+        next = relax_until[h];
+    if (force || next != programmed[h]) {
+        programmed[h] = next;
+        sbi_set_timer(next);
+    }
+}
+
+static uint64_t irq_save(void)
+{
+    uint64_t was = csr_read(sstatus) & SSTATUS_SIE;
+    csr_clear(sstatus, SSTATUS_SIE);
+    return was;
+}
+
+void smp_set_timer(uint64_t deadline)
+{
+    unsigned long h = smp_hartid();
+    uint64_t was = irq_save();
+    user_deadline[h] = deadline == ~0UL ? 0 : deadline ? deadline : 1;
+    timer_program(h, true);
+    csr_set(sstatus, was);
+}
+
+void smp_timer_quiet(void)
+{
+    unsigned long h = smp_hartid();
+    uint64_t was = irq_save();
+    user_deadline[h] = relax_until[h] = 0;
+    timer_program(h, true);
+    csr_set(sstatus, was);
+}
 
 void smp_relax(uint64_t ticks)
 {
+    if (smp_relax_off)
+        return;
     unsigned long h = smp_hartid();
     /* interrupts off from the check to the WFI: one that comes in between
      * stays pending and ends the WFI at once (WFI ends for an interrupt
      * enabled in sie whatever sstatus.SIE says), so the timer's handler
-     * cannot disarm the wake-up just before the hart sleeps */
-    uint64_t sie_was = csr_read(sstatus) & SSTATUS_SIE;
-    csr_clear(sstatus, SSTATUS_SIE);
+     * cannot use up the wake-up just before the hart sleeps */
+    uint64_t was = irq_save();
+    csr_set(sie, SIE_STIE);             /* WFI ends only for interrupts enabled here */
     uint64_t now = rdtime();
     if (!relax_until[h] || relax_until[h] > now + ticks) {
         relax_until[h] = now + ticks;
-        sbi_set_timer(now + ticks);
+        timer_program(h, false);
     }
     __asm__ volatile("wfi" ::: "memory");
-    csr_set(sstatus, sie_was);
+    csr_set(sstatus, was);
+}
+
+void delay_ticks(uint64_t ticks)
+{
+    uint64_t end = rdtime() + ticks;
+    for (uint64_t now; (now = rdtime()) < end;)
+        smp_relax(end - now < SMP_RELAX_TICKS ? end - now : SMP_RELAX_TICKS);
+}
+
+/* every hart's first step (smp_start.S): no timer yet */
+void smp_hart_init(void);
+void smp_hart_init(void)
+{
+    unsigned long h = smp_hartid();
+    user_deadline[h] = relax_until[h] = 0;
+    timer_program(h, true);
 }
 
 /* ---- traps -------------------------------------------------------------- */
@@ -205,10 +270,19 @@ void smp_trap(struct trap_frame *f)
         return;
     }
     if (f->cause == (SCAUSE_IRQ | 5)) {
-        relax_until[h] = 0;
-        smp_timer_at[h] = rdtime();
-        sbi_set_timer(~0UL);            /* clears the pending timer */
-        __atomic_fetch_add(&smp_timer_count[h], 1, __ATOMIC_SEQ_CST);
+        uint64_t now = rdtime();
+        bool due = false;
+        if (relax_until[h] && now >= relax_until[h])
+            relax_until[h] = 0, due = true;
+        if (user_deadline[h] && now >= user_deadline[h]) {
+            user_deadline[h] = 0;
+            due = true;
+            smp_timer_at[h] = now;
+            __atomic_fetch_add(&smp_timer_count[h], 1, __ATOMIC_SEQ_CST);
+        }
+        if (!due)
+            __atomic_fetch_add(&smp_timer_spurious[h], 1, __ATOMIC_SEQ_CST);
+        timer_program(h, true);         /* the next one, or none: clears the pending timer */
         return;
     }
     if (smp_trap_hook && smp_trap_hook(h, f))
@@ -243,9 +317,12 @@ const char *smp_state_name(long s)
 bool smp_wait_eq(volatile unsigned long *p, unsigned long want, uint64_t ticks)
 {
     uint64_t end = rdtime() + ticks;
-    while (*p != want)
+    for (unsigned n = 0; *p != want; n++) {
         if (rdtime() > end)
             return *p == want;
+        if (n >= SMP_SPINS)
+            smp_relax(SMP_RELAX_TICKS);
+    }
     return true;
 }
 
@@ -386,6 +463,7 @@ void smp_boot(unsigned long hartid, const void *dtb)
     smp_impl_id = sbi_call(SBI_EXT_BASE, SBI_BASE_GET_IMPL_ID, 0, 0, 0, 0, 0).value;
     smp_impl_version = sbi_call(SBI_EXT_BASE, SBI_BASE_GET_IMPL_VERSION, 0, 0, 0, 0, 0).value;
     smp_on_opensbi = smp_impl_id == SBI_IMPL_ID_OPENSBI;
+    smp_hart_init();
     if (parse_dtb(dtb)) {
         smp_hart_source = "dtb";
     } else {
@@ -403,11 +481,4 @@ void smp_boot(unsigned long hartid, const void *dtb)
                smp_impl_version, have_dbcn ? "DBCN" : "legacy putchar");
     smp_main();
     smp_finish();
-}
-
-void delay_ticks(uint64_t ticks)
-{
-    uint64_t end = rdtime() + ticks;
-    while (rdtime() < end)
-        ;
 }

@@ -113,11 +113,23 @@ static inline long smp_start_hart(unsigned long hartid, unsigned long opaque)
 long smp_hart_state(unsigned long hartid);
 const char *smp_state_name(long state);
 
-/* for wait loops: sleep in WFI until an interrupt, at most `ticks` (the hart's
- * timer is armed for that; its interrupt counts in smp_timer_count). A waiting
- * hart that sleeps leaves the host CPU to the hart it waits for (QEMU runs
- * each hart on a host thread; chipvisor may run several vCPUs on a hart). */
+/* Waiting: spin SMP_SPINS times, then sleep in WFI until an interrupt, at
+ * most SMP_RELAX_TICKS (the hart's timer is armed for that). A waiting hart
+ * that sleeps leaves the host CPU to the hart it waits for: QEMU runs each
+ * hart on a host thread, or all of them round-robin on one (-icount), and
+ * chipvisor may run several vCPUs on one hart. smp_relax_off: spin only. */
+#define SMP_SPINS       200
+#define SMP_RELAX_TICKS (TIMEBASE_HZ / 10000)       /* 100 us */
 void smp_relax(uint64_t ticks);
+extern volatile bool smp_relax_off;
+/* the guest's own timer: deadline (~0: none); its interrupt counts in
+ * smp_timer_count / smp_timer_at; a timer interrupt when neither it nor a
+ * relax wake-up was due counts in smp_timer_spurious */
+void smp_set_timer(uint64_t deadline);
+extern volatile unsigned long smp_timer_spurious[SMP_MAX_HARTS];
+/* no timer at all (before a suspend, whose only wake-up must be the test's) */
+void smp_timer_quiet(void);
+/* delay_ticks (guest.h) sleeps with smp_relax */
 
 /* spin until *p == want or `ticks` of time pass; true if it got there */
 bool smp_wait_eq(volatile unsigned long *p, unsigned long want, uint64_t ticks);

@@ -44,6 +44,11 @@ smp_hart_entry:
     li      t0, SMP_MAX_HARTS
     bgeu    a0, t0, 9b
     call    hart_setup
+    mv      s0, a0
+    mv      s1, a1
+    call    smp_hart_init           /* no timer */
+    mv      a0, s0
+    mv      a1, s1
     call    hart_main               /* the guest's; never returns */
     j       9b
 
@@ -57,6 +62,11 @@ smp_resume_entry:
     li      t0, SMP_MAX_HARTS
     bgeu    a0, t0, 9b
     call    hart_setup
+    mv      s0, a0
+    mv      s1, a1
+    call    smp_hart_init
+    mv      a0, s0
+    mv      a1, s1
     call    hart_resume             /* the guest's; never returns */
     j       9b
 
