@@ -473,12 +473,17 @@ void smp_boot(unsigned long hartid, const void *dtb)
                 add_hart(id);
         smp_hart_source = "hsm";
     }
-    smp_printf("SMP guest: boot hart %lu, %u harts from the %s (", hartid, smp_nharts, smp_hart_source);
-    for (unsigned i = 0; i < smp_nharts; i++)
-        smp_printf("%s%lu", i ? "," : "", smp_ids[i]);
-    smp_printf("%s), SBI spec 0x%lx impl %ld version 0x%lx, console %s\n",
-               dtb_cpus_ignored ? ", some cpus ignored" : "", smp_spec_version, smp_impl_id,
-               smp_impl_version, have_dbcn ? "DBCN" : "legacy putchar");
+    char ids[3 * SMP_MAX_HARTS + 1];
+    unsigned n = 0;
+    for (unsigned i = 0; i < smp_nharts; i++) {     /* ids < 8: one digit each */
+        if (i)
+            ids[n++] = ',';
+        ids[n++] = (char)('0' + smp_ids[i]);
+    }
+    ids[n] = 0;
+    smp_printf("SMP guest: boot hart %lu, %u harts from the %s (%s%s), SBI spec 0x%lx impl %ld version 0x%lx, console %s\n",
+               hartid, smp_nharts, smp_hart_source, ids, dtb_cpus_ignored ? ", some cpus ignored" : "",
+               smp_spec_version, smp_impl_id, smp_impl_version, have_dbcn ? "DBCN" : "legacy putchar");
     smp_main();
     smp_finish();
 }
