@@ -816,13 +816,13 @@ static void smp_checks(void)
     for (int i = 0; i < n && n > 1; i++) {
         int c = cpus[i], partner = cpus[i == 0 ? 1 : 0];
         double secs;
-        long r = pingpong(partner, c, 200, 5.0, &secs, err, sizeof err);
+        long r = pingpong(partner, c, 100, 60.0, &secs, err, sizeof err);
         if (r < 0 && pp_ok) {
             pp_ok = false;
             snprintf(pp_err, sizeof pp_err, "cpu%d<->cpu%d: %s", partner, c, err);
         }
         trips += r > 0 ? r : 0;
-        struct spin_result m = spin_work(WORK_MEMBARRIER, partner, &c, 1, 200, 5.0);
+        struct spin_result m = spin_work(WORK_MEMBARRIER, partner, &c, 1, 100, 60.0);
         if (m.ops < 0 && mb_ok) {
             mb_ok = false;
             snprintf(mb_err, sizeof mb_err, "cpu%d->cpu%d: %s", partner, c, m.err);
