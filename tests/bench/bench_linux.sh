@@ -18,7 +18,8 @@
 #   SPEC = <config>:<vcpus>[:<harts>]   natively on -smp <vcpus>; as the VM of
 #          configs/<config> on -smp <harts> (default <vcpus>); a config that is
 #          not there, or not built, gives the native column alone
-#   RUNS=n (default 3) runs of each, alternating; medians
+#   RUNS=n (default 3) runs of each, alternating; medians; SMP_TIMEOUT (s, 900)
+#   for one SMP run; SMP_ACCEL extra QEMU options (see below)
 . "$(dirname "$0")/../qemu/common.sh"
 need "$BUILD/linux/Image" "$BUILD/linux/initramfs.cpio" "$BUILD/linux/rootfs.ext4"
 RUNS=${RUNS:-3}
@@ -45,6 +46,7 @@ summarize() {
 # on the load, but a CPU spinning for another, as in an SBI remote fence, holds
 # the thread until QEMU's 100 ms round-robin kick).
 SMP_ACCEL=${SMP_ACCEL:-}
+SMP_TIMEOUT=${SMP_TIMEOUT:-900}     # seconds for one run
 smp_defaults() {     # bootargs when there is no config to take them from
     echo "console=ttyS0 quiet cv.mem=256 cv.cpus=$1 cv.devs=uart,plic cv.initrd=1 cv.bench=1 cv.prompt=0 cv.end=poweroff"
 }
@@ -64,11 +66,11 @@ smp_run() {
             cp "$BUILD/linux/rootfs.ext4" "$out/smp-disk.ext4"
             disk=(-drive "file=$out/smp-disk.ext4,if=none,id=d0,format=raw" -device virtio-blk-device,drive=d0) ;;
         esac
-        "$EXPECT" -t 900 -l "$log" "${steps[@]}" -- $QEMU -M virt -smp "$vcpus" -m "$mem" -nographic $SMP_ACCEL \
+        "$EXPECT" -t "$SMP_TIMEOUT" -l "$log" "${steps[@]}" -- $QEMU -M virt -smp "$vcpus" -m "$mem" -nographic $SMP_ACCEL \
             -bios "$OPENSBI_FW" -kernel "$BUILD/linux/Image" -initrd "$BUILD/linux/initramfs.cpio" \
             "${disk[@]}" -append "$args" >/dev/null 2>"$log.err"
     else
-        "$EXPECT" -t 900 -l "$log" "${steps[@]}" -- $(QEMU_SMP=$harts qemu_cmd "$cfg" $SMP_ACCEL) >/dev/null 2>"$log.err"
+        "$EXPECT" -t "$SMP_TIMEOUT" -l "$log" "${steps[@]}" -- $(QEMU_SMP=$harts qemu_cmd "$cfg" $SMP_ACCEL) >/dev/null 2>"$log.err"
     fi || { echo "bench_linux: $kind run $i of $tag failed:" >&2; grep -a 'qemu-expect: FAIL' "$log.err" >&2
             echo "its console:" >&2; tail -20 "$log" >&2; return 1; }
     sed "s/^\[$vm\] //" "$log" | grep -aE '^(STAMP|METRIC) ' > "$log.m"
