@@ -605,7 +605,8 @@ struct spin_result {
  *                    remote fences to them);
  *   WORK_MEMBARRIER  membarrier(PRIVATE_EXPEDITED): an IPI to every CPU that
  *                    runs a thread of the process, and a wait for each.
- * A fresh process, so no other CPU has run its address space. ops < 0: err. */
+ * A fresh process, born on cpu a, so no other CPU has run its address space
+ * before the spinners. ops < 0: err. */
 static struct spin_result spin_work(enum spin_work work, int a, const int *others, int n, long iters, double cap)
 {
     struct spin_result r = { -1, 0, "" };
@@ -614,7 +615,13 @@ static struct spin_result spin_work(enum spin_work work, int a, const int *other
         snprintf(r.err, sizeof r.err, "pipe: %s", strerror(errno));
         return r;
     }
+    /* forked while pinned: the child starts on cpu a, and its address space
+     * (riscv keeps a CPU in mm_cpumask once it ran the mm) is on no other CPU */
+    save_affinity();
+    pin_to(a);
     pid_t pid = fork();
+    if (pid != 0)
+        restore_affinity();
     if (pid < 0) {
         snprintf(r.err, sizeof r.err, "fork: %s", strerror(errno));
         close(fds[0]);
