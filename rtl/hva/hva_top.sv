@@ -160,6 +160,7 @@ module hva_top #(
     .GTLB_EN      (GTLB_EN),
     .PWC_EN       (PWC_EN),
     .MAX_PTE_READS(MAX_PTE_READS),
+    .MAX_INFLIGHT (1),   // hva_req_arb offers one translation at a time
     .AXI_ID_W     (walker_pkg::MstIdW)
   ) u_walker (
     .clk_i,

@@ -1,31 +1,28 @@
-// HVA page-table walker: two-stage (VS-stage over G-stage) translation,
-// exactly as the C golden model hypervisor/lib/xlate does it (its header
-// lists the choices), with three caches in front, each a walker_cache
-// (set-associative, payloads in LUTRAM, one comparator per way):
+// HVA page-table walker: two-stage (VS-stage over G-stage) translation, as
+// the C golden model hypervisor/lib/xlate does it, with three caches, each a
+// walker_cache (set-associative, payloads in LUTRAM, one comparator per way
+// and lookup port):
 //   walker_tlb   combined GVA->HPA leaves (VMID/ASID/global tagged)
 //   walker_gtlb  G-stage leaves (VMID tagged), for implicit and final accesses
 //   walker_pwc   non-leaf PTEs of both stages
-// A cache answer is only taken when the walk would give the same: leaves are
-// re-checked against the request's privilege bits, a write needs D already
-// set, and an entry whose walk relied on sstatus.MXR for an implicit PTE read
-// serves only MXR requests. Anything else walks.
+// and MAX_INFLIGHT walk engines (walker_walk), each with its own G-TLB and
+// PWC lookup ports and its own AXI ID, so that many translations walk at once.
 //
-// Timing: the combined TLB and the VS page-walk cache are looked up on the
-// request handshake (a hit answers the next cycle, and the next request is
-// taken while the answer is presented: one hit per cycle). A PTE arriving on
-// R is checked, and the next PTE address formed (through the G-TLB and the
-// G-stage page-walk cache for a VS-stage table), in the same cycle, so a
-// dependent PTE read costs the memory latency + 1.
+// The combined TLB is looked up as a request is taken: a hit answers in the
+// next cycle from a register of its own (one hit per cycle, also while walks
+// are in flight); a miss goes to a free engine, which looks up the VS PWC in
+// the same cycle. A TLB answer is only taken when the walk would give the
+// same (privilege re-checked, D set for writes, MXR of implicit reads).
+// Answers leave as they are ready (the id tells them apart): engines first,
+// lowest first, then the TLB's.
 //
-// Memory: one AXI4 transaction at a time, single 64-bit beats. An A/D update
-// is an exclusive pair: exclusive read (ARLOCK), compare with the PTE the walk
-// used, exclusive write (AWLOCK) of the PTE with A (and D) set. A changed PTE
-// or a failed exclusive write (BRESP OKAY) walks the stage again, at most
-// MaxWalks times per stage translation, like the model's compare-and-swap.
-// SLVERR/DECERR -> access fault. MAX_PTE_READS bounds PTE reads per request
-// (a further guard besides MaxWalks; beyond it: access fault).
-// A fence is held on inv_valid_i while the walker sweeps the caches' sets,
-// one per cycle (inv_ready_o in the last).
+// Memory: one AXI4 master; each engine has one transaction at a time on ID
+// = its number; AR and AW/W are arbitrated (a grant held until its handshake,
+// AW/W until both), R and B go back by ID. Fills are arbitrated too (the
+// lowest engine's; the others' dropped: a cache may forget).
+// A fence waits until no engine is busy, then is held on inv_valid_i while the
+// walker sweeps the caches' sets, one per cycle (inv_ready_o in the last);
+// requests wait while a fence is offered.
 module hva_walker #(
   parameter int unsigned TLB_ENTRIES   = 16,
   parameter int unsigned TLB_WAYS      = 4,
@@ -36,6 +33,7 @@ module hva_walker #(
   parameter bit          GTLB_EN       = 1'b1,
   parameter bit          PWC_EN        = 1'b1,
   parameter int unsigned MAX_PTE_READS = 255,
+  parameter int unsigned MAX_INFLIGHT  = 2,
   parameter int unsigned AXI_ID_W      = 4
 ) (
   input  logic                   clk_i,
@@ -50,113 +48,50 @@ module hva_walker #(
   output logic                   inv_ready_o,
   input  walker_pkg::inv_req_t   inv_i,
   output walker_pkg::axi_req_t   axi_req_o,
-  /* verilator lint_off UNUSEDSIGNAL */  // one transaction at a time: IDs and RLAST unused
+  /* verilator lint_off UNUSEDSIGNAL */  // single beats: RLAST unused; IDs above the engines' too
   input  walker_pkg::axi_rsp_t   axi_rsp_i,
   /* verilator lint_on UNUSEDSIGNAL */
   output walker_pkg::perf_evt_t  perf_o
 );
-  // the package's names used here (Yosys 0.23 reads no package import)
-  localparam int unsigned PpnW     = walker_pkg::PpnW;
   localparam int unsigned VpnW     = walker_pkg::VpnW;
   localparam int unsigned LvlW     = walker_pkg::LvlW;
-  localparam int unsigned MaxWalks = walker_pkg::MaxWalks;
-  localparam int unsigned PermR    = walker_pkg::PermR;
+  localparam int unsigned IdW      = walker_pkg::AxiIdW;
   typedef walker_pkg::access_e access_e;
-  localparam access_e    AccRead    = walker_pkg::AccRead;
-  localparam access_e    AccWrite   = walker_pkg::AccWrite;
-  localparam logic [1:0] RespExOkay = walker_pkg::RespExOkay;
-  localparam int unsigned TlbWayW   = TLB_WAYS > 1 ? $clog2(TLB_WAYS) : 1;
-  localparam int unsigned GtlbWayW  = GTLB_WAYS > 1 ? $clog2(GTLB_WAYS) : 1;
+  localparam access_e     AccWrite = walker_pkg::AccWrite;
+  localparam int unsigned N        = MAX_INFLIGHT;
+  localparam int unsigned EngW     = N > 1 ? $clog2(N) : 1;
+  localparam int unsigned TlbWayW  = TLB_WAYS > 1 ? $clog2(TLB_WAYS) : 1;
+  localparam int unsigned GtlbWayW = GTLB_WAYS > 1 ? $clog2(GTLB_WAYS) : 1;
   // a fence sweeps the sets of the largest cache (the PWC has two)
-  localparam int unsigned TlbSets   = TLB_ENTRIES / TLB_WAYS;
-  localparam int unsigned GtlbSets  = GTLB_ENTRIES / GTLB_WAYS;
-  localparam int unsigned InvSets0  = TlbSets > GtlbSets ? TlbSets : GtlbSets;
-  localparam int unsigned InvSets   = InvSets0 > 2 ? InvSets0 : 2;
+  localparam int unsigned TlbSets  = TLB_ENTRIES / TLB_WAYS;
+  localparam int unsigned GtlbSets = GTLB_ENTRIES / GTLB_WAYS;
+  localparam int unsigned InvSets0 = TlbSets > GtlbSets ? TlbSets : GtlbSets;
+  localparam int unsigned InvSets  = InvSets0 > 2 ? InvSets0 : 2;
 
   if (AXI_ID_W != walker_pkg::MstIdW) begin : g_bad_id_w
     $error("AXI_ID_W must equal MstIdW");
   end
-  if (MAX_PTE_READS < 1 || MAX_PTE_READS > 255) begin : g_bad_bound
-    $error("MAX_PTE_READS must be 1..255");
+  if (N < 1 || N > 4) begin : g_bad_inflight
+    $error("MAX_INFLIGHT must be 1..4 (4 LUTRAM read ports per cache)");
   end
   if (InvSets > 256) begin : g_bad_sets
     $error("at most 256 sets per cache");
   end
 
-  typedef enum logic [3:0] {
-    SIdle, SVsWalk, SVsPte, SGStart, SMemAr, SMemR, SMemAw, SMemB, SFault, SResp
-  } state_e;
+  // cache entries as signals (their widths size the flat per-engine vectors)
+  /* verilator lint_off UNUSEDSIGNAL */  // a lookup answer is used field by field
+  walker_pkg::tlb_entry_t  tlb_entry;
+  /* verilator lint_on UNUSEDSIGNAL */
+  walker_pkg::tlb_entry_t  tlb_fill_entry;
+  walker_pkg::gtlb_entry_t gtlb_fill_entry;
+  walker_pkg::pwc_entry_t  pwc_fill_entry;
+  walker_pkg::xlate_rsp_t  hit_rsp_q, hit_rsp_d;
+  localparam int unsigned TlbEntW  = $bits(tlb_entry);
+  localparam int unsigned GtlbEntW = $bits(gtlb_fill_entry);
+  localparam int unsigned PwcEntW  = $bits(pwc_fill_entry);
+  localparam int unsigned RspW     = $bits(hit_rsp_q);
 
-  // what a G-stage translation is for
-  typedef enum logic [1:0] { GImplRead, GImplWrite, GFinal } g_purpose_e;
-  typedef enum logic [1:0] { FaultPage, FaultGuest, FaultAccess } fault_e;
-  typedef enum logic [1:0] { MemRead, MemExRead, MemExWrite } mem_kind_e;
-  // what a memory access is for (an exclusive pair keeps it for both halves)
-  typedef enum logic [1:0] { RetGPte, RetVsPte, RetGCas, RetVsCas } mem_ret_e;
-
-  state_e          state_q, state_d;
-  walker_pkg::xlate_req_t req_q, req_d;
-  // VS-stage walk
-  logic [LvlW-1:0] vs_level_q, vs_level_d;
-  logic [PpnW-1:0] vs_table_q, vs_table_d;      // GPA page of the table being read
-  logic [2:0]      vs_walks_q, vs_walks_d;
-  logic [63:0]     vs_pte_q, vs_pte_d;
-  logic [63:0]     vs_pte_gpa_q, vs_pte_gpa_d;
-  logic            vs_need_mxr_q, vs_need_mxr_d;  // an implicit PTE read relied on MXR
-  logic [63:0]     vs_pa_q, vs_pa_d;              // the GPA of the access
-  logic [LvlW-1:0] vs_leaf_level_q, vs_leaf_level_d;
-  // G-stage translation
-  g_purpose_e      g_purpose_q, g_purpose_d;
-  logic [63:0]     g_addr_q, g_addr_d;            // GPA being translated
-  logic [LvlW-1:0] g_level_q, g_level_d;
-  logic [2:0]      g_walks_q, g_walks_d;
-  logic [63:0]     g_pte_q, g_pte_d;
-  logic [63:0]     g_pa_q, g_pa_d;                // its result
-  logic [3:0]      g_perm_q, g_perm_d;
-  logic [LvlW-1:0] g_leaf_level_q, g_leaf_level_d;
-  logic            g_d_q, g_d_d;
-  // memory operation
-  mem_kind_e       mem_kind_q, mem_kind_d;
-  logic [63:0]     mem_addr_q, mem_addr_d;
-  logic [63:0]     mem_wdata_q, mem_wdata_d;
-  mem_ret_e        mem_ret_q, mem_ret_d;
-  logic            aw_done_q, aw_done_d, w_done_q, w_done_d;
-  // result
-  fault_e          fault_q, fault_d;
-  logic [7:0]      pte_reads_q, pte_reads_d;
-  logic            gtlb_hit_q, gtlb_hit_d, pwc_hit_q, pwc_hit_d;
-  walker_pkg::xlate_rsp_t rsp_q, rsp_d;
-  // cache fills: the combined TLB one cycle after the answer; the ways the
-  // lookups of the same tag found (replaced, not doubled)
-  logic                tlb_fill_q, tlb_fill_d;
-  logic                tlb_hint_q, tlb_hint_d, gtlb_hint_q, gtlb_hint_d;
-  logic [TlbWayW-1:0]  tlb_hint_way_q, tlb_hint_way_d;
-  logic [GtlbWayW-1:0] gtlb_hint_way_q, gtlb_hint_way_d;
-  // fence sweep
-  logic [7:0]      inv_cnt_q, inv_cnt_d;
-
-  // ---- request decode: the request being taken (i_*) and the one held ----
-  logic [13:0]     vmid, i_vmid;
-  logic [15:0]     asid, i_asid;
-  logic [2:0]      vs_lv, g_lv, i_vs_lv, i_g_lv;   // levels of each stage (0: Bare)
-  logic [63:0]     addr;
-  access_e         acc;
-
-  assign vmid    = req_q.hgatp[57:44];
-  assign asid    = req_q.vsatp[59:44];
-  assign vs_lv   = req_q.virt ? walker_pkg::mode_levels(req_q.vsatp[63:60]) : 3'd0;
-  assign g_lv    = walker_pkg::mode_levels(req_q.hgatp[63:60]);
-  assign addr    = req_q.addr;
-  assign acc     = req_q.access;
-  assign i_vmid  = req_i.hgatp[57:44];
-  assign i_asid  = req_i.vsatp[59:44];
-  assign i_vs_lv = req_i.virt ? walker_pkg::mode_levels(req_i.vsatp[63:60]) : 3'd0;
-  assign i_g_lv  = walker_pkg::mode_levels(req_i.hgatp[63:60]);
-
-
-  // Page offset mask, table index and page size of a level (0: 4 KiB ..
-  // 4: 256 TiB). Cases, not shifts by 12 + 9 * level: Yosys would keep the
-  // 32-bit product.
+  // page offset mask and page size of a level, VA / GPA range (as walker_walk)
   function automatic logic [63:0] size_mask(logic [LvlW-1:0] level);
     unique case (level)
       3'd0:    size_mask = 64'h0000_0000_0000_0fff;
@@ -166,20 +101,6 @@ module hva_walker #(
       default: size_mask = 64'h0000_ffff_ffff_ffff;
     endcase
   endfunction
-
-  // 11 address bits from the level's index on (the x4 root's index is 11 bits)
-  /* verilator lint_off UNUSEDSIGNAL */
-  function automatic logic [10:0] table_index(logic [63:0] a, logic [LvlW-1:0] level);
-    unique case (level)
-      3'd0:    table_index = a[22:12];
-      3'd1:    table_index = a[31:21];
-      3'd2:    table_index = a[40:30];
-      3'd3:    table_index = a[49:39];
-      default: table_index = a[58:48];
-    endcase
-  endfunction
-  /* verilator lint_on UNUSEDSIGNAL */
-
   function automatic logic [5:0] page_log2(logic [LvlW-1:0] level);
     unique case (level)
       3'd0:    page_log2 = 6'd12;
@@ -189,9 +110,6 @@ module hva_walker #(
       default: page_log2 = 6'd48;
     endcase
   endfunction
-
-  // a VA must be the sign extension of its top bit (Sv39: bit 38, Sv48: bit
-  // 47, Sv57: bit 56)
   function automatic logic va_ok(logic [63:0] va, logic [2:0] lv);
     logic [63:0] ext;
     unique case (lv)
@@ -201,10 +119,7 @@ module hva_walker #(
     endcase
     va_ok = ext == va;
   endfunction
-
-  // The PTE helpers and range checks each read only some bits.
   /* verilator lint_off UNUSEDSIGNAL */
-  // a GPA must fit the x4 mode (Sv39x4: 41 bits, Sv48x4: 50, Sv57x4: 59)
   function automatic logic gpa_ok(logic [63:0] gpa, logic [2:0] lv);
     unique case (lv)
       3'd5:    gpa_ok = gpa[63:59] == '0;
@@ -212,161 +127,46 @@ module hva_walker #(
       default: gpa_ok = gpa[63:41] == '0;
     endcase
   endfunction
-
-  function automatic logic [5:0] exc_code(fault_e f, access_e a);
-    unique case (f)   // read : write : execute
-      FaultPage:  exc_code = a == AccRead ? 6'd13 : a == AccWrite ? 6'd15 : 6'd12;
-      FaultGuest: exc_code = a == AccRead ? 6'd21 : a == AccWrite ? 6'd23 : 6'd20;
-      default:    exc_code = a == AccRead ? 6'd5  : a == AccWrite ? 6'd7  : 6'd1;
-    endcase
-  endfunction
-
-  // PTE checks shared by both stages (xlate.c walk_once)
-  function automatic logic pte_invalid(logic [63:0] pte);
-    pte_invalid = !pte[0] || pte[63:54] != '0 || (pte[2] && !pte[1]);
-  endfunction
-  function automatic logic pte_leaf(logic [63:0] pte);
-    pte_leaf = pte[1] || pte[3];
-  endfunction
-  function automatic logic [3:0] pte_perm(logic [63:0] pte);
-    pte_perm = pte[4:1];
-  endfunction
-  function automatic logic [PpnW-1:0] pte_ppn(logic [63:0] pte);
-    pte_ppn = pte[53:10];
-  endfunction
-  function automatic logic misaligned(logic [63:0] pte, logic [LvlW-1:0] level);
-    misaligned = (pte_ppn(pte) & PpnW'(size_mask(level) >> 12)) != '0;
-  endfunction
-  function automatic logic [63:0] leaf_pa(logic [63:0] pte, logic [LvlW-1:0] level, logic [63:0] va);
-    leaf_pa = ({8'd0, pte_ppn(pte), 12'd0} & ~size_mask(level)) | (va & size_mask(level));
-  endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 
-
-  // combined level of the two leaves (a Bare stage sets no limit)
-  function automatic logic [LvlW-1:0] leaf_lv(logic [2:0] vsl, logic [2:0] gl,
-                                              logic [LvlW-1:0] vs_leaf, logic [LvlW-1:0] g_leaf);
-    if (vsl == 3'd0)      leaf_lv = gl == 3'd0 ? 3'd0 : g_leaf;
-    else if (gl == 3'd0)  leaf_lv = vs_leaf;
-    else                  leaf_lv = vs_leaf < g_leaf ? vs_leaf : g_leaf;
+  // the lowest set bit (one-hot) and its index
+  function automatic logic [N-1:0] first_of(logic [N-1:0] x);
+    first_of = x & (~x + 1'b1);
+  endfunction
+  function automatic logic [EngW-1:0] index_of(logic [N-1:0] onehot);
+    index_of = '0;
+    for (int unsigned e = 0; e < N; e++) if (onehot[e]) index_of = EngW'(e);
   endfunction
 
-  // a PTE needs an A/D update for this access (reads bits 7:6)
-  /* verilator lint_off UNUSEDSIGNAL */
-  function automatic logic need_ad(logic [63:0] pte, access_e a);
-    need_ad = !pte[6] || (a == AccWrite && !pte[7]);
-  endfunction
-  /* verilator lint_on UNUSEDSIGNAL */
+  // ---- the request being taken: combined-TLB lookup ----------------------------
+  logic [13:0]     i_vmid;
+  logic [15:0]     i_asid;
+  logic [2:0]      i_vs_lv, i_g_lv;
+  assign i_vmid  = req_i.hgatp[57:44];
+  assign i_asid  = req_i.vsatp[59:44];
+  assign i_vs_lv = req_i.virt ? walker_pkg::mode_levels(req_i.vsatp[63:60]) : 3'd0;
+  assign i_g_lv  = walker_pkg::mode_levels(req_i.hgatp[63:60]);
 
-  // ---- what the G-stage looks up this cycle ----------------------------------
-  // The GPA a G-stage translation starts on (or walks again) in this cycle,
-  // from registers and R only: a VS PTE's GPA, the GPA a VS leaf gives, or
-  // g_addr_q. The walk below uses the same decisions.
-  logic [63:0] g_key;
-  g_purpose_e  g_key_purpose;
-  always_comb begin
-    logic [10:0] idx;
-    g_key = g_addr_q;
-    g_key_purpose = g_purpose_q;
-    idx = '0;
-    unique case (state_q)
-      SVsPte: begin
-        idx = table_index(addr, vs_level_q) & 11'h1ff;
-        // tables are page aligned (the x4 root 16 KiB): OR, no carry chain
-        g_key = {8'd0, vs_table_q, 12'd0} | {50'd0, idx, 3'd0};
-        g_key_purpose = GImplRead;
-      end
-      SMemR: begin
-        if (mem_ret_q == RetVsPte) begin
-          if (pte_leaf(axi_rsp_i.r_data)) begin
-            if (need_ad(axi_rsp_i.r_data, acc)) begin
-              g_key = vs_pte_gpa_q;      // the A/D write goes through the G-stage
-              g_key_purpose = GImplWrite;
-            end else begin
-              g_key = leaf_pa(axi_rsp_i.r_data, vs_level_q, addr);
-              g_key_purpose = GFinal;
-            end
-          end else begin
-            idx = table_index(addr, vs_level_q - 3'd1) & 11'h1ff;
-            g_key = {8'd0, pte_ppn(axi_rsp_i.r_data), 12'd0} | {50'd0, idx, 3'd0};
-            g_key_purpose = GImplRead;
-          end
-        end
-      end
-      SMemB: begin
-        if (mem_ret_q == RetVsCas) begin
-          g_key = vs_pa_q;
-          g_key_purpose = GFinal;
-        end
-      end
-      default: ;
-    endcase
-  end
-
-  // the G-stage access of a purpose
-  access_e g_acc, g_key_acc;
-  logic    g_hlvx, g_key_hlvx;
-  assign g_acc      = g_purpose_q == GFinal ? acc : g_purpose_q == GImplWrite ? AccWrite : AccRead;
-  assign g_hlvx     = g_purpose_q == GFinal && req_q.hlvx;
-  assign g_key_acc  = g_key_purpose == GFinal ? acc :
-                      g_key_purpose == GImplWrite ? AccWrite : AccRead;
-  assign g_key_hlvx = g_key_purpose == GFinal && req_q.hlvx;
-
-  // ---- caches ---------------------------------------------------------------
-  // a lookup answer is used field by field; tag fields are not needed here
-  /* verilator lint_off UNUSEDSIGNAL */
-  logic                tlb_hit, tlb_fill, gtlb_hit, gtlb_fill, pwc_hit, pwc_fill;
-  logic [TlbWayW-1:0]  tlb_hit_way;
-  logic [GtlbWayW-1:0] gtlb_hit_way;
-  walker_pkg::tlb_entry_t  tlb_entry, tlb_fill_entry;
-  walker_pkg::gtlb_entry_t gtlb_entry, gtlb_fill_entry;
-  walker_pkg::pwc_entry_t  pwc_entry, pwc_fill_entry;
-  /* verilator lint_on UNUSEDSIGNAL */
-  logic                inv_sweep, inv_last, req_fire, tlb_fill_global;
-  logic                pwc_vs;   // this cycle's PWC lookup is a VS-stage one
-  logic                pwc_req;  // ... for the request being taken
-
-  assign inv_sweep = inv_valid_i && state_q == SIdle;
-  assign inv_last  = inv_cnt_q == 8'(InvSets - 1);
-  assign req_fire  = req_valid_i && req_ready_o;
-  assign pwc_req   = state_q == SIdle || state_q == SResp;
-  assign pwc_vs    = pwc_req || state_q == SVsWalk;
+  logic                tlb_hit, tlb_fill, tlb_fill_global, tlb_fill_hint;
+  logic [TlbWayW-1:0]  tlb_hit_way, tlb_fill_hint_way;
+  logic                gtlb_fill, gtlb_fill_hint;
+  logic [GtlbWayW-1:0] gtlb_fill_hint_way;
+  logic                pwc_fill;
+  logic [7:0]          inv_cnt_q, inv_cnt_d;
+  logic                inv_sweep, inv_last, req_fire, all_idle;
 
   walker_tlb #(.ENTRIES(TLB_ENTRIES), .WAYS(TLB_WAYS), .EN(TLB_EN)) u_tlb (
     .clk_i, .rst_ni,
     .lk_vmid_i(i_vmid), .lk_asid_i(i_asid), .lk_vs_lv_i(i_vs_lv), .lk_g_lv_i(i_g_lv),
     .lk_vpn_i(req_i.addr[12 +: VpnW]),
     .hit_o(tlb_hit), .hit_way_o(tlb_hit_way), .hit_entry_o(tlb_entry),
-    .fill_i(tlb_fill), .fill_global_i(tlb_fill_global), .fill_hint_i(tlb_hint_q),
-    .fill_hint_way_i(tlb_hint_way_q), .fill_entry_i(tlb_fill_entry),
+    .fill_i(tlb_fill), .fill_global_i(tlb_fill_global), .fill_hint_i(tlb_fill_hint),
+    .fill_hint_way_i(tlb_fill_hint_way), .fill_entry_i(tlb_fill_entry),
     .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
   );
 
-  walker_gtlb #(.ENTRIES(GTLB_ENTRIES), .WAYS(GTLB_WAYS), .EN(GTLB_EN)) u_gtlb (
-    .clk_i, .rst_ni,
-    .lk_vmid_i(vmid), .lk_g_lv_i(g_lv), .lk_vpn_i(g_key[12 +: VpnW]),
-    .hit_o(gtlb_hit), .hit_way_o(gtlb_hit_way), .hit_entry_o(gtlb_entry),
-    .fill_i(gtlb_fill), .fill_hint_i(gtlb_hint_q), .fill_hint_way_i(gtlb_hint_way_q),
-    .fill_entry_i(gtlb_fill_entry),
-    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
-  );
-
-  walker_pwc #(.ENTRIES(PWC_ENTRIES), .EN(PWC_EN)) u_pwc (
-    .clk_i, .rst_ni,
-    .lk_stage_i(!pwc_vs),
-    .lk_vmid_i(pwc_req ? i_vmid : vmid),
-    .lk_asid_i(pwc_req ? i_asid : asid),
-    .lk_lv_i(pwc_req ? i_vs_lv : pwc_vs ? vs_lv : g_lv),
-    .lk_vpn_i(pwc_req ? req_i.addr[12 +: VpnW] : pwc_vs ? addr[12 +: VpnW] : g_key[12 +: VpnW]),
-    .lk_mxr_i(pwc_req ? req_i.mxr : req_q.mxr),
-    .hit_o(pwc_hit), .hit_entry_o(pwc_entry),
-    .fill_i(pwc_fill), .fill_entry_i(pwc_fill_entry),
-    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
-  );
-
-  // A combined-TLB answer for the request being taken: tag match, the address
-  // in range (the tag keeps only bits 58:12), and a walk would neither fault
-  // nor update A/D.
+  // A combined-TLB answer: tag match, the address in range (the tag keeps
+  // only bits 58:12), and a walk would neither fault nor update A/D.
   logic tlb_use;
   always_comb begin
     logic vs_ok, g_ok, range_ok;
@@ -382,605 +182,235 @@ module hva_walker #(
               vs_ok && g_ok && (!tlb_entry.need_mxr || req_i.mxr);
   end
 
-  // a G-TLB answer for g_key
-  logic gtlb_use;
-  assign gtlb_use = gtlb_hit &&
-                    walker_pkg::perm_ok(gtlb_entry.perm, g_key_acc, 1'b1, 1'b0, req_q.mxr, g_key_hlvx) &&
-                    (g_key_acc != AccWrite || gtlb_entry.d);
+  // ---- the engines ---------------------------------------------------------------
+  logic [N-1:0]          eng_free, eng_idle, eng_start;
+  logic [N*14-1:0]       gtlb_vmid, pwc_vmid;
+  logic [N*3-1:0]        gtlb_g_lv, pwc_lv;
+  logic [N*VpnW-1:0]     gtlb_vpn, pwc_vpn;
+  logic [N-1:0]          gtlb_hit, pwc_hit, pwc_stage, pwc_mxr;
+  logic [N*16-1:0]       pwc_asid;
+  logic [N*GtlbWayW-1:0] gtlb_hit_way;
+  logic [N*GtlbEntW-1:0] gtlb_entry;
+  logic [N*PwcEntW-1:0]  pwc_entry;
+  logic [N-1:0]          e_tlb_fill, e_tlb_global, e_tlb_hint, e_gtlb_fill, e_gtlb_hint, e_pwc_fill;
+  logic [N*TlbWayW-1:0]  e_tlb_hint_way;
+  logic [N*GtlbWayW-1:0] e_gtlb_hint_way;
+  logic [N*TlbEntW-1:0]  e_tlb_entry;
+  logic [N*GtlbEntW-1:0] e_gtlb_entry;
+  logic [N*PwcEntW-1:0]  e_pwc_entry;
+  logic [N-1:0]          e_ar_valid, e_ar_lock, e_ar_ready, e_r_valid, e_r_ready;
+  logic [N-1:0]          e_aw_valid, e_aw_ready, e_w_valid, e_w_ready, e_b_valid, e_b_ready;
+  logic [N*64-1:0]       e_ar_addr, e_aw_addr, e_w_data;
+  logic [N-1:0]          e_rsp_valid, e_rsp_ready;
+  logic [N*RspW-1:0]     e_rsp;
+  logic [N-1:0]          e_perf_gtlb, e_perf_pwc, e_perf_read, e_perf_ad;
 
-  // the combined TLB is filled in the first cycle of the answer, from registers
-  logic [LvlW-1:0] leaf_level_q;
-  assign leaf_level_q = leaf_lv(vs_lv, g_lv, vs_leaf_level_q, g_leaf_level_q);
-  assign tlb_fill        = tlb_fill_q;
-  assign tlb_fill_global = vs_lv != 3'd0 && vs_pte_q[5];
-  always_comb begin
-    tlb_fill_entry.vmid     = vmid;
-    tlb_fill_entry.asid     = asid;
-    tlb_fill_entry.vs_lv    = vs_lv;
-    tlb_fill_entry.g_lv     = g_lv;
-    tlb_fill_entry.level    = leaf_level_q;
-    tlb_fill_entry.vpn      = addr[12 +: VpnW];
-    tlb_fill_entry.ppn      = g_pa_q[12 +: PpnW];
-    tlb_fill_entry.gpn      = vs_pa_q[12 +: PpnW];
-    tlb_fill_entry.vs_perm  = vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf;
-    tlb_fill_entry.g_perm   = g_perm_q;
-    tlb_fill_entry.vs_d     = vs_pte_q[7];
-    tlb_fill_entry.g_d      = g_d_q;
-    tlb_fill_entry.need_mxr = vs_need_mxr_q;
+  for (genvar e = 0; e < N; e++) begin : g_eng
+    walker_walk #(.MAX_PTE_READS(MAX_PTE_READS), .TlbWayW(TlbWayW), .GtlbWayW(GtlbWayW)) u_walk (
+      .clk_i, .rst_ni,
+      .req_i, .start_i(eng_start[e]), .tlb_hint_i(tlb_hit), .tlb_hint_way_i(tlb_hit_way),
+      .free_o(eng_free[e]), .idle_o(eng_idle[e]),
+      .gtlb_vmid_o(gtlb_vmid[e*14 +: 14]), .gtlb_g_lv_o(gtlb_g_lv[e*3 +: 3]),
+      .gtlb_vpn_o(gtlb_vpn[e*VpnW +: VpnW]), .gtlb_hit_i(gtlb_hit[e]),
+      .gtlb_hit_way_i(gtlb_hit_way[e*GtlbWayW +: GtlbWayW]),
+      .gtlb_entry_i(gtlb_entry[e*GtlbEntW +: GtlbEntW]),
+      .pwc_stage_o(pwc_stage[e]), .pwc_vmid_o(pwc_vmid[e*14 +: 14]), .pwc_asid_o(pwc_asid[e*16 +: 16]),
+      .pwc_lv_o(pwc_lv[e*3 +: 3]), .pwc_vpn_o(pwc_vpn[e*VpnW +: VpnW]), .pwc_mxr_o(pwc_mxr[e]),
+      .pwc_hit_i(pwc_hit[e]), .pwc_entry_i(pwc_entry[e*PwcEntW +: PwcEntW]),
+      .tlb_fill_o(e_tlb_fill[e]), .tlb_fill_global_o(e_tlb_global[e]), .tlb_fill_hint_o(e_tlb_hint[e]),
+      .tlb_fill_hint_way_o(e_tlb_hint_way[e*TlbWayW +: TlbWayW]),
+      .tlb_fill_entry_o(e_tlb_entry[e*TlbEntW +: TlbEntW]),
+      .gtlb_fill_o(e_gtlb_fill[e]), .gtlb_fill_hint_o(e_gtlb_hint[e]),
+      .gtlb_fill_hint_way_o(e_gtlb_hint_way[e*GtlbWayW +: GtlbWayW]),
+      .gtlb_fill_entry_o(e_gtlb_entry[e*GtlbEntW +: GtlbEntW]),
+      .pwc_fill_o(e_pwc_fill[e]), .pwc_fill_entry_o(e_pwc_entry[e*PwcEntW +: PwcEntW]),
+      .ar_valid_o(e_ar_valid[e]), .ar_addr_o(e_ar_addr[e*64 +: 64]), .ar_lock_o(e_ar_lock[e]),
+      .ar_ready_i(e_ar_ready[e]),
+      .r_valid_i(e_r_valid[e]), .r_data_i(axi_rsp_i.r_data), .r_resp_i(axi_rsp_i.r_resp),
+      .r_ready_o(e_r_ready[e]),
+      .aw_valid_o(e_aw_valid[e]), .aw_addr_o(e_aw_addr[e*64 +: 64]), .aw_ready_i(e_aw_ready[e]),
+      .w_valid_o(e_w_valid[e]), .w_data_o(e_w_data[e*64 +: 64]), .w_ready_i(e_w_ready[e]),
+      .b_valid_i(e_b_valid[e]), .b_resp_i(axi_rsp_i.b_resp), .b_ready_o(e_b_ready[e]),
+      .rsp_valid_o(e_rsp_valid[e]), .rsp_ready_i(e_rsp_ready[e]), .rsp_o(e_rsp[e*RspW +: RspW]),
+      .perf_gtlb_hit_o(e_perf_gtlb[e]), .perf_pwc_hit_o(e_perf_pwc[e]),
+      .perf_pte_read_o(e_perf_read[e]), .perf_ad_update_o(e_perf_ad[e])
+    );
   end
 
-  // the G-TLB is filled when a G-stage walk ends on a leaf (read on R, or
-  // written by an A/D update), the PWC when a walk reads a pointer on R
-  logic [63:0] g_leaf_pte;
-  assign g_leaf_pte = state_q == SMemB ? mem_wdata_q : axi_rsp_i.r_data;
+  walker_gtlb #(.ENTRIES(GTLB_ENTRIES), .WAYS(GTLB_WAYS), .EN(GTLB_EN), .PORTS(N),
+                .ENT_W(GtlbEntW)) u_gtlb (
+    .clk_i, .rst_ni,
+    .lk_vmid_i(gtlb_vmid), .lk_g_lv_i(gtlb_g_lv), .lk_vpn_i(gtlb_vpn),
+    .hit_o(gtlb_hit), .hit_way_o(gtlb_hit_way), .hit_entry_o(gtlb_entry),
+    .fill_i(gtlb_fill), .fill_hint_i(gtlb_fill_hint), .fill_hint_way_i(gtlb_fill_hint_way),
+    .fill_entry_i(gtlb_fill_entry),
+    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
+  );
+
+  walker_pwc #(.ENTRIES(PWC_ENTRIES), .EN(PWC_EN), .PORTS(N), .ENT_W(PwcEntW)) u_pwc (
+    .clk_i, .rst_ni,
+    .lk_stage_i(pwc_stage), .lk_vmid_i(pwc_vmid), .lk_asid_i(pwc_asid), .lk_lv_i(pwc_lv),
+    .lk_vpn_i(pwc_vpn), .lk_mxr_i(pwc_mxr),
+    .hit_o(pwc_hit), .hit_entry_o(pwc_entry),
+    .fill_i(pwc_fill), .fill_entry_i(pwc_fill_entry),
+    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
+  );
+
+  // ---- fills: the lowest engine's ----
   always_comb begin
-    gtlb_fill_entry.vmid  = vmid;
-    gtlb_fill_entry.g_lv  = g_lv;
-    gtlb_fill_entry.level = g_level_q;
-    gtlb_fill_entry.vpn   = g_addr_q[12 +: VpnW];
-    gtlb_fill_entry.ppn   = pte_ppn(g_leaf_pte);
-    gtlb_fill_entry.perm  = pte_perm(g_leaf_pte);
-    gtlb_fill_entry.d     = g_leaf_pte[7];
-
-    pwc_fill_entry.stage    = mem_ret_q == RetGPte;
-    pwc_fill_entry.vmid     = vmid;
-    pwc_fill_entry.asid     = mem_ret_q == RetGPte ? '0 : asid;
-    pwc_fill_entry.lv       = mem_ret_q == RetGPte ? g_lv : vs_lv;
-    // the pointer's table level (0..3: below the root, fits the entry's 2 bits)
-    pwc_fill_entry.level    = 2'((mem_ret_q == RetGPte ? g_level_q : vs_level_q) - 3'd1);
-    pwc_fill_entry.vpn      = mem_ret_q == RetGPte ? g_addr_q[12 +: VpnW] : addr[12 +: VpnW];
-    pwc_fill_entry.ppn      = pte_ppn(axi_rsp_i.r_data);
-    pwc_fill_entry.need_mxr = mem_ret_q == RetGPte ? 1'b0 : vs_need_mxr_q;
-  end
-
-  // ---- the walk -------------------------------------------------------------
-  // The state's step raises actions; the blocks after the case carry them out
-  // in order (G-stage start -> G-stage walk -> G-stage result -> memory).
-  logic perf_gtlb_hit, perf_pwc_hit;
-  always_comb begin
-    logic        fault_go;
-    fault_e      fault_kind;
-    logic        g_go, g_walk_go, g_done, done_ok, vs_retry;
-    logic        rd_go, exr_go, exw_go;
-    logic [63:0] rd_addr, exr_addr, exw_data, data;
-    mem_ret_e    rd_ret, exr_ret;
-    logic [2:0]  gw;
-    logic [10:0] idx;
-    logic [LvlW-1:0] lvl;
-
-    state_d = state_q;
-    req_d = req_q;
-    vs_level_d = vs_level_q;
-    vs_table_d = vs_table_q;
-    vs_walks_d = vs_walks_q;
-    vs_pte_d = vs_pte_q;
-    vs_pte_gpa_d = vs_pte_gpa_q;
-    vs_need_mxr_d = vs_need_mxr_q;
-    vs_pa_d = vs_pa_q;
-    vs_leaf_level_d = vs_leaf_level_q;
-    g_purpose_d = g_purpose_q;
-    g_addr_d = g_addr_q;
-    g_level_d = g_level_q;
-    g_walks_d = g_walks_q;
-    g_pte_d = g_pte_q;
-    g_pa_d = g_pa_q;
-    g_perm_d = g_perm_q;
-    g_leaf_level_d = g_leaf_level_q;
-    g_d_d = g_d_q;
-    mem_kind_d = mem_kind_q;
-    mem_addr_d = mem_addr_q;
-    mem_wdata_d = mem_wdata_q;
-    mem_ret_d = mem_ret_q;
-    aw_done_d = aw_done_q;
-    w_done_d = w_done_q;
-    fault_d = fault_q;
-    pte_reads_d = pte_reads_q;
-    gtlb_hit_d = gtlb_hit_q;
-    pwc_hit_d = pwc_hit_q;
-    rsp_d = rsp_q;
-    tlb_fill_d = 1'b0;
-    tlb_hint_d = tlb_hint_q;
-    tlb_hint_way_d = tlb_hint_way_q;
-    gtlb_hint_d = gtlb_hint_q;
-    gtlb_hint_way_d = gtlb_hint_way_q;
-
-    gtlb_fill = 1'b0;
-    pwc_fill = 1'b0;
-    perf_gtlb_hit = 1'b0;
-    perf_pwc_hit = 1'b0;
-    fault_go = 1'b0;
-    fault_kind = FaultAccess;
-    g_go = 1'b0;
-    g_walk_go = 1'b0;
-    g_done = 1'b0;
-    done_ok = 1'b0;
-    vs_retry = 1'b0;
-    rd_go = 1'b0;
-    exr_go = 1'b0;
-    exw_go = 1'b0;
-    rd_addr = '0;
-    exr_addr = '0;
-    exw_data = '0;
-    rd_ret = RetGPte;
-    exr_ret = RetGPte;
-    gw = g_walks_q;
-    idx = '0;
-    lvl = '0;
-    data = axi_rsp_i.r_data;
-
-    unique case (state_q)
-      SIdle: ;   // requests and fences: below
-
-      // a VS-stage walk again (an A/D update lost its PTE): from the root,
-      // or from the deepest cached table
-      SVsWalk: begin
-        if (vs_walks_q == 3'(MaxWalks)) begin
-          fault_go = 1'b1;
-        end else begin
-          vs_walks_d = vs_walks_q + 3'd1;
-          if (pwc_hit) begin
-            pwc_hit_d = 1'b1;
-            perf_pwc_hit = 1'b1;
-            vs_level_d = LvlW'(pwc_entry.level);
-            vs_table_d = pwc_entry.ppn;
-            vs_need_mxr_d = pwc_entry.need_mxr;
-          end else begin
-            vs_level_d = vs_lv - 3'd1;
-            vs_table_d = req_q.vsatp[PpnW-1:0];
-            vs_need_mxr_d = 1'b0;
-          end
-          state_d = SVsPte;
-        end
-      end
-
-      // the VS PTE's GPA (g_key) through the G-stage
-      SVsPte: g_go = 1'b1;
-
-      // the GPA of a request with a Bare VS-stage
-      SGStart: g_go = 1'b1;
-
-      // ---- AXI4: one transaction at a time; R and B are used as they come ----
-      SMemAr: begin
-        if (axi_rsp_i.ar_ready) state_d = SMemR;
-      end
-
-      SMemR: begin
-        if (axi_rsp_i.r_valid) begin
-          if (mem_kind_q == MemRead && !axi_rsp_i.r_resp[1] && pte_reads_q != 8'hff)
-            pte_reads_d = pte_reads_q + 8'd1;
-          unique case (mem_ret_q)
-            // a G-stage PTE
-            RetGPte: begin
-              g_pte_d = data;
-              if (axi_rsp_i.r_resp[1]) begin
-                fault_go = 1'b1;
-              end else if (pte_invalid(data)) begin
-                fault_go = 1'b1;
-                fault_kind = FaultGuest;
-              end else if (pte_leaf(data)) begin
-                g_leaf_level_d = g_level_q;
-                if (!walker_pkg::perm_ok(pte_perm(data), g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) ||
-                    misaligned(data, g_level_q) || (need_ad(data, g_acc) && !req_q.ad_update)) begin
-                  fault_go = 1'b1;
-                  fault_kind = FaultGuest;
-                end else if (need_ad(data, g_acc)) begin
-                  exr_go = 1'b1;
-                  exr_addr = mem_addr_q;
-                  exr_ret = RetGCas;
-                end else begin
-                  gtlb_fill = 1'b1;
-                  g_pa_d = leaf_pa(data, g_level_q, g_addr_q);
-                  g_perm_d = pte_perm(data);
-                  g_d_d = data[7];
-                  g_done = 1'b1;
-                end
-              end else if (data[7:6] != '0 || data[4] || g_level_q == 3'd0) begin
-                fault_go = 1'b1;     // A/D/U on a pointer, or a pointer at level 0
-                fault_kind = FaultGuest;
-              end else begin
-                pwc_fill = 1'b1;
-                g_level_d = g_level_q - 3'd1;
-                idx = table_index(g_addr_q, g_level_d) & 11'h1ff;
-                rd_go = 1'b1;
-                rd_addr = {8'd0, pte_ppn(data), 12'd0} | {50'd0, idx, 3'd0};
-                rd_ret = RetGPte;
-              end
-            end
-
-            // a VS-stage PTE (the next GPA is g_key)
-            RetVsPte: begin
-              vs_pte_d = data;
-              if (axi_rsp_i.r_resp[1]) begin
-                fault_go = 1'b1;
-              end else if (pte_invalid(data)) begin
-                fault_go = 1'b1;
-                fault_kind = FaultPage;
-              end else if (pte_leaf(data)) begin
-                vs_leaf_level_d = vs_level_q;
-                vs_pa_d = leaf_pa(data, vs_level_q, addr);
-                if (!walker_pkg::perm_ok(pte_perm(data), acc, req_q.user, req_q.sum,
-                                         req_q.mxr || req_q.vmxr, req_q.hlvx) ||
-                    misaligned(data, vs_level_q) || (need_ad(data, acc) && !req_q.ad_update)) begin
-                  fault_go = 1'b1;
-                  fault_kind = FaultPage;
-                end else begin
-                  g_go = 1'b1;       // the A/D write's GPA, or the final GPA
-                end
-              end else if (data[7:6] != '0 || data[4] || vs_level_q == 3'd0) begin
-                fault_go = 1'b1;     // A/D/U on a pointer, or a pointer at level 0
-                fault_kind = FaultPage;
-              end else begin
-                pwc_fill = 1'b1;
-                vs_level_d = vs_level_q - 3'd1;
-                vs_table_d = pte_ppn(data);
-                g_go = 1'b1;         // the next VS PTE's GPA
-              end
-            end
-
-            // exclusive read back: still the PTE the walk checked?
-            RetGCas: begin
-              if (axi_rsp_i.r_resp[1]) begin
-                fault_go = 1'b1;
-              end else if (data != g_pte_q) begin
-                g_walk_go = 1'b1;
-              end else begin
-                exw_go = 1'b1;
-                exw_data = g_pte_q | 64'h40 | (g_acc == AccWrite ? 64'h80 : 64'h0);
-              end
-            end
-
-            default: begin   // RetVsCas
-              if (axi_rsp_i.r_resp[1]) begin
-                fault_go = 1'b1;
-              end else if (data != vs_pte_q) begin
-                vs_retry = 1'b1;
-              end else begin
-                exw_go = 1'b1;
-                exw_data = vs_pte_q | 64'h40 | (acc == AccWrite ? 64'h80 : 64'h0);
-              end
-            end
-          endcase
-        end
-      end
-
-      SMemAw: begin
-        if (axi_rsp_i.aw_ready) aw_done_d = 1'b1;
-        if (axi_rsp_i.w_ready) w_done_d = 1'b1;
-        if ((aw_done_q || axi_rsp_i.aw_ready) && (w_done_q || axi_rsp_i.w_ready)) state_d = SMemB;
-      end
-
-      // the exclusive write's answer
-      SMemB: begin
-        if (axi_rsp_i.b_valid) begin
-          if (axi_rsp_i.b_resp[1]) begin
-            fault_go = 1'b1;
-          end else if (axi_rsp_i.b_resp != RespExOkay) begin
-            if (mem_ret_q == RetGCas) g_walk_go = 1'b1;   // lost the reservation: walk again
-            else                      vs_retry = 1'b1;
-          end else if (mem_ret_q == RetGCas) begin
-            gtlb_fill = 1'b1;
-            g_pte_d = mem_wdata_q;
-            g_pa_d = leaf_pa(mem_wdata_q, g_level_q, g_addr_q);
-            g_perm_d = pte_perm(mem_wdata_q);
-            g_d_d = mem_wdata_q[7];
-            g_done = 1'b1;
-          end else begin
-            vs_pte_d = mem_wdata_q;
-            g_go = 1'b1;             // the final GPA
-          end
-        end
-      end
-
-      SFault: begin
-        rsp_d = '0;
-        rsp_d.id        = req_q.id;
-        rsp_d.exc       = exc_code(fault_q, acc);
-        rsp_d.gpa       = fault_q == FaultGuest ? g_addr_q : '0;
-        rsp_d.tval      = addr;
-        rsp_d.htval     = fault_q == FaultGuest ? {2'b0, g_addr_q[63:2]} : '0;
-        rsp_d.implicit  = fault_q == FaultGuest && g_purpose_q != GFinal;
-        rsp_d.pte_reads = pte_reads_q;
-        rsp_d.gtlb_hit  = gtlb_hit_q;
-        rsp_d.pwc_hit   = pwc_hit_q;
-        state_d = SResp;
-      end
-
-      SResp: begin
-        if (rsp_ready_i) state_d = SIdle;
-      end
-
-      default: state_d = SIdle;
-    endcase
-
-    // ---- a G-stage translation of g_key: Bare, range, G-TLB, else walk ----
-    if (g_go) begin
-      g_addr_d = g_key;
-      g_purpose_d = g_key_purpose;
-      if (g_key_purpose == GImplRead) vs_pte_gpa_d = g_key;
-      gw = '0;
-      gtlb_hint_d = gtlb_hit;
-      gtlb_hint_way_d = gtlb_hit_way;
-      if (g_lv == 3'd0) begin
-        g_pa_d = g_key;
-        g_perm_d = 4'hf;
-        g_d_d = 1'b1;
-        g_leaf_level_d = '0;
-        g_done = 1'b1;
-      end else if (!gpa_ok(g_key, g_lv)) begin
-        fault_go = 1'b1;
-        fault_kind = FaultGuest;
-      end else if (gtlb_use) begin
-        gtlb_hit_d = 1'b1;
-        perf_gtlb_hit = 1'b1;
-        g_pa_d = ({8'd0, gtlb_entry.ppn, 12'd0} & ~size_mask(gtlb_entry.level)) |
-                 (g_key & size_mask(gtlb_entry.level));
-        g_perm_d = gtlb_entry.perm;
-        g_d_d = gtlb_entry.d;
-        g_leaf_level_d = gtlb_entry.level;
-        g_done = 1'b1;
-      end else begin
-        g_walk_go = 1'b1;
-      end
-    end
-
-    // ---- one G-stage walk of g_key, from the root or the deepest cached table ----
-    if (g_walk_go) begin
-      if (gw == 3'(MaxWalks)) begin
-        fault_go = 1'b1;
-        fault_kind = FaultAccess;
-      end else begin
-        g_walks_d = gw + 3'd1;
-        if (pwc_hit) begin
-          pwc_hit_d = 1'b1;
-          perf_pwc_hit = 1'b1;
-          lvl = LvlW'(pwc_entry.level);
-          idx = table_index(g_key, lvl) & 11'h1ff;
-          rd_addr = {8'd0, pwc_entry.ppn, 12'd0} | {50'd0, idx, 3'd0};
-        end else begin
-          lvl = g_lv - 3'd1;
-          idx = table_index(g_key, lvl);                 // the 16 KiB root: 11 bits
-          rd_addr = {8'd0, req_q.hgatp[PpnW-1:0] & ~PpnW'(3), 12'd0} | {50'd0, idx, 3'd0};
-        end
-        g_level_d = lvl;
-        rd_go = 1'b1;
-        rd_ret = RetGPte;
-      end
-    end
-
-    // ---- a G-stage translation done: back to whoever asked ----
-    if (g_done) begin
-      if (g_purpose_d != GFinal && !g_perm_d[PermR]) vs_need_mxr_d = 1'b1;
-      unique case (g_purpose_d)
-        GImplRead: begin
-          rd_go = 1'b1;
-          rd_addr = g_pa_d;
-          rd_ret = RetVsPte;
-        end
-        GImplWrite: begin
-          exr_go = 1'b1;
-          exr_addr = g_pa_d;
-          exr_ret = RetVsCas;
-        end
-        default: done_ok = 1'b1;
-      endcase
-    end
-
-    // ---- memory, the answer, a fault ----
-    if (rd_go) begin
-      if (pte_reads_d == 8'(MAX_PTE_READS)) begin
-        fault_go = 1'b1;
-        fault_kind = FaultAccess;
-      end else begin
-        mem_kind_d = MemRead;
-        mem_addr_d = rd_addr;
-        mem_ret_d = rd_ret;
-        state_d = SMemAr;
-      end
-    end
-    if (exr_go) begin
-      mem_kind_d = MemExRead;
-      mem_addr_d = exr_addr;
-      mem_ret_d = exr_ret;
-      state_d = SMemAr;
-    end
-    if (exw_go) begin
-      mem_kind_d = MemExWrite;
-      mem_wdata_d = exw_data;
-      aw_done_d = 1'b0;
-      w_done_d = 1'b0;
-      state_d = SMemAw;
-    end
-    if (vs_retry) state_d = SVsWalk;
-    if (done_ok) begin
-      lvl = leaf_lv(vs_lv, g_lv, vs_leaf_level_d, g_leaf_level_d);
-      rsp_d = '0;
-      rsp_d.id             = req_q.id;
-      rsp_d.hpa            = g_pa_d;
-      rsp_d.gpa            = vs_pa_d;
-      rsp_d.vs_perm        = vs_lv != 3'd0 ? pte_perm(vs_pte_d) : 4'hf;
-      rsp_d.g_perm         = g_perm_d;
-      rsp_d.page_size_log2 = page_log2(lvl);
-      rsp_d.pte_reads      = pte_reads_d;
-      rsp_d.gtlb_hit       = gtlb_hit_d;
-      rsp_d.pwc_hit        = pwc_hit_d;
-      tlb_fill_d = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0);
-      state_d = SResp;
-    end
-    if (fault_go) begin
-      fault_d = fault_kind;
-      state_d = SFault;
-    end
-
-    // ---- a request: TLB and VS PWC looked up as it is taken ----
-    if (req_fire) begin
-      req_d = req_i;
-      pte_reads_d = '0;
-      gtlb_hit_d = 1'b0;
-      pwc_hit_d = 1'b0;
-      vs_pte_d = '0;
-      vs_need_mxr_d = 1'b0;
-      tlb_hint_d = tlb_hit;
-      tlb_hint_way_d = tlb_hit_way;
-      if (tlb_use) begin
-        rsp_d = '0;
-        rsp_d.id  = req_i.id;
-        rsp_d.hpa = ({8'd0, tlb_entry.ppn, 12'd0} & ~size_mask(tlb_entry.level)) |
-                    (req_i.addr & size_mask(tlb_entry.level));
-        rsp_d.gpa = i_vs_lv == 3'd0 ? req_i.addr :
-                    ({8'd0, tlb_entry.gpn, 12'd0} & ~size_mask(tlb_entry.level)) |
-                    (req_i.addr & size_mask(tlb_entry.level));
-        rsp_d.vs_perm        = tlb_entry.vs_perm;
-        rsp_d.g_perm         = tlb_entry.g_perm;
-        rsp_d.page_size_log2 = page_log2(tlb_entry.level);
-        rsp_d.tlb_hit        = 1'b1;
-        state_d = SResp;
-      end else if (i_vs_lv == 3'd0) begin
-        vs_pa_d = req_i.addr;       // VS-stage Bare (or no VS-stage at all)
-        g_addr_d = req_i.addr;
-        g_purpose_d = GFinal;
-        state_d = SGStart;
-      end else if (!va_ok(req_i.addr, i_vs_lv)) begin
-        fault_d = FaultPage;
-        state_d = SFault;
-      end else begin
-        vs_walks_d = 3'd1;
-        if (pwc_hit) begin
-          pwc_hit_d = 1'b1;
-          perf_pwc_hit = 1'b1;
-          vs_level_d = LvlW'(pwc_entry.level);
-          vs_table_d = pwc_entry.ppn;
-          vs_need_mxr_d = pwc_entry.need_mxr;
-        end else begin
-          vs_level_d = i_vs_lv - 3'd1;
-          vs_table_d = req_i.vsatp[PpnW-1:0];
-        end
-        state_d = SVsPte;
-      end
+    logic [N-1:0] ft, fg, fp;
+    ft = first_of(e_tlb_fill);
+    fg = first_of(e_gtlb_fill);
+    fp = first_of(e_pwc_fill);
+    tlb_fill = |e_tlb_fill;
+    gtlb_fill = |e_gtlb_fill;
+    pwc_fill = |e_pwc_fill;
+    tlb_fill_global = |(e_tlb_global & ft);
+    tlb_fill_hint = |(e_tlb_hint & ft);
+    gtlb_fill_hint = |(e_gtlb_hint & fg);
+    tlb_fill_hint_way = '0;
+    gtlb_fill_hint_way = '0;
+    tlb_fill_entry = '0;
+    gtlb_fill_entry = '0;
+    pwc_fill_entry = '0;
+    for (int unsigned e = 0; e < N; e++) begin
+      tlb_fill_hint_way = tlb_fill_hint_way | (e_tlb_hint_way[e*TlbWayW +: TlbWayW] & {TlbWayW{ft[e]}});
+      gtlb_fill_hint_way = gtlb_fill_hint_way |
+                           (e_gtlb_hint_way[e*GtlbWayW +: GtlbWayW] & {GtlbWayW{fg[e]}});
+      tlb_fill_entry = tlb_fill_entry | (e_tlb_entry[e*TlbEntW +: TlbEntW] & {TlbEntW{ft[e]}});
+      gtlb_fill_entry = gtlb_fill_entry | (e_gtlb_entry[e*GtlbEntW +: GtlbEntW] & {GtlbEntW{fg[e]}});
+      pwc_fill_entry = pwc_fill_entry | (e_pwc_entry[e*PwcEntW +: PwcEntW] & {PwcEntW{fp[e]}});
     end
   end
 
-  assign inv_cnt_d = inv_sweep && !inv_last ? inv_cnt_q + 8'd1 : '0;
+  // ---- requests and answers ----
+  logic              hit_q, hit_d, hit_take, hit_free;
+  logic [N-1:0]      rsp_first;
+  walker_pkg::xlate_rsp_t eng_rsp;
 
-  // ---- outputs ----------------------------------------------------------------
-  // a fence goes first; a new request is taken while an answer is handed over
-  assign req_ready_o = !inv_valid_i && (state_q == SIdle || (state_q == SResp && rsp_ready_i));
-  assign inv_ready_o = state_q == SIdle && inv_last;
-  assign rsp_valid_o = state_q == SResp;
-  assign rsp_o       = rsp_q;
+  assign all_idle  = &eng_idle;
+  assign rsp_first = first_of(e_rsp_valid);
+  assign hit_take  = rsp_ready_i && hit_q && e_rsp_valid == '0;
+  assign hit_free  = !hit_q || hit_take;
+  // a fence goes first; a hit needs the hit register, a miss a free engine
+  assign req_ready_o = !inv_valid_i && (tlb_use ? hit_free : eng_free != '0);
+  assign req_fire    = req_valid_i && req_ready_o;
+  assign eng_start   = req_fire && !tlb_use ? first_of(eng_free) : '0;
+  assign e_rsp_ready = rsp_ready_i ? rsp_first : '0;
+
+  always_comb begin
+    eng_rsp = '0;
+    for (int unsigned e = 0; e < N; e++)
+      eng_rsp = eng_rsp | (e_rsp[e*RspW +: RspW] & {RspW{rsp_first[e]}});
+  end
+  assign rsp_valid_o = e_rsp_valid != '0 || hit_q;
+  assign rsp_o       = e_rsp_valid != '0 ? eng_rsp : hit_rsp_q;
+
+  always_comb begin
+    hit_d = hit_q && !hit_take;
+    hit_rsp_d = hit_rsp_q;
+    if (req_fire && tlb_use) begin
+      hit_d = 1'b1;
+      hit_rsp_d = '0;
+      hit_rsp_d.id  = req_i.id;
+      hit_rsp_d.hpa = ({8'd0, tlb_entry.ppn, 12'd0} & ~size_mask(tlb_entry.level)) |
+                      (req_i.addr & size_mask(tlb_entry.level));
+      hit_rsp_d.gpa = i_vs_lv == 3'd0 ? req_i.addr :
+                      ({8'd0, tlb_entry.gpn, 12'd0} & ~size_mask(tlb_entry.level)) |
+                      (req_i.addr & size_mask(tlb_entry.level));
+      hit_rsp_d.vs_perm        = tlb_entry.vs_perm;
+      hit_rsp_d.g_perm         = tlb_entry.g_perm;
+      hit_rsp_d.page_size_log2 = page_log2(tlb_entry.level);
+      hit_rsp_d.tlb_hit        = 1'b1;
+    end
+  end
+
+  // ---- fences: when no engine is busy ----
+  assign inv_sweep   = inv_valid_i && all_idle;
+  assign inv_last    = inv_cnt_q == 8'(InvSets - 1);
+  assign inv_cnt_d   = inv_sweep && !inv_last ? inv_cnt_q + 8'd1 : '0;
+  assign inv_ready_o = all_idle && inv_last;
+
+  // ---- AXI: AR and AW/W arbitrated (a grant held until done), R and B by ID ----
+  logic            ar_hold_q, ar_hold_d, w_hold_q, w_hold_d;
+  logic [EngW-1:0] ar_sel_q, ar_sel, w_sel_q, w_sel, r_sel, b_sel;
+  assign ar_sel = ar_hold_q ? ar_sel_q : index_of(first_of(e_ar_valid));
+  assign w_sel  = w_hold_q ? w_sel_q : index_of(first_of(e_aw_valid | e_w_valid));
+  assign r_sel  = EngW'(axi_rsp_i.r_id);
+  assign b_sel  = EngW'(axi_rsp_i.b_id);
 
   always_comb begin
     axi_req_o = '0;
-    // single 8-byte INCR beats, ID 0; cache: modifiable; prot: privileged, non-secure
-    axi_req_o.ar.addr  = mem_addr_q;
+    // single 8-byte INCR beats, ID = engine; cache: modifiable; prot: privileged, non-secure
+    axi_req_o.ar.id    = IdW'(ar_sel);
+    axi_req_o.ar.addr  = e_ar_addr[32'(ar_sel)*64 +: 64];
     axi_req_o.ar.size  = 3'd3;
     axi_req_o.ar.burst = 2'b01;
-    axi_req_o.ar.lock  = mem_kind_q == MemExRead;
+    axi_req_o.ar.lock  = e_ar_lock[ar_sel];
     axi_req_o.ar.cache = 4'b0010;
     axi_req_o.ar.prot  = 3'b011;
-    axi_req_o.aw.addr  = mem_addr_q;
+    axi_req_o.ar_valid = e_ar_valid[ar_sel];
+    axi_req_o.aw.id    = IdW'(w_sel);
+    axi_req_o.aw.addr  = e_aw_addr[32'(w_sel)*64 +: 64];
     axi_req_o.aw.size  = 3'd3;
     axi_req_o.aw.burst = 2'b01;
     axi_req_o.aw.lock  = 1'b1;
     axi_req_o.aw.cache = 4'b0010;
     axi_req_o.aw.prot  = 3'b011;
-    axi_req_o.ar_valid = state_q == SMemAr;
-    axi_req_o.r_ready  = state_q == SMemR;
-    axi_req_o.aw_valid = state_q == SMemAw && !aw_done_q;
-    axi_req_o.w_valid  = state_q == SMemAw && !w_done_q;
-    axi_req_o.w_data   = mem_wdata_q;
+    axi_req_o.aw_valid = e_aw_valid[w_sel];
+    axi_req_o.w_data   = e_w_data[32'(w_sel)*64 +: 64];
     axi_req_o.w_strb   = 8'hff;
     axi_req_o.w_last   = 1'b1;
-    axi_req_o.b_ready  = state_q == SMemB;
+    axi_req_o.w_valid  = e_w_valid[w_sel];
+    // R and B only come for an engine that waits for them (a_r_owner,
+    // a_b_owner): ready while any waits, not from the ID (no path R -> AR)
+    axi_req_o.r_ready  = e_r_ready != '0;
+    axi_req_o.b_ready  = e_b_ready != '0;
+  end
+
+  always_comb begin
+    e_ar_ready = '0;
+    e_aw_ready = '0;
+    e_w_ready = '0;
+    e_r_valid = '0;
+    e_b_valid = '0;
+    e_ar_ready[ar_sel] = axi_rsp_i.ar_ready;
+    e_aw_ready[w_sel] = axi_rsp_i.aw_ready;
+    e_w_ready[w_sel] = axi_rsp_i.w_ready;
+    e_r_valid[r_sel] = axi_rsp_i.r_valid;
+    e_b_valid[b_sel] = axi_rsp_i.b_valid;
+    ar_hold_d = axi_req_o.ar_valid && !axi_rsp_i.ar_ready;
+    w_hold_d = (axi_req_o.aw_valid && !axi_rsp_i.aw_ready) || (axi_req_o.w_valid && !axi_rsp_i.w_ready);
   end
 
   always_comb begin
     perf_o.req       = req_fire;
     perf_o.tlb_hit   = req_fire && tlb_use;
-    perf_o.gtlb_hit  = perf_gtlb_hit;
-    perf_o.pwc_hit   = perf_pwc_hit;
-    perf_o.pte_read  = state_q == SMemR && axi_rsp_i.r_valid && mem_kind_q == MemRead &&
-                       !axi_rsp_i.r_resp[1];
-    perf_o.ad_update = state_q == SMemB && axi_rsp_i.b_valid &&
-                       axi_rsp_i.b_resp == RespExOkay;
-    perf_o.fault     = state_q == SResp && rsp_ready_i && rsp_q.exc != '0;
-    perf_o.busy      = state_q != SIdle;
+    perf_o.gtlb_hit  = e_perf_gtlb != '0;
+    perf_o.pwc_hit   = e_perf_pwc != '0;
+    perf_o.pte_read  = e_perf_read != '0;
+    perf_o.ad_update = e_perf_ad != '0;
+    perf_o.fault     = rsp_valid_o && rsp_ready_i && rsp_o.exc != '0;
+    perf_o.busy      = !all_idle || hit_q;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q <= SIdle;
-      req_q <= '0;
-      vs_level_q <= '0;
-      vs_table_q <= '0;
-      vs_walks_q <= '0;
-      vs_pte_q <= '0;
-      vs_pte_gpa_q <= '0;
-      vs_need_mxr_q <= 1'b0;
-      vs_pa_q <= '0;
-      vs_leaf_level_q <= '0;
-      g_purpose_q <= GFinal;
-      g_addr_q <= '0;
-      g_level_q <= '0;
-      g_walks_q <= '0;
-      g_pte_q <= '0;
-      g_pa_q <= '0;
-      g_perm_q <= '0;
-      g_leaf_level_q <= '0;
-      g_d_q <= 1'b0;
-      mem_kind_q <= MemRead;
-      mem_addr_q <= '0;
-      mem_wdata_q <= '0;
-      mem_ret_q <= RetGPte;
-      aw_done_q <= 1'b0;
-      w_done_q <= 1'b0;
-      fault_q <= FaultPage;
-      pte_reads_q <= '0;
-      gtlb_hit_q <= 1'b0;
-      pwc_hit_q <= 1'b0;
-      rsp_q <= '0;
-      tlb_fill_q <= 1'b0;
-      tlb_hint_q <= 1'b0;
-      tlb_hint_way_q <= '0;
-      gtlb_hint_q <= 1'b0;
-      gtlb_hint_way_q <= '0;
+      hit_q <= 1'b0;
+      hit_rsp_q <= '0;
       inv_cnt_q <= '0;
+      ar_hold_q <= 1'b0;
+      ar_sel_q <= '0;
+      w_hold_q <= 1'b0;
+      w_sel_q <= '0;
     end else begin
-      state_q <= state_d;
-      req_q <= req_d;
-      vs_level_q <= vs_level_d;
-      vs_table_q <= vs_table_d;
-      vs_walks_q <= vs_walks_d;
-      vs_pte_q <= vs_pte_d;
-      vs_pte_gpa_q <= vs_pte_gpa_d;
-      vs_need_mxr_q <= vs_need_mxr_d;
-      vs_pa_q <= vs_pa_d;
-      vs_leaf_level_q <= vs_leaf_level_d;
-      g_purpose_q <= g_purpose_d;
-      g_addr_q <= g_addr_d;
-      g_level_q <= g_level_d;
-      g_walks_q <= g_walks_d;
-      g_pte_q <= g_pte_d;
-      g_pa_q <= g_pa_d;
-      g_perm_q <= g_perm_d;
-      g_leaf_level_q <= g_leaf_level_d;
-      g_d_q <= g_d_d;
-      mem_kind_q <= mem_kind_d;
-      mem_addr_q <= mem_addr_d;
-      mem_wdata_q <= mem_wdata_d;
-      mem_ret_q <= mem_ret_d;
-      aw_done_q <= aw_done_d;
-      w_done_q <= w_done_d;
-      fault_q <= fault_d;
-      pte_reads_q <= pte_reads_d;
-      gtlb_hit_q <= gtlb_hit_d;
-      pwc_hit_q <= pwc_hit_d;
-      rsp_q <= rsp_d;
-      tlb_fill_q <= tlb_fill_d;
-      tlb_hint_q <= tlb_hint_d;
-      tlb_hint_way_q <= tlb_hint_way_d;
-      gtlb_hint_q <= gtlb_hint_d;
-      gtlb_hint_way_q <= gtlb_hint_way_d;
+      hit_q <= hit_d;
+      hit_rsp_q <= hit_rsp_d;
       inv_cnt_q <= inv_cnt_d;
+      ar_hold_q <= ar_hold_d;
+      ar_sel_q <= ar_sel;
+      w_hold_q <= w_hold_d;
+      w_sel_q <= w_sel;
     end
   end
 
@@ -994,29 +424,21 @@ module hva_walker #(
   a_w_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
     axi_req_o.w_valid && !axi_rsp_i.w_ready |=>
       axi_req_o.w_valid && $stable(axi_req_o.w_data) && $stable(axi_req_o.w_strb));
-  // one transaction at a time: no address while a response is awaited
-  a_one_txn: assert property (@(posedge clk_i) disable iff (!rst_ni)
-    !(axi_req_o.ar_valid && (axi_req_o.r_ready || axi_req_o.b_ready || axi_req_o.aw_valid)));
+  // responses only to the engine that waits for one
+  a_r_owner: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    axi_rsp_i.r_valid |-> 32'(axi_rsp_i.r_id) < N && e_r_ready[r_sel]);
+  a_b_owner: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    axi_rsp_i.b_valid |-> 32'(axi_rsp_i.b_id) < N && e_b_ready[b_sel]);
   // the answer is held until taken
   a_rsp_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
     rsp_valid_o && !rsp_ready_i |=> rsp_valid_o && $stable(rsp_o));
-  // legal states and enums
-  a_state_legal: assert property (@(posedge clk_i) disable iff (!rst_ni)
-    state_q inside {SIdle, SVsWalk, SVsPte, SGStart, SMemAr, SMemR, SMemAw, SMemB, SFault, SResp});
-  a_ret_legal: assert property (@(posedge clk_i) disable iff (!rst_ni)
-    mem_kind_q inside {MemRead, MemExRead, MemExWrite} && fault_q inside {FaultPage, FaultGuest, FaultAccess} &&
-    g_purpose_q inside {GImplRead, GImplWrite, GFinal});
-  // walk bound: PTE reads and walks per stage translation
-  a_reads_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
-    pte_reads_q <= 8'(MAX_PTE_READS));
-  a_walks_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
-    vs_walks_q <= 3'(MaxWalks) && g_walks_q <= 3'(MaxWalks));
-  // a fence is not taken with a request, nor in the middle of a translation
+  // a fence is not taken with a request, nor while an engine is busy
   a_inv_idle: assert property (@(posedge clk_i) disable iff (!rst_ni)
-    !(inv_ready_o && inv_valid_i && (req_fire || state_q != SIdle)));
-  // a TLB hit answers in the next cycle without memory
+    !(inv_ready_o && inv_valid_i && (req_fire || !all_idle)));
+  // a TLB hit is answered from the hit register, the next cycle, without memory
   a_hit_one_cycle: assert property (@(posedge clk_i) disable iff (!rst_ni)
-    req_fire && tlb_use |=> rsp_valid_o && rsp_o.tlb_hit && !axi_req_o.ar_valid);
+    req_fire && tlb_use |=> hit_q && hit_rsp_q.tlb_hit);
+  a_one_start: assert property (@(posedge clk_i) disable iff (!rst_ni) $onehot0(eng_start));
 `endif
 
 endmodule

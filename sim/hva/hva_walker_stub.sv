@@ -9,7 +9,7 @@ module hva_walker #(
   parameter int unsigned TLB_ENTRIES = 16, TLB_WAYS = 4, GTLB_ENTRIES = 16, GTLB_WAYS = 4,
   parameter int unsigned PWC_ENTRIES = 8,
   parameter bit TLB_EN = 1, GTLB_EN = 1, PWC_EN = 1,
-  parameter int unsigned MAX_PTE_READS = 32, AXI_ID_W = 4
+  parameter int unsigned MAX_PTE_READS = 32, MAX_INFLIGHT = 1, AXI_ID_W = 4
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,

@@ -46,8 +46,14 @@ $(eval $(call WALKER_SIM_EXE,hva-trace-replay,$(WALKER_SIM_DIR)/hva_trace_replay
 # two-stage walks need more), 200000 random translations
 $(eval $(call WALKER_SIM_EXE,test_walker_bound,$(WALKER_TEST_C),-GTLB_EN=0 -GGTLB_EN=0 -GPWC_EN=0 -GMAX_PTE_READS=8,-DWALKER_CFG='"bound8"' -DWALKER_CACHES=0 -DMAX_PTE_READS=8 -DWALKER_RANDOM_DEFAULT=200000))
 
+# 1 and 4 translations in flight (the default is 2): the same test, and the
+# in-flight figures for the README; 200000 random translations
+$(eval $(call WALKER_SIM_EXE,test_walker_inflight1,$(WALKER_TEST_C),-GMAX_INFLIGHT=1,-DWALKER_CFG='"inflight1"' -DMAX_INFLIGHT=1 -DWALKER_RANDOM_DEFAULT=200000))
+$(eval $(call WALKER_SIM_EXE,test_walker_inflight4,$(WALKER_TEST_C),-GMAX_INFLIGHT=4,-DWALKER_CFG='"inflight4"' -DMAX_INFLIGHT=4 -DWALKER_RANDOM_DEFAULT=200000))
+
 TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache) \
-         $(WALKER_SIM_EXE_test_walker_bound)
+         $(WALKER_SIM_EXE_test_walker_bound) $(WALKER_SIM_EXE_test_walker_inflight1) \
+         $(WALKER_SIM_EXE_test_walker_inflight4)
 
 # the replay tool on a small checked-in trace
 WALKER_REPLAY_TEST := $(WALKER_SIM_OUT)/test_walker_replay
@@ -60,3 +66,22 @@ $(WALKER_REPLAY_TEST): tests/rtl/walker/replay_test.sh $(WALKER_SIM_EXE_hva-trac
 
 ALL   += $(WALKER_REPLAY_TEST)
 TESTS += $(WALKER_REPLAY_TEST)
+
+# make coverage-walker: line and branch coverage of rtl/walker under the walker
+# tests (default caches, caches off, the read bound, 4 in flight; 100000 random
+# translations each), from Verilator --coverage builds under
+# $(BUILD)/cov-walker (the normal simulators are untouched); prints the points
+# never hit and fails below 90 % (sim/walker/coverage-report.sh).
+COV_WALKER_OUT   := $(BUILD)/cov-walker
+COV_WALKER_TESTS := rtl nocache bound inflight4
+
+.PHONY: coverage-walker
+coverage-walker:
+	@$(MAKE) --no-print-directory BUILD=$(COV_WALKER_OUT) WALKER_SIM_COVERAGE=1 \
+	    $(foreach t,$(COV_WALKER_TESTS),$(COV_WALKER_OUT)/sim/walker/test_walker_$(t))
+	@set -e; for t in $(COV_WALKER_TESTS); do \
+	    echo "test_walker_$$t (coverage build)"; \
+	    WALKER_RANDOM=100000 WALKER_COVERAGE=$(COV_WALKER_OUT)/$$t.dat \
+	        $(COV_WALKER_OUT)/sim/walker/test_walker_$$t >$(COV_WALKER_OUT)/$$t.log; \
+	done
+	sim/walker/coverage-report.sh --min 90 $(foreach t,$(COV_WALKER_TESTS),$(COV_WALKER_OUT)/$(t).dat)

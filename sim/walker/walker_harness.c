@@ -17,6 +17,7 @@ void wh_init(struct walker_h *h, struct mem_model *mem, unsigned latency, const 
     h->latency = latency ? latency : 1;
     h->dut = wsim_new(fst_path);
     h->in.rsp_ready = 1;
+    h->r_cur = -1;
     h->debug = getenv("WALKER_DEBUG") != NULL;
 }
 
@@ -82,10 +83,10 @@ static void check_protocol(struct walker_h *h)
     if (p->w_valid && !pi->w_ready &&
         (!o->w_valid || o->w_data != p->w_data || o->w_strb_last != p->w_strb_last))
         proto_error(h, "cycle %llu: W dropped or changed before WREADY", cyc);
-    if (o->ar_valid && (h->rd_busy || h->wr_busy || h->aw_have || h->w_have))
-        proto_error(h, "cycle %llu: AR while a transaction is in flight", cyc);
-    if ((o->aw_valid || o->w_valid) && (h->rd_busy || h->wr_busy))
-        proto_error(h, "cycle %llu: AW/W while a transaction is in flight", cyc);
+    if (o->ar_valid && h->open[o->ar_id % WH_IDS])
+        proto_error(h, "cycle %llu: AR on ID %u while it has a transaction open", cyc, o->ar_id);
+    if (o->aw_valid && !h->aw_have && h->open[o->aw_id % WH_IDS])
+        proto_error(h, "cycle %llu: AW on ID %u while it has a transaction open", cyc, o->aw_id);
     if (o->ar_valid && ((o->ar_attr & ~ATTR_LOCK) != ATTR_OK || (o->ar_addr & 7)))
         proto_error(h, "cycle %llu: AR not a single aligned 8-byte beat (attr %x addr %llx)",
                     cyc, o->ar_attr, (unsigned long long)o->ar_addr);
@@ -95,7 +96,8 @@ static void check_protocol(struct walker_h *h)
         proto_error(h, "cycle %llu: W not a full last beat", cyc);
     if (o->aw_valid && !(o->aw_attr & ATTR_LOCK))
         proto_error(h, "cycle %llu: a plain write (the walker only writes exclusively)", cyc);
-    if (o->aw_valid && (!h->last_ex_valid || h->last_ex_addr != o->aw_addr))
+    if (o->aw_valid && (!h->last_ex_valid[o->aw_id % WH_IDS] ||
+                        h->last_ex_addr[o->aw_id % WH_IDS] != o->aw_addr))
         proto_error(h, "cycle %llu: exclusive write without an exclusive read of %llx", cyc,
                     (unsigned long long)o->aw_addr);
 }
@@ -106,32 +108,46 @@ static void slave_update(struct walker_h *h)
     const struct wsim_in *i = &h->in;
     const struct wsim_out *o = &h->out;
 
-    if (i->r_valid && o->r_ready)
-        h->rd_busy = false;
-    else if (h->rd_busy && h->rd_wait)
-        h->rd_wait--;
+    for (unsigned k = 0; k < h->n_rd; k++)
+        if ((int)k != h->r_cur && h->rd[k].wait)
+            h->rd[k].wait--;
+    if (i->r_valid && o->r_ready) {
+        unsigned k = (unsigned)h->r_cur;
+
+        h->open[h->rd[k].id]--;
+        h->r_reordered += k != 0;
+        memmove(&h->rd[k], &h->rd[k + 1], (h->n_rd - k - 1) * sizeof(h->rd[0]));
+        h->n_rd--;
+        h->r_cur = -1;
+    } else if (h->r_cur >= 0 && h->rd[h->r_cur].wait) {
+        h->rd[h->r_cur].wait--;
+    }
     if (i->ar_ready && o->ar_valid) {
-        enum mem_status st = mem_read64(h->mem, o->ar_addr, &h->rd_data);
+        struct wh_rd *r = &h->rd[h->n_rd++];
+        unsigned id = o->ar_id % WH_IDS;
+        enum mem_status st = mem_read64(h->mem, o->ar_addr, &r->data);
         bool lock = o->ar_attr & ATTR_LOCK;
 
-        h->rd_resp = st;
+        r->id = id;
+        r->resp = st;
         if (lock && st == MEM_OK) {
-            h->rd_resp = 1;     /* EXOKAY: the monitor is armed */
-            h->mon_valid = true;
-            h->mon_addr = o->ar_addr;
+            r->resp = 1;        /* EXOKAY: the ID's monitor is armed */
+            h->mon_valid[id] = true;
+            h->mon_addr[id] = o->ar_addr;
         }
         if (h->debug)
-            fprintf(stderr, "  axi: read%s %llx -> %016llx resp %u\n", lock ? " (exclusive)" : "",
-                    (unsigned long long)o->ar_addr, (unsigned long long)h->rd_data, h->rd_resp);
-        h->last_ex_valid = lock;
-        h->last_ex_addr = o->ar_addr;
-        h->rd_busy = true;
-        h->rd_wait = axi_wait(h);
+            fprintf(stderr, "  axi: read%s id %u %llx -> %016llx resp %u\n", lock ? " (exclusive)" : "",
+                    id, (unsigned long long)o->ar_addr, (unsigned long long)r->data, r->resp);
+        h->last_ex_valid[id] = lock;
+        h->last_ex_addr[id] = o->ar_addr;
+        h->open[id]++;
+        r->wait = axi_wait(h);
     }
 
     if (i->b_valid && o->b_ready) {
         h->wr_busy = h->aw_have = h->w_have = false;
-        h->last_ex_valid = false;
+        h->last_ex_valid[h->aw_id] = false;
+        h->open[h->aw_id]--;
     } else if (h->wr_busy && h->wr_wait) {
         h->wr_wait--;
     }
@@ -139,28 +155,55 @@ static void slave_update(struct walker_h *h)
         h->aw_have = true;
         h->aw_addr = o->aw_addr;
         h->aw_attr = o->aw_attr;
+        h->aw_id = o->aw_id % WH_IDS;
+        h->open[h->aw_id]++;
     }
     if (i->w_ready && o->w_valid) {
         h->w_have = true;
         h->w_data = o->w_data;
     }
     if (h->aw_have && h->w_have && !h->wr_busy) {
+        unsigned id = h->aw_id;
+
         if (h->fail_exclusive) {
             h->fail_exclusive--;    /* as if another master had stored there */
             h->b_resp = 0;
-        } else if (h->mon_valid && h->mon_addr == h->aw_addr) {
+        } else if (h->mon_valid[id] && h->mon_addr[id] == h->aw_addr) {
             enum mem_status st = mem_write64(h->mem, h->aw_addr, h->w_data);
             h->b_resp = st == MEM_OK ? 1 : st;
+            for (unsigned k = 0; k < WH_IDS; k++)     /* a store clears the word's monitors */
+                if (st == MEM_OK && h->mon_addr[k] == h->aw_addr)
+                    h->mon_valid[k] = false;
         } else {
             h->b_resp = 0;      /* OKAY on an exclusive write: it failed */
         }
         if (h->debug)
-            fprintf(stderr, "  axi: exclusive write %llx <- %016llx resp %u\n",
+            fprintf(stderr, "  axi: exclusive write id %u %llx <- %016llx resp %u\n", id,
                     (unsigned long long)h->aw_addr, (unsigned long long)h->w_data, h->b_resp);
-        h->mon_valid = false;
+        h->mon_valid[id] = false;
         h->wr_busy = true;
         h->wr_wait = axi_wait(h);
     }
+}
+
+/* The read to answer on R: the oldest one due, or (random slave) any due
+ * read that no older read of its ID precedes. Held until taken. */
+static void pick_r(struct walker_h *h)
+{
+    unsigned cand[WH_MAX_RD], n = 0;
+
+    if (h->r_cur >= 0)
+        return;
+    for (unsigned k = 0; k < h->n_rd; k++) {
+        bool older = false;
+
+        for (unsigned j = 0; j < k; j++)
+            older |= h->rd[j].id == h->rd[k].id;
+        if (!h->rd[k].wait && !older)
+            cand[n++] = k;
+    }
+    if (n)
+        h->r_cur = (int)cand[h->axi_random ? axi_rand(h) % n : 0];
 }
 
 static void count_perf(struct walker_h *h)
@@ -183,10 +226,13 @@ static void step(struct walker_h *h)
 {
     struct wsim_in *i = &h->in;
 
-    i->ar_ready = axi_ready(h, !h->rd_busy);
-    i->r_valid = h->rd_busy && h->rd_wait == 0;
-    i->r_data = h->rd_data;
-    i->r_resp = h->rd_resp;
+    pick_r(h);
+    i->ar_ready = axi_ready(h, h->n_rd < WH_MAX_RD);
+    i->r_valid = h->r_cur >= 0;
+    i->r_data = i->r_valid ? h->rd[h->r_cur].data : 0;
+    i->r_resp = i->r_valid ? h->rd[h->r_cur].resp : 0;
+    i->r_id = i->r_valid ? h->rd[h->r_cur].id : 0;
+    i->b_id = h->aw_id;
     i->aw_ready = axi_ready(h, !h->aw_have && !h->wr_busy);
     i->w_ready = axi_ready(h, !h->w_have && !h->wr_busy);
     i->b_valid = h->wr_busy && h->wr_wait == 0;
@@ -209,21 +255,44 @@ void wh_idle(struct walker_h *h, unsigned cycles)
         step(h);
 }
 
-int wh_translate(struct walker_h *h, const struct wh_req *r, struct wh_rsp *out)
+static void set_req(struct wsim_in *i, const struct wh_req *r, unsigned id)
 {
-    struct wsim_in *i = &h->in;
     const struct xlate_ctx *c = &r->c;
-    uint64_t start = 0;
-    unsigned n;
 
-    i->req_valid = 1;
     i->vsatp = c->vsatp;
     i->hgatp = c->hgatp;
     i->addr = r->addr;
     i->access = r->acc;
-    i->id = (i->id + 1) & 0xff;
+    i->id = id & 0xff;
     i->flags = c->virt | c->user << 1 | c->sum << 2 | c->vmxr << 3 | c->mxr << 4 |
                c->hlvx << 5 | (c->ad_mode == XLATE_AD_UPDATE) << 6;
+}
+
+static void rsp_from_out(const struct wsim_out *o, struct wh_rsp *out)
+{
+    out->exc = o->exc;
+    out->hpa = o->hpa;
+    out->gpa = o->gpa;
+    out->tval = o->tval;
+    out->htval = o->htval;
+    out->implicit = o->flags & 1;
+    out->tlb_hit = o->flags >> 1 & 1;
+    out->gtlb_hit = o->flags >> 2 & 1;
+    out->pwc_hit = o->flags >> 3 & 1;
+    out->vs_perm = (uint8_t)(o->vs_perm << 1);
+    out->g_perm = (uint8_t)(o->g_perm << 1);
+    out->page_size = o->exc ? 0 : 1ull << o->page_size_log2;
+    out->pte_reads = o->pte_reads;
+}
+
+int wh_translate(struct walker_h *h, const struct wh_req *r, struct wh_rsp *out)
+{
+    struct wsim_in *i = &h->in;
+    uint64_t start = 0;
+    unsigned n;
+
+    i->req_valid = 1;
+    set_req(i, r, i->id + 1);
     for (n = 0; n < TIMEOUT_CYCLES; n++) {
         step(h);
         if (i->req_valid && h->out.req_ready) {
@@ -235,21 +304,51 @@ int wh_translate(struct walker_h *h, const struct wh_req *r, struct wh_rsp *out)
     }
     if (n == TIMEOUT_CYCLES || h->out.id != i->id)
         return -1;
-    out->exc = h->out.exc;
-    out->hpa = h->out.hpa;
-    out->gpa = h->out.gpa;
-    out->tval = h->out.tval;
-    out->htval = h->out.htval;
-    out->implicit = h->out.flags & 1;
-    out->tlb_hit = h->out.flags >> 1 & 1;
-    out->gtlb_hit = h->out.flags >> 2 & 1;
-    out->pwc_hit = h->out.flags >> 3 & 1;
-    out->vs_perm = (uint8_t)(h->out.vs_perm << 1);
-    out->g_perm = (uint8_t)(h->out.g_perm << 1);
-    out->page_size = h->out.exc ? 0 : 1ull << h->out.page_size_log2;
-    out->pte_reads = h->out.pte_reads;
+    rsp_from_out(&h->out, out);
     out->cycles = h->cnt.cycles - start;
     return 0;
+}
+
+int wh_translate_batch(struct walker_h *h, const struct wh_req *q, unsigned n,
+                       struct wh_rsp *rsp, uint64_t *cycles, unsigned *overtaken)
+{
+    struct wsim_in *i = &h->in;
+    uint64_t start[256], first = 0;
+    bool done[256] = { false };
+    unsigned next = 0, n_done = 0, t;
+
+    if (n > 256)
+        return -1;
+    *overtaken = 0;
+    for (t = 0; t < TIMEOUT_CYCLES && n_done < n; t++) {
+        const struct wsim_out *o = &h->out;
+
+        i->req_valid = next < n;
+        if (next < n)
+            set_req(i, &q[next], next);
+        step(h);
+        if (i->req_valid && o->req_ready) {
+            start[next] = h->cnt.cycles;
+            if (!next)
+                first = h->cnt.cycles;
+            next++;
+        }
+        if (o->rsp_valid) {
+            unsigned id = o->id;
+
+            if (id >= next || done[id])
+                return -1;
+            for (unsigned k = 0; k < id; k++)
+                *overtaken += !done[k];
+            done[id] = true;
+            n_done++;
+            rsp_from_out(o, &rsp[id]);
+            rsp[id].cycles = h->cnt.cycles - start[id];
+        }
+    }
+    i->req_valid = 0;
+    *cycles = h->cnt.cycles - first;
+    return n_done == n ? 0 : -1;
 }
 
 int wh_invalidate(struct walker_h *h, const struct wh_inv *v)

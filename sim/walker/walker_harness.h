@@ -1,10 +1,13 @@
-/* Drives the Verilated walker: one translation or invalidation at a time,
- * an AXI4 slave over a mem_model with a fixed latency (or, after
- * wh_axi_random, random ready on AR/AW/W, each drawn on its own, and a
- * random latency per transaction, from a seed), and AXI protocol
- * checks on every cycle (valid held until ready, payload stable while
- * waiting, one transaction at a time, single 8-byte beats, an exclusive
- * write only after an exclusive read of the same word). */
+/* Drives the Verilated walker: one translation or invalidation at a time
+ * (wh_translate), or a batch back to back (wh_translate_batch); an AXI4
+ * slave over a mem_model that takes up to WH_MAX_RD reads at once and
+ * answers each after a fixed latency (or, after wh_axi_random, with random
+ * ready on AR/AW/W, each drawn on its own, random latencies, and answers
+ * reordered across IDs, in order per ID, all from a seed), with an exclusive
+ * monitor per ID; and AXI protocol checks on every cycle (valid held until
+ * ready, payload stable while waiting, one transaction per ID at a time,
+ * single 8-byte beats, an exclusive write only after an exclusive read of the
+ * same word on its ID). */
 #ifndef CHIPVISOR_WALKER_HARNESS_H
 #define CHIPVISOR_WALKER_HARNESS_H
 
@@ -38,6 +41,14 @@ struct wh_inv {
     uint64_t addr;
 };
 
+#define WH_MAX_RD 8    /* reads the slave holds at once */
+#define WH_IDS    32   /* AXI IDs (5 bits) */
+
+struct wh_rd {
+    uint64_t data;
+    unsigned id, resp, wait;
+};
+
 struct wh_counters {
     uint64_t requests, tlb_hits, gtlb_hits, pwc_hits, pte_reads, ad_updates, faults;
     uint64_t busy_cycles, cycles;
@@ -55,11 +66,19 @@ struct walker_h {
     struct wsim_in in;
     struct wsim_out out, prev_out;
     struct wsim_in prev_in;
-    /* AXI slave */
-    bool rd_busy, wr_busy, aw_have, w_have, mon_valid, last_ex_valid;
-    unsigned rd_wait, wr_wait, rd_resp, b_resp;
-    uint64_t rd_data, aw_addr, w_data, mon_addr, last_ex_addr;
+    /* AXI slave: reads in issue order, the one on R (-1: none) */
+    struct wh_rd rd[WH_MAX_RD];
+    unsigned n_rd;
+    int r_cur;
+    uint64_t r_reordered;          /* answers that overtook an older read */
+    bool wr_busy, aw_have, w_have;
+    unsigned wr_wait, b_resp, aw_id;
+    uint64_t aw_addr, w_data;
     uint32_t aw_attr;
+    /* per ID: exclusive monitor, the last read was exclusive, a transaction is open */
+    bool mon_valid[WH_IDS], last_ex_valid[WH_IDS];
+    uint64_t mon_addr[WH_IDS], last_ex_addr[WH_IDS];
+    unsigned open[WH_IDS];
     /* protocol errors: the first is kept */
     unsigned n_errors;
     char error[256];
@@ -71,6 +90,13 @@ void wh_free(struct walker_h *h, const char *coverage_path);
 /* 0, or -1 when the walker did not answer within the cycle budget */
 int wh_translate(struct walker_h *h, const struct wh_req *r, struct wh_rsp *out);
 int wh_invalidate(struct walker_h *h, const struct wh_inv *inv);
+/* n (<= 256) translations offered back to back (the next as soon as the
+ * walker takes one), answers taken as they come; rsp[i] answers q[i] (its
+ * cycles: its handshake to its answer), *cycles: the first handshake to the
+ * last answer, *overtaken: answers that came before an older request's.
+ * 0, or -1 when an answer is missing or doubled. */
+int wh_translate_batch(struct walker_h *h, const struct wh_req *q, unsigned n,
+                       struct wh_rsp *rsp, uint64_t *cycles, unsigned *overtaken);
 void wh_idle(struct walker_h *h, unsigned cycles);
 /* From now on: AR/AW/W ready each low with probability 1/3 on their own, and
  * each response 1..2*latency cycles after its handshake (drawn from seed). */

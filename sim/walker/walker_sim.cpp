@@ -75,6 +75,8 @@ extern "C" void wsim_cycle(struct wsim *s, const struct wsim_in *in, struct wsim
     t->w_ready_i = in->w_ready;
     t->b_valid_i = in->b_valid;
     t->b_resp_i = in->b_resp;
+    t->r_id_i = in->r_id;
+    t->b_id_i = in->b_id;
     half_cycle(s, 0);               // settle the outputs of this cycle
     out->req_ready = t->req_ready_o;
     out->rsp_valid = t->rsp_valid_o;
@@ -93,6 +95,8 @@ extern "C" void wsim_cycle(struct wsim *s, const struct wsim_in *in, struct wsim
     out->ar_valid = t->ar_valid_o;
     out->ar_addr = t->ar_addr_o;
     out->ar_attr = t->ar_attr_o;
+    out->ar_id = t->ar_id_o;
+    out->aw_id = t->aw_id_o;
     out->r_ready = t->r_ready_o;
     out->aw_valid = t->aw_valid_o;
     out->aw_addr = t->aw_addr_o;

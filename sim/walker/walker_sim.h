@@ -28,6 +28,7 @@ struct wsim_in {
     int ar_ready, r_valid, aw_ready, w_ready, b_valid;
     uint64_t r_data;
     uint32_t r_resp, b_resp;
+    uint32_t r_id, b_id;
 };
 
 struct wsim_out {
@@ -39,6 +40,7 @@ struct wsim_out {
     int ar_valid, r_ready, aw_valid, w_valid, b_ready;
     uint64_t ar_addr, aw_addr, w_data;
     uint32_t ar_attr, aw_attr;     /* {lock, size[2:0], len[7:0], burst[1:0]} */
+    uint32_t ar_id, aw_id;
     uint32_t w_strb_last;          /* {last, strb[7:0]} */
     uint32_t perf;                 /* bit 7 req .. bit 0 busy (walker_pkg::perf_evt_t) */
 };

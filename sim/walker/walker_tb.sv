@@ -9,10 +9,13 @@ module walker_tb import walker_pkg::*; #(
   parameter bit          TLB_EN        = 1'b1,
   parameter bit          GTLB_EN       = 1'b1,
   parameter bit          PWC_EN        = 1'b1,
-  parameter int unsigned MAX_PTE_READS = 255
+  parameter int unsigned MAX_PTE_READS = 255,
+  parameter int unsigned MAX_INFLIGHT  = 2
 ) (
   input  logic        clk_i,
+  /* verilator lint_off SYNCASYNCNET */  // the asynchronous reset, also the assertions' disable iff
   input  logic        rst_ni,
+  /* verilator lint_on SYNCASYNCNET */
   input  logic        req_valid_i,
   output logic        req_ready_o,
   input  logic [63:0] req_vsatp_i,
@@ -44,6 +47,10 @@ module walker_tb import walker_pkg::*; #(
   input  logic        ar_ready_i,
   output logic [63:0] ar_addr_o,
   output logic [13:0] ar_attr_o,     // {lock, size[2:0], len[7:0], burst[1:0]}
+  output logic [4:0]  ar_id_o,
+  output logic [4:0]  aw_id_o,
+  input  logic [4:0]  r_id_i,
+  input  logic [4:0]  b_id_i,
   input  logic        r_valid_i,
   output logic        r_ready_o,
   input  logic [63:0] r_data_i,
@@ -87,6 +94,8 @@ module walker_tb import walker_pkg::*; #(
     axi_rsp.r_valid = r_valid_i;
     axi_rsp.r_data = r_data_i;
     axi_rsp.r_resp = r_resp_i;
+    axi_rsp.r_id = r_id_i;
+    axi_rsp.b_id = b_id_i;
     axi_rsp.r_last = 1'b1;
     axi_rsp.aw_ready = aw_ready_i;
     axi_rsp.w_ready = w_ready_i;
@@ -97,7 +106,7 @@ module walker_tb import walker_pkg::*; #(
   hva_walker #(
     .TLB_ENTRIES(TLB_ENTRIES), .TLB_WAYS(TLB_WAYS), .GTLB_ENTRIES(GTLB_ENTRIES),
     .GTLB_WAYS(GTLB_WAYS), .PWC_ENTRIES(PWC_ENTRIES), .TLB_EN(TLB_EN), .GTLB_EN(GTLB_EN),
-    .PWC_EN(PWC_EN), .MAX_PTE_READS(MAX_PTE_READS)
+    .PWC_EN(PWC_EN), .MAX_PTE_READS(MAX_PTE_READS), .MAX_INFLIGHT(MAX_INFLIGHT)
   ) u_walker (
     .clk_i, .rst_ni,
     .req_valid_i, .req_ready_o, .req_i(req),
@@ -121,6 +130,8 @@ module walker_tb import walker_pkg::*; #(
   assign ar_valid_o = axi_req.ar_valid;
   assign ar_addr_o = axi_req.ar.addr;
   assign ar_attr_o = {axi_req.ar.lock, axi_req.ar.size, axi_req.ar.len, axi_req.ar.burst};
+  assign ar_id_o = axi_req.ar.id;
+  assign aw_id_o = axi_req.aw.id;
   assign r_ready_o = axi_req.r_ready;
   assign aw_valid_o = axi_req.aw_valid;
   assign aw_addr_o = axi_req.aw.addr;
@@ -131,8 +142,7 @@ module walker_tb import walker_pkg::*; #(
   assign b_ready_o = axi_req.b_ready;
   assign perf_o = perf;
 
-  // IDs, cache/prot attributes are constants of the walker: not checked here
+  // cache/prot attributes are constants of the walker: not checked here
   logic unused;
-  assign unused = ^{axi_req.ar.id, axi_req.ar.cache, axi_req.ar.prot, axi_req.aw.id,
-                    axi_req.aw.cache, axi_req.aw.prot};
+  assign unused = ^{axi_req.ar.cache, axi_req.ar.prot, axi_req.aw.cache, axi_req.aw.prot};
 endmodule

@@ -18,7 +18,8 @@
  * Env: WALKER_SEED (printed; the same seed replays the same run), WALKER_RANDOM
  * (translations, default 1000000; -D WALKER_RANDOM_DEFAULT), MAX_PTE_READS (-D,
  * the RTL's parameter), WALKER_LATENCY (memory latency, default 4),
- * WALKER_TRACE=1 (FST in build/), WALKER_AXI=fixed (the random part with
+ * WALKER_TRACE=1 (FST in build/), WALKER_SPEED_CYCLES (cycles of the simulation
+ * speed measurement, default 1000000), WALKER_AXI=fixed (the random part with
  * the fixed-latency slave; by default its AXI slave drops AR/AW/W ready at
  * random and answers after random latencies, drawn from the same seed, and
  * the test fails unless every wait of the walker's AXI handshakes happened). */
@@ -40,6 +41,9 @@
 #endif
 #ifndef MAX_PTE_READS
 #define MAX_PTE_READS 255   /* hva_walker's default */
+#endif
+#ifndef MAX_INFLIGHT
+#define MAX_INFLIGHT 2      /* hva_walker's default */
 #endif
 #ifndef WALKER_RANDOM_DEFAULT
 #define WALKER_RANDOM_DEFAULT 1000000
@@ -491,6 +495,124 @@ static void t_sv57_tags(void)
     diff(&q, &r);
     CHECK(!r.tlb_hit);
     CHECK_EQ(r.exc, XLATE_EXC_LOAD_PAGE);
+}
+
+/* Translations in flight: NB_COLD translations of pages in distinct 2 MiB
+ * regions (each walk reads its own VS table, its G-stage translation and its
+ * leaf), first one at a time, then back to back (wh_translate_batch); then
+ * hits among misses. Every answer is compared with the model (A/D set: no
+ * memory writes). With MAX_INFLIGHT engines a batch of misses must take at
+ * most (1/MAX_INFLIGHT + 1/4) of the one-at-a-time cycles, and TLB hits must
+ * be answered while older misses walk (for any MAX_INFLIGHT). */
+#define NB_COLD 32
+#define NB_WARM 8
+static double tput_serial, tput_batch, tput_mixed, tput_hits, sim_speed;
+static unsigned mixed_overtaken;
+static uint64_t speed_cycles = 1000000;   /* WALKER_SPEED_CYCLES */
+
+static bool same_answer(const struct wh_rsp *r, const struct xlate_result *m)
+{
+    return r->exc == m->exc && r->hpa == m->hpa && r->gpa == m->gpa && r->tval == m->tval &&
+           r->htval == m->htval && r->implicit == m->implicit && r->vs_perm == m->vs_perm &&
+           r->g_perm == m->g_perm && r->page_size == m->page_size;
+}
+
+static void t_inflight(void)
+{
+    struct xlate_mem hook = { mem_xlate_read64, mem_xlate_cas64, &mem };
+    static struct wh_req q[NB_COLD], mq[2 * NB_WARM];
+    static struct xlate_result m[NB_COLD], mm[2 * NB_WARM];
+    static struct wh_rsp r[NB_COLD];
+    struct wh_rsp one;
+    struct world w;
+    uint64_t cyc, serial = 0;
+    unsigned over;
+
+    world_init(&w, XLATE_SATP_MODE_SV39, XLATE_HGATP_MODE_SV39X4, 1, 1, GLEAF);
+    for (unsigned i = 0; i < NB_COLD; i++) {
+        /* distinct 2 MiB regions, and TLB sets (low VPN bits) in turn */
+        uint64_t gva = GVA1 + i * ((2ull << 20) + PAGE);
+        CHECK(map(&w, 0, gva, GPA1 + (i % 16) * PAGE, 0, LEAF));
+        q[i] = req(&w, gva | 0x10, XLATE_READ);
+        xlate_translate(&q[i].c, &hook, q[i].addr, q[i].acc, &m[i]);
+        CHECK_EQ(m[i].exc, 0);
+    }
+    fence_all();
+    for (unsigned i = 0; i < NB_COLD; i++) {
+        CHECK(wh_translate(&h, &q[i], &one) == 0);
+        CHECK(same_answer(&one, &m[i]));
+        serial += one.cycles;
+    }
+    fence_all();
+    h.n_errors = 0;
+    CHECK(wh_translate_batch(&h, q, NB_COLD, r, &cyc, &over) == 0);
+    CHECK(!h.n_errors);
+    for (unsigned i = 0; i < NB_COLD; i++)
+        CHECK(same_answer(&r[i], &m[i]));
+    tput_serial = (double)serial / NB_COLD;
+    tput_batch = (double)cyc / NB_COLD;
+    CHECK(cyc * 4 * MAX_INFLIGHT <= serial * (4 + MAX_INFLIGHT));
+
+    /* hits among misses: NB_WARM pages in the TLB, then miss, hit, miss, hit... */
+    fence_all();
+    for (unsigned j = 0; j < NB_WARM; j++) {
+        CHECK(wh_translate(&h, &q[j], &one) == 0);
+        mq[2 * j] = q[NB_WARM + j];
+        mm[2 * j] = m[NB_WARM + j];
+        mq[2 * j + 1] = q[j];
+        mm[2 * j + 1] = m[j];
+    }
+    CHECK(wh_translate_batch(&h, mq, 2 * NB_WARM, r, &cyc, &over) == 0);
+    CHECK(!h.n_errors);
+    for (unsigned i = 0; i < 2 * NB_WARM; i++) {
+        CHECK(same_answer(&r[i], &mm[i]));
+        CHECK_EQ(r[i].tlb_hit, i & 1);
+    }
+    tput_mixed = (double)cyc / (2 * NB_WARM);
+    mixed_overtaken = over;
+    CHECK(over > 0);
+
+    /* hits only, back to back: one per cycle (the last answer one cycle later) */
+    for (unsigned i = 0; i < 2 * NB_WARM; i++) {
+        mq[i] = q[i % NB_WARM];
+        mm[i] = m[i % NB_WARM];
+    }
+    CHECK(wh_translate_batch(&h, mq, 2 * NB_WARM, r, &cyc, &over) == 0);
+    for (unsigned i = 0; i < 2 * NB_WARM; i++)
+        CHECK(r[i].tlb_hit && same_answer(&r[i], &mm[i]) && r[i].cycles == 1);
+    CHECK_EQ(cyc, 2 * NB_WARM);
+    tput_hits = (double)cyc / (2 * NB_WARM);
+
+    /* the cold batch against the random AXI slave: stalls, and answers
+     * reordered across the engines' IDs */
+    wh_axi_random(&h, run_seed + 7);
+    for (unsigned k = 0; k < 4; k++) {
+        fence_all();
+        CHECK(wh_translate_batch(&h, q, NB_COLD, r, &cyc, &over) == 0);
+        CHECK(!h.n_errors);
+        for (unsigned i = 0; i < NB_COLD; i++)
+            CHECK(same_answer(&r[i], &m[i]));
+    }
+    h.axi_random = false;
+    CHECK(MAX_INFLIGHT == 1 || h.r_reordered > 0);
+
+    /* simulation speed of the harness (walker, AXI slave, protocol checks;
+     * no model): cold batches for speed_cycles, CPU time */
+    {
+        struct timespec t0, t1;
+        uint64_t c0 = h.cnt.cycles;
+
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+        while (h.cnt.cycles - c0 < speed_cycles) {
+            fence_all();
+            CHECK(wh_translate_batch(&h, q, NB_COLD, r, &cyc, &over) == 0);
+        }
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+        CHECK(!h.n_errors);
+        CHECK(same_answer(&r[NB_COLD - 1], &m[NB_COLD - 1]));
+        sim_speed = (double)(h.cnt.cycles - c0) /
+                    ((double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    }
 }
 
 /* Fences: ASID, global mappings, VMID, and what survives what. */
@@ -1127,6 +1249,8 @@ int main(void)
 
     if (l)
         latency = (unsigned)strtoul(l, NULL, 0);
+    if (getenv("WALKER_SPEED_CYCLES"))
+        speed_cycles = strtoull(getenv("WALKER_SPEED_CYCLES"), NULL, 0);
     run_seed = seed;
     rng_state = seed ? seed : 1;
     printf("walker RTL vs xlate model [%s]: seed %llu, memory latency %u\n", WALKER_CFG,
@@ -1139,6 +1263,9 @@ int main(void)
         test_name = "pwc";      t_pwc();
         test_name = "sv57 tags"; t_sv57_tags();
         test_name = "fences";   t_fences();
+        if (WALKER_CACHES) {
+            test_name = "inflight"; t_inflight();
+        }
         test_name = "recheck";  t_recheck();
         test_name = "errors";   t_errors();
         test_name = "exclusive"; t_exclusive();
@@ -1188,6 +1315,15 @@ int main(void)
             if (count >= 10000 && !h.axi_stalls[i])
                 fail("the walker never waited on %s (random AXI slave)", what[i]);
     }
+    if (MAX_PTE_READS >= 35 && WALKER_CACHES)
+        printf("in flight (MAX_INFLIGHT %u, latency %u): %u cold Sv39/Sv39x4 translations back to back "
+               "%.1f cycles each (one at a time %.1f); %u TLB hits among %u misses %.1f cycles each, "
+               "older misses overtaken %u times; %u TLB hits %.2f cycles each; "
+               "random AXI slave: %llu R answers overtook an older read\n"
+               "simulation speed: %.2f M cycles/s of CPU time (walker, AXI slave and checks, no model)\n",
+               MAX_INFLIGHT, latency, NB_COLD, tput_batch, tput_serial, NB_WARM, NB_WARM, tput_mixed,
+               mixed_overtaken, 2 * NB_WARM, tput_hits, (unsigned long long)h.r_reordered,
+               sim_speed / 1e6);
     test_name = "coverage";
     check_coverage(count);
     wh_free(&h, getenv("WALKER_COVERAGE"));
