@@ -117,6 +117,13 @@ static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
     };
     bool *prev[WIRED_DEVICES] = { &vm->uart_line, &vm->tick_line, &vm->blk_line, &vm->vcon_line };
 
+    if (!vm->aplic_dev && !vm->imsic_dev && !vm->vic_file && touched) {
+        /* the software PLIC is level-triggered: a device whose line did not
+         * move (a UART status read, a register write) changes nothing there */
+        for (unsigned i = 0; i < WIRED_DEVICES; i++)
+            if (wired[i] == touched && dev_line(vm, touched) == *prev[i])
+                return;
+    }
     if (vm->aplic_dev) {
         for (unsigned i = 0; i < WIRED_DEVICES; i++)
             if (wired[i] && wired[i]->irq)
@@ -128,10 +135,12 @@ static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
     } else if (vm->vic_file) {
         vic_update_irqs(vm);
     } else {
-        if (vm->plic_dev)
-            for (unsigned i = 0; i < WIRED_DEVICES; i++)
-                if (wired[i] && wired[i]->irq)
-                    vplic_set_level(&vm->plic, wired[i]->irq, dev_line(vm, wired[i]));
+        for (unsigned i = 0; i < WIRED_DEVICES; i++) {
+            bool level = wired[i] && dev_line(vm, wired[i]);
+            if (vm->plic_dev && wired[i] && wired[i]->irq)
+                vplic_set_level(&vm->plic, wired[i]->irq, level);
+            *prev[i] = level;
+        }
         for (uint32_t id = 0; id < vm->n_vcpus; id++)
             vcpu_hvip_update(&vm->vcpus[id], MIP_VSEIP,
                              vm->plic_dev && vplic_irq(&vm->plic, VPLIC_CTX_S(id)));
@@ -281,8 +290,10 @@ bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off,
         ok = vuart_write(&vm->uart, (uint32_t)off, (uint8_t)val) == 0;
     else if (dev->type == VM_DEV_PLIC)
         ok = plic_access(vm, off, size, true, &val);
-    else if (dev->type == VM_DEV_TICK && size == 4)
+    else if (dev->type == VM_DEV_TICK && size == 4) {
         ok = vtick_write(&vm->tick, (uint32_t)off, (uint32_t)val, read_time()) == 0;
+        sched_kick();           /* its next expiry moved: the host timer follows */
+    }
     else if (dev->type == VM_DEV_APLIC)
         ok = vaplic_write(&vm->aplic, (uint32_t)off, size, (uint32_t)val) == 0;
     else if (dev->type == VM_DEV_VIRTIO_BLK || dev->type == VM_DEV_VIRTIO_CONSOLE) {

@@ -27,18 +27,22 @@ void vcpu_enter(struct vcpu_regs *regs) __attribute__((noreturn));
 /* the hart that runs the devices' timers and console input for every VM */
 static struct cpu *housekeeper;
 
-#define ALL_VCPUS (MAX_VMS * VM_MAX_VCPUS)
+/* the run list: every vCPU of every VM, in order (vm_create_all fills it) */
+static struct vcpu *run_list[MAX_VMS * VM_MAX_VCPUS];
+static uint32_t run_count;
+
+void sched_add(struct vcpu *v)
+{
+    run_list[run_count++] = v;
+}
 
 static struct vcpu *vcpu_at(uint32_t k)
 {
-    struct vm *vm = &vms[k / VM_MAX_VCPUS];
-    return k / VM_MAX_VCPUS < vm_count && k % VM_MAX_VCPUS < vm->n_vcpus
-               ? &vm->vcpus[k % VM_MAX_VCPUS] : NULL;
+    return run_list[k];
 }
 
 #define for_each_vcpu(v, k) \
-    for (uint32_t k = 0; k < vm_count * VM_MAX_VCPUS; k++) \
-        if (((v) = vcpu_at(k)) != NULL)
+    for (uint32_t k = 0; k < run_count && ((v) = run_list[k]) != NULL; k++)
 
 void sched_forget(struct vcpu *v)
 {
@@ -105,6 +109,7 @@ void vcpu_hvip_update(struct vcpu *v, uint64_t mask, bool on)
         cpu_kick(c);
     } else if (on) {
         v->csr.hvip |= mask;
+        vcpu_wake_if_pending(v);        /* it may wait for just this */
     } else {
         v->csr.hvip &= ~mask;
     }
@@ -217,8 +222,13 @@ static void save_vs_csrs(struct vcpu *v)
     c->vstval = csr_read(vstval);
     c->vsatp = csr_read(vsatp);
     c->hvip = csr_read(hvip);
-    if (hart.sstc)
+    if (hart.sstc) {
+        /* VSTIP belongs to vstimecmp: a copy in hvip would outlive it */
+        c->hvip &= ~MIP_VSTIP;
         c->vstimecmp = csr_read(CSR_VSTIMECMP);
+        /* nothing of its deadline may stay armed on this hart for the next vCPU */
+        csr_write(CSR_VSTIMECMP, ~0UL);
+    }
 }
 
 static void load_vs_csrs(struct vcpu *v)
@@ -391,7 +401,7 @@ static struct vcpu *pick(struct cpu *c, struct vcpu *cur, uint64_t now, bool wok
     if (cur && can_run_on(cur, c) && now < c->slice_end && !woke)
         return cur;
     /* round robin over the shared list; the current one comes last */
-    uint32_t n = vm_count * VM_MAX_VCPUS;
+    uint32_t n = run_count;
     for (uint32_t step = 1; step <= n; step++) {
         uint32_t k = (c->rr_next + step) % n;
         struct vcpu *v = vcpu_at(k);

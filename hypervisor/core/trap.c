@@ -10,6 +10,7 @@
 #include "sched.h"
 #include "cpu.h"
 #include "util.h"
+#include "sbi_defs.h"
 
 #define INSN_WFI 0x10500073U
 
@@ -104,8 +105,7 @@ static void guest_exception(struct vcpu *v, uint64_t cause)
     case EXC_LOAD_GUEST_PAGE_FAULT:
     case EXC_STORE_GUEST_PAGE_FAULT:
     case EXC_INST_GUEST_PAGE_FAULT:
-        mmio_guest_page_fault(v);
-        sched_kick();             /* device state may move timers or interrupts */
+        mmio_guest_page_fault(v);  /* kicks the scheduler itself where a device needs it */
         break;
     case EXC_VIRTUAL_INST:
         virtual_instruction(v);
@@ -125,6 +125,33 @@ static void guest_exception(struct vcpu *v, uint64_t cause)
     }
 }
 
+/* The fast path, before anything but the caller-saved registers is saved
+ * (trap.S) and without the hypervisor lock: SBI calls that touch nothing but
+ * the calling vCPU and the hart it runs on, answered in place. True: done,
+ * back to the same guest; false: the whole trap goes to guest_trap. */
+bool guest_trap_fast(struct vcpu_regs *r, uint64_t cause);
+bool guest_trap_fast(struct vcpu_regs *r, uint64_t cause)
+{
+    if (cause != EXC_ECALL_VS)
+        return false;
+    uint64_t ext = r->x[17], fid = r->x[16];
+    long value = 0;
+    if (ext == SBI_EXT_TIME && fid == 0 && hart.sstc) {
+        csr_write(CSR_VSTIMECMP, r->x[10]);       /* VSTIP follows it in hardware */
+    } else if (ext == SBI_EXT_BASE && fid == SBI_BASE_GET_SPEC_VERSION) {
+        value = (long)SBI_SPEC_VERSION_2_0;
+    } else {
+        return false;
+    }
+    struct vm *vm = container_of(r, struct vcpu, regs)->vm;
+    __atomic_fetch_add(&vm->stats.traps, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&vm->stats.sbi_calls, 1, __ATOMIC_RELAXED);
+    r->x[10] = 0;
+    r->x[11] = (uint64_t)value;
+    csr_write(sepc, csr_read(sepc) + 4);
+    return true;
+}
+
 /* Runs on this hart's stack with tp = its struct cpu; takes the hypervisor
  * lock for the whole of its work and gives it back before the guest entry. */
 struct vcpu_regs *guest_trap(struct vcpu_regs *r)
@@ -133,7 +160,7 @@ struct vcpu_regs *guest_trap(struct vcpu_regs *r)
     uint64_t cause = r->scause;
 
     hv_lock();
-    v->vm->stats.traps++;
+    __atomic_fetch_add(&v->vm->stats.traps, 1, __ATOMIC_RELAXED);
     if (cause & SCAUSE_INTERRUPT) {
         switch (cause & ~SCAUSE_INTERRUPT) {
         case IRQ_S_TIMER:

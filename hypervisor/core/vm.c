@@ -16,7 +16,8 @@ _Static_assert(offsetof(struct vcpu, regs) == 0, "trap.S finds the vCPU at its r
 _Static_assert(offsetof(struct vcpu_regs, sepc) == 256, "trap.S offset");
 _Static_assert(offsetof(struct vcpu_regs, htinst) == 304, "trap.S offset");
 _Static_assert(offsetof(struct vcpu_regs, cpu) == 312 && sizeof(struct vcpu_regs) == 320, "trap.S offset");
-_Static_assert(offsetof(struct cpu, stack_top) == 0, "start.S and trap.S load sp from it");
+_Static_assert(offsetof(struct cpu, stack_top) == 0 && offsetof(struct cpu, loaded) == 8,
+               "start.S and trap.S load sp and the vCPU from it");
 _Static_assert(offsetof(struct vcpu_fp, fcsr) == 256, "trap.S offset");
 
 static const char *const outcome_names[] = {
@@ -134,6 +135,8 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
         hv_log("vm %s: %lu MiB at GPA 0x%lx -> HPA 0x%lx, VMID %u, %u vCPU(s), %u device(s)\n",
                cfg->name, cfg->ram_size >> 20, cfg->ram_gpa, vm->ram_hpa, vm->vmid, vm->n_vcpus,
                cfg->n_devices);
+        for (uint32_t k = 0; k < vm->n_vcpus; k++)
+            sched_add(&vm->vcpus[k]);
         vm_reset(vm);
     }
 }

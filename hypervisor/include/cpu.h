@@ -17,12 +17,12 @@ struct vcpu;
 
 struct cpu {
     uint64_t stack_top;          /* offset 0: start.S and trap.S load sp from it */
+    struct vcpu *loaded;         /* offset 8: whose VS-level CSRs the hart holds: the one it runs */
     uint32_t id;                 /* index in cpus[] (the order of the host DTB's cpus) */
     uint64_t hartid;
     bool online;                 /* runs the hypervisor */
     bool idle;                   /* waits in WFI with no vCPU (lock released) */
     bool kicked;                 /* the scheduler must look before the next guest entry */
-    struct vcpu *loaded;         /* whose VS-level CSRs the hart holds: the one it runs */
     struct vcpu *fp_owner;       /* whose FP registers the hart holds */
     uint64_t slice_end;
     uint64_t host_timer_armed;

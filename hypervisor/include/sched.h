@@ -9,6 +9,8 @@
 
 #define SCHED_SLICE_TICKS 50000     /* 5 ms at the 10 MHz timebase */
 
+/* A vCPU joins the run list (at VM creation). */
+void sched_add(struct vcpu *v);
 /* The first guest entry of a hart (lock held; released on the way in). */
 void sched_start(void) __attribute__((noreturn));
 /* After a trap: the vCPU this hart enters next (maybe the same one). */

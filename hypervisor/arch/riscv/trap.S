@@ -17,6 +17,7 @@
 #define REG_HTVAL   296
 #define REG_HTINST  304
 #define REG_CPU     312
+#define CPU_LOADED  8            /* struct cpu.loaded */
 #define FRAME_SIZE  320          /* sizeof(struct vcpu_regs), 16-aligned */
 
 .macro SAVE_GPRS base
@@ -85,21 +86,79 @@
     ld x31, 248(\base)
 .endm
 
-.macro SAVE_TRAP_CSRS base
-    csrr t0, sepc
-    sd   t0, REG_SEPC(\base)
-    csrr t0, sstatus
-    sd   t0, REG_SSTATUS(\base)
-    csrr t0, hstatus
-    sd   t0, REG_HSTATUS(\base)
-    csrr t0, scause
-    sd   t0, REG_SCAUSE(\base)
-    csrr t0, stval
-    sd   t0, REG_STVAL(\base)
-    csrr t0, htval
-    sd   t0, REG_HTVAL(\base)
-    csrr t0, htinst
-    sd   t0, REG_HTINST(\base)
+.macro SAVE_TRAP_CSRS base, tmp
+    csrr \tmp, sepc
+    sd   \tmp, REG_SEPC(\base)
+    csrr \tmp, sstatus
+    sd   \tmp, REG_SSTATUS(\base)
+    csrr \tmp, hstatus
+    sd   \tmp, REG_HSTATUS(\base)
+    csrr \tmp, scause
+    sd   \tmp, REG_SCAUSE(\base)
+    csrr \tmp, stval
+    sd   \tmp, REG_STVAL(\base)
+    csrr \tmp, htval
+    sd   \tmp, REG_HTVAL(\base)
+    csrr \tmp, htinst
+    sd   \tmp, REG_HTINST(\base)
+.endm
+
+/* what C may clobber (the ABI's caller-saved registers), and the guest's tp */
+.macro SAVE_CALLER_SAVED base
+    sd x1,   8(\base)
+    sd x4,  32(\base)
+    sd x5,  40(\base)
+    sd x6,  48(\base)
+    sd x7,  56(\base)
+    sd x10, 80(\base)
+    sd x11, 88(\base)
+    sd x12, 96(\base)
+    sd x13, 104(\base)
+    sd x14, 112(\base)
+    sd x15, 120(\base)
+    sd x16, 128(\base)
+    sd x17, 136(\base)
+    sd x28, 224(\base)
+    sd x29, 232(\base)
+    sd x30, 240(\base)
+    sd x31, 248(\base)
+.endm
+
+/* the rest: what C preserves (s0-s11) and gp */
+.macro SAVE_CALLEE_SAVED base
+    sd x3,  24(\base)
+    sd x8,  64(\base)
+    sd x9,  72(\base)
+    sd x18, 144(\base)
+    sd x19, 152(\base)
+    sd x20, 160(\base)
+    sd x21, 168(\base)
+    sd x22, 176(\base)
+    sd x23, 184(\base)
+    sd x24, 192(\base)
+    sd x25, 200(\base)
+    sd x26, 208(\base)
+    sd x27, 216(\base)
+.endm
+
+/* restores the caller-saved registers and tp, all but the base */
+.macro LOAD_CALLER_SAVED base
+    ld x1,   8(\base)
+    ld x4,  32(\base)
+    ld x6,  48(\base)
+    ld x7,  56(\base)
+    ld x10, 80(\base)
+    ld x11, 88(\base)
+    ld x12, 96(\base)
+    ld x13, 104(\base)
+    ld x14, 112(\base)
+    ld x15, 120(\base)
+    ld x16, 128(\base)
+    ld x17, 136(\base)
+    ld x28, 224(\base)
+    ld x29, 232(\base)
+    ld x30, 240(\base)
+    ld x31, 248(\base)
 .endm
 
     .section .text
@@ -109,15 +168,30 @@ trap_entry:
     csrrw   sp, sscratch, sp
     beqz    sp, .Lfrom_hs
 
-    /* from the guest: sp = its struct vcpu_regs */
-    SAVE_GPRS sp
-    csrr    t0, sscratch
+    /* from the guest: sp = its struct vcpu_regs. First only what C may
+     * clobber: the fast path (guest_trap_fast) answers the calls that touch
+     * nothing but the vCPU itself and returns straight to it. */
+    SAVE_CALLER_SAVED sp
+    csrrw   t0, sscratch, zero
     sd      t0, 16(sp)              /* the guest's own sp */
-    csrw    sscratch, zero
-    SAVE_TRAP_CSRS sp
-    mv      a0, sp
     ld      tp, REG_CPU(sp)
-    ld      sp, 0(tp)
+    mv      a0, sp
+    ld      sp, 0(tp)               /* this hart's stack */
+    csrr    a1, scause
+    call    guest_trap_fast
+    ld      t0, CPU_LOADED(tp)      /* the vCPU (its regs come first) */
+    beqz    a0, .Lslow
+    csrw    sscratch, t0
+    LOAD_CALLER_SAVED t0
+    ld      sp, 16(t0)
+    ld      t0, 40(t0)
+    sret
+
+    /* the whole trap: the rest of the registers and the trap CSRs */
+.Lslow:
+    SAVE_CALLEE_SAVED t0
+    SAVE_TRAP_CSRS t0, t1
+    mv      a0, t0
     call    guest_trap              /* returns the vcpu_regs to run next */
     j       vcpu_enter
 
@@ -127,7 +201,7 @@ trap_entry:
     SAVE_GPRS sp
     addi    t0, sp, FRAME_SIZE
     sd      t0, 16(sp)
-    SAVE_TRAP_CSRS sp
+    SAVE_TRAP_CSRS sp, t0
     mv      a0, sp
     call    hs_trap                 /* may redirect sepc to a fixup */
     ld      t0, REG_SEPC(sp)
