@@ -5,6 +5,7 @@
 # the freestanding libraries the hypervisor links (each also has host tests)
 HV_LIBS := mmio_decode vuart vplic vtick xlate hva virtio vaplic
 HV_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
+                      hypervisor/core/sbi/*.c \
                       hypervisor/platform/qemu-virt/*.c $(HV_LIBS:%=hypervisor/lib/%/*.c))
 HV_OBJS := $(patsubst %,$(BUILD)/obj-rv/%.o,$(HV_SRCS))
 HV_INC  := -Ihypervisor/include -Ihypervisor/lib -I$(BUILD)/rtl/hva
@@ -70,13 +71,14 @@ run-qemu: $(RUN_DIR)/chipvisor.bin
 .PHONY: hv-objs
 hv-objs: $(HV_OBJS)
 
-# Host unit test of the SBI layer: the real dispatch, RAM checks and input
+# Host unit test of the SBI layer (hypervisor/core/sbi: every extension file
+# and the dispatch table): the real dispatch, RAM checks and input
 # ring, with the rest of the hypervisor faked in the test.
 HV_SBI_TEST := $(BUILD)/tests/unit/test_sbi_dispatch
-HV_SBI_TEST_SRCS := tests/unit/test_sbi_dispatch.c hypervisor/core/sbi_guest.c \
+HV_SBI_TEST_SRCS := tests/unit/test_sbi_dispatch.c $(wildcard hypervisor/core/sbi/*.c) \
                     hypervisor/core/vm_mem.c hypervisor/core/input.c \
                     $(wildcard hypervisor/lib/xlate/*.c)
-$(HV_SBI_TEST): $(HV_SBI_TEST_SRCS) $(wildcard hypervisor/include/*.h)
+$(HV_SBI_TEST): $(HV_SBI_TEST_SRCS) $(wildcard hypervisor/include/*.h hypervisor/core/sbi/*.h)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) $(HV_INC) -o $@ $(HV_SBI_TEST_SRCS) $(HOST_LDFLAGS) -lcmocka
 TESTS += $(HV_SBI_TEST)

@@ -1,10 +1,10 @@
-/* SBI dispatch (hypervisor/core/sbi_guest.c) on the host: each call is made
- * the way a guest's ecall arrives (a7/a6/a0..a5 in the saved registers), and
- * the answer (a0/a1, sepc) and the effect on the VM are checked against the
- * SBI v2.0 spec, for a one-vCPU VM and for a 4-vCPU VM (hart masks, HSM of
- * the other harts). The vCPU operations below are recording fakes; guest buffer
- * checks (vm_mem.c, through real Sv39x4 G-stage tables and the xlate
- * walker) and the input ring (input.c) are the real code. */
+/* SBI dispatch (hypervisor/core/sbi/, one file per extension) on the host:
+ * each call is made the way a guest's ecall arrives (a7/a6/a0..a5 in the
+ * saved registers), and the answer (a0/a1, sepc) and the effect on the VM are
+ * checked against the SBI v2.0 spec, for a one-vCPU VM and for a 4-vCPU VM
+ * (hart masks, HSM of the other harts). The vCPU operations below are
+ * recording fakes; guest buffer checks (vm_mem.c, through real Sv39x4 G-stage
+ * tables and the xlate walker) and the input ring (input.c) are the real code. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,0 +1,19 @@
+/* chipvisor's own SBI extension, for test guests that measure the hypervisor. */
+#include "sbi_ext.h"
+
+static enum sbi_flow sbi_chipvisor_handle(struct vcpu *v, struct sbi_call *c)
+{
+    struct vm *vm = v->vm;
+    if (c->fid == SBI_CHIPVISOR_TRAP_COUNT)
+        c->value = (long)vm->stats.traps;
+    else if (c->fid == SBI_CHIPVISOR_IRQ_BACKEND)
+        c->value = (long)vm_irq_backend(vm);
+    else
+        c->error = SBI_ERR_NOT_SUPPORTED;
+    return SBI_FLOW_RETURN;
+}
+
+const struct sbi_extension sbi_ext_chipvisor = {
+    .eid_first = SBI_EXT_CHIPVISOR, .eid_last = SBI_EXT_CHIPVISOR, .name = "chipvisor",
+    .handle = sbi_chipvisor_handle,
+};

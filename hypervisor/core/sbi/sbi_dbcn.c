@@ -1,0 +1,45 @@
+/* SBI DBCN: the debug console, on the VM's own console line and input ring. */
+#include "console.h"
+#include "sbi_ext.h"
+
+static enum sbi_flow sbi_dbcn_handle(struct vcpu *v, struct sbi_call *c)
+{
+    struct vm *vm = v->vm;
+    uint8_t *buf;
+    uint64_t len = c->arg[0];
+
+    switch (c->fid) {
+    case SBI_DBCN_WRITE:
+    case SBI_DBCN_READ:
+        /* rv64: base_addr_hi must be 0; the buffer must be all the guest's own RAM */
+        if (c->arg[2] != 0 ||
+            !vm_gpa_to_hva(vm, c->arg[1], len, c->fid == SBI_DBCN_READ, &buf)) {
+            c->error = SBI_ERR_INVALID_PARAM;
+            break;
+        }
+        if (c->fid == SBI_DBCN_WRITE) {
+            for (uint64_t i = 0; i < len; i++)
+                console_write_from(vm->cfg->name, buf[i]);
+            c->value = (long)len;
+        } else {
+            uint64_t n = 0;
+            int ch;
+            while (n < len && (ch = vm_input_pop(vm)) >= 0)
+                buf[n++] = (uint8_t)ch;
+            c->value = (long)n;
+        }
+        break;
+    case SBI_DBCN_WRITE_BYTE:
+        console_write_from(vm->cfg->name, (uint8_t)c->arg[0]);
+        break;
+    default:
+        c->error = SBI_ERR_NOT_SUPPORTED;
+        break;
+    }
+    return SBI_FLOW_RETURN;
+}
+
+const struct sbi_extension sbi_ext_dbcn = {
+    .eid_first = SBI_EXT_DBCN, .eid_last = SBI_EXT_DBCN, .name = "DBCN",
+    .handle = sbi_dbcn_handle,
+};

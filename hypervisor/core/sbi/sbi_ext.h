@@ -1,0 +1,50 @@
+/* Inside the SBI layer for guests: one file per extension (sbi_<ext>.c), each
+ * defining its handler and one struct sbi_extension, in the manner of
+ * OpenSBI's lib/sbi/sbi_ecall_<ext>.c. sbi_dispatch.c lists those structs in
+ * its table and owns the ecall entry, sbi_guest_ecall() (sbi_guest.h). */
+#ifndef CHIPVISOR_SBI_EXT_H
+#define CHIPVISOR_SBI_EXT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "sbi_defs.h"
+#include "vm.h"
+
+enum sbi_flow {
+    SBI_FLOW_RETURN,     /* write a0/a1, step over the ecall */
+    SBI_FLOW_NONE,       /* vCPU stopped, reset or resumed elsewhere: its registers are not the caller's any more */
+};
+
+/* one ecall: a7, a6, a0..a5 in; error (a0) and value (a1) out */
+struct sbi_call {
+    uint64_t ext, fid, arg[6];
+    long error, value;
+};
+
+struct sbi_extension {
+    uint64_t eid_first, eid_last;
+    const char *name;
+    /* NULL: every id in [eid_first, eid_last] is present (BASE probe answers 1) */
+    bool (*probe)(uint64_t eid);
+    enum sbi_flow (*handle)(struct vcpu *v, struct sbi_call *c);
+};
+
+/* the extensions, one per file */
+extern const struct sbi_extension sbi_ext_legacy;     /* sbi_legacy.c */
+extern const struct sbi_extension sbi_ext_base;       /* sbi_base.c */
+extern const struct sbi_extension sbi_ext_time;       /* sbi_time.c */
+extern const struct sbi_extension sbi_ext_ipi;        /* sbi_ipi.c */
+extern const struct sbi_extension sbi_ext_rfence;     /* sbi_rfence.c */
+extern const struct sbi_extension sbi_ext_hsm;        /* sbi_hsm.c */
+extern const struct sbi_extension sbi_ext_srst;       /* sbi_srst.c */
+extern const struct sbi_extension sbi_ext_dbcn;       /* sbi_dbcn.c */
+extern const struct sbi_extension sbi_ext_chipvisor;  /* sbi_chipvisor.c */
+
+/* sbi_dispatch.c: the extension that owns an id, or NULL */
+const struct sbi_extension *sbi_find_extension(uint64_t eid);
+
+/* sbi_dispatch.c: the vCPUs (bit = hart id) named by hart_mask / hart_mask_base;
+ * false when the mask names a hart the VM does not have (SBI 2.0: INVALID_PARAM) */
+bool sbi_named_harts(const struct vm *vm, uint64_t mask, uint64_t base, uint64_t *set);
+
+#endif
