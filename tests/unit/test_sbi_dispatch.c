@@ -24,7 +24,7 @@ struct vm vms[MAX_VMS];
 uint32_t vm_count;
 
 static char console_out[16384];
-static size_t console_len;
+static size_t console_len, console_total;    /* kept / all bytes written */
 static uint64_t timer_set_to;
 static int soft_irqs, fences_i, tlb_flushes, resets;
 static int ipis_to[VM_MAX_VCPUS];
@@ -36,6 +36,7 @@ static bool irq_pending;
 void console_write_from(const char *name, uint8_t ch)
 {
     (void)name;
+    console_total++;
     if (console_len < sizeof(console_out) - 1)
         console_out[console_len++] = (char)ch;
 }
@@ -172,7 +173,7 @@ static int setup(void **state)
     memset(started, 0, sizeof(started));
     fence_targets = 0;
     vm_count = 1;
-    console_len = 0;
+    console_len = console_total = 0;
     memset(console_out, 0, sizeof(console_out));
     timer_set_to = 0;
     soft_irqs = fences_i = tlb_flushes = resets = 0;
@@ -401,11 +402,16 @@ static void test_dbcn(void **state)
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 16, RAM_GPA + RAM_SIZE - 8, 0, NULL),
                      SBI_ERR_INVALID_PARAM);
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 8, RAM_GPA + RAM_SIZE - 8, 0, NULL), 0);
-    /* a page the G-stage does not map, in the middle of the buffer */
-    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 3 * 4096, RAM_GPA + (HOLE_PAGE - 1) * 4096UL, 0, NULL),
+    /* a page the G-stage does not map: refused when the part a call takes
+     * (SBI_GUEST_COPY_MAX bytes) reaches it, written up to it before */
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 3 * 4096, RAM_GPA + HOLE_PAGE * 4096UL, 0, NULL),
                      SBI_ERR_INVALID_PARAM);
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 3 * 4096, RAM_GPA + HOLE_PAGE * 4096UL - 8, 0, NULL),
+                     SBI_ERR_INVALID_PARAM);
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 3 * 4096, RAM_GPA + (HOLE_PAGE - 1) * 4096UL, 0, &v), 0);
+    assert_int_equal(v, SBI_GUEST_COPY_MAX);
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 2 * 4096, RAM_GPA + (HOLE_PAGE + 1) * 4096UL, 0, &v), 0);
-    assert_int_equal(v, 2 * 4096);
+    assert_int_equal(v, SBI_GUEST_COPY_MAX);
     /* reading input into a page the guest may only read is refused */
     assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_READ, 4, RAM_GPA + RO_PAGE * 4096UL, 0, NULL),
                      SBI_ERR_INVALID_PARAM);
@@ -432,6 +438,75 @@ static void test_dbcn(void **state)
     assert_int_equal(console_out[console_len - 1], 'z');
 }
 
+/* DBCN bounded per call: a 1 MiB write takes SBI_GUEST_COPY_MAX bytes and
+ * says so; a guest that calls again from where the count left off writes the
+ * whole buffer, in order, up to the unmapped page (refused there) and on
+ * from the page after it to the end of RAM */
+static void test_dbcn_bounded(void **state)
+{
+    (void)state;
+    long v;
+    for (size_t i = 0; i < RAM_SIZE; i++)
+        if (i / 4096 != HOLE_PAGE)
+            ram[i] = (uint8_t)('a' + (i * 7 + i / 4096) % 26);
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, RAM_SIZE, RAM_GPA, 0, &v), 0);
+    assert_int_equal(v, SBI_GUEST_COPY_MAX);
+    assert_int_equal(console_total, SBI_GUEST_COPY_MAX);
+    assert_int_equal(v0->regs.sepc, SEPC0 + 4);
+    assert_memory_equal(console_out, ram, SBI_GUEST_COPY_MAX);
+
+    /* the guest's loop: again from where the count left off */
+    uint64_t off = (uint64_t)v, calls = 1;
+    long err;
+    while ((err = call(SBI_EXT_DBCN, SBI_DBCN_WRITE, RAM_SIZE - off, RAM_GPA + off, 0, &v)) == 0) {
+        assert_true(v > 0 && v <= SBI_GUEST_COPY_MAX);
+        off += (uint64_t)v;
+        calls++;
+    }
+    assert_int_equal(err, SBI_ERR_INVALID_PARAM);
+    assert_int_equal(off, HOLE_PAGE * 4096UL);
+    assert_int_equal(calls, HOLE_PAGE * 4096UL / SBI_GUEST_COPY_MAX);
+    assert_int_equal(console_total, off);
+    assert_memory_equal(console_out, ram, sizeof(console_out) - 1);
+
+    /* past the hole, to the end of RAM: every call takes the cap, the last the rest */
+    off = (HOLE_PAGE + 1) * 4096UL;
+    while (off < RAM_SIZE) {
+        assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, RAM_SIZE - off, RAM_GPA + off, 0, &v), 0);
+        assert_int_equal(v, RAM_SIZE - off < SBI_GUEST_COPY_MAX ? RAM_SIZE - off : SBI_GUEST_COPY_MAX);
+        off += (uint64_t)v;
+    }
+    assert_int_equal(console_total, RAM_SIZE - 4096);
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, 1, RAM_GPA + RAM_SIZE, 0, NULL), SBI_ERR_INVALID_PARAM);
+
+    /* a buffer that runs past the end of RAM is refused whole, however far
+     * its first part is from the end */
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, RAM_SIZE + 1, RAM_GPA, 0, NULL), SBI_ERR_INVALID_PARAM);
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_WRITE, RAM_SIZE, RAM_GPA + 4096, 0, NULL), SBI_ERR_INVALID_PARAM);
+
+    /* read: a 1 MiB buffer over the read-only page and the hole; only the part
+     * the call takes must be writable, and it takes what the ring holds */
+    vm_input_push(vm, 'x');
+    vm_input_push(vm, 'y');
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_READ, RAM_SIZE, RAM_GPA, 0, &v), 0);
+    assert_int_equal(v, 2);
+    assert_memory_equal(ram, "xy", 2);
+    /* a full ring (VM_INPUT_RING - 1 bytes) in calls of at most the cap */
+    int pushed = 0;
+    while (vm_input_push(vm, (uint8_t)('0' + pushed % 10)))
+        pushed++;
+    uint64_t got = 0;
+    while (got < (uint64_t)pushed) {
+        assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_READ, RAM_SIZE / 2, RAM_GPA + 0x1000 + got, 0, &v), 0);
+        assert_true(v > 0 && v <= SBI_GUEST_COPY_MAX);
+        got += (uint64_t)v;
+    }
+    assert_int_equal(got, pushed);
+    assert_int_equal(ram[0x1000 + pushed - 1], '0' + (pushed - 1) % 10);
+    assert_int_equal(call(SBI_EXT_DBCN, SBI_DBCN_READ, 4, RAM_GPA + RO_PAGE * 4096UL, 0, NULL),
+                     SBI_ERR_INVALID_PARAM);
+}
+
 static void test_input_ring_keeps_what_does_not_fit(void **state)
 {
     (void)state;
@@ -455,6 +530,7 @@ int main(void)
         cmocka_unit_test_setup(test_smp, setup),
         cmocka_unit_test_setup(test_srst, setup),
         cmocka_unit_test_setup(test_dbcn, setup),
+        cmocka_unit_test_setup(test_dbcn_bounded, setup),
         cmocka_unit_test_setup(test_input_ring_keeps_what_does_not_fit, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

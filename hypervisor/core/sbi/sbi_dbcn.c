@@ -1,4 +1,8 @@
-/* SBI DBCN: the debug console, on the VM's own console line and input ring. */
+/* SBI DBCN: the debug console, on the VM's own console line and input ring.
+ * Write and read take at most SBI_GUEST_COPY_MAX bytes a call and return the
+ * count they took (sbi_guest_buffer), so a 1 MiB write is 4096 short calls
+ * rather than one that holds the hart; guests loop on the count (Linux's
+ * earlycon and hvc do). */
 #include "console.h"
 #include "sbi_ext.h"
 
@@ -6,14 +10,15 @@ static enum sbi_flow sbi_dbcn_handle(struct vcpu *v, struct sbi_call *c)
 {
     struct vm *vm = v->vm;
     uint8_t *buf;
-    uint64_t len = c->arg[0];
+    uint64_t len;
 
     switch (c->fid) {
     case SBI_DBCN_WRITE:
     case SBI_DBCN_READ:
-        /* rv64: base_addr_hi must be 0; the buffer must be all the guest's own RAM */
+        /* rv64: base_addr_hi must be 0; the buffer must be all the guest's own
+         * RAM; len: the part this call takes */
         if (c->arg[2] != 0 ||
-            !vm_gpa_to_hva(vm, c->arg[1], len, c->fid == SBI_DBCN_READ, &buf)) {
+            !sbi_guest_buffer(vm, c->arg[1], c->arg[0], c->fid == SBI_DBCN_READ, &buf, &len)) {
             c->error = SBI_ERR_INVALID_PARAM;
             break;
         }

@@ -45,6 +45,16 @@ bool sbi_named_harts(const struct vm *vm, uint64_t mask, uint64_t base, uint64_t
     return true;
 }
 
+bool sbi_guest_buffer(const struct vm *vm, uint64_t gpa, uint64_t len, bool write,
+                      uint8_t **hva, uint64_t *n)
+{
+    const struct vm_config *cfg = vm->cfg;
+    if (gpa < cfg->ram_gpa || len > cfg->ram_size || gpa - cfg->ram_gpa > cfg->ram_size - len)
+        return false;
+    *n = len < SBI_GUEST_COPY_MAX ? len : SBI_GUEST_COPY_MAX;
+    return vm_gpa_to_hva(vm, gpa, *n, write, hva);
+}
+
 void sbi_guest_ecall(struct vcpu *v)
 {
     struct vcpu_regs *r = &v->regs;

@@ -47,4 +47,11 @@ const struct sbi_extension *sbi_find_extension(uint64_t eid);
  * false when the mask names a hart the VM does not have (SBI 2.0: INVALID_PARAM) */
 bool sbi_named_harts(const struct vm *vm, uint64_t mask, uint64_t base, uint64_t *set);
 
+/* sbi_dispatch.c: a guest buffer an SBI call copies, bounded per call.
+ * [gpa, gpa + len) must lie in the VM's RAM (checked whole, in O(1)); only
+ * its first *n = min(len, SBI_GUEST_COPY_MAX) bytes are translated through
+ * the G-stage (writable if write) and handed back in *hva. False: invalid. */
+bool sbi_guest_buffer(const struct vm *vm, uint64_t gpa, uint64_t len, bool write,
+                      uint8_t **hva, uint64_t *n);
+
 #endif
