@@ -2,13 +2,13 @@
 #   build/hypervisor/obj/...                 objects shared by every configuration
 #   build/configs/<name>/chipvisor.{elf,bin}  the payload for OpenSBI fw_jump
 
-# the freestanding libraries the hypervisor links (each also has host tests)
-HV_LIBS := mmio_decode vuart vplic vtick xlate hva virtio vaplic
 HV_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
-                      hypervisor/core/sbi/*.c \
-                      hypervisor/platform/qemu-virt/*.c $(HV_LIBS:%=hypervisor/lib/%/*.c))
-HV_OBJS := $(patsubst %,$(BUILD)/obj-rv/%.o,$(HV_SRCS))
-HV_INC  := -Ihypervisor/include -Ihypervisor/lib -I$(BUILD)/rtl/hva
+                      hypervisor/core/sbi/*.c hypervisor/platform/qemu-virt/*.c)
+# plus the freestanding objects of the libraries it links (HV_LIB_RV_OBJS, from
+# hypervisor/lib/lib.mk, read after this file: HV_OBJS and HV_INC are expanded
+# late, in recipes and in second expansions)
+HV_OBJS  = $(patsubst %,$(BUILD)/obj-rv/%.o,$(HV_SRCS)) $(HV_LIB_RV_OBJS)
+HV_INC   = -Ihypervisor/include $(HV_LIB_INC) -I$(BUILD)/rtl/hva
 HV_LDS  := hypervisor/arch/riscv/linker.ld
 VMCONFIG := $(BUILD)/host-tools/vmconfig
 
@@ -21,7 +21,7 @@ $(BUILD)/obj-rv/%.S.o: %.S
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_CFLAGS) $(HV_INC) -MMD -MP -c $< -o $@
 
--include $(HV_OBJS:.o=.d)
+-include $(patsubst %,$(BUILD)/obj-rv/%.d,$(HV_SRCS))
 
 # What configs load, built before vmconfig first runs (its deps.mk names the
 # exact files after that). Fragments read after this one define them: the
@@ -36,7 +36,7 @@ $(2)/vm_table.c: $(1) $$(VMCONFIG) | $$$$(HV_GUEST_FILES)
 	$$(VMCONFIG) $(1) $(2)
 $(2)/vm_table.o: $(2)/vm_table.c
 	$$(RV_CC) $$(RV_CFLAGS) $$(HV_INC) -c $$< -o $$@
-$(2)/chipvisor.elf: $$(HV_OBJS) $(2)/vm_table.o $$(HV_LDS)
+$(2)/chipvisor.elf: $$$$(HV_OBJS) $(2)/vm_table.o $$(HV_LDS)
 	$$(RV_CC) $$(RV_LDFLAGS) -T $$(HV_LDS) -o $$@ $$(HV_OBJS) $(2)/vm_table.o $$(RV_LIBS)
 $(2)/chipvisor.bin: $(2)/chipvisor.elf
 	$$(RV_OBJCOPY) -O binary $$< $$@
@@ -69,16 +69,16 @@ run-qemu: $(RUN_DIR)/chipvisor.bin
 	$(QEMU) $(QEMU_MACHINE) -kernel $<
 
 .PHONY: hv-objs
-hv-objs: $(HV_OBJS)
+hv-objs: $$(HV_OBJS)
 
 # Host unit test of the SBI layer (hypervisor/core/sbi: every extension file
 # and the dispatch table): the real dispatch, RAM checks and input
 # ring, with the rest of the hypervisor faked in the test.
 HV_SBI_TEST := $(BUILD)/tests/unit/test_sbi_dispatch
 HV_SBI_TEST_SRCS := tests/unit/test_sbi_dispatch.c $(wildcard hypervisor/core/sbi/*.c) \
-                    hypervisor/core/vm_mem.c hypervisor/core/input.c \
-                    $(wildcard hypervisor/lib/xlate/*.c)
-$(HV_SBI_TEST): $(HV_SBI_TEST_SRCS) $(wildcard hypervisor/include/*.h hypervisor/core/sbi/*.h)
+                    hypervisor/core/vm_mem.c hypervisor/core/input.c
+$(HV_SBI_TEST): $(HV_SBI_TEST_SRCS) $(wildcard hypervisor/include/*.h hypervisor/core/sbi/*.h) \
+                $$(XLATE_HOST_OBJS) $$(XLATE_HDR)
 	@mkdir -p $(@D)
-	$(HOST_CC) $(HOST_CFLAGS) $(HV_INC) -o $@ $(HV_SBI_TEST_SRCS) $(HOST_LDFLAGS) -lcmocka
+	$(HOST_CC) $(HOST_CFLAGS) $(HV_INC) -o $@ $(HV_SBI_TEST_SRCS) $(XLATE_HOST_OBJS) $(HOST_LDFLAGS) -lcmocka
 TESTS += $(HV_SBI_TEST)

@@ -1,4 +1,4 @@
-/* The HVA reached through the co-simulation mailbox: the lib/hva driver's
+/* The HVA reached through the co-simulation mailbox: the lib/driver/hva driver's
  * register hook becomes a mailbox round trip (see cosim_mailbox.h). */
 #include "hva_hw.h"
 #include "console.h"

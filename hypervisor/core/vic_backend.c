@@ -1,7 +1,7 @@
 /* The HVA's VIC behind a VM's PLIC window: the hardware path for a VM's
  * interrupts. The VM's emulated devices drive VIC sources, the guest's PLIC
  * accesses land in its VIC guest file, and the file's output becomes
- * hvip.VSEIP. Reached through lib/hva's register hook (hva_hw.c). */
+ * hvip.VSEIP. Reached through lib/driver/hva's register hook (hva_hw.c). */
 #include "vic_backend.h"
 #include "console.h"
 #include "csr.h"

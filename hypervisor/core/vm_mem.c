@@ -1,5 +1,5 @@
 /* Guest memory as the hypervisor reaches it, through the software two-stage
- * walker (lib/xlate, the golden model): a guest-physical buffer is translated
+ * walker (lib/model/xlate, the golden model): a guest-physical buffer is translated
  * page by page through the VM's own G-stage tables, so the hypervisor can
  * never be pointed at memory the guest could not touch itself. HS runs with
  * satp Bare: host-physical = host-virtual. */

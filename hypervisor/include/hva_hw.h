@@ -1,7 +1,7 @@
 /* The HVA as the hypervisor's hardware path. Today it is reached through the
  * co-simulation mailbox (the RTL in Verilator, hypervisor/include/
  * cosim_mailbox.h; boot option chipvisor.hva=cosim); on an SoC the same
- * driver (lib/hva) would use plain MMIO. When no HVA answers, every VM uses
+ * driver (lib/driver/hva) would use plain MMIO. When no HVA answers, every VM uses
  * the software paths. */
 #ifndef CHIPVISOR_HVA_HW_H
 #define CHIPVISOR_HVA_HW_H

@@ -11,7 +11,7 @@ void mmio_guest_page_fault(struct vcpu *v);
 
 /* The trapping instruction is read with the hart's HLVX.HU. With the
  * cross-check on (boot option chipvisor.xcheck=on, or the HVA walker on),
- * the software walker (lib/xlate, the golden model) reads it too, and every
+ * the software walker (lib/model/xlate, the golden model) reads it too, and every
  * disagreement is counted (and logged, rate-limited). */
 struct mmio_xcheck {
     bool on;

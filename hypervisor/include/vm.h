@@ -138,7 +138,7 @@ void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why);
 const char *vm_outcome_name(enum vm_outcome o);
 
 /* A guest-physical buffer as a host pointer, through the VM's G-stage tables
- * (software walker, lib/xlate): false unless every byte is the VM's own RAM
+ * (software walker, lib/model/xlate): false unless every byte is the VM's own RAM
  * (writable, if `write`). */
 bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, bool write, uint8_t **hva);
 /* The instruction at a guest virtual address, read through the vCPU's own

@@ -12,7 +12,7 @@
 enum vm_device_type {
     VM_DEV_UART16550 = 1,   /* trap-and-emulate ns16550a */
     VM_DEV_PLIC      = 2,   /* trap-and-emulate virtual PLIC */
-    VM_DEV_TICK      = 3,   /* periodic interrupt source (lib/vtick), timer-driven */
+    VM_DEV_TICK      = 3,   /* periodic interrupt source (lib/vdev/vtick), timer-driven */
     VM_DEV_IMSIC     = 4,   /* an AIA IMSIC guest interrupt file of the hart, mapped in */
     VM_DEV_VIRTIO_BLK     = 5,   /* virtio-mmio block device over vm_config.disk */
     VM_DEV_VIRTIO_CONSOLE = 6,   /* virtio-mmio console (hvc0) */

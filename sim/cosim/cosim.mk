@@ -3,10 +3,9 @@
 #   $(BUILD)/sim/cosim/hva-cosim <shared RAM file>
 COSIM_OUT  := $(BUILD)/sim/cosim
 COSIM_EXE  := $(COSIM_OUT)/hva-cosim
-COSIM_CSRC := sim/cosim/hva_cosim.c sim/hva/hva_mem.c sim/hva/hva_axi_mem.c hypervisor/lib/xlate/xlate.c \
-              hypervisor/lib/xlate/xlate_pte.c
+COSIM_CSRC := sim/cosim/hva_cosim.c sim/hva/hva_mem.c sim/hva/hva_axi_mem.c $(XLATE_SRC)
 COSIM_OBJ  := $(patsubst %.c,$(COSIM_OUT)/obj/%.o,$(notdir $(COSIM_CSRC)))
-COSIM_INC  := -Ihypervisor/include -Ihypervisor/lib -Isim/hva -I$(BUILD)/rtl/hva
+COSIM_INC  := -Ihypervisor/include $(HV_LIB_INC) -Isim/hva -I$(BUILD)/rtl/hva
 
 define COSIM_C_RULE
 $(COSIM_OUT)/obj/$(basename $(notdir $(1))).o: $(1) $(wildcard sim/hva/*.h) hypervisor/include/cosim_mailbox.h

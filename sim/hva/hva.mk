@@ -6,13 +6,13 @@ HVA_SIM_DIR  := sim/hva
 HVA_SIM_OUT  := $(BUILD)/sim/hva
 HVA_SIM_EXE  := $(HVA_SIM_OUT)/test_hva_rtl
 HVA_SIM_CSRC := tests/rtl/hva/test_hva_rtl.c $(HVA_SIM_DIR)/hva_mem.c $(HVA_SIM_DIR)/hva_axi_mem.c \
-                hypervisor/lib/hva/hva.c $(XLATE_SRC)
-HVA_SIM_INC  := -Ihypervisor/include -Ihypervisor/lib -I$(HVA_GEN_DIR) -I$(HVA_SIM_DIR)
+                $(HVA_SRC) $(XLATE_SRC)
+HVA_SIM_INC  := -Ihypervisor/include $(HV_LIB_INC) -I$(HVA_GEN_DIR) -I$(HVA_SIM_DIR)
 HVA_SIM_OBJ  := $(patsubst %.c,$(HVA_SIM_OUT)/obj/%.o,$(notdir $(HVA_SIM_CSRC)))
 HVA_SIM_VFLAGS := -Wall -Wno-fatal --trace-fst -O3 --x-assign fast --x-initial fast
 
 HVA_SIM_HDRS := $(HVA_REGS_H) $(HVA_SIM_DIR)/hva_mem.h $(HVA_SIM_DIR)/hva_axi_mem.h \
-                $(HVA_SIM_DIR)/hva_sim.h hypervisor/lib/hva/hva.h $(XLATE_HDR)
+                $(HVA_SIM_DIR)/hva_sim.h $(HVA_HDR) $(XLATE_HDR)
 
 define HVA_SIM_C_RULE
 $(HVA_SIM_OUT)/obj/$(basename $(notdir $(1))).o: $(1) $(HVA_SIM_HDRS)

@@ -18,12 +18,12 @@ VIC_SIM_DEFS_$(1) := -DVIC_SIM_NAME='"$(1)"' -DVIC_SIM_GUESTS=$(2) -DVIC_SIM_IDS
 
 $(BUILD)/vic/sim_$(1)/obj/test_vic_rtl.o: $(VIC_SIM_DEPS)
 	@mkdir -p $$(@D)
-	$(HOST_CC) $(HOST_CFLAGS) $$(VIC_SIM_DEFS_$(1)) -I$(VIC_SIM_DIR) -Ihypervisor/lib -I$(BUILD)/rtl/hva \
+	$(HOST_CC) $(HOST_CFLAGS) $$(VIC_SIM_DEFS_$(1)) -I$(VIC_SIM_DIR) $(HV_LIB_INC) -I$(BUILD)/rtl/hva \
 	    -c $(VIC_SIM_TEST_SRC) -o $$@
 
 $(BUILD)/vic/sim_$(1)/obj/vic_model.o: $(VIC_MODEL_SRC) $(VIC_MODEL_HDR)
 	@mkdir -p $$(@D)
-	$(HOST_CC) $(HOST_CFLAGS) -Ihypervisor/lib -I$(BUILD)/rtl/hva -c $(VIC_MODEL_SRC) -o $$@
+	$(HOST_CC) $(HOST_CFLAGS) $(HV_LIB_INC) -I$(BUILD)/rtl/hva -c $(VIC_MODEL_SRC) -o $$@
 
 $$(VIC_SIM_EXE_$(1)): $(BUILD)/vic/sim_$(1)/obj/test_vic_rtl.o $(BUILD)/vic/sim_$(1)/obj/vic_model.o $(VIC_SIM_DEPS)
 	@rm -f $$@   # Verilator's make does not see the C objects change

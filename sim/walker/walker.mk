@@ -11,7 +11,7 @@ WALKER_SIM_H   := $(WALKER_SIM_DIR)/mem_model.h $(WALKER_SIM_DIR)/walker_harness
 WALKER_SIM_SV  := $(WALKER_RTL_SRC) $(WALKER_SIM_DIR)/walker_tb.sv
 WALKER_SIM_VFLAGS := -Wall -Wno-fatal --assert --trace-fst -O3 --x-assign fast --x-initial fast \
                      $(if $(filter 1,$(WALKER_SIM_COVERAGE)),--coverage)
-WALKER_XLATE_C := hypervisor/lib/xlate/xlate.c hypervisor/lib/xlate/xlate_pte.c
+WALKER_XLATE_C := $(XLATE_SRC)
 
 # $(1) name, $(2) main C file, $(3) -G parameters, $(4) extra -D for the C files
 define WALKER_SIM_EXE
@@ -20,7 +20,7 @@ WALKER_SIM_OBJ_$(1) := $(patsubst %.c,$(WALKER_SIM_OUT)/$(1).obj/%.o,$(notdir $(
 
 $(WALKER_SIM_OUT)/$(1).obj/%.o: $(WALKER_SIM_H) $(XLATE_HDR) $(2) $(WALKER_SIM_C) $(WALKER_XLATE_C) $(WALKER_SIM_DIR)/walker.mk
 	@mkdir -p $$(@D)
-	$(HOST_CC) $(HOST_CFLAGS) $(4) -I$(WALKER_SIM_DIR) -Ihypervisor/lib \
+	$(HOST_CC) $(HOST_CFLAGS) $(4) -I$(WALKER_SIM_DIR) $(HV_LIB_INC) \
 	    -c $$(filter %/$$*.c,$(2) $(WALKER_SIM_C) $(WALKER_XLATE_C)) -o $$@
 
 $$(WALKER_SIM_EXE_$(1)): $$(WALKER_SIM_OBJ_$(1)) $(WALKER_SIM_SV) $(WALKER_SIM_DIR)/walker_sim.cpp

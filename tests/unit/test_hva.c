@@ -1,4 +1,4 @@
-/* Host tests of the HVA driver (hypervisor/lib/hva) against a fake device: a
+/* Host tests of the HVA driver (hypervisor/lib/driver/hva) against a fake device: a
  * register file that answers like the RTL, whose translations come from the
  * golden model on a small memory (sim/hva/hva_mem). So every driver result is
  * compared with xlate_translate() on the same request, and the register

@@ -1,5 +1,5 @@
 /*
- * Host tests of the two-stage translation golden model (hypervisor/lib/xlate).
+ * Host tests of the two-stage translation golden model (hypervisor/lib/model/xlate).
  *
  * A small host memory holds both stages' page tables. VS-stage tables sit at
  * fixed GPAs (VS_T0, VS_T1, ... in the order they are created), each G-mapped

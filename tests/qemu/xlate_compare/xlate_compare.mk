@@ -4,10 +4,10 @@ XC_DIR  := tests/qemu/xlate_compare
 XC_OUT  := $(BUILD)/tests/qemu/xlate_compare
 XC_SRCS := $(XC_DIR)/start.S $(XC_DIR)/main.c $(XC_DIR)/compare.c $(XC_DIR)/ptgen.c \
            hypervisor/core/console.c hypervisor/core/string.c hypervisor/core/sbi_host.c \
-           hypervisor/platform/qemu-virt/platform.c \
-           hypervisor/lib/xlate/xlate.c hypervisor/lib/xlate/xlate_pte.c
-XC_OBJS := $(patsubst %,$(XC_OUT)/obj/%.o,$(XC_SRCS))
-XC_INC  := -I$(XC_DIR) -Ihypervisor/include -Ihypervisor/lib
+           hypervisor/platform/qemu-virt/platform.c
+# the xlate model: the hypervisor's own freestanding objects (hypervisor/lib/lib.mk)
+XC_OBJS := $(patsubst %,$(XC_OUT)/obj/%.o,$(XC_SRCS)) $(XLATE_RV_OBJS)
+XC_INC  := -I$(XC_DIR) -Ihypervisor/include $(HV_LIB_INC)
 XC_LDS  := $(XC_DIR)/linker.ld
 
 $(XC_OUT)/obj/%.c.o: %.c
@@ -18,7 +18,7 @@ $(XC_OUT)/obj/%.S.o: %.S
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_CFLAGS) $(XC_INC) -MMD -MP -c $< -o $@
 
--include $(XC_OBJS:.o=.d)
+-include $(patsubst %,$(XC_OUT)/obj/%.d,$(XC_SRCS))
 
 $(XC_OUT)/xlate_compare.elf: $(XC_OBJS) $(XC_LDS)
 	$(RV_CC) $(RV_LDFLAGS) -T $(XC_LDS) -o $@ $(XC_OBJS) $(RV_LIBS)
