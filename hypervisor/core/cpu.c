@@ -137,5 +137,7 @@ void cpu_start_secondaries(void)
         }
         started++;
     }
-    hv_log("SMP: %u hart(s) in the device tree, %u started\n", cpu_count, started);
+    /* the timebase is 10 MHz on QEMU virt (and counts from power-on) */
+    hv_log("SMP: %u hart(s) in the device tree, %u started; VMs ready %lu us after power-on\n",
+           cpu_count, started, read_time() / 10);
 }

@@ -58,7 +58,7 @@ static void hart_setup(void)
 
 void hv_main(uint64_t hartid, const void *dtb)
 {
-    hv_log("chipvisor on hart %lu\n", hartid);
+    hv_log("chipvisor on hart %lu, %lu us after power-on\n", hartid, read_time() / 10);
     cpu_init_boot(hartid, dtb);               /* tp = this hart's struct cpu from here on */
     hext_probe();
     if (!hart.h) {

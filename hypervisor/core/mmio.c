@@ -1,4 +1,4 @@
-/* Guest-page fault handling. The faulting GPA is htval << 2 | stval[1:0].
+/* Guest-page fault handling (the faulting GPA: fault_gpa()).
  * Inside a device window: decode the instruction (htinst when the hart gives
  * a transformed one, else the instruction read from guest memory with
  * HLVX.HU, cross-checked by the software walker on request) and emulate it. Anywhere else the guest touched memory that is not
@@ -54,11 +54,25 @@ static bool fetch_insn(struct vcpu *v, uint32_t *insn)
     return hw;
 }
 
+/* The guest-physical address of a guest-page fault. htval holds it shifted
+ * right by 2; for the guest's own loads and stores stval (the address it
+ * used, with the same page offset) gives the two low bits. For an
+ * instruction fetch, and for the implicit reads of the guest's page-table
+ * walk (stval is then the virtual address being translated: its page offset
+ * differs from the PTE's), htval alone is the answer. */
+static uint64_t fault_gpa(const struct vcpu_regs *r)
+{
+    uint64_t gpa = r->htval << 2;
+    if (r->scause != EXC_INST_GUEST_PAGE_FAULT && ((gpa ^ r->stval) & 0xffc) == 0)
+        gpa |= r->stval & 3;
+    return gpa;
+}
+
 void mmio_guest_page_fault(struct vcpu *v)
 {
     struct vm *vm = v->vm;
     struct vcpu_regs *r = &v->regs;
-    uint64_t gpa = r->htval << 2 | (r->stval & 3);
+    uint64_t gpa = fault_gpa(r);
     const struct vm_device_config *dev = NULL;
     char why[160];
 
@@ -96,13 +110,14 @@ void mmio_guest_page_fault(struct vcpu *v)
     uint64_t off = gpa - dev->gpa_base;
     if (a.is_store) {
         uint64_t val = a.reg ? r->x[a.reg] : 0;
-        if (!vdev_write(vm, dev, off, a.size, val))
-            hv_log("vm %s: write of 0x%lx to unknown device register +0x%lx ignored\n",
-                   vm->cfg->name, val, off);
+        if (!vdev_write(vm, dev, off, a.size, val) && log_nth(++vm->stats.bad_regs))
+            hv_log("vm %s: write of 0x%lx to unknown device register +0x%lx ignored (%lu so far)\n",
+                   vm->cfg->name, val, off, vm->stats.bad_regs);
     } else {
         uint64_t raw = 0;
-        if (!vdev_read(vm, dev, off, a.size, &raw))
-            hv_log("vm %s: read of unknown device register +0x%lx gives 0\n", vm->cfg->name, off);
+        if (!vdev_read(vm, dev, off, a.size, &raw) && log_nth(++vm->stats.bad_regs))
+            hv_log("vm %s: read of unknown device register +0x%lx gives 0 (%lu so far)\n",
+                   vm->cfg->name, off, vm->stats.bad_regs);
         if (a.reg)
             r->x[a.reg] = mmio_load_value(&a, raw);
     }

@@ -8,6 +8,7 @@
 #include "hext.h"
 #include "sched.h"
 #include "util.h"
+#include "platform.h"
 
 struct vm vms[MAX_VMS];
 uint32_t vm_count;
@@ -180,7 +181,11 @@ void vm_reset(struct vm *vm)
 
     if (!vm_quiesce(vm))
         return;
-    memset(ram, 0, cfg->ram_size);
+    /* a reboot must not show the guest its old memory; the first boot
+     * finds zeroed RAM where the platform gives it so */
+    if (vm->booted || !platform_ram_zero_at_boot)
+        memset(ram, 0, cfg->ram_size);
+    vm->booted = true;
     memcpy(ram + (cfg->image_gpa - cfg->ram_gpa), cfg->image, cfg->image_size);
     if (cfg->initrd_size)
         memcpy(ram + (cfg->initrd_gpa - cfg->ram_gpa), cfg->initrd, cfg->initrd_size);

@@ -65,6 +65,7 @@ enum vm_outcome {
 
 struct vm_stats {
     uint64_t traps, sbi_calls, mmio_exits, timer_irqs, wfi_exits, switches_in, ipis, migrations;
+    uint64_t bad_regs;        /* accesses to registers a device lacks (logged 1, 2, 4, 8, ...) */
 };
 
 struct vm;
@@ -103,6 +104,7 @@ struct vm {
     enum vm_state state;
     enum vm_outcome outcome;
     bool resetting;                  /* a reset or stop waits for its vCPUs to leave their harts */
+    bool booted;                     /* started before: a reset clears its RAM */
     uint8_t fence_pending[MAX_CPUS]; /* VM_FENCE_* bits each hart owes before it runs this VM */
     struct vuart uart;
     struct vplic plic;

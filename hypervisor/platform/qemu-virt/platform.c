@@ -17,6 +17,9 @@
 
 static volatile uint8_t *const uart = (volatile uint8_t *)UART_BASE;
 
+/* QEMU backs guest RAM with fresh anonymous memory */
+const bool platform_ram_zero_at_boot = true;
+
 void platform_putc(uint8_t ch)
 {
     while (!(uart[UART_LSR] & LSR_THRE))
