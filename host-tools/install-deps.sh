@@ -1,10 +1,13 @@
 #!/bin/sh
 # Installs the Debian packages chipvisor needs, only those that are missing.
 # Idempotent: does nothing (not even `apt-get update`) when all are present.
+# yosys brings yosys-smtbmc; z3 is its solver for make formal (Debian 12's
+# boolector 1.5 does not speak the SMT-LIB that yosys-smtbmc writes).
 set -eu
 PKGS="make gcc verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf opensbi
       qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev
-      gcc-riscv64-linux-gnu libc6-dev-riscv64-cross e2fsprogs xz-utils zstd cpio binutils"
+      gcc-riscv64-linux-gnu libc6-dev-riscv64-cross e2fsprogs xz-utils zstd cpio binutils
+      z3"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -1,0 +1,37 @@
+# formal/: bounded proofs (make formal; each proof is also a test in TESTS).
+#   vic          rtl/vic/vic.sv's own assertions (legal states, best id
+#                pending, forward only to an idle target, no edge lost, one
+#                set per cycle, the claim answer) and formal/vic_fv.sv's bus
+#                rules; 2 guests, 4 ids, 2 sources, 1 priority bit; Yosys SAT
+#   hva_axi_arb  the AXI4 handshake rules on the HVA's master port
+#                (rtl/hva/hva_axi_arb.sv): valid held until ready, payload
+#                stable, one master per handshake
+# Engine: Yosys' SAT (seconds). FV_ENGINE=smtbmc runs the same proofs with
+# yosys-smtbmc and z3 instead (minutes: z3 4.8 is slow on these models).
+# Each proof is a script $(BUILD)/formal/prove_<name> (formal/prove.sh).
+FORMAL_DIR := $(BUILD)/formal
+FV_VIC_DEPTH ?= 20
+FV_ARB_DEPTH ?= 12
+FV_VIC_SRC = $(BUILD)/rtl/hva/hva_regs_pkg.sv rtl/vic/vic_lutram.sv rtl/vic/vic_arbiter.sv rtl/vic/vic.sv formal/vic_fv.sv
+FV_ARB_SRC = rtl/walker/walker_pkg.sv rtl/hva/hva_axi_arb.sv formal/hva_axi_arb_fv.sv
+
+# $(1) name, $(2) engine, $(3) top, $(4) depth, $(5) sources
+define FORMAL_PROOF
+$(FORMAL_DIR)/prove_$(1): $(5) formal/prove.sh formal/formal.mk
+	@mkdir -p $$(@D)
+	@printf '#!/bin/sh\nexec %s/formal/prove.sh %s %s %s %s/%s/run_%s %s\n' \
+	    "$(TOP)" $(2) $(3) $(4) "$(TOP)" "$(FORMAL_DIR)" $(1) "$(addprefix $(TOP)/,$(5))" >$$@
+	@chmod +x $$@
+FORMAL_PROOFS += $(FORMAL_DIR)/prove_$(1)
+endef
+FORMAL_PROOFS :=
+FV_ENGINE ?= sat
+$(eval $(call FORMAL_PROOF,vic,$(FV_ENGINE),vic_fv,$(FV_VIC_DEPTH),$(FV_VIC_SRC)))
+$(eval $(call FORMAL_PROOF,hva_axi_arb,$(FV_ENGINE),hva_axi_arb_fv,$(FV_ARB_DEPTH),$(FV_ARB_SRC)))
+
+.PHONY: formal
+formal: $(FORMAL_PROOFS)
+	@set -e; for p in $(FORMAL_PROOFS); do $$p; done
+
+ALL   += $(FORMAL_PROOFS)
+TESTS += $(FORMAL_PROOFS)
