@@ -661,9 +661,11 @@ module vic #(
       a_scan_range: assert (32'(scan_q) < NumFiles);
       a_rr_range:   assert (32'(rr_q) < NumSources);
       for (int unsigned f = 0; f < NumFiles; f++) begin
-        a_id0_idle: assert (!pending_q[f*NumIds] && !claimed_q[f*NumIds]);
+        // (no labels in loops: Yosys names each assertion by its label)
+        // id 0 is never pending nor claimed
+        assert (!pending_q[f*NumIds] && !claimed_q[f*NumIds]);
         // a file's best is an id that is pending (so a claim cannot deliver twice)
-        a_best_pending: assert (!best_v_q[f] ||
+        assert (!best_v_q[f] ||
                                 (best_id_q[f*IdW +: IdW] != '0 &&
                                  pending_q[f*NumIds + 32'(best_id_q[f*IdW +: IdW])]));
       end
@@ -675,7 +677,7 @@ module vic #(
       // no lost interrupt: an edge (new or latched) of an active edge route
       // is forwarded this cycle or stays latched
       for (int unsigned s = 0; s < NumSources; s++) begin
-        a_edge_kept: assert (!(act_q[s] && edge_q[s] && (rise[s] || latch_q[s])) ||
+        assert (!(act_q[s] && edge_q[s] && (rise[s] || latch_q[s])) ||
                              fwd_1h[s] || latch_d[s]);
       end
       // a claim answers the registered best, and only it leaves pending
