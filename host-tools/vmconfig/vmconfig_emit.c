@@ -157,7 +157,8 @@ int vmcfg_write_table(FILE *out, const char *config, const struct vmcfg *cfg,
                 "        },\n"
                 "        .console_input = %u,\n"
                 "        .n_vcpus = %u,\n"
-                "        .vcpu_pin = {", vm->console ? 1u : 0u, vm->n_vcpus);
+                "        .watchdog_s = %u,\n"
+                "        .vcpu_pin = {", vm->console ? 1u : 0u, vm->n_vcpus, vm->watchdog_s);
         for (uint32_t c = 0; c < VM_MAX_VCPUS; c++)    /* -1: floats, and unused slots */
             fprintf(out, "%s%d", c ? ", " : " ",
                     c < vm->n_vcpus ? (int)vm->vcpu_pin[c] : -1);

@@ -443,6 +443,23 @@ static int parse_cpus(struct parser *p, unsigned line, char **tok, int ntok)
     return 0;
 }
 
+/* `watchdog <seconds>`: the VM is stopped when none of its vCPUs made a
+ * request of the hypervisor (an SBI call, a device access, a WFI) for that
+ * long: a guest that spins with interrupts off or waits for an interrupt
+ * that never comes cannot keep a run from ending. */
+static int parse_watchdog(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    uint64_t n;
+
+    if (want_args(p, line, tok, ntok, 1, 1) || number(p, line, "watchdog", tok[1], false, &n) ||
+        once(p, line, "watchdog", &p->vm->watchdog_line))
+        return -1;
+    if (n < 1 || n > 3600)
+        return fail(p, line, "watchdog %s out of range 1..3600 seconds", tok[1]);
+    p->vm->watchdog_s = (uint32_t)n;
+    return 0;
+}
+
 /* `pin <h0> <h1> ...`: vCPU i's host hart (0..7), or `*`: it floats. The
  * count is checked against `cpus` when the block ends (either may come first). */
 static int parse_pin(struct parser *p, unsigned line, char **tok, int ntok)
@@ -482,7 +499,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         strcmp(key, "load") && strcmp(key, "uart") && strcmp(key, "plic") &&
         strcmp(key, "tick") && strcmp(key, "imsic") && strcmp(key, "console") &&
         strcmp(key, "initrd") && strcmp(key, "disk") && strcmp(key, "virtio-console") &&
-        strcmp(key, "aplic") && strcmp(key, "cpus") && strcmp(key, "pin"))
+        strcmp(key, "aplic") && strcmp(key, "cpus") && strcmp(key, "pin") &&
+        strcmp(key, "watchdog"))
         return fail(p, line, "unknown key '%s'", key);
     if (!vm)
         return fail(p, line, "'%s' before any 'vm' block", key);
@@ -518,6 +536,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         return parse_cpus(p, line, tok, ntok);
     } else if (!strcmp(key, "pin")) {
         return parse_pin(p, line, tok, ntok);
+    } else if (!strcmp(key, "watchdog")) {
+        return parse_watchdog(p, line, tok, ntok);
     } else if (!strcmp(key, "aplic")) {
         return parse_controller(p, line, tok, ntok, VM_DEV_APLIC, VMCFG_APLIC_SIZE,
                                 VMCFG_APLIC_SIZE);

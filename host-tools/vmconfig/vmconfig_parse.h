@@ -55,8 +55,9 @@ struct vmcfg_vm {
     uint64_t initrd_size, initrd_gpa;   /* set by vmcfg_check_images */
     uint64_t disk_size;                 /* set by vmcfg_check_images */
     unsigned memory_line, ram_base_line, image_line, load_line, console_line;
-    unsigned initrd_line, disk_line, bootargs_line, cpus_line, pin_line;
+    unsigned initrd_line, disk_line, bootargs_line, cpus_line, pin_line, watchdog_line;
     uint32_t n_vcpus;        /* `cpus`: 1..VM_MAX_VCPUS, default 1 */
+    uint32_t watchdog_s;     /* `watchdog`: seconds without progress before the VM is stopped (0: off) */
     uint32_t n_pins;         /* entries given to `pin` (0: none, every vCPU floats) */
     int8_t vcpu_pin[VM_MAX_VCPUS];      /* host hart of vCPU i, or -1: floats (also unused) */
     bool console;            /* owns host console input at boot */

@@ -346,6 +346,14 @@ void vcpu_wake_if_pending(struct vcpu *v)
         resume(v);
 }
 
+/* the 10 MHz timebase of QEMU virt */
+#define TICKS_PER_SECOND 10000000UL
+
+static uint64_t watchdog_deadline(const struct vm *vm)
+{
+    return vm->progress_at + vm->cfg->watchdog_s * TICKS_PER_SECOND;
+}
+
 /* Software virtual timers (no Sstc) of the vCPUs this hart may touch, and
  * (on the housekeeping hart) every VM's timer-driven devices. */
 static void update_timers(struct cpu *c, uint64_t now)
@@ -365,6 +373,12 @@ static void update_timers(struct cpu *c, uint64_t now)
             continue;
         vm_devices_advance(vm, now);
         vm_devices_poll_lines(vm);
+        if (vm->cfg->watchdog_s && now >= watchdog_deadline(vm)) {
+            char why[96];
+            hv_snprintf(why, sizeof(why), "watchdog: no SBI call, device access or WFI for %u s",
+                        vm->cfg->watchdog_s);
+            vm_stop(vm, VM_OUTCOME_KILLED, why);
+        }
     }
 }
 
@@ -389,6 +403,9 @@ static uint64_t next_event(struct cpu *c, uint64_t now)
             if (vms[i].state == VM_STOPPED)
                 continue;
             uint64_t t = vm_devices_next_event(&vms[i]);
+            if (t > now && t < when)
+                when = t;
+            t = vms[i].cfg->watchdog_s ? watchdog_deadline(&vms[i]) : ~0UL;
             if (t > now && t < when)
                 when = t;
         }

@@ -175,6 +175,7 @@ struct vcpu_regs *guest_trap(struct vcpu_regs *r)
         }
     } else if (v->vm->state == VM_RUNNABLE && v->state != VCPU_STOPPED) {
         /* (a VM stopped by another hart meanwhile: its trap is dropped) */
+        v->vm->progress_at = read_time();
         guest_exception(v, cause);
     }
     struct vcpu *next = sched_next(v);

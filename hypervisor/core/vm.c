@@ -205,6 +205,7 @@ void vm_reset(struct vm *vm)
     vcpu_start_at(&vm->vcpus[0], cfg->image_gpa, cfg->dtb_gpa);
     vm->state = VM_RUNNABLE;
     vm->outcome = VM_OUTCOME_RUNNING;
+    vm->progress_at = read_time();
     sched_kick();
 }
 

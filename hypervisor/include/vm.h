@@ -105,6 +105,7 @@ struct vm {
     enum vm_outcome outcome;
     bool resetting;                  /* a reset or stop waits for its vCPUs to leave their harts */
     bool booted;                     /* started before: a reset clears its RAM */
+    uint64_t progress_at;            /* time of its last request (watchdog) */
     uint8_t fence_pending[MAX_CPUS]; /* VM_FENCE_* bits each hart owes before it runs this VM */
     struct vuart uart;
     struct vplic plic;

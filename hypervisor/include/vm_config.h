@@ -48,6 +48,7 @@ struct vm_config {
     uint32_t console_input;  /* 1: this VM owns host console input at boot */
     uint32_t n_vcpus;  /* 1..VM_MAX_VCPUS */
     int8_t vcpu_pin[VM_MAX_VCPUS];  /* host hart index, or -1: floats */
+    uint32_t watchdog_s;     /* stop the VM after this many seconds without progress (0: never) */
 };
 
 extern const struct vm_config vm_configs[];

@@ -110,9 +110,13 @@ static void test_sizes_and_limits_accepted(void **state)
 static void test_cpus_and_pin(void **state)
 {
     (void)state;
-    /* default: one vCPU that floats; every unused slot -1 */
+    /* default: one vCPU that floats; every unused slot -1; no watchdog */
     parse_ok("vm a\nmemory 2M\nimage a\n");
     assert_int_equal(cfg.vms[0].n_vcpus, 1);
+    assert_int_equal(cfg.vms[0].watchdog_s, 0);
+    parse_ok("vm a\nmemory 2M\nimage a\nwatchdog 7\n");
+    assert_int_equal(cfg.vms[0].watchdog_s, 7);
+    parse_ok("vm a\nmemory 2M\nimage a\n");
     assert_int_equal(cfg.vms[0].n_pins, 0);
     for (int i = 0; i < VM_MAX_VCPUS; i++)
         assert_int_equal(cfg.vms[0].vcpu_pin[i], -1);
@@ -264,6 +268,11 @@ static const struct bad_case bad_cases[] = {
     { VM_OK "uart 0x10000000\nvirtio-console 0x10000000\n", 5,
       "virtio-console window [0x10000000, 0x10001000) overlaps uart window" },
     /* cpus and pin */
+    /* watchdog */
+    { VM_OK "watchdog 0\n", 4, "watchdog 0 out of range 1..3600 seconds" },
+    { VM_OK "watchdog 3601\n", 4, "watchdog 3601 out of range 1..3600 seconds" },
+    { VM_OK "watchdog soon\n", 4, "bad number 'soon' for 'watchdog'" },
+    { VM_OK "watchdog 5\nwatchdog 5\n", 5, "'watchdog' given twice in vm 'a' (first at line 4)" },
     { VM_OK "cpus 0\n", 4, "cpus 0 out of range 1..8" },
     { VM_OK "cpus 9\n", 4, "cpus 9 out of range 1..8" },
     { VM_OK "cpus two\n", 4, "bad number 'two' for 'cpus'" },
