@@ -532,6 +532,8 @@ void sched_start(void)
 {
     if (!housekeeper)
         housekeeper = this_cpu();
+    /* the round robin starts at the first vCPU of the first VM */
+    this_cpu()->rr_next = run_count ? run_count - 1 : 0;
     struct vcpu *first = sched_next(NULL);
     hv_unlock();
     vcpu_enter(&first->regs);
