@@ -14,14 +14,13 @@
 #include "platform.h"
 #include "sbi_host.h"
 #include "util.h"
+#include "vcpu_ctx.h"
 
 /* the boot hart also polls console input while every guest is idle */
 #define IDLE_POLL_TICKS 10000       /* 1 ms */
 #define MIP_SSIP (1UL << IRQ_S_SOFT)
 #define MIP_SGEIP (1UL << 12)
 
-void fp_save(struct vcpu_fp *fp);
-void fp_restore(const struct vcpu_fp *fp);
 void vcpu_enter(struct vcpu_regs *regs) __attribute__((noreturn));
 
 /* the hart that runs the devices' timers and console input for every VM */
@@ -209,61 +208,15 @@ bool vcpu_irq_pending(const struct vcpu *v)
 
 /* ---- context switch ------------------------------------------------------ */
 
-static void save_vs_csrs(struct vcpu *v)
-{
-    struct vcpu_csrs *c = &v->csr;
-    apply_hvip_requests(v);
-    c->vsstatus = csr_read(vsstatus);
-    c->vsie = csr_read(vsie);
-    c->vstvec = csr_read(vstvec);
-    c->vsscratch = csr_read(vsscratch);
-    c->vsepc = csr_read(vsepc);
-    c->vscause = csr_read(vscause);
-    c->vstval = csr_read(vstval);
-    c->vsatp = csr_read(vsatp);
-    c->hvip = csr_read(hvip);
-    if (hart.sstc) {
-        /* VSTIP belongs to vstimecmp: a copy in hvip would outlive it */
-        c->hvip &= ~MIP_VSTIP;
-        c->vstimecmp = csr_read(CSR_VSTIMECMP);
-        /* nothing of its deadline may stay armed on this hart for the next vCPU */
-        csr_write(CSR_VSTIMECMP, ~0UL);
-    }
-}
-
-static void load_vs_csrs(struct vcpu *v)
-{
-    const struct vcpu_csrs *c = &v->csr;
-    csr_write(hgatp, c->hgatp);
-    if (!hart.vmid_bits)
-        gstage_flush_all();
-    csr_write(vsstatus, c->vsstatus);
-    csr_write(vsie, c->vsie);
-    csr_write(vstvec, c->vstvec);
-    csr_write(vsscratch, c->vsscratch);
-    csr_write(vsepc, c->vsepc);
-    csr_write(vscause, c->vscause);
-    csr_write(vstval, c->vstval);
-    csr_write(vsatp, c->vsatp);
-    csr_write(hvip, c->hvip);
-    csr_write(henvcfg, c->henvcfg);
-    csr_write(hcounteren, c->hcounteren);
-    if (hart.sstc)
-        csr_write(CSR_VSTIMECMP, c->vstimecmp);
-}
-
 /* The hart gives back the vCPU it holds: its state goes to memory. */
 static void unload(struct cpu *c)
 {
     struct vcpu *v = c->loaded;
     if (!v)
         return;
-    save_vs_csrs(v);
-    if ((v->regs.sstatus & SSTATUS_FS) == SSTATUS_FS_DIRTY) {
-        csr_set(sstatus, SSTATUS_FS_INITIAL);
-        fp_save(&v->fp);
-        v->regs.sstatus = (v->regs.sstatus & ~SSTATUS_FS) | SSTATUS_FS_CLEAN;
-    }
+    apply_hvip_requests(v);
+    vcpu_ctx_save(v);
+    vcpu_ctx_save_fp(v);
     v->cpu = NULL;
     v->last_cpu = c;
     c->loaded = NULL;
@@ -275,12 +228,11 @@ static void switch_to(struct cpu *c, struct vcpu *next)
         return;
     unload(c);
     if (c->fp_owner != next || next->fp_cpu != c) {
-        csr_set(sstatus, SSTATUS_FS_INITIAL);
-        fp_restore(&next->fp);
+        vcpu_ctx_load_fp(next);
         c->fp_owner = next;
         next->fp_cpu = c;
     }
-    load_vs_csrs(next);
+    vcpu_ctx_load(next);
     next->cpu = c;
     c->loaded = next;
     /* the guest's own sfence.vma and fence.i on its last hart did not reach
