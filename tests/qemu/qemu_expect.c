@@ -83,6 +83,16 @@ static void fail(const char *fmt, ...)
     exit(1);
 }
 
+/* A test runner's time limit (SIGTERM), Ctrl-C or a hang-up must not leave
+ * QEMU running on its own: it goes with us. */
+static void on_signal(int sig)
+{
+    if (child > 0 && !child_exited)
+        kill(child, SIGKILL);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static void check_forbidden(const char *line)
 {
     for (int i = 0; i < n_forbid; i++)
@@ -230,6 +240,9 @@ static void compile(regex_t *re, const char *src)
 int main(int argc, char **argv)
 {
     double limit = 120;
+    signal(SIGTERM, on_signal);
+    signal(SIGINT, on_signal);
+    signal(SIGHUP, on_signal);
     int i = 1;
     for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
         const char *opt = argv[i];
