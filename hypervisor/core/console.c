@@ -34,9 +34,56 @@ static void put_prefixed(const char *name, uint8_t ch)
         line_owner = NULL;
 }
 
+/* one line being assembled per writer (the VMs' names; a few spare) */
+#define LINE_MAX 160
+#define LINE_WRITERS 16
+
+struct pending_line {
+    const char *owner;
+    uint32_t len;
+    char text[LINE_MAX];
+};
+
+static struct pending_line lines[LINE_WRITERS];
+
+static void flush_line(struct pending_line *l)
+{
+    for (uint32_t i = 0; i < l->len; i++)
+        put_prefixed(l->owner, (uint8_t)l->text[i]);
+    l->len = 0;
+}
+
+static struct pending_line *line_of(const char *name)
+{
+    struct pending_line *free_slot = NULL;
+    for (unsigned i = 0; i < LINE_WRITERS; i++) {
+        if (lines[i].owner == name)
+            return &lines[i];
+        if (!lines[i].owner && !free_slot)
+            free_slot = &lines[i];
+    }
+    if (free_slot)
+        free_slot->owner = name;
+    return free_slot;
+}
+
 void console_write_from(const char *name, uint8_t ch)
 {
-    put_prefixed(name, ch);
+    struct pending_line *l = line_of(name);
+    if (!l) {
+        put_prefixed(name, ch);     /* more writers than slots: unbuffered */
+        return;
+    }
+    l->text[l->len++] = (char)ch;
+    if (ch == '\n' || l->len == LINE_MAX)
+        flush_line(l);
+}
+
+void console_flush_partial(void)
+{
+    for (unsigned i = 0; i < LINE_WRITERS; i++)
+        if (lines[i].len)
+            flush_line(&lines[i]);
 }
 
 /* hypervisor log lines carry their own "[chipvisor] " prefix in the format */

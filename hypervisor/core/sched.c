@@ -319,6 +319,11 @@ static void update_timers(struct cpu *c, uint64_t now)
     }
     if (c != housekeeper)
         return;
+    static uint64_t flushed_at;
+    if (now - flushed_at >= CONSOLE_FLUSH_TICKS) {
+        console_flush_partial();
+        flushed_at = now;
+    }
     for (uint32_t i = 0; i < vm_count; i++) {
         struct vm *vm = &vms[i];
         if (vm->state == VM_STOPPED)
@@ -416,6 +421,7 @@ static void idle_wait(struct cpu *c, uint64_t now)
         csr_write(hgeie, files);
         csr_set(sie, MIP_SGEIP);
     }
+    console_flush_partial();          /* a prompt waits for input: show it */
     c->idle = true;
     hv_unlock();
     __asm__ volatile("wfi");

@@ -8,8 +8,14 @@
 #include <stdint.h>
 
 /* Guest output: prints "[<name>] " at the start of each of its lines; if
- * another writer was mid-line, that line is ended first. */
+ * another writer was mid-line, that line is ended first. Each writer's
+ * output is held until its line ends, so guests that print at once on
+ * several harts still give whole lines; console_flush_partial() prints what
+ * a writer left mid-line (a prompt) -- the scheduler calls it when a hart
+ * goes idle and every CONSOLE_FLUSH_TICKS. */
 void console_write_from(const char *name, uint8_t ch);
+void console_flush_partial(void);
+#define CONSOLE_FLUSH_TICKS 200000    /* 20 ms at the 10 MHz timebase */
 
 /* printf subset: %s %c %d %u %x %lx %lu %ld %p %%, with 0-padding and width. */
 void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
