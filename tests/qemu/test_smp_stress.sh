@@ -5,9 +5,8 @@
 # time-sliced and move between harts under load; every guest's checks pass
 # (no IPI lost or doubled, no stale translation or code), the vCPUs did move,
 # and the run ends on its own within its time limit. Only -smp 2: on -smp 4
-# the run does not end yet (a guest's 5 s wait timed out under load, and a
-# longer run on a quiet machine had not ended after 120 s) -- an open defect
-# with 4 harts, noted in the SMP issue's closing note.
+# the ring phase is 50x slower and the VM with a pinned vCPU times out at a
+# barrier -- an open defect with 4 harts, noted in the SMP issue's closing note.
 . "$(dirname "$0")/common.sh"
 QEMU_MEM=512M
 for smp in 2; do
