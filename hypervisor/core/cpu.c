@@ -65,18 +65,21 @@ static bool all_acked(uint64_t cpu_mask, uint64_t seq)
     return true;
 }
 
-/* Called with the lock held; returns with it held. While it waits, other
- * harts take the lock (their acks need it) and may ask fences of this hart:
- * those it takes at once, so two harts that fence each other both go on. */
+void cpu_let_others_in(void)
+{
+    hv_unlock();
+    for (int spin = 0; spin < 64; spin++)
+        __asm__ volatile("nop");
+    hv_lock();
+    sched_apply_own_fences();
+}
+
+/* Called with the lock held; returns with it held, once every hart in the
+ * mask has taken the request (their acks need the lock). */
 void cpu_fence_wait(uint64_t cpu_mask, uint64_t seq)
 {
-    while (!all_acked(cpu_mask, seq)) {
-        hv_unlock();
-        for (int spin = 0; spin < 64 && !all_acked(cpu_mask, seq); spin++)
-            __asm__ volatile("nop");
-        hv_lock();
-        sched_apply_own_fences();
-    }
+    while (!all_acked(cpu_mask, seq))
+        cpu_let_others_in();
 }
 
 /* hart ids from the /cpus/cpu@N nodes, in tree order */

@@ -35,11 +35,6 @@ void sched_add(struct vcpu *v)
     run_list[run_count++] = v;
 }
 
-static struct vcpu *vcpu_at(uint32_t k)
-{
-    return run_list[k];
-}
-
 #define for_each_vcpu(v, k) \
     for (uint32_t k = 0; k < run_count && ((v) = run_list[k]) != NULL; k++)
 
@@ -378,7 +373,7 @@ static struct vcpu *pick(struct cpu *c, struct vcpu *cur, uint64_t now, bool wok
     uint32_t n = run_count;
     for (uint32_t step = 1; step <= n; step++) {
         uint32_t k = (c->rr_next + step) % n;
-        struct vcpu *v = vcpu_at(k);
+        struct vcpu *v = run_list[k];
         if (v && can_run_on(v, c) && (v != cur || step == n)) {
             c->rr_next = k;
             c->slice_end = now + SCHED_SLICE_TICKS;

@@ -162,11 +162,7 @@ static bool vm_quiesce(struct vm *vm)
         if (!busy)
             break;
         cpu_kick_mask(busy);
-        hv_unlock();
-        for (int spin = 0; spin < 256; spin++)
-            __asm__ volatile("nop");
-        hv_lock();
-        sched_apply_own_fences();
+        cpu_let_others_in();
     }
     for (uint32_t i = 0; i < vm->n_vcpus; i++)
         sched_forget(&vm->vcpus[i]);

@@ -62,6 +62,10 @@ void cpu_setup_hart(void);
  * asker waits, lock released, until that hart has taken every request up to
  * now. Harts not running the VM fence lazily (struct vm.fence_pending). */
 uint64_t cpu_fence_request(void);
+/* For a hart that waits on others with the lock held: the lock is given up a
+ * moment (their work needs it), then fences asked of this hart meanwhile are
+ * taken -- two harts waiting on each other both go on. */
+void cpu_let_others_in(void);
 void cpu_fence_wait(uint64_t cpu_mask, uint64_t seq);
 /* This hart has seen every request so far (called with the lock held, on the
  * way into a guest, after it applied its own fences). */

@@ -20,39 +20,6 @@
 #define CPU_LOADED  8            /* struct cpu.loaded */
 #define FRAME_SIZE  320          /* sizeof(struct vcpu_regs), 16-aligned */
 
-.macro SAVE_GPRS base
-    sd x1,   8(\base)
-    sd x3,  24(\base)
-    sd x4,  32(\base)
-    sd x5,  40(\base)
-    sd x6,  48(\base)
-    sd x7,  56(\base)
-    sd x8,  64(\base)
-    sd x9,  72(\base)
-    sd x10, 80(\base)
-    sd x11, 88(\base)
-    sd x12, 96(\base)
-    sd x13, 104(\base)
-    sd x14, 112(\base)
-    sd x15, 120(\base)
-    sd x16, 128(\base)
-    sd x17, 136(\base)
-    sd x18, 144(\base)
-    sd x19, 152(\base)
-    sd x20, 160(\base)
-    sd x21, 168(\base)
-    sd x22, 176(\base)
-    sd x23, 184(\base)
-    sd x24, 192(\base)
-    sd x25, 200(\base)
-    sd x26, 208(\base)
-    sd x27, 216(\base)
-    sd x28, 224(\base)
-    sd x29, 232(\base)
-    sd x30, 240(\base)
-    sd x31, 248(\base)
-.endm
-
 /* restores every GPR but the base register and sp */
 .macro LOAD_GPRS base
     ld x1,   8(\base)
@@ -198,7 +165,8 @@ trap_entry:
 .Lfrom_hs:
     csrrw   sp, sscratch, sp        /* sp back, sscratch = 0 again */
     addi    sp, sp, -FRAME_SIZE
-    SAVE_GPRS sp
+    SAVE_CALLER_SAVED sp
+    SAVE_CALLEE_SAVED sp
     addi    t0, sp, FRAME_SIZE
     sd      t0, 16(sp)
     SAVE_TRAP_CSRS sp, t0
