@@ -2,8 +2,14 @@
 #   build/hypervisor/obj/...                 objects shared by every configuration
 #   build/configs/<name>/chipvisor.{elf,bin}  the payload for OpenSBI fw_jump
 
-HV_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
-                      hypervisor/core/sbi/*.c hypervisor/platform/qemu-virt/*.c)
+# The board (hypervisor/include/platform.h): its description is the one file
+# that differs; `make hv-platforms` links the demo for every board there is.
+PLATFORM ?= qemu-virt
+HV_PLATFORMS := $(patsubst hypervisor/platform/%/,%,$(wildcard hypervisor/platform/*/))
+hv_platform_srcs = $(wildcard hypervisor/platform/$(1)/*.c)
+HV_COMMON_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
+                             hypervisor/core/sbi/*.c hypervisor/platform/*.c)
+HV_SRCS := $(HV_COMMON_SRCS) $(call hv_platform_srcs,$(PLATFORM))
 # plus the freestanding objects of the libraries it links (HV_LIB_RV_OBJS, from
 # hypervisor/lib/lib.mk, read after this file: HV_OBJS and HV_INC are expanded
 # late, in recipes and in second expansions)
@@ -21,7 +27,7 @@ $(BUILD)/obj-rv/%.S.o: %.S
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_CFLAGS) $(HV_INC) -MMD -MP -c $< -o $@
 
--include $(patsubst %,$(BUILD)/obj-rv/%.d,$(HV_SRCS))
+-include $(patsubst %,$(BUILD)/obj-rv/%.d,$(HV_COMMON_SRCS) $(foreach p,$(HV_PLATFORMS),$(call hv_platform_srcs,$(p))))
 
 # What configs load, built before vmconfig first runs (its deps.mk names the
 # exact files after that). Fragments read after this one define them: the
@@ -70,6 +76,21 @@ run-qemu: $(RUN_DIR)/chipvisor.bin
 
 .PHONY: hv-objs
 hv-objs: $$(HV_OBJS)
+
+# Every board's hypervisor links (the demo's VM table): a description that no
+# longer fits platform.h fails here, not on the board.
+HV_COMMON_OBJS = $(patsubst %,$(BUILD)/obj-rv/%.o,$(HV_COMMON_SRCS)) $(HV_LIB_RV_OBJS)
+define hv_platform_rules
+$(BUILD)/platforms/$(1)/chipvisor.elf: $$$$(HV_COMMON_OBJS) $(patsubst %,$(BUILD)/obj-rv/%.o,$(call hv_platform_srcs,$(1))) \
+                                       $(call hv_config_dir,configs/demo)/vm_table.o $$(HV_LDS)
+	@mkdir -p $$(@D)
+	$$(RV_CC) $$(RV_LDFLAGS) -T $$(HV_LDS) -o $$@ $$(HV_COMMON_OBJS) \
+	    $(patsubst %,$(BUILD)/obj-rv/%.o,$(call hv_platform_srcs,$(1))) $(call hv_config_dir,configs/demo)/vm_table.o $$(RV_LIBS)
+endef
+$(foreach p,$(HV_PLATFORMS),$(eval $(call hv_platform_rules,$(p))))
+.PHONY: hv-platforms
+hv-platforms: $(foreach p,$(HV_PLATFORMS),$(BUILD)/platforms/$(p)/chipvisor.elf)
+ALL += hv-platforms
 
 # Host unit test of the SBI layer (hypervisor/core/sbi: every extension file
 # and the dispatch table): the real dispatch, RAM checks and input

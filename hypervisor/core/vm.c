@@ -179,7 +179,7 @@ void vm_reset(struct vm *vm)
         return;
     /* a reboot must not show the guest its old memory; the first boot
      * finds zeroed RAM where the platform gives it so */
-    if (vm->booted || !platform_ram_zero_at_boot)
+    if (vm->booted || !platform.ram_zero_at_boot)
         memset(ram, 0, cfg->ram_size);
     vm->booted = true;
     memcpy(ram + (cfg->image_gpa - cfg->ram_gpa), cfg->image, cfg->image_size);
