@@ -3,11 +3,12 @@
 # Idempotent: does nothing (not even `apt-get update`) when all are present.
 # yosys brings yosys-smtbmc; z3 is its solver for make formal (Debian 12's
 # boolector 1.5 does not speak the SMT-LIB that yosys-smtbmc writes).
+# gnuplot-nox draws make plots / make sweep (PNG through its cairo terminal, SVG).
 set -eu
 PKGS="make gcc verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf opensbi
       qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev
       gcc-riscv64-linux-gnu libc6-dev-riscv64-cross e2fsprogs xz-utils zstd cpio binutils
-      z3"
+      z3 gnuplot-nox"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
