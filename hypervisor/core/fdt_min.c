@@ -84,6 +84,58 @@ const void *fdt_find_node_property(const void *fdt, const char *node, const char
     return NULL;
 }
 
+/* Is `want` one of the strings of a `compatible` list? */
+static bool compatible_has(const char *list, uint32_t len, const char *want)
+{
+    for (const char *p = list; p < list + len; p += strlen(p) + 1)
+        if (strcmp(p, want) == 0)
+            return true;
+    return false;
+}
+
+const void *fdt_find_compatible_property(const void *fdt, const char *compatible, const char *prop,
+                                         uint32_t *len)
+{
+    const uint8_t *blob = fdt;
+    if (!blob || be32(blob) != FDT_MAGIC)
+        return NULL;
+    const uint8_t *p = blob + be32(blob + 8);
+    const uint8_t *end = blob + be32(blob + 4);
+    const char *strings = (const char *)blob + be32(blob + 12);
+    bool matches = false;
+    const void *found = NULL;
+    uint32_t found_len = 0;
+
+    while (p + 4 <= end) {
+        uint32_t tok = be32(p);
+        p += 4;
+        if (tok == FDT_BEGIN_NODE || tok == FDT_END_NODE) {
+            /* a node's own properties come before its children */
+            if (matches && found) {
+                *len = found_len;
+                return found;
+            }
+            matches = false;
+            found = NULL;
+            if (tok == FDT_BEGIN_NODE)
+                p += ALIGN_UP(strlen((const char *)p) + 1, 4);
+        } else if (tok == FDT_PROP) {
+            uint32_t plen = be32(p), nameoff = be32(p + 4);
+            const char *val = (const char *)p + 8;
+            if (strcmp(strings + nameoff, "compatible") == 0 && compatible_has(val, plen, compatible))
+                matches = true;
+            if (strcmp(strings + nameoff, prop) == 0) {
+                found = val;
+                found_len = plen;
+            }
+            p = (const uint8_t *)val + ALIGN_UP(plen, 4);
+        } else if (tok != FDT_NOP) {
+            break;
+        }
+    }
+    return NULL;
+}
+
 const void *fdt_find_property(const void *fdt, const char *node, const char *prop, uint32_t *len)
 {
     return fdt_find_node_property(fdt, node, prop, prop, len);

@@ -5,6 +5,7 @@
 #include "csr.h"
 #include "hext.h"
 #include "hva_hw.h"
+#include "mmio.h"
 #include "util.h"
 #include "vm.h"
 #include "xlate/xlate.h"
@@ -63,38 +64,58 @@ static void fetch_ctx(const struct vcpu *v, struct xlate_ctx *c)
 
 struct hva_walk_stats hva_walk_stats;
 
-/* The software walker's answer; where the HVA is present, its walker answers
- * too and the two must agree (the HVA's is then the one used: the hardware
- * path; boot option chipvisor.hva.walker=on). Guests change their page
- * tables without telling anyone (a local sfence.vma does not trap), so the
- * HVA's VS-stage entries of this VMID are dropped before each walk. */
-static bool translate(const struct vm *vm, const struct xlate_ctx *c, uint64_t gva, uint64_t *hpa)
+/* One guest translation by the path this machine has: the HVA walker where it
+ * serves translations, else (and when it does not answer) the software
+ * walker, the golden model. With the cross-check on (chipvisor.xcheck=on, or
+ * chipvisor.hva.walker=on) the golden model walks beside the HVA and every
+ * disagreement is counted and logged. Guests change their page tables without
+ * telling anyone (a local sfence.vma does not trap), so the HVA's VS-stage
+ * entries of the VM are dropped before a two-stage walk. */
+bool guest_walk(const struct vm *vm, const struct xlate_ctx *c, uint64_t addr, int access, uint64_t *hpa)
 {
     static struct xlate_result sw, hw;   /* large: not on the hypervisor stack */
-    xlate_translate(c, &host_mem, gva, XLATE_EXEC, &sw);
     if (hva_hw_walker_on()) {
-        hva_hw_flush_vmid(vm->vmid);
-        if (hva_hw_translate(c, gva, XLATE_EXEC, &hw)) {
+        if (c->virt)
+            hva_hw_flush_vmid(vm->vmid);
+        if (hva_hw_translate(c, addr, access, &hw)) {
             hva_walk_stats.walks++;
-            if (hw.exc != sw.exc || (sw.exc == XLATE_EXC_NONE && hw.hpa != sw.hpa) ||
-                hw.htval != sw.htval) {
-                hva_walk_stats.disagreements++;
-                hv_log("vm %s: HVA walker and golden model disagree at GVA 0x%lx: "
-                       "HVA exc %u hpa 0x%lx htval 0x%lx, model exc %u hpa 0x%lx htval 0x%lx\n",
-                       vm->cfg->name, gva, hw.exc, hw.hpa, hw.htval, sw.exc, sw.hpa, sw.htval);
+            if (mmio_xcheck.on) {
+                xlate_translate(c, &host_mem, addr, (enum xlate_access)access, &sw);
+                hva_walk_stats.checked++;
+                if (hw.exc != sw.exc || (sw.exc == XLATE_EXC_NONE && hw.hpa != sw.hpa) ||
+                    hw.htval != sw.htval) {
+                    hva_walk_stats.disagreements++;
+                    if (log_nth(hva_walk_stats.disagreements))
+                        hv_log("vm %s: HVA walker and golden model disagree at 0x%lx: "
+                               "HVA exc %u hpa 0x%lx htval 0x%lx, model exc %u hpa 0x%lx htval 0x%lx\n",
+                               vm->cfg->name, addr, hw.exc, hw.hpa, hw.htval, sw.exc, sw.hpa, sw.htval);
+                }
             }
             *hpa = hw.hpa;
             return hw.exc == XLATE_EXC_NONE;
         }
+        hva_walk_stats.fallbacks++;
     }
+    xlate_translate(c, &host_mem, addr, (enum xlate_access)access, &sw);
     *hpa = sw.hpa;
     return sw.exc == XLATE_EXC_NONE;
+}
+
+void guest_walk_report(void)
+{
+    if (!hva_walk_stats.walks && !hva_walk_stats.fallbacks)
+        return;
+    if (hva_walk_stats.checked)
+        hv_log("HVA walker: %lu translations beside the golden model, %lu disagreements\n",
+               hva_walk_stats.checked, hva_walk_stats.disagreements);
+    hv_log("HVA walker: served %lu guest translations, %lu by the software walker when it did not answer\n",
+           hva_walk_stats.walks, hva_walk_stats.fallbacks);
 }
 
 static bool fetch_half(const struct vm *vm, const struct xlate_ctx *c, uint64_t gva, uint16_t *half)
 {
     uint64_t hpa;
-    if (!translate(vm, c, gva, &hpa))
+    if (!guest_walk(vm, c, gva, XLATE_EXEC, &hpa))
         return false;
     *half = *(volatile uint16_t *)(uintptr_t)hpa;
     return true;

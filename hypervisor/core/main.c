@@ -2,7 +2,6 @@
 #include "console.h"
 #include "cpu.h"
 #include "aia.h"
-#include "cosim_mailbox.h"
 #include "hva_hw.h"
 #include "csr.h"
 #include "fdt_min.h"
@@ -80,14 +79,13 @@ void hv_main(uint64_t hartid, const void *dtb)
            pool);
 
     aia_probe(dtb);
+    int walker = option_set(dtb, "chipvisor.hva.walker=on") ? 1 :
+                 option_set(dtb, "chipvisor.hva.walker=off") ? 0 : -1;
     uint64_t pool_end = ram_base + ram_size;
-    if (option_set(dtb, "chipvisor.hva=cosim")) {
-        /* the mailbox is the last 64 KiB of RAM: keep guests out of it */
-        pool_end -= COSIM_MAILBOX_SIZE;
-        hva_hw_connect_cosim(pool_end);
-        hva_hw_use_walker(option_set(dtb, "chipvisor.hva.walker=on"));
-    }
-    mmio_xcheck.on = option_set(dtb, "chipvisor.xcheck=on") || hva_hw_walker_on();
+    pool_end -= hva_hw_init(dtb, option_set(dtb, "chipvisor.hva=cosim"), walker, pool_end);
+    /* debug: every translation the hypervisor makes also by the software
+     * walker, compared (asking for the walker through the mailbox implies it) */
+    mmio_xcheck.on = option_set(dtb, "chipvisor.xcheck=on") || walker > 0;
     enum gstage_mode gmode = option_set(dtb, "chipvisor.gstage=sv39x4") ? GSTAGE_SV39X4 :
                              option_set(dtb, "chipvisor.gstage=sv48x4") ? GSTAGE_SV48X4 :
                              option_set(dtb, "chipvisor.gstage=sv57x4") ? GSTAGE_SV57X4 :

@@ -1,13 +1,15 @@
 /* Guest-page fault handling (the faulting GPA: fault_gpa()).
  * Inside a device window: decode the instruction (htinst when the hart gives
- * a transformed one, else the instruction read from guest memory with
- * HLVX.HU, cross-checked by the software walker on request) and emulate it. Anywhere else the guest touched memory that is not
+ * a transformed one, else the instruction read from guest memory by the HVA
+ * walker where it serves translations, or with HLVX.HU, cross-checked by the
+ * software walker on request) and emulate it. Anywhere else the guest touched memory that is not
  * its own: the VM is stopped with a report, everything else goes on. */
 #include "mmio.h"
 #include "console.h"
 #include "util.h"
 #include "csr.h"
 #include "hext.h"
+#include "hva_hw.h"
 #include "mmio_decode/mmio_decode.h"
 #include "util.h"
 
@@ -35,6 +37,10 @@ struct mmio_xcheck mmio_xcheck;
 static bool fetch_insn(struct vcpu *v, uint32_t *insn)
 {
     const struct vm *vm = v->vm;
+    /* where the HVA walker serves translations it reads the instruction
+     * (with the golden model beside it under the cross-check) */
+    if (hva_hw_walker_on())
+        return guest_fetch_insn(v, v->regs.sepc, insn);
     uint16_t lo, hi = 0;
     bool hw = hlvx_hu(v->regs.sepc, &lo) &&
               ((lo & 3) != 3 || hlvx_hu(v->regs.sepc + 2, &hi));

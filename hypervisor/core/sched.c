@@ -510,9 +510,7 @@ void sched_finish(void)
     if (mmio_xcheck.on)
         hv_log("instruction fetch cross-check: %lu fetches by HLVX and the software walker, "
                "%lu disagreements\n", mmio_xcheck.fetches, mmio_xcheck.disagreements);
-    if (hva_hw_walker_on())
-        hv_log("HVA walker: %lu translations beside the golden model, %lu disagreements\n",
-               hva_walk_stats.walks, hva_walk_stats.disagreements);
+    guest_walk_report();
     hva_hw_shutdown();
     platform_exit((int)bad);
 }

@@ -1,6 +1,6 @@
-/* Guest memory as the hypervisor reaches it, through the software two-stage
- * walker (lib/model/xlate, the golden model): a guest-physical buffer is translated
- * page by page through the VM's own G-stage tables, so the hypervisor can
+/* Guest memory as the hypervisor reaches it: a guest-physical buffer is
+ * translated page by page through the VM's own G-stage tables (guest_walk:
+ * the HVA walker where it serves, else the software walker), so the hypervisor can
  * never be pointed at memory the guest could not touch itself. HS runs with
  * satp Bare: host-physical = host-virtual. */
 #include "vm.h"
@@ -15,10 +15,7 @@ static bool gstage_translate(const struct vm *vm, uint64_t gpa, bool write, uint
         .virt = false,                   /* G-stage only: the address is a GPA */
         .ad_mode = XLATE_AD_UPDATE,
     };
-    struct xlate_result r;
-    xlate_translate(&ctx, &host_mem, gpa, write ? XLATE_WRITE : XLATE_READ, &r);
-    *hpa = r.hpa;
-    return r.exc == XLATE_EXC_NONE;
+    return guest_walk(vm, &ctx, gpa, write ? XLATE_WRITE : XLATE_READ, hpa);
 }
 
 bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, bool write, uint8_t **hva)

@@ -16,6 +16,11 @@ const void *fdt_find_property(const void *fdt, const char *node, const char *pro
 const void *fdt_find_node_property(const void *fdt, const char *node, const char *must_have,
                                    const char *prop, uint32_t *len);
 
+/* A property of the first node whose `compatible` list names `compatible`
+ * (a device found as on real hardware); NULL if there is none. */
+const void *fdt_find_compatible_property(const void *fdt, const char *compatible, const char *prop,
+                                         uint32_t *len);
+
 /* First region of the first /memory@... node (2-cell address and size). */
 bool fdt_find_memory(const void *fdt, uint64_t *base, uint64_t *size);
 

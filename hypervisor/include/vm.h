@@ -141,17 +141,25 @@ void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why);
 const char *vm_outcome_name(enum vm_outcome o);
 
 /* A guest-physical buffer as a host pointer, through the VM's G-stage tables
- * (software walker, lib/model/xlate): false unless every byte is the VM's own RAM
+ * (guest_walk): false unless every byte is the VM's own RAM
  * (writable, if `write`). */
 bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, bool write, uint8_t **hva);
+/* One guest translation (GVA with c->virt, else GPA) as the hypervisor needs
+ * them: by the HVA walker where it serves translations, else by the software
+ * walker (lib/model/xlate); false on any fault. `access`: enum xlate_access. */
+struct xlate_ctx;
+bool guest_walk(const struct vm *vm, const struct xlate_ctx *c, uint64_t addr, int access, uint64_t *hpa);
 /* The instruction at a guest virtual address, read through the vCPU's own
- * translation (vsatp over hgatp) by the software walker; false on any fault. */
+ * translation (vsatp over hgatp) by guest_walk; false on any fault. */
 bool guest_fetch_insn(const struct vcpu *v, uint64_t gva, uint32_t *insn);
-/* walks the HVA did beside the software walker, and how many disagreed */
+/* walks the HVA served, how many the golden model checked and how many of
+ * those disagreed, and how many went to the software walker instead */
 struct hva_walk_stats {
-    uint64_t walks, disagreements;
+    uint64_t walks, checked, disagreements, fallbacks;
 };
 extern struct hva_walk_stats hva_walk_stats;
+/* the walker's figures at the end of the run (nothing without an HVA walker) */
+void guest_walk_report(void);
 /* host memory for the software walker (guest_mem.c; faked in host tests) */
 struct xlate_mem;
 extern const struct xlate_mem host_mem;

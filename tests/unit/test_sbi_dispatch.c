@@ -116,6 +116,16 @@ static int host_cas64(void *ctx, uint64_t hpa, uint64_t expect, uint64_t desired
 }
 const struct xlate_mem host_mem = { host_read64, host_cas64, NULL };
 
+/* the hypervisor's translation path without an HVA: the golden model */
+bool guest_walk(const struct vm *vm, const struct xlate_ctx *c, uint64_t addr, int access, uint64_t *hpa)
+{
+    (void)vm;
+    struct xlate_result r;
+    xlate_translate(c, &host_mem, addr, (enum xlate_access)access, &r);
+    *hpa = r.hpa;
+    return r.exc == XLATE_EXC_NONE;
+}
+
 /* ---- a VM with 1 MiB of "RAM" at GPA 0x80000000, mapped with 4 KiB G-stage
  * pages (Sv39x4), but for one page left out and one read-only ---- */
 #define RAM_GPA 0x80000000UL
