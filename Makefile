@@ -2,7 +2,7 @@
 #
 #   make run [CONFIG=configs/demo]   install what is missing, build, boot in QEMU
 #   make test                        install what is missing, build, run every test
-#   make bench                       benchmarks (counts and ratios, never timings in tests)
+#   make bench                       benchmarks: build/bench/results.json, a CSV per table (tests/bench/README.md)
 #   make lint | synth | all | clean
 #
 # Each folder contributes a fragment (*.mk up to three folders deep) that adds its build rules and appends to:
@@ -74,8 +74,11 @@ check: $(TESTS)
 bench: deps
 	@$(MAKE) --no-print-directory bench-run
 
+# each script's output is kept for bench-report (tests/bench/bench.mk)
 bench-run: $(BENCHES)
-	@set -e; for b in $(BENCHES); do echo "== $$b"; $$b; done
+	@set -eo pipefail; mkdir -p $(BENCH_OUT)/raw; for b in $(BENCHES); do echo "== $$b"; \
+	    BUILD=$(BUILD) RUNS=$(BENCH_REPEATS) $$b | tee $(BENCH_OUT)/raw/$$(basename $$b .sh).log; done
+	@$(MAKE) --no-print-directory bench-report
 
 lint: $(LINTS)
 

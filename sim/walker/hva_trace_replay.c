@@ -111,9 +111,28 @@ static int parse_request(char *line, struct wh_req *q)
     return 0;
 }
 
+/* "mem ADDR VALUE" (hex): the guest stored VALUE to the 64-bit word at HPA
+ * ADDR (a page-table update in a recorded stream; the fence after it in the
+ * stream is what makes the walker's caches let go of the old entry) */
+static int parse_mem(char *line, uint64_t *addr, uint64_t *val)
+{
+    char *a, *v, *end;
+
+    strtok(line, " \t\r\n");
+    a = strtok(NULL, " \t\r\n");
+    v = strtok(NULL, " \t\r\n");
+    if (!a || !v || strtok(NULL, " \t\r\n"))
+        return -1;
+    *addr = strtoull(a, &end, 16);
+    if (*end || *addr % 8)
+        return -1;
+    *val = strtoull(v, &end, 16);
+    return *end ? -1 : 0;
+}
+
 static void usage(void)
 {
-    fprintf(stderr, "usage: hva-trace-replay [--latency N] <memory image> <requests file>\n");
+    fprintf(stderr, "usage: hva-trace-replay [--latency N] [--quiet] <memory image> <requests file>\n");
     exit(2);
 }
 
@@ -123,14 +142,23 @@ int main(int argc, char **argv)
     struct mem_model mem;
     struct walker_h h;
     unsigned latency = 4, lineno = 0, n_req = 0;
+    bool quiet = false;
     char line[1024], err[256];
     const char *image, *reqs;
     FILE *f;
 
-    if (argc == 5 && !strcmp(argv[1], "--latency")) {
-        latency = (unsigned)strtoul(argv[2], NULL, 0);
-        argv += 2;
-        argc -= 2;
+    for (;;) {
+        if (argc >= 3 && !strcmp(argv[1], "--latency")) {
+            latency = (unsigned)strtoul(argv[2], NULL, 0);
+            argv += 2;
+            argc -= 2;
+        } else if (argc >= 2 && !strcmp(argv[1], "--quiet")) {   /* the counters line alone */
+            quiet = true;
+            argv++;
+            argc--;
+        } else {
+            break;
+        }
     }
     if (argc != 3 || latency < 1)
         usage();
@@ -166,6 +194,15 @@ int main(int argc, char **argv)
             }
             continue;
         }
+        if (!strncmp(p, "mem ", 4)) {
+            uint64_t addr, val;
+            if (parse_mem(p, &addr, &val)) {
+                fprintf(stderr, "hva-trace-replay: %s:%u: bad mem line\n", reqs, lineno);
+                return 1;
+            }
+            mem_poke(&mem, addr, val);
+            continue;
+        }
         if (parse_request(p, &q)) {
             fprintf(stderr, "hva-trace-replay: %s:%u: cannot parse\n", reqs, lineno);
             return 1;
@@ -175,6 +212,8 @@ int main(int argc, char **argv)
             return 1;
         }
         n_req++;
+        if (quiet)
+            continue;
         if (r.exc == 0) {
             char vs[5], g[5];
             perm_str(r.vs_perm, vs);
