@@ -4,12 +4,12 @@
 
 # The board (hypervisor/include/platform.h): its description is the one file
 # that differs; `make hv-platforms` links the demo for every board there is.
-PLATFORM ?= qemu-virt
+HV_PLATFORM ?= qemu-virt
 HV_PLATFORMS := $(patsubst hypervisor/platform/%/,%,$(wildcard hypervisor/platform/*/))
 hv_platform_srcs = $(wildcard hypervisor/platform/$(1)/*.c)
 HV_COMMON_SRCS := $(wildcard hypervisor/arch/riscv/*.S hypervisor/arch/riscv/*.c hypervisor/core/*.c \
                              hypervisor/core/sbi/*.c hypervisor/platform/*.c)
-HV_SRCS := $(HV_COMMON_SRCS) $(call hv_platform_srcs,$(PLATFORM))
+HV_SRCS := $(HV_COMMON_SRCS) $(call hv_platform_srcs,$(HV_PLATFORM))
 # plus the freestanding objects of the libraries it links (HV_LIB_RV_OBJS, from
 # hypervisor/lib/lib.mk, read after this file: HV_OBJS and HV_INC are expanded
 # late, in recipes and in second expansions)

@@ -133,7 +133,7 @@ static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
         for (unsigned i = 0; i < WIRED_DEVICES; i++)
             msi_line(vm, wired[i], wired[i] && dev_line(vm, wired[i]), prev[i], touched);
     } else if (vm->vic_file) {
-        vic_update_irqs(vm);
+        vic_update_irqs(vm, touched);
     } else {
         for (unsigned i = 0; i < WIRED_DEVICES; i++) {
             bool level = wired[i] && dev_line(vm, wired[i]);

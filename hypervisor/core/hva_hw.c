@@ -21,9 +21,9 @@ static uint32_t be32(const uint8_t *b)
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
-/* The device's node in the host tree: its register block (2 address and 2
- * size cells, as QEMU's /soc; or 1 and 1), its interrupt, and which hgeip
- * line each VIC guest output drives. */
+/* The device's node in the host tree (sim/hva-device/README.md): its
+ * register block (2 address and 2 size cells, as QEMU's /soc; or 1 and 1),
+ * its interrupt, and which hgeip line each VIC guest output drives. */
 static bool dt_device(const void *dtb, uint64_t *base, uint32_t *irq)
 {
     const char *compat = platform.hva.compatible;
@@ -36,10 +36,11 @@ static bool dt_device(const void *dtb, uint64_t *base, uint32_t *irq)
     *base = len == 16 ? (uint64_t)be32(reg) << 32 | be32(reg + 4) : be32(reg);
     const uint8_t *ints = fdt_find_compatible_property(dtb, compat, "interrupts", &len);
     *irq = ints && len >= 4 ? be32(ints) : 0;
+    /* <first count>: VIC guest g drives hgeip bit first + g of every hart */
     const uint8_t *lines = platform.hva.hgei_prop ?
         fdt_find_compatible_property(dtb, compat, platform.hva.hgei_prop, &len) : NULL;
-    for (uint32_t g = 0; lines && g < len / 4 && g < HVA_VIC_MAX_GUESTS; g++)
-        hgei[g] = be32(lines + 4 * g);
+    for (uint32_t g = 0; lines && len >= 8 && g < be32(lines + 4) && g < HVA_VIC_MAX_GUESTS; g++)
+        hgei[g] = be32(lines) + g;
     return true;
 }
 

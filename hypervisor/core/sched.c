@@ -178,6 +178,12 @@ void vcpu_set_timer(struct vcpu *v, uint64_t when)
     }
 }
 
+/* does this hart's hgeip show the vCPU's guest external interrupt line? */
+static bool sees_line(const struct vcpu *v, const struct cpu *c)
+{
+    return v->pin < 0 || v->pin == (int32_t)c->id;
+}
+
 bool vcpu_irq_pending(const struct vcpu *v)
 {
     bool live = v->cpu == this_cpu();
@@ -189,9 +195,8 @@ bool vcpu_irq_pending(const struct vcpu *v)
         pending |= 1UL << 1;
     if (hvip & MIP_VSTIP)
         pending |= 1UL << 5;
-    /* a guest file's hgeip is seen only by the hart it belongs to */
-    if ((hvip & MIP_VSEIP) ||
-        (v->imsic_file && v->pin == (int32_t)this_cpu()->id && aia_file_pending(v->imsic_file)))
+    /* its guest external line (an IMSIC file's is seen only by its hart) */
+    if ((hvip & MIP_VSEIP) || (v->hgei && sees_line(v, this_cpu()) && aia_file_pending(v->hgei)))
         pending |= 1UL << 9;
     if (hart.sstc) {
         uint64_t cmp = live ? csr_read(CSR_VSTIMECMP) : v->csr.vstimecmp;
@@ -215,6 +220,7 @@ static void unload(struct cpu *c)
     v->cpu = NULL;
     v->last_cpu = c;
     c->loaded = NULL;
+    vm_irq_vcpu_on_hart(v, v->state == VCPU_IDLE);   /* an idle one waits for its line */
 }
 
 static void switch_to(struct cpu *c, struct vcpu *next)
@@ -230,6 +236,7 @@ static void switch_to(struct cpu *c, struct vcpu *next)
     vcpu_ctx_load(next);
     next->cpu = c;
     c->loaded = next;
+    vm_irq_vcpu_on_hart(next, true);
     /* the guest's own sfence.vma and fence.i on its last hart did not reach
      * this one: a vCPU that moved drops what this hart may still hold */
     if (next->last_cpu && next->last_cpu != c) {
@@ -395,14 +402,14 @@ static bool any_vm_alive(void)
     return false;
 }
 
-/* the guest files of idle vCPUs pinned here: their interrupts end this hart's WFI */
+/* the guest lines of idle vCPUs this hart sees: their interrupts end its WFI */
 static uint64_t idle_guest_files(struct cpu *c)
 {
     uint64_t files = 0;
     struct vcpu *v;
     for_each_vcpu(v, k)
-        if (v->imsic_file && v->pin == (int32_t)c->id && v->state == VCPU_IDLE)
-            files |= 1UL << v->imsic_file;
+        if (v->hgei && sees_line(v, c) && v->state == VCPU_IDLE)
+            files |= 1UL << v->hgei;
     return files;
 }
 

@@ -23,7 +23,7 @@ void vcpu_start_at(struct vcpu *v, uint64_t addr, uint64_t arg)
     v->regs.sepc = addr;
     v->regs.sstatus = SSTATUS_SPP | SSTATUS_FS_INITIAL;     /* enter in VS-mode */
     v->regs.hstatus = HSTATUS_VSXL_64 | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW |
-                      (uint64_t)v->imsic_file << HSTATUS_VGEIN_SHIFT;
+                      (uint64_t)v->hgei << HSTATUS_VGEIN_SHIFT;
     v->csr.hgatp = vm->hgatp;
     v->csr.hvip = keep_hvip;
     v->csr.henvcfg = hart.sstc ? HENVCFG_STCE : 0;

@@ -1,10 +1,20 @@
 /* The HVA's VIC behind a VM's PLIC window: the hardware path for a VM's
- * interrupts. The VM's emulated devices drive VIC sources, the guest's PLIC
- * accesses land in its VIC guest file, and the file's output becomes
- * hvip.VSEIP. Reached through lib/driver/hva's register hook (hva_hw.c). */
+ * interrupts, in one of two ways, by what the transport allows (hva_hw.h):
+ *  - direct (the HVA a device on the bus): the VM's guest file pages are in
+ *    its G-stage at its PLIC window, so claim, complete, enable, priority and
+ *    threshold never trap; the file's output is a guest external interrupt
+ *    line (hgeip, selected by hstatus.VGEIN while the vCPU runs); the VIC's
+ *    RUNNING bit of the file follows the vCPU on and off the harts; the
+ *    emulated devices' lines reach the file through INJECT (the machine's
+ *    wires are the VIC's sources);
+ *  - forwarded (the co-simulation mailbox: reads there cannot have side
+ *    effects the guest sees at once): the guest's PLIC accesses trap and
+ *    are forwarded to the file, the emulated devices drive VIC sources, the
+ *    file's output (polled) becomes hvip.VSEIP. */
 #include "vic_backend.h"
 #include "console.h"
 #include "csr.h"
+#include "gstage.h"
 #include "hva_hw.h"
 #include "hva_regs.h"
 #include "sbi_defs.h"
@@ -13,14 +23,26 @@
 #include "vic_model/vic_layout.h"
 
 static uint32_t vic_next_file;
+static uint32_t vic_running;         /* the RUNNING register: the hypervisor is its one writer */
 
 static uint32_t vic_window(const struct vm *vm)
 {
     return HVA_VIC_GUEST_OFFSET + (vm->vic_file - 1) * HVA_VIC_GUEST_STRIDE;
 }
 
-/* Routes the VM's device sources to its guest file; clears the file (a VM
- * reset must not inherit enables, priorities or claims). */
+static uint32_t file_bit(const struct vm *vm)
+{
+    return 1u << (vm->vic_file - 1);
+}
+
+static void set_running(uint32_t bits)
+{
+    if (bits != vic_running && hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_RUNNING, bits))
+        vic_running = bits;
+}
+
+/* Clears the file (a VM reset must not inherit enables, priorities or
+ * claims); forwarded: routes the VM's device sources to it. */
 void vic_setup(struct vm *vm)
 {
     uint32_t win = vic_window(vm), ids = hva_hw_vic_ids();
@@ -31,6 +53,8 @@ void vic_setup(struct vm *vm)
     for (uint32_t w = 0; w < (ids + 31) / 32; w++)
         hva_hw_write(win + VIC_G_ENABLE + 4 * w, 0);
     hva_hw_write(win + VIC_G_THRESHOLD, 0);
+    if (vm->vic_direct)
+        return;                 /* RUNNING follows its vCPU (vm_irq_vcpu_on_hart) */
     uint32_t guest = (vm->vic_file - 1) << VIC_ROUTE_GUEST_SHIFT;
     if (vm->uart_dev && vm->uart_dev->irq)
         hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_ROUTE + 4 * vm->vic_src_uart,
@@ -38,18 +62,41 @@ void vic_setup(struct vm *vm)
     if (vm->tick_dev)
         hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_ROUTE + 4 * vm->vic_src_tick,
                      VIC_ROUTE_ENABLE | guest | vm->tick_dev->irq);
-    /* one hart polls every VM's wire, so every attached file counts as running */
-    uint32_t running = 0;
-    hva_hw_read(HVA_VIC_HYP_OFFSET + VIC_RUNNING, &running);
-    hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_RUNNING, running | 1u << (vm->vic_file - 1));
+    /* one hart polls every VM's output, so every attached file counts as running */
+    set_running(vic_running | file_bit(vm));
 }
 
-/* The guest file's output wire (deliverable & RUNNING) is what a hart's
- * hgeip would see; the register read in vic_update_irqs answers at once, the wire catches what settles later (the VIC takes two cycles). */
+/* Direct: the file's output reaches hgeip only while RUNNING says so; it is
+ * on while the vCPU is on a hart or idle (its line must end the WFI of a
+ * hart that waits for it), off while it waits for its turn (it gets the
+ * interrupt when it runs again) or is stopped. */
+void vm_irq_vcpu_on_hart(struct vcpu *v, bool on)
+{
+    struct vm *vm = v->vm;
+    if (!vm->vic_direct)
+        return;
+    set_running(on ? vic_running | file_bit(vm) : vic_running & ~file_bit(vm));
+}
+
+/* Forwarded: the guest file's output wire (deliverable & RUNNING) is what a
+ * hart's hgeip would see; the register read in vic_update_irqs answers at
+ * once, the wire catches what settles later (the VIC takes two cycles). */
 void vm_devices_poll_lines(struct vm *vm)
 {
-    if (vm->vic_file)
+    if (vm->vic_file && !vm->vic_direct)
         vcpu_hvip_update(&vm->vcpus[0], MIP_VSEIP, (hva_hw_guest_eip() >> (vm->vic_file - 1)) & 1);
+}
+
+/* The four pages of the file at the PLIC window's pages 0..3 (vic_layout.h). */
+static bool map_file(struct vm *vm, uint64_t plic_gpa, uint64_t file_hpa)
+{
+    static const uint64_t at[4] = {
+        VIC_PLIC_PAGE0_OFF, VIC_PLIC_PAGE1_OFF, VIC_PLIC_PAGE2_OFF, VIC_PLIC_PAGE3_OFF,
+    };
+    for (unsigned p = 0; p < 4; p++)
+        if (!gstage_map_device_page(vm->gstage_root, plic_gpa + at[p], file_hpa + 0x1000UL * p))
+            return false;
+    return true;
 }
 
 void vm_attach_vic(struct vm *vm)
@@ -64,15 +111,33 @@ void vm_attach_vic(struct vm *vm)
         return;
     }
     uint32_t src = 2 * vm->index;
-    if (vic_next_file >= hva_hw_vic_guests() || src + 1 >= hva_hw_vic_sources() || src + 1 >= 32) {
+    bool sources = hva_hw_drives_sources();
+    if (vic_next_file >= hva_hw_vic_guests() ||
+        (sources && (src + 1 >= hva_hw_vic_sources() || src + 1 >= 32))) {
         hv_log("vm %s: no HVA VIC guest file left; its PLIC stays in software\n", vm->cfg->name);
         return;
+    }
+    uint32_t file = vic_next_file;
+    uint64_t hpa = hva_hw_vic_guest_hpa(file);
+    uint32_t line = hva_hw_vic_hgei(file);
+    if (hpa && line) {
+        if (!map_file(vm, plic->gpa_base, hpa)) {
+            hv_log("vm %s: cannot map the VIC guest file into its G-stage; its PLIC stays in software\n",
+                   vm->cfg->name);
+            return;
+        }
+        vm->vic_direct = true;
+        vm->vcpus[0].hgei = line;
     }
     vm->vic_file = ++vic_next_file;
     vm->vic_src_uart = src;
     vm->vic_src_tick = src + 1;
-    hv_log("vm %s: PLIC at GPA 0x%lx served by the HVA VIC (guest file %u, sources %u-%u)\n",
-           vm->cfg->name, plic->gpa_base, vm->vic_file - 1, src, src + 1);
+    if (vm->vic_direct)
+        hv_log("vm %s: PLIC at GPA 0x%lx served by the HVA VIC (guest file %u in its G-stage, "
+               "line hgeip %u)\n", vm->cfg->name, plic->gpa_base, file, line);
+    else
+        hv_log("vm %s: PLIC at GPA 0x%lx served by the HVA VIC (guest file %u, sources %u-%u)\n",
+               vm->cfg->name, plic->gpa_base, file, src, src + 1);
 }
 
 uint32_t vm_irq_backend(const struct vm *vm)
@@ -85,7 +150,8 @@ uint32_t vm_irq_backend(const struct vm *vm)
 }
 
 /* PLIC offsets -> the VIC guest window's four pages (vic_layout.h); other
- * PLIC offsets are reserved space: reads 0, writes ignored. */
+ * PLIC offsets are reserved space: reads 0, writes ignored. Direct, only the
+ * reserved space traps. */
 static bool vic_offset(uint64_t off, uint32_t *win_off)
 {
     if (off < 0x3000)
@@ -108,10 +174,29 @@ bool vic_access(struct vm *vm, uint64_t off, bool write, uint32_t *val)
     return write ? hva_hw_write(vic_window(vm) + w, *val) : hva_hw_read(vic_window(vm) + w, val);
 }
 
-void vic_update_irqs(struct vm *vm)
+/* Direct: an emulated device's level line as INJECTs into the file: one on
+ * each rising edge, and one more when the guest changed the device (`touched`)
+ * and the line is still high (it may have taken only part of what the device
+ * holds; as a level gateway would pend it again). Duplicates merge in the
+ * pending bit. The same rule as MSIs into an IMSIC file (devices.c). */
+static void inject_line(struct vm *vm, const struct vm_device_config *dev, bool level, bool *prev,
+                        const struct vm_device_config *touched)
 {
-    /* the device lines are the VIC's physical sources; its answer is the
-     * guest file's output (GUEST_EIP, a bit per file) */
+    if (dev && dev->irq && level && (!*prev || touched == dev))
+        hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_INJECT, VIC_ROUTE_ENABLE |
+                     (vm->vic_file - 1) << VIC_ROUTE_GUEST_SHIFT | dev->irq);
+    *prev = level;
+}
+
+void vic_update_irqs(struct vm *vm, const struct vm_device_config *touched)
+{
+    if (vm->vic_direct) {
+        inject_line(vm, vm->uart_dev, vm->uart_dev && vuart_irq(&vm->uart), &vm->uart_line, touched);
+        inject_line(vm, vm->tick_dev, vm->tick_dev && vtick_irq(&vm->tick), &vm->tick_line, touched);
+        return;
+    }
+    /* forwarded: the device lines are the VIC's physical sources; its answer
+     * is the guest file's output (GUEST_EIP, a bit per file) */
     if (vm->uart_dev)
         hva_hw_set_source(vm->vic_src_uart, vuart_irq(&vm->uart));
     if (vm->tick_dev)

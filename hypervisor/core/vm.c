@@ -51,6 +51,7 @@ static bool vm_attach_imsic(struct vm *vm)
         if (v->pin < 0)
             v->pin = (int32_t)(i % cpu_count);      /* its file ties it to one hart */
         v->imsic_file = aia_alloc_file((uint32_t)v->pin);
+        v->hgei = v->imsic_file;
         if (!v->imsic_file) {
             hv_log("vm %s: every IMSIC guest file of hart %d is taken; not started\n",
                    vm->cfg->name, v->pin);

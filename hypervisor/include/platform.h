@@ -1,6 +1,6 @@
 /* What the hypervisor needs from the board, as data: one `struct platform`
  * per board (hypervisor/platform/<name>/, e.g. qemu-virt/virt_desc.c; chosen with
- * `make PLATFORM=<name>`, default qemu-virt), read by the generic drivers in
+ * `make HV_PLATFORM=<name>`, default qemu-virt), read by the generic drivers in
  * hypervisor/platform/ and by core code. Core code never asks which board it
  * runs on; a new board is a new description (and, for a console or exit device
  * of another kind, a new driver in hypervisor/platform/). */
@@ -35,7 +35,8 @@ struct platform_hva {
     bool mailbox;                /* the co-simulation mailbox may be used */
     /* interrupt wiring, where the tree does not say it (hgei_prop): VIC
      * guest g's output drives hgeip bit hgei_first + g on every hart */
-    const char *hgei_prop;       /* device-tree property: one hgeip bit per VIC guest */
+    const char *hgei_prop;       /* device-tree property <first count>: VIC guest g
+                                  * drives hgeip bit first + g of every hart */
     uint32_t hgei_first;         /* 0: the VIC's outputs reach no hgeip (polled) */
     uint32_t host_irq;           /* the HVA's own interrupt at the host PLIC (0: not wired) */
 };

@@ -89,6 +89,10 @@ struct vcpu {
     bool resume_nonretentive;        /* HSM non-retentive suspend: resume at resume_addr */
     uint64_t resume_addr, resume_opaque;
     uint32_t imsic_file;             /* AIA guest interrupt file on its pinned hart (0: none) */
+    /* its guest external interrupt line (hstatus.VGEIN, an hgeip bit; 0: none):
+     * its IMSIC file, or its VM's HVA VIC guest output; seen on its pinned
+     * hart, or on every hart when it has no pin */
+    uint32_t hgei;
     bool imsic_reset;                /* its file must be cleared by its hart before it runs */
 };
 
@@ -116,6 +120,7 @@ struct vm {
     const struct vm_device_config *uart_dev, *plic_dev, *tick_dev, *imsic_dev;
     const struct vm_device_config *blk_dev, *vcon_dev, *aplic_dev;
     uint32_t vic_file;               /* HVA VIC guest file + 1 serving its PLIC (0: software vPLIC) */
+    bool vic_direct;                 /* the file's pages in its G-stage, its output on hgeip */
     uint32_t vic_src_uart, vic_src_tick;   /* its devices' physical sources at the VIC */
     bool uart_line, tick_line, blk_line, vcon_line;   /* device interrupt levels, for MSI edges */
     uint32_t blk_errors_logged, vcon_errors_logged;   /* virtio driver errors reported */
@@ -203,5 +208,8 @@ void vm_devices_advance(struct vm *vm, uint64_t now);
 uint64_t vm_devices_next_event(const struct vm *vm);
 /* interrupt wires from outside the hypervisor (the HVA VIC's guest outputs) */
 void vm_devices_poll_lines(struct vm *vm);
+/* A vCPU came onto a hart (on) or left it (on: it is idle and waits for its
+ * line): the VIC's RUNNING bit of its file follows (vic_backend.c). */
+void vm_irq_vcpu_on_hart(struct vcpu *v, bool on);
 
 #endif

@@ -17,7 +17,7 @@ const struct platform platform = {
         .base = 0x40000000,
         .size = 0x100000,                                /* HVA_REGS_SIZE */
         .mailbox = false,
-        .hgei_prop = "chipvisor,guest-hgei",
+        .hgei_prop = "chipvisor,guest-lines",
         .hgei_first = 1,
         .host_irq = 3,
     },

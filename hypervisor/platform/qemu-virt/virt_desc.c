@@ -10,6 +10,6 @@ const struct platform platform = {
     .hva = {
         .compatible = "chipvisor,hva",
         .mailbox = true,             /* stock QEMU: co-simulation (chipvisor.hva=cosim) */
-        .hgei_prop = "chipvisor,guest-hgei",
+        .hgei_prop = "chipvisor,guest-lines",
     },
 };
