@@ -1,6 +1,6 @@
 #!/bin/sh
 # Yosys 0.23 synthesis report of one top for a Xilinx 7-series-like target:
-#   rtl/walker/synth-report.sh <top> <out dir> <sources...>
+#   rtl/walker/synth-report.sh <top> <out dir> <sources...>   (env RST: the top's reset, default rst_ni)
 # Runs synth_xilinx (flattened), prints LUT / FF / BRAM / LUTRAM / DSP, and a depth
 # estimate: the critical register-to-register path of Yosys' sta (the cell
 # delays of +/xilinx/cells_sim.v; no routing, reset arcs dropped) with the
@@ -40,7 +40,7 @@ END { printf "%s synth_xilinx: LUT %d  FF %d  BRAM36 %g  LUTRAM %d  DSP %d  (CAR
 
 # depth: sta from the clock (the asynchronous reset is not a timing path),
 # ltp over the combinational cells only
-run sta "read_rtlil $out/$top.il; cd $top; connect -set rst_ni 1'1; cd; read_verilog -lib -specify +/xilinx/cells_sim.v; sta"
+run sta "read_rtlil $out/$top.il; cd $top; connect -set ${RST:-rst_ni} 1'1; cd; read_verilog -lib -specify +/xilinx/cells_sim.v; sta"
 run ltp "read_rtlil $out/$top.il; delete t:FD*; ltp -noff"
 cat "$out/sta.log" "$out/ltp.log" >"$out/depth.log"
 awk -v top="$top" '
