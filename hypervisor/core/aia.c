@@ -51,6 +51,12 @@ void aia_probe(const void *dtb)
            imsic_s_base, hart_stride, (unsigned)__builtin_popcountl(geilen_mask & ~1UL));
 }
 
+void aia_reserve_lines(uint64_t lines)
+{
+    for (uint32_t i = 0; i < MAX_CPUS; i++)
+        files_free[i] &= ~lines;
+}
+
 bool aia_present(void)
 {
     return imsic_s_base != 0;

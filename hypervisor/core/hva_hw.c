@@ -178,6 +178,14 @@ uint32_t hva_hw_vic_hgei(uint32_t file)
     return hgei[file];
 }
 
+uint64_t hva_hw_vic_lines(void)
+{
+    uint64_t lines = 0;
+    for (uint32_t g = 0; g < hva_hw_vic_guests(); g++)
+        lines |= hva_hw_vic_hgei(g) ? 1UL << hva_hw_vic_hgei(g) : 0;
+    return lines;
+}
+
 uint32_t hva_hw_guest_eip(void)
 {
     if (!alive())

@@ -83,6 +83,7 @@ void hv_main(uint64_t hartid, const void *dtb)
                  option_set(dtb, "chipvisor.hva.walker=off") ? 0 : -1;
     uint64_t pool_end = ram_base + ram_size;
     pool_end -= hva_hw_init(dtb, option_set(dtb, "chipvisor.hva=cosim"), walker, pool_end);
+    aia_reserve_lines(hva_hw_vic_lines());
     /* debug: every translation the hypervisor makes also by the software
      * walker, compared (asking for the walker through the mailbox implies it) */
     mmio_xcheck.on = option_set(dtb, "chipvisor.xcheck=on") || walker > 0;

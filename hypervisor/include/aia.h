@@ -12,6 +12,9 @@
 
 void aia_probe(const void *dtb);
 bool aia_present(void);
+/* hgeip lines that are not IMSIC guest files (the HVA VIC's outputs, after
+ * the files on QEMU -M virt,hva=on,aia=aplic-imsic): never handed out. */
+void aia_reserve_lines(uint64_t lines);
 /* A free guest file (1..GEILEN) of host hart `cpu` (index in cpus[]), or 0
  * when none is left. */
 uint32_t aia_alloc_file(uint32_t cpu);

@@ -39,6 +39,8 @@ uint64_t hva_hw_vic_guest_hpa(uint32_t file);
 /* The hgeip bit guest file `file`'s output drives on every hart (0: none;
  * its output is then polled through hva_hw_guest_eip). */
 uint32_t hva_hw_vic_hgei(uint32_t file);
+/* Every hgeip bit a VIC output drives (bit n: line n). */
+uint64_t hva_hw_vic_lines(void);
 /* The VIC's guest interrupt outputs (bit per guest file). */
 uint32_t hva_hw_guest_eip(void);
 
