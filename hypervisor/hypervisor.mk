@@ -103,3 +103,16 @@ $(HV_SBI_TEST): $(HV_SBI_TEST_SRCS) $(wildcard hypervisor/include/*.h hypervisor
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) $(HV_INC) -o $@ $(HV_SBI_TEST_SRCS) $(XLATE_HOST_OBJS) $(HOST_LDFLAGS) -lcmocka
 TESTS += $(HV_SBI_TEST)
+
+# Host unit test of HVA discovery (hva_hw_init): device-tree node, mailbox,
+# none, through the real MMIO transport over a register file in host memory.
+HV_HVA_DISC_TEST := $(BUILD)/tests/unit/test_hva_discovery
+HV_HVA_DISC_SRCS := tests/unit/test_hva_discovery.c hypervisor/core/hva_hw.c hypervisor/core/hva_mmio.c \
+                    hypervisor/core/fdt_min.c
+$(HV_HVA_DISC_TEST): $(HV_HVA_DISC_SRCS) $(wildcard hypervisor/include/*.h) $$(HVA_HOST_OBJS) $$(XLATE_HOST_OBJS) \
+                     $$(HVA_REGS_H)
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) $(HV_INC) -o $@ $(HV_HVA_DISC_SRCS) $(HVA_HOST_OBJS) $(XLATE_HOST_OBJS) \
+	    $(HOST_LDFLAGS) -lcmocka -lfdt
+TESTS += $(HV_HVA_DISC_TEST)
+ALL += $(HV_HVA_DISC_TEST)

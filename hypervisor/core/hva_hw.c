@@ -76,6 +76,9 @@ uint64_t hva_hw_init(const void *dtb, bool mailbox_asked, int walker, uint64_t r
     char where[96];
     uint64_t base = 0, kept = 0;
     uint32_t irq = 0;
+    tp = NULL;
+    present = walker_on = false;
+    memset(hgei, 0, sizeof(hgei));
     bool from_dt = dt_device(dtb, &base, &irq);
     if (!from_dt && platform.hva.size) {
         base = platform.hva.base;
