@@ -4,11 +4,14 @@
 # yosys brings yosys-smtbmc; z3 is its solver for make formal (Debian 12's
 # boolector 1.5 does not speak the SMT-LIB that yosys-smtbmc writes).
 # gnuplot-nox draws make plots / make sweep (PNG through its cairo terminal, SVG).
+# dpkg-dev .. libpixman-1-dev: the HVA platform QEMU, built from Debian's qemu source
+# package (host-tools/qemu-hva/build-qemu-hva.sh; glib, pixman, meson, ninja).
 set -eu
 PKGS="make gcc verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf opensbi
       qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev
       gcc-riscv64-linux-gnu libc6-dev-riscv64-cross e2fsprogs xz-utils zstd cpio binutils
-      z3 gnuplot-nox"
+      z3 gnuplot-nox
+      dpkg-dev git pkgconf ninja-build meson libglib2.0-dev libpixman-1-dev python3"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
