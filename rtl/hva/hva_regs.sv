@@ -3,6 +3,12 @@
 // forwarding the VIC's windows to the VIC's register bus, and answering any
 // other offset with SLVERR.
 //
+// Context slots (block hva_ctx): CtxSlots translation contexts; a write to a
+// slot's XLATE_READ/WRITE/EXEC loads REQ_* from the slot (address: the
+// slot's ADDR_HI and the written word) and starts the request as REQ_GO
+// does. A read of XLATE_RESULT is not taken (ARREADY low) while the request
+// is busy, so one write and one read make a translation.
+//
 // One access at a time: a write is taken when AW and W are both valid (AXI
 // lets a slave wait for both), else a read; the response is registered and
 // held until the master takes it. The access itself is decoded in the cycle
@@ -14,7 +20,8 @@ module hva_regs #(
   parameter logic [31:0] Cap1 = '0,
   parameter logic [31:0] Cap2 = '0,
   parameter logic [31:0] Cap3 = '0,
-  parameter int unsigned RingMaxLog2 = 15
+  parameter int unsigned RingMaxLog2 = 15,
+  parameter int unsigned CtxSlots    = 4    // 1 .. HVA_CTX_MAX_SLOTS
 ) (
   input  logic                      clk_i,
   input  logic                      rst_ni,
@@ -69,8 +76,11 @@ module hva_regs #(
   logic [31:0]      acc_rdata;
   logic             acc_err;
 
+  // a read of XLATE_RESULT waits for the request in flight
+  logic rd_wait;
+  assign rd_wait  = 32'(axil_req_i.ar.addr) == hva_regs_pkg::HVA_XLATE_RESULT_OFFSET && req_busy_q;
   assign acc_we   = state_q == StIdle && axil_req_i.aw_valid && axil_req_i.w_valid;
-  assign acc      = acc_we || (state_q == StIdle && axil_req_i.ar_valid);
+  assign acc      = acc_we || (state_q == StIdle && axil_req_i.ar_valid && !rd_wait);
   assign acc_addr = acc_we ? axil_req_i.aw.addr : axil_req_i.ar.addr;
 
   always_comb begin
@@ -122,14 +132,23 @@ module hva_regs #(
 
   // ---------------------------------------------------------------- decode
   logic in_vic, in_local;
-  logic [7:0] off;   // local offset (the HVA block is 0x000..0x0ff)
+  logic [8:0] off;   // local offset (the HVA block 0x000..0x0ff, the context slots 0x100..0x1ff)
 
   assign in_vic = (32'(acc_addr) >= hva_regs_pkg::HVA_VIC_HYP_OFFSET &&
                    32'(acc_addr) < hva_regs_pkg::HVA_VIC_HYP_OFFSET + hva_regs_pkg::HVA_VIC_HYP_SIZE) ||
                   (32'(acc_addr) >= hva_regs_pkg::HVA_VIC_GUEST_OFFSET &&
                    32'(acc_addr) < hva_regs_pkg::HVA_VIC_GUEST_OFFSET + hva_regs_pkg::HVA_VIC_GUEST_SIZE);
-  assign in_local = acc_addr[AddrW-1:8] == '0 && acc_addr[1:0] == 2'b00;
-  assign off      = acc_addr[7:0];
+  assign in_local = acc_addr[AddrW-1:9] == '0 && acc_addr[1:0] == 2'b00;
+  assign off      = acc_addr[8:0];
+
+  // a context slot's register: slot ctx_slot, offset ctx_off within it
+  localparam int unsigned SlotW = 2;   // HVA_CTX_MAX_SLOTS = 4
+  logic             in_ctx;
+  logic [SlotW-1:0] ctx_slot;
+  logic [5:0]       ctx_off;
+  assign ctx_slot = off[6 +: SlotW];
+  assign ctx_off  = off[5:0];
+  assign in_ctx   = off[8] && 32'(ctx_slot) < CtxSlots;
 
   assign vic_req_o   = acc && in_vic;
   assign vic_we_o    = acc_we;
@@ -161,10 +180,46 @@ module hva_regs #(
   logic [31:0] cnt_req_q, cnt_req_d, cnt_tlb_q, cnt_tlb_d, cnt_gtlb_q, cnt_gtlb_d;
   logic [31:0] cnt_pwc_q, cnt_pwc_d, cnt_pte_q, cnt_pte_d, cnt_busy_q, cnt_busy_d;
 
+  // context slots, slot k at bits k * width (flat: Yosys 0.23 takes no arrays here)
+  logic [CtxSlots*64-1:0] ctx_vsatp_q, ctx_vsatp_d, ctx_hgatp_q, ctx_hgatp_d;
+  logic [CtxSlots*32-1:0] ctx_ctrl_q, ctx_ctrl_d, ctx_addr_hi_q, ctx_addr_hi_d;
+
   // ---------------------------------------------------------------- reads
   logic [31:0] local_rdata;
   logic        local_err;
-  logic [31:0] rsp_status, rsp_info;
+  logic [31:0] rsp_status, rsp_info, xlate_result;
+  logic [31:0] ctx_rdata;
+  logic        ctx_err;
+
+  always_comb begin
+    xlate_result = '0;
+    xlate_result[hva_regs_pkg::HVA_XLATE_RESULT_HPA_PPN_LSB +: hva_regs_pkg::HVA_XLATE_RESULT_HPA_PPN_WIDTH] =
+        rsp_q.hpa[12 +: hva_regs_pkg::HVA_XLATE_RESULT_HPA_PPN_WIDTH];
+    xlate_result[hva_regs_pkg::HVA_XLATE_RESULT_WIDE_LSB]  = rsp_q.hpa[63:42] != '0;
+    xlate_result[hva_regs_pkg::HVA_XLATE_RESULT_FAULT_LSB] = rsp_q.exc != '0;
+  end
+
+  // a slot's registers: one-hot AND-OR over the slots
+  always_comb begin
+    ctx_rdata = '0;
+    ctx_err   = 1'b0;
+    for (int unsigned k = 0; k < CtxSlots; k++) begin
+      if (32'(ctx_slot) == k) begin
+        unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
+          hva_regs_pkg::HVA_CTX_VSATP_LO_OFFSET: ctx_rdata = ctx_vsatp_q[k*64 +: 32];
+          hva_regs_pkg::HVA_CTX_VSATP_HI_OFFSET: ctx_rdata = ctx_vsatp_q[k*64 + 32 +: 32];
+          hva_regs_pkg::HVA_CTX_HGATP_LO_OFFSET: ctx_rdata = ctx_hgatp_q[k*64 +: 32];
+          hva_regs_pkg::HVA_CTX_HGATP_HI_OFFSET: ctx_rdata = ctx_hgatp_q[k*64 + 32 +: 32];
+          hva_regs_pkg::HVA_CTX_CTRL_OFFSET:     ctx_rdata = ctx_ctrl_q[k*32 +: 32];
+          hva_regs_pkg::HVA_CTX_ADDR_HI_OFFSET:  ctx_rdata = ctx_addr_hi_q[k*32 +: 32];
+          hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
+          hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
+          hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: ctx_rdata = '0;
+          default: ctx_err = 1'b1;
+        endcase
+      end
+    end
+  end
 
   hva_rsp_pack u_rsp_pack (
     .rsp_i   (rsp_q),
@@ -198,6 +253,7 @@ module hva_regs #(
       end
       hva_regs_pkg::HVA_RSP_STATUS_OFFSET:    local_rdata = rsp_status;
       hva_regs_pkg::HVA_RSP_INFO_OFFSET:      local_rdata = rsp_info;
+      hva_regs_pkg::HVA_XLATE_RESULT_OFFSET:  local_rdata = xlate_result;
       hva_regs_pkg::HVA_RSP_HPA_LO_OFFSET:    local_rdata = rsp_q.hpa[31:0];
       hva_regs_pkg::HVA_RSP_HPA_HI_OFFSET:    local_rdata = rsp_q.hpa[63:32];
       hva_regs_pkg::HVA_RSP_GPA_LO_OFFSET:    local_rdata = rsp_q.gpa[31:0];
@@ -227,7 +283,10 @@ module hva_regs #(
       hva_regs_pkg::HVA_PERF_PWC_HITS_OFFSET: local_rdata = cnt_pwc_q;
       hva_regs_pkg::HVA_PERF_PTE_READS_OFFSET: local_rdata = cnt_pte_q;
       hva_regs_pkg::HVA_PERF_BUSY_CYCLES_OFFSET: local_rdata = cnt_busy_q;
-      default:                  local_err = 1'b1;
+      default: begin
+        local_rdata = ctx_rdata;
+        local_err   = !in_ctx || ctx_err;
+      end
     endcase
   end
 
@@ -250,7 +309,7 @@ module hva_regs #(
   logic [31:0] ring_size_wr;   // clamped to the largest ring below
   assign ring_size_wr = merge(32'(ring_size_q), wd, wmask, hva_regs_pkg::HVA_RING_SIZE_RWMASK);
 
-  function automatic logic wr_at(logic w, logic [7:0] o, int unsigned reg_off);
+  function automatic logic wr_at(logic w, logic [8:0] o, int unsigned reg_off);
     wr_at = w && 32'(o) == reg_off;
   endfunction
 
@@ -275,6 +334,10 @@ module hva_regs #(
     inv_addr_d  = inv_addr_q;
     inv_valid_d = inv_valid_q;
     inv_d       = inv_q;
+    ctx_vsatp_d   = ctx_vsatp_q;
+    ctx_hgatp_d   = ctx_hgatp_q;
+    ctx_ctrl_d    = ctx_ctrl_q;
+    ctx_addr_hi_d = ctx_addr_hi_q;
 
     // register writes
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET))
@@ -327,6 +390,42 @@ module hva_regs #(
       req_valid_d = 1'b1;
       req_busy_d  = 1'b1;
       rsp_done_d  = 1'b0;
+    end
+
+    // context slots: their registers, and XLATE_* (REQ_* from the slot, GO)
+    for (int unsigned k = 0; k < CtxSlots; k++) begin
+      if (lwr && in_ctx && 32'(ctx_slot) == k) begin
+        unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
+          hva_regs_pkg::HVA_CTX_VSATP_LO_OFFSET:
+            ctx_vsatp_d[k*64 +: 32] = merge(ctx_vsatp_q[k*64 +: 32], wd, wmask, '1);
+          hva_regs_pkg::HVA_CTX_VSATP_HI_OFFSET:
+            ctx_vsatp_d[k*64 + 32 +: 32] = merge(ctx_vsatp_q[k*64 + 32 +: 32], wd, wmask, '1);
+          hva_regs_pkg::HVA_CTX_HGATP_LO_OFFSET:
+            ctx_hgatp_d[k*64 +: 32] = merge(ctx_hgatp_q[k*64 +: 32], wd, wmask, '1);
+          hva_regs_pkg::HVA_CTX_HGATP_HI_OFFSET:
+            ctx_hgatp_d[k*64 + 32 +: 32] = merge(ctx_hgatp_q[k*64 + 32 +: 32], wd, wmask, '1);
+          hva_regs_pkg::HVA_CTX_CTRL_OFFSET:
+            ctx_ctrl_d[k*32 +: 32] = merge(ctx_ctrl_q[k*32 +: 32], wd, wmask,
+                                           hva_regs_pkg::HVA_CTX_CTRL_RWMASK);
+          hva_regs_pkg::HVA_CTX_ADDR_HI_OFFSET:
+            ctx_addr_hi_d[k*32 +: 32] = merge(ctx_addr_hi_q[k*32 +: 32], wd, wmask, '1);
+          hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
+          hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
+          hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: if (!req_busy_q) begin
+            req_vsatp_d = ctx_vsatp_q[k*64 +: 64];
+            req_hgatp_d = ctx_hgatp_q[k*64 +: 64];
+            req_addr_d  = {ctx_addr_hi_q[k*32 +: 32], wd};
+            req_ctrl_d  = ctx_ctrl_q[k*32 +: 32];
+            req_ctrl_d[hva_regs_pkg::HVA_REQ_CTRL_ACCESS_LSB +: 2] =
+                ctx_off[3:2] == 2'd0 ? walker_pkg::AccRead :
+                ctx_off[3:2] == 2'd1 ? walker_pkg::AccWrite : walker_pkg::AccExec;
+            req_valid_d = 1'b1;
+            req_busy_d  = 1'b1;
+            rsp_done_d  = 1'b0;
+          end
+          default: ;
+        endcase
+      end
     end
 
     // invalidation: GO latches the command (ignored while one waits)
@@ -401,6 +500,10 @@ module hva_regs #(
       cnt_pwc_q   <= '0;
       cnt_pte_q   <= '0;
       cnt_busy_q  <= '0;
+      ctx_vsatp_q   <= '0;
+      ctx_hgatp_q   <= '0;
+      ctx_ctrl_q    <= '0;
+      ctx_addr_hi_q <= '0;
     end else begin
       state_q     <= state_d;
       rdata_q     <= rdata_d;
@@ -429,6 +532,10 @@ module hva_regs #(
       cnt_pwc_q   <= cnt_pwc_d;
       cnt_pte_q   <= cnt_pte_d;
       cnt_busy_q  <= cnt_busy_d;
+      ctx_vsatp_q   <= ctx_vsatp_d;
+      ctx_hgatp_q   <= ctx_hgatp_d;
+      ctx_ctrl_q    <= ctx_ctrl_d;
+      ctx_addr_hi_q <= ctx_addr_hi_d;
     end
   end
 

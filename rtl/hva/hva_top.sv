@@ -18,6 +18,8 @@ module hva_top #(
   parameter bit          GTLB_EN       = 1,
   parameter bit          PWC_EN        = 1,
   parameter int unsigned MAX_PTE_READS = 255,
+  // translation context slots of the register block (1 .. 4)
+  parameter int unsigned CTX_SLOTS     = 4,
   // the VIC's (rtl/vic: vic); VIC_EN = 0 leaves its windows answering SLVERR
   parameter bit          VIC_EN        = 1,
   parameter int unsigned VIC_GUESTS    = 4,
@@ -57,7 +59,8 @@ module hva_top #(
   localparam logic [31:0] Cap2 =
       (32'(hva_pkg::AxiIdW) << hva_regs_pkg::HVA_CAP2_AXI_ID_W_LSB) |
       (32'(RingMaxLog2)     << hva_regs_pkg::HVA_CAP2_RING_MAX_LOG2_LSB) |
-      (32'(VIC_EN)          << hva_regs_pkg::HVA_CAP2_VIC_LSB);
+      (32'(VIC_EN)          << hva_regs_pkg::HVA_CAP2_VIC_LSB) |
+      (32'(CTX_SLOTS)       << hva_regs_pkg::HVA_CAP2_CTX_SLOTS_LSB);
   localparam logic [31:0] Cap3 = !VIC_EN ? '0 :
       (32'(VIC_GUESTS)  << hva_regs_pkg::HVA_CAP3_VIC_GUESTS_LSB) |
       (32'(VIC_IDS)     << hva_regs_pkg::HVA_CAP3_VIC_IDS_LSB) |
@@ -94,7 +97,8 @@ module hva_top #(
     .Cap1       (Cap1),
     .Cap2       (Cap2),
     .Cap3       (Cap3),
-    .RingMaxLog2(RingMaxLog2)
+    .RingMaxLog2(RingMaxLog2),
+    .CtxSlots   (CTX_SLOTS)
   ) u_regs (
     .clk_i,
     .rst_ni,

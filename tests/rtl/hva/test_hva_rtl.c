@@ -268,6 +268,57 @@ static void single_requests(struct hva *h, unsigned n, uint64_t *cyc_total)
     }
 }
 
+/* Through the context slots: each slot holds one of the world's contexts
+ * (random flags); a translation is hva_translate_fast (one write, one read,
+ * plus ADDR_HI when the upper half changes), its HPA or exception compared
+ * with the model, then the whole result (RSP_*, outside the count) and the
+ * A/D state as for single requests. */
+static void fast_requests(struct hva *h, unsigned n, uint64_t *cyc_total)
+{
+    static uint64_t post[XLATE_MAX_STEPS];
+    struct hva_ring_req slot_req[HVA_CTX_MAX_SLOTS];
+    unsigned slots = h->caps.ctx_slots;
+    for (unsigned k = 0; k < slots; k++) {
+        random_request(&slot_req[k], true);
+        CHECK(hva_ctx_load(h, k, &slot_req[k].ctx) == HVA_OK, "ctx load %u", k);
+    }
+    for (unsigned i = 0; i < n; i++) {
+        unsigned k = (unsigned)(rnd() % slots);
+        struct hva_ring_req q;
+        if (rnd() % 64 == 0) {   /* now and then a slot gets a new context */
+            random_request(&slot_req[k], true);
+            CHECK(hva_ctx_load(h, k, &slot_req[k].ctx) == HVA_OK, "ctx load %u", k);
+        }
+        random_request(&q, true);   /* an address and access fitting some context */
+        q.ctx = slot_req[k].ctx;
+        if (q.ctx.hlvx)
+            q.acc = XLATE_READ;
+        struct xlate_result want, got;
+        xlate_translate(&q.ctx, &mem.xm, q.addr, q.acc, &want);
+        uint32_t ns = want.n_steps < XLATE_MAX_STEPS ? want.n_steps : XLATE_MAX_STEPS;
+        for (uint32_t st = 0; st < ns; st++)
+            post[st] = hva_mem_read(&mem, want.steps[st].pte_addr);
+        for (uint32_t st = ns; st-- > 0;)
+            hva_mem_write(&mem, want.steps[st].pte_addr, want.steps[st].pte);
+        uint64_t hpa = 0, c0 = cycles;
+        int exc = hva_translate_fast(h, k, q.addr, q.acc, &hpa);
+        *cyc_total += cycles - c0;
+        CHECK(exc >= 0, "hva_translate_fast: %d", exc);
+        CHECK(hva_last_result(h, q.addr, &got, NULL) == HVA_OK, "last result");
+        if ((unsigned)exc != want.exc || (exc == 0 && hpa != want.hpa) || !same(&got, &want)) {
+            fprintf(stderr, "fast: exc %d hpa %" PRIx64 "\n", exc, hpa);
+            report("fast", &q, &got, &want);
+        }
+        for (uint32_t st = 0; st < ns; st++)
+            if (hva_mem_read(&mem, want.steps[st].pte_addr) != post[st]) {
+                failures++;
+                fprintf(stderr, "fast: A/D state differs at %" PRIx64 "\n",
+                        want.steps[st].pte_addr);
+                break;
+            }
+    }
+}
+
 /* Batches through the ring (A/D fault mode: the requests of a batch all see
  * the memory as it is now). */
 static void ring_batches(struct hva *h, unsigned n, unsigned log2)
@@ -350,6 +401,20 @@ static void latencies(struct hva *h)
     CHECK(reads > 0 && reads <= want.pte_reads, "cold walk: %u PTE reads, model %u", reads,
           want.pte_reads);
 
+    /* the same through a context slot: one write, one read */
+    uint64_t fcyc[2];
+    CHECK(hva_ctx_load(h, 0, &q.ctx) == HVA_OK, "ctx load");
+    CHECK(hva_invalidate(h, &all) == HVA_OK, "invalidate");
+    uint64_t hpa = 0;
+    (void)hva_translate_fast(h, 0, q.addr ^ 0x8, q.acc, &hpa);   /* ADDR_HI written, cold */
+    CHECK(hva_invalidate(h, &all) == HVA_OK, "invalidate");
+    for (int i = 0; i < 2; i++) {
+        uint64_t c0 = cycles;
+        int exc = hva_translate_fast(h, 0, q.addr, q.acc, &hpa);
+        fcyc[i] = cycles - c0;
+        CHECK(exc == 0 && hpa == want.hpa, "fast %d: exc %d hpa %" PRIx64, i, exc, hpa);
+    }
+
     struct hva_ring ring;
     uint64_t pa = hva_mem_alloc(&mem, 1);
     CHECK(hva_ring_init(h, &ring, hva_mem_ptr(&mem, pa), pa, 6) == HVA_OK, "ring init");
@@ -377,6 +442,8 @@ static void latencies(struct hva *h)
            " cycles (%u PTE reads, model %u), TLB hit %" PRIu64 " cycles; ring of %d (1 cold, then "
            "hits) %.1f cycles each\n", LATENCY, cyc[0], reads, want.pte_reads, cyc[1], NRING,
            (double)ring_cyc / NRING);
+    printf("registers, context slot (one write, one read): cold %" PRIu64 " cycles, TLB hit %"
+           PRIu64 " cycles\n", fcyc[0], fcyc[1]);
 }
 
 static void bus_errors(struct hva *h)
@@ -454,8 +521,8 @@ int main(void)
            h.caps.version & 0xff, h.caps.tlb_entries, h.caps.tlb_ways, h.caps.gtlb_entries,
            h.caps.gtlb_ways, h.caps.pwc_entries, h.caps.max_pte_reads, h.caps.axi_id_w,
            h.caps.ring_max_log2, h.caps.vic, h.caps.vic_guests, h.caps.vic_ids, h.caps.vic_sources);
-    CHECK(h.caps.axi_id_w == 5 && h.caps.ring_max_log2 == 15 && h.caps.vic_guests == 4,
-          "capabilities");
+    CHECK(h.caps.axi_id_w == 5 && h.caps.ring_max_log2 == 15 && h.caps.vic_guests == 4 &&
+          h.caps.ctx_slots == 4, "capabilities");
 
     /* the VIC answers through its window */
     uint32_t info0 = lite_read32(NULL, HVA_VIC_HYP_OFFSET + VIC_INFO0);
@@ -473,6 +540,11 @@ int main(void)
     printf("counters: requests %u TLB hits %u G-TLB hits %u PWC hits %u PTE reads %u busy %u\n",
            k.requests, k.tlb_hits, k.gtlb_hits, k.pwc_hits, k.pte_reads, k.busy_cycles);
     CHECK(k.requests == n, "requests counter %u != %u", k.requests, n);
+
+    uint64_t fast_cycles = 0;
+    fast_requests(&h, n, &fast_cycles);
+    printf("context slots: %u translations, %.1f cycles each through the AXI4-Lite hook\n", n,
+           (double)fast_cycles / n);
 
     /* invalidations between batches, then the ring */
     struct hva_inval all_g = { .gvma = true };

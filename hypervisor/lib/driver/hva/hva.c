@@ -91,6 +91,8 @@ int hva_probe(struct hva *h, const struct hva_io *io)
     c->axi_id_w = (uint8_t)FIELD(CAP2, AXI_ID_W, c2);
     c->ring_max_log2 = (uint8_t)FIELD(CAP2, RING_MAX_LOG2, c2);
     c->vic = FIELD(CAP2, VIC, c2) != 0;
+    c->ctx_slots = (uint8_t)FIELD(CAP2, CTX_SLOTS, c2);
+    h->ctx_addr_hi_valid = 0;
     c->vic_guests = (uint8_t)FIELD(CAP3, VIC_GUESTS, c3);
     c->vic_ids = (uint8_t)FIELD(CAP3, VIC_IDS, c3);
     c->vic_sources = (uint16_t)FIELD(CAP3, VIC_SOURCES, c3);
@@ -140,10 +142,24 @@ static void fill_result(struct xlate_result *r, uint32_t status, uint32_t info, 
     }
 }
 
+int hva_last_result(struct hva *h, uint64_t addr, struct xlate_result *r, struct hva_hits *hits)
+{
+    uint32_t status = rd(h, HVA_RSP_STATUS_OFFSET);
+    uint32_t info = rd(h, HVA_RSP_INFO_OFFSET);
+    fill_result(r, status, info, addr,
+                rd64(h, HVA_RSP_HPA_LO_OFFSET, HVA_RSP_HPA_HI_OFFSET),
+                rd64(h, HVA_RSP_GPA_LO_OFFSET, HVA_RSP_GPA_HI_OFFSET),
+                rd64(h, HVA_RSP_HTVAL_LO_OFFSET, HVA_RSP_HTVAL_HI_OFFSET), hits);
+    r->tval = rd64(h, HVA_RSP_TVAL_LO_OFFSET, HVA_RSP_TVAL_HI_OFFSET);
+    int e = bus_status(h);
+    if (e)
+        return e;
+    return FIELD(RSP_STATUS, DONE, status) ? HVA_OK : HVA_ERR_TIMEOUT;
+}
+
 int hva_translate(struct hva *h, const struct xlate_ctx *c, uint64_t addr,
                   enum xlate_access acc, struct xlate_result *r, struct hva_hits *hits)
 {
-    uint32_t status, info;
     int e;
 
     if (rd(h, HVA_STATUS_OFFSET) & BIT(STATUS, REQ_BUSY))
@@ -157,17 +173,58 @@ int hva_translate(struct hva *h, const struct xlate_ctx *c, uint64_t addr,
     wr(h, HVA_REQ_GO_OFFSET, BIT(REQ_GO, GO));
     if ((e = wait_idle(h, BIT(STATUS, REQ_BUSY))))
         return e;
+    return hva_last_result(h, addr, r, hits);
+}
 
-    status = rd(h, HVA_RSP_STATUS_OFFSET);
-    info = rd(h, HVA_RSP_INFO_OFFSET);
-    fill_result(r, status, info, addr,
-                rd64(h, HVA_RSP_HPA_LO_OFFSET, HVA_RSP_HPA_HI_OFFSET),
-                rd64(h, HVA_RSP_GPA_LO_OFFSET, HVA_RSP_GPA_HI_OFFSET),
-                rd64(h, HVA_RSP_HTVAL_LO_OFFSET, HVA_RSP_HTVAL_HI_OFFSET), hits);
-    r->tval = rd64(h, HVA_RSP_TVAL_LO_OFFSET, HVA_RSP_TVAL_HI_OFFSET);
-    if ((e = bus_status(h)))
+/* ---- context slots */
+
+static uint32_t slot_off(unsigned slot, uint32_t reg_off)
+{
+    return reg_off + slot * HVA_CTX_STRIDE;
+}
+
+int hva_ctx_load(struct hva *h, unsigned slot, const struct xlate_ctx *c)
+{
+    if (slot >= h->caps.ctx_slots)
+        return HVA_ERR_ARG;
+    wr64(h, slot_off(slot, HVA_CTX_VSATP_LO_OFFSET), slot_off(slot, HVA_CTX_VSATP_HI_OFFSET),
+         c->vsatp);
+    wr64(h, slot_off(slot, HVA_CTX_HGATP_LO_OFFSET), slot_off(slot, HVA_CTX_HGATP_HI_OFFSET),
+         c->hgatp);
+    wr(h, slot_off(slot, HVA_CTX_CTRL_OFFSET), ctrl_word(c, XLATE_READ, 0));
+    h->ctx_addr_hi_valid &= (uint8_t)~(1u << slot);
+    return bus_status(h);
+}
+
+int hva_translate_fast(struct hva *h, unsigned slot, uint64_t addr, enum xlate_access acc,
+                       uint64_t *hpa)
+{
+    static const uint32_t xlate_reg[3] = { HVA_CTX_XLATE_READ_OFFSET, HVA_CTX_XLATE_WRITE_OFFSET,
+                                           HVA_CTX_XLATE_EXEC_OFFSET };
+    uint32_t hi = (uint32_t)(addr >> 32);
+    int e;
+
+    if (slot >= h->caps.ctx_slots)
+        return HVA_ERR_ARG;
+    if (!(h->ctx_addr_hi_valid >> slot & 1) || h->ctx_addr_hi[slot] != hi) {
+        wr(h, slot_off(slot, HVA_CTX_ADDR_HI_OFFSET), hi);
+        h->ctx_addr_hi[slot] = hi;
+        h->ctx_addr_hi_valid |= (uint8_t)(1u << slot);
+    }
+    wr(h, slot_off(slot, xlate_reg[acc == XLATE_WRITE ? 1 : acc == XLATE_EXEC ? 2 : 0]),
+       (uint32_t)addr);
+    uint32_t res = rd(h, HVA_XLATE_RESULT_OFFSET);   /* answered once the translation is done */
+    if ((e = bus_status(h))) {
+        h->ctx_addr_hi_valid = 0;   /* unknown what landed */
         return e;
-    return FIELD(RSP_STATUS, DONE, status) ? HVA_OK : HVA_ERR_TIMEOUT;
+    }
+    if (res & BIT(XLATE_RESULT, FAULT))
+        return (int)FIELD(RSP_STATUS, EXC, rd(h, HVA_RSP_STATUS_OFFSET));
+    if (res & BIT(XLATE_RESULT, WIDE))
+        *hpa = rd64(h, HVA_RSP_HPA_LO_OFFSET, HVA_RSP_HPA_HI_OFFSET);
+    else
+        *hpa = (uint64_t)FIELD(XLATE_RESULT, HPA_PPN, res) << 12 | (addr & 0xfff);
+    return bus_status(h);
 }
 
 int hva_invalidate(struct hva *h, const struct hva_inval *inv)

@@ -39,6 +39,7 @@ struct hva_caps {
     uint8_t tlb_ways, gtlb_ways, pwc_entries;
     uint8_t max_pte_reads, axi_id_w, ring_max_log2;
     bool vic;
+    uint8_t ctx_slots;   /* translation context slots (0: none, an older HVA) */
     uint8_t vic_guests, vic_ids;
     uint16_t vic_sources;
 };
@@ -47,6 +48,10 @@ struct hva {
     struct hva_io io;
     struct hva_caps caps;
     uint32_t poll_limit;   /* status polls before HVA_ERR_TIMEOUT */
+    /* what each context slot's ADDR_HI holds (valid: bit per slot), so a
+     * translation writes it only when the address's upper half changes */
+    uint32_t ctx_addr_hi[4];
+    uint8_t ctx_addr_hi_valid;
 };
 
 /* Which caches answered the last translation (for tests and statistics). */
@@ -76,6 +81,20 @@ int hva_probe(struct hva *h, const struct hva_io *io);
  * visible); hits may be NULL. */
 int hva_translate(struct hva *h, const struct xlate_ctx *c, uint64_t addr,
                   enum xlate_access acc, struct xlate_result *r, struct hva_hits *hits);
+
+/* ---- context slots (caps.ctx_slots of them): a VM's translation context
+ * loaded once, then a translation is one register write and one read. */
+int hva_ctx_load(struct hva *h, unsigned slot, const struct xlate_ctx *c);
+/* Translates addr in slot's context: writes the slot's XLATE_* register (and
+ * its ADDR_HI first when addr's upper half is not the one it holds) and reads
+ * XLATE_RESULT, which the HVA answers once the translation is done. Returns
+ * the exception code (0: *hpa is the HPA; else hva_last_result() tells the
+ * details) or a negative error. */
+int hva_translate_fast(struct hva *h, unsigned slot, uint64_t addr, enum xlate_access acc,
+                       uint64_t *hpa);
+/* The whole result of the last translation (single or fast) of addr, read
+ * from the RSP_* registers, as hva_translate() gives it. */
+int hva_last_result(struct hva *h, uint64_t addr, struct xlate_result *r, struct hva_hits *hits);
 
 int hva_invalidate(struct hva *h, const struct hva_inval *inv);
 int hva_read_counters(struct hva *h, struct hva_counters *out);
