@@ -405,6 +405,7 @@ int main(int argc, char **argv)
     struct xlate_mem mm = { model_read, model_cas, NULL };
     static const char acc_ch[] = { 'r', 'w', 'x' };
     unsigned vi = 0, pi = 0, slice_left = 0, remaps = 0;
+    uint64_t model_reads = 0;
     for (uint64_t n = 0; n < requests; n++) {
         if (!slice_left) {                  /* next time slice: another process, maybe another VM */
             slice_left = 500 + rnd_below(3000);
@@ -434,9 +435,12 @@ int main(int argc, char **argv)
                     "exc %u (a generator bug)\n", n, r.va, res.exc);
             return 1;
         }
+        model_reads += res.pte_reads;
         fprintf(f, "0x%016" PRIx64 " 0x%016" PRIx64 " 1 %d 0 0 0 0 %c 0x%" PRIx64 "\n",
                 c.vsatp, c.hgatp, r.user, acc_ch[r.acc], r.va);
     }
+    /* what a walker without caches must read (make test compares) */
+    fprintf(f, "# model: %" PRIu64 " requests, %" PRIu64 " PTE reads without caches\n", requests, model_reads);
     fclose(f);
     snprintf(path, sizeof(path), "%s.mem", prefix);
     write_image(path, n_vms, ram_mib * MIB);

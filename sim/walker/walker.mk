@@ -40,7 +40,10 @@ WALKER_TEST_C := tests/rtl/walker/test_walker_rtl.c
 # default caches, and all caches off (PTE reads compared exactly)
 $(eval $(call WALKER_SIM_EXE,test_walker_rtl,$(WALKER_TEST_C),,-DWALKER_CFG='"base"'))
 $(eval $(call WALKER_SIM_EXE,test_walker_nocache,$(WALKER_TEST_C),-GTLB_EN=0 -GGTLB_EN=0 -GPWC_EN=0,-DWALKER_CFG='"nocache"' -DWALKER_CACHES=0))
-$(eval $(call WALKER_SIM_EXE,hva-trace-replay,$(WALKER_SIM_DIR)/hva_trace_replay.c,,))
+# WALKER_REPLAY_PARAMS: -G parameters of the replay tool's walker (make sweep
+# builds one per configuration, each in its own BUILD folder)
+WALKER_REPLAY_PARAMS ?=
+$(eval $(call WALKER_SIM_EXE,hva-trace-replay,$(WALKER_SIM_DIR)/hva_trace_replay.c,$(WALKER_REPLAY_PARAMS),))
 
 # caches off with MAX_PTE_READS 8: the read guard's access faults (cold
 # two-stage walks need more), 200000 random translations
