@@ -1,0 +1,126 @@
+#!/bin/bash
+# Runs QEMU's virt machine with the HVA (the patched QEMU of build-qemu-hva.sh)
+# and the Verilated HVA behind it (hva-device-sim), as one command:
+#
+#   run-hva-platform.sh [--mem SIZE] [--machine OPTS] [--sim PATH] [--sim-log FILE] -- QEMU ARGS...
+#
+#   --mem SIZE      guest RAM (default 256M): a shared file both processes map
+#   --machine OPTS  more -M virt options (e.g. aia=aplic-imsic,aia-guests=4)
+#   --sim PATH      the simulator (default $BUILD/sim/hva-device/hva-device-sim, BUILD=build)
+#   --sim-log FILE  the simulator's messages go there (default: stderr)
+#   QEMU ARGS       everything else (-smp, -nographic, -bios, -kernel, -append, ...)
+#
+# The RAM file and the socket live in a private directory under /dev/shm;
+# both processes and that directory are gone when this script ends, also on
+# Ctrl-C, SIGTERM or hang-up. If the simulator dies, QEMU says so and exits
+# (status 1); if QEMU ends, the simulator sees the socket close and ends.
+# Exit status: QEMU's; 1 if the simulator could not start. Env: QEMU_HVA
+# (the QEMU binary; default: build-qemu-hva.sh's, built when missing).
+set -uo pipefail
+
+die() { echo "run-hva-platform: ERROR: $*" >&2; exit 1; }
+say() { echo "run-hva-platform: $*" >&2; }
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+TOPDIR=$(cd "$HERE/../.." && pwd)
+MEM=256M
+MOPTS=""
+SIM="$TOPDIR/${BUILD:-build}/sim/hva-device/hva-device-sim"
+SIMLOG=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --mem) MEM=$2; shift 2 ;;
+        --machine) MOPTS=",$2"; shift 2 ;;
+        --sim) SIM=$2; shift 2 ;;
+        --sim-log) SIMLOG=$2; shift 2 ;;
+        --) shift; break ;;
+        *) break ;;
+    esac
+done
+
+[ -x "$SIM" ] || die "no simulator at $SIM (make ${BUILD:+BUILD=$BUILD }$(realpath --relative-to="$TOPDIR" "$SIM" 2>/dev/null || echo "$SIM"))"
+if [ -z "${QEMU_HVA:-}" ]; then
+    QEMU_HVA=$("$HERE/build-qemu-hva.sh") || die "no HVA platform QEMU (host-tools/qemu-hva/build-qemu-hva.sh failed)"
+fi
+[ -x "$QEMU_HVA" ] || die "no QEMU at $QEMU_HVA"
+
+DIR=$(mktemp -d /dev/shm/chipvisor-hva.XXXXXX) || die "mktemp in /dev/shm failed"
+SOCK="$DIR/hva.sock"
+RAM="$DIR/ram"
+SIM_PID=""
+QEMU_PID=""
+
+# stop a child: SIGTERM, then SIGKILL after 5 s; reap it
+stop_pid() {
+    local pid=$1 i
+    [ -n "$pid" ] || return 0
+    kill -TERM "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
+    for i in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+}
+cleanup() {
+    trap - EXIT INT TERM HUP
+    stop_pid "$QEMU_PID"
+    stop_pid "$SIM_PID"
+    rm -rf "$DIR"
+}
+on_signal() {
+    say "stopped by signal $1: stopping QEMU and the simulator"
+    cleanup
+    exit $((128 + $1))
+}
+trap cleanup EXIT
+trap 'on_signal 2' INT
+trap 'on_signal 15' TERM
+trap 'on_signal 1' HUP
+
+truncate -s "$MEM" "$RAM" || die "cannot create the RAM file ($MEM)"
+if [ -n "$SIMLOG" ]; then
+    "$SIM" --socket "$SOCK" --ram "$RAM" 2>"$SIMLOG" &
+else
+    "$SIM" --socket "$SOCK" --ram "$RAM" &
+fi
+SIM_PID=$!
+for i in $(seq 100); do
+    [ -S "$SOCK" ] && break
+    kill -0 "$SIM_PID" 2>/dev/null || { wait "$SIM_PID"; SIM_PID=""; die "the simulator ended before listening"; }
+    sleep 0.1
+done
+[ -S "$SOCK" ] || die "the simulator did not listen on $SOCK in 10 s"
+
+# QEMU keeps the terminal (stdin given explicitly: a background job would get /dev/null)
+"$QEMU_HVA" -object "memory-backend-file,id=hvaram,size=$MEM,mem-path=$RAM,share=on" \
+    -M "virt,hva=on,memory-backend=hvaram$MOPTS" -m "$MEM" \
+    -global "chipvisor-hva.socket=$SOCK" "$@" <&0 &
+QEMU_PID=$!
+rc=0
+wait "$QEMU_PID" || rc=$?
+QEMU_PID=""
+
+# QEMU is gone: the simulator sees its socket close and ends by itself
+sim_rc=0
+for i in $(seq 50); do
+    kill -0 "$SIM_PID" 2>/dev/null || break
+    sleep 0.1
+done
+if kill -0 "$SIM_PID" 2>/dev/null; then
+    say "the simulator did not end after QEMU: stopping it"
+    stop_pid "$SIM_PID"
+    sim_rc=1
+else
+    wait "$SIM_PID" || sim_rc=$?
+fi
+SIM_PID=""
+if [ "$sim_rc" -ne 0 ]; then
+    if [ "$sim_rc" -gt 128 ]; then
+        say "the simulator was killed by signal $((sim_rc - 128))"
+    else
+        say "the simulator ended with status $sim_rc"
+    fi
+    [ "$rc" -eq 0 ] && rc=1
+fi
+exit "$rc"
