@@ -6,11 +6,12 @@
 # gnuplot-nox draws make plots / make sweep (PNG through its cairo terminal, SVG).
 # dpkg-dev .. libpixman-1-dev: the HVA platform QEMU, built from Debian's qemu source
 # package (host-tools/qemu-hva/build-qemu-hva.sh; glib, pixman, meson, ninja).
+# nextpnr-ice40, fpga-icestorm: the open iCE40 flow of make fpga (rtl/fpga).
 set -eu
 PKGS="make gcc verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf opensbi
       qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev
       gcc-riscv64-linux-gnu libc6-dev-riscv64-cross e2fsprogs xz-utils zstd cpio binutils
-      z3 gnuplot-nox
+      z3 gnuplot-nox nextpnr-ice40 fpga-icestorm
       dpkg-dev git pkgconf ninja-build meson libglib2.0-dev libpixman-1-dev python3"
 missing=""
 for p in $PKGS; do
