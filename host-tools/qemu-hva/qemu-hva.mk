@@ -4,3 +4,5 @@
 .PHONY: qemu-hva
 qemu-hva:
 	@host-tools/qemu-hva/build-qemu-hva.sh
+
+# make run-hva: sim/hva-device/hva-device.mk (it needs the hypervisor's RUN_DIR, read later)

@@ -85,6 +85,7 @@ else
     "$SIM" --socket "$SOCK" --ram "$RAM" &
 fi
 SIM_PID=$!
+say "simulator pid $SIM_PID, directory $DIR"
 for i in $(seq 100); do
     [ -S "$SOCK" ] && break
     kill -0 "$SIM_PID" 2>/dev/null || { wait "$SIM_PID"; SIM_PID=""; die "the simulator ended before listening"; }
@@ -97,6 +98,7 @@ done
     -M "virt,hva=on,memory-backend=hvaram$MOPTS" -m "$MEM" \
     -global "chipvisor-hva.socket=$SOCK" "$@" <&0 &
 QEMU_PID=$!
+say "QEMU pid $QEMU_PID"
 rc=0
 wait "$QEMU_PID" || rc=$?
 QEMU_PID=""

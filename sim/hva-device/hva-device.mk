@@ -27,3 +27,17 @@ $(HVADEV_EXE): $(HVADEV_OBJ) $(HVA_REGS_PKG) sim/hva/hva_sim_top.sv sim/hva/hva_
 	    >$(HVADEV_OUT)/build.log 2>&1 || { tail -30 $(HVADEV_OUT)/build.log; exit 1; }
 
 ALL += $(HVADEV_EXE)
+
+
+# make run-hva [CONFIG=configs/demo]   boot a configuration on the HVA platform
+#                    (run-hva-platform.sh: the patched QEMU with -M virt,hva=on and
+#                    the simulator; RUN_MEM, RUN_SMP as for make run)
+.PHONY: run-hva
+run-hva: deps
+	@$(MAKE) --no-print-directory run-hva-platform CONFIG=$(CONFIG)
+
+.PHONY: run-hva-platform
+run-hva-platform: $(RUN_DIR)/chipvisor.bin $(HVADEV_EXE) qemu-hva
+	@echo "chipvisor: booting $(CONFIG) on the HVA platform (quit: Ctrl-A x)"
+	BUILD=$(BUILD) host-tools/qemu-hva/run-hva-platform.sh --mem $(RUN_MEM) -- \
+	    -smp $(RUN_SMP) -nographic -bios $(OPENSBI_FW) -kernel $<

@@ -419,6 +419,32 @@ static void measure(void)
     puts_(" us per access\n");
 }
 
+/* bootargs "loop": after the checks, read ID for ever with a heartbeat (the
+ * test that kills the simulator under a running machine) */
+static bool want_loop(const void *dtb)
+{
+    uint32_t len = 0;
+    const char *args = fdt_find_property(dtb, "chosen", "bootargs", &len);
+    return args && len >= 4 && args[0] == 'l' && args[1] == 'o' && args[2] == 'o' && args[3] == 'p';
+}
+
+static __attribute__((noreturn)) void loop_forever(void)
+{
+    puts_("hva-probe: looping\n");
+    for (uint64_t n = 1;; n++) {
+        if (rd32(HVA_ID_OFFSET) >> 16 != HVA_MAGIC) {
+            puts_("hva-probe: FAIL ID changed while looping\n");
+            failures++;
+            finish();
+        }
+        if (n % 2000 == 0) {
+            puts_("hva-probe: alive, ");
+            putu(n, 10);
+            puts_(" reads\n");
+        }
+    }
+}
+
 void probe_main(uint64_t hart, const void *dtb)
 {
     (void)hart;
@@ -431,5 +457,7 @@ void probe_main(uint64_t hart, const void *dtb)
     check_vic();
     check_bus_error();
     measure();
+    if (!failures && want_loop(dtb))
+        loop_forever();
     finish();
 }
