@@ -55,9 +55,14 @@ static void *xrealloc(void *p, size_t n)
     return p;
 }
 
+/* bounded string copy (cut at len - 1) */
 static void copy(char *dst, size_t len, const char *src)
 {
-    snprintf(dst, len, "%s", src);
+    size_t n = strlen(src);
+    if (n >= len)
+        n = len - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
 }
 
 static struct figure *figure_get(const char *table, const char *name, const char *labels)
