@@ -3,7 +3,8 @@
 # Idempotent: does nothing (not even `apt-get update`) when all are present.
 # yosys brings yosys-smtbmc; z3 is its solver for make formal (Debian 12's
 # boolector 1.5 does not speak the SMT-LIB that yosys-smtbmc writes).
-# gnuplot-nox draws make plots / make sweep (PNG through its cairo terminal, SVG).
+# gnuplot-nox draws make plots / make sweep (PNG through its cairo terminal, SVG);
+# jq reads results.json for the plots and test_sweep.
 # dpkg-dev .. libpixman-1-dev: the HVA platform QEMU, built from Debian's qemu source
 # package (host-tools/qemu-hva/build-qemu-hva.sh; glib, pixman, meson, ninja).
 # nextpnr-ice40, fpga-icestorm: the open iCE40 flow of make fpga (rtl/fpga).
@@ -11,7 +12,7 @@ set -eu
 PKGS="make gcc verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf opensbi
       qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev
       gcc-riscv64-linux-gnu libc6-dev-riscv64-cross e2fsprogs xz-utils zstd cpio binutils
-      z3 gnuplot-nox nextpnr-ice40 fpga-icestorm
+      z3 gnuplot-nox jq nextpnr-ice40 fpga-icestorm
       dpkg-dev git pkgconf ninja-build meson libglib2.0-dev libpixman-1-dev python3"
 missing=""
 for p in $PKGS; do
