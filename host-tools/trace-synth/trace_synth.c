@@ -4,17 +4,18 @@
  * sweeps until real streams are recorded (the HVA platform's QEMU).
  *
  *   hva-trace-synth [--seed N] [--requests N] [--procs N] [--vms N]
- *                   [--gpage 4k|2m] [--ram MIB] <out prefix>
+ *                   [--gpage 4k|2m] [--mode sv39|sv48] [--ram MIB] <out prefix>
  *
  * writes <prefix>.mem (the G-stage and VS-stage tables) and <prefix>.req (the
  * requests, with "mem" lines and fences where the guest changes a mapping).
  *
- * What it models, per VM (VMID 1..N, Sv39 over Sv39x4):
+ * What it models, per VM (VMID 1..N, Sv39 over Sv39x4, or Sv48 over Sv48x4):
  *  - G-stage: guest RAM at GPA 0x80000000 with 2 MiB leaves (what chipvisor's
  *    hypervisor/core/gstage.c builds) or 4 KiB leaves (a host that backs guest
  *    RAM with small pages);
- *  - the guest kernel as Linux lays out Sv39: the kernel image at
- *    0xffffffff80000000 and the linear map at 0xffffffd800000000, both with
+ *  - the guest kernel as Linux lays out Sv39 (Sv48): the kernel image at
+ *    0xffffffff80000000 and the linear map at 0xffffffd800000000
+ *    (0xffffaf8000000000), both with
  *    2 MiB global leaves, shared by every process's root table;
  *  - processes (ASID 1..P) with 4 KiB user pages: text, a shared library (the
  *    same GPAs in every process), heap and stack, on guest pages scattered
@@ -42,7 +43,7 @@
 #define HOST_TABLES 0x80000000ull            /* HPA of the G-stage tables */
 #define HOST_RAM    0x88000000ull            /* HPA of VM 0's RAM; VM i at + i * ram */
 #define KERNEL_VA   0xffffffff80000000ull
-#define LINEAR_VA   0xffffffd800000000ull
+#define LINEAR_VA   (levels == 4 ? 0xffffaf8000000000ull : 0xffffffd800000000ull)
 #define KERNEL_GPA  0x80200000ull
 #define KERNEL_SIZE (16 * MIB)               /* text 8 MiB, data 8 MiB */
 #define LIB_VA      0x3f80000000ull
@@ -156,6 +157,7 @@ struct vm {
 
 static uint64_t host_next_table = HOST_TABLES + 4 * PAGE;   /* the first 16 KiB: VM 0's root */
 static bool gpage_4k;
+static int levels = 3;                      /* 3: Sv39 over Sv39x4, 4: Sv48 over Sv48x4 */
 static unsigned n_vms = 1, n_procs = 8;
 
 static uint64_t host_table(void)
@@ -172,11 +174,11 @@ static uint64_t host_table(void)
 
 static uint64_t gpa_to_hpa(const struct vm *v, uint64_t gpa) { return v->hpa_base + (gpa - GUEST_BASE); }
 
-/* G-stage Sv39x4: GPA[40:30] root (2048 entries), [29:21], [20:12] */
+/* G-stage Sv39x4: GPA[40:30] root (2048 entries), [29:21], [20:12]; Sv48x4 one level more */
 static void g_map(struct vm *v, uint64_t gpa, uint64_t hpa, bool big)
 {
-    uint64_t pte_addr = v->groot + ((gpa >> 30) & 0x7ff) * 8;
-    for (int level = 2; level > (big ? 1 : 0); level--) {
+    uint64_t pte_addr = v->groot + ((gpa >> (12 + 9 * (levels - 1))) & 0x7ff) * 8;
+    for (int level = levels - 1; level > (big ? 1 : 0); level--) {
         uint64_t pte = mem_get(pte_addr);
         if (!(pte & PTE_V)) {
             pte = ((host_table() / PAGE) << 10) | PTE_V;
@@ -194,13 +196,13 @@ static uint64_t vs_table(struct vm *v)
     return v->next_table_gpa;
 }
 
-/* VS Sv39 leaf at level 0 (4 KiB) or 1 (2 MiB) in the table rooted at root_gpa;
+/* VS Sv39/Sv48 leaf at level 0 (4 KiB) or 1 (2 MiB) in the table rooted at root_gpa;
  * returns the leaf's HPA */
 static uint64_t vs_map(struct vm *v, uint64_t root_gpa, uint64_t va, uint64_t gpa, int leaf_level,
                        uint64_t flags)
 {
     uint64_t table = root_gpa;
-    for (int level = 2; level > leaf_level; level--) {
+    for (int level = levels - 1; level > leaf_level; level--) {
         uint64_t pa = gpa_to_hpa(v, table) + ((va >> (12 + 9 * level)) & 0x1ff) * 8;
         uint64_t pte = mem_get(pa);
         if (!(pte & PTE_V)) {
@@ -321,7 +323,7 @@ static struct ref next_ref(struct vm *v, struct proc *p)
 static void usage(void)
 {
     fprintf(stderr, "usage: hva-trace-synth [--seed N] [--requests N] [--procs N] [--vms N] "
-                    "[--gpage 4k|2m] [--ram MIB] <out prefix>\n");
+                    "[--gpage 4k|2m] [--mode sv39|sv48] [--ram MIB] <out prefix>\n");
     exit(2);
 }
 
@@ -377,7 +379,11 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--procs") && i + 1 < argc) n_procs = (unsigned)strtoul(argv[++i], NULL, 0);
         else if (!strcmp(a, "--vms") && i + 1 < argc) n_vms = (unsigned)strtoul(argv[++i], NULL, 0);
         else if (!strcmp(a, "--ram") && i + 1 < argc) ram_mib = strtoull(argv[++i], NULL, 0);
-        else if (!strcmp(a, "--gpage") && i + 1 < argc) {
+        else if (!strcmp(a, "--mode") && i + 1 < argc) {
+            a = argv[++i];
+            if (!strcmp(a, "sv48")) levels = 4;
+            else if (strcmp(a, "sv39")) usage();
+        } else if (!strcmp(a, "--gpage") && i + 1 < argc) {
             a = argv[++i];
             if (!strcmp(a, "4k")) gpage_4k = true;
             else if (strcmp(a, "2m")) usage();
@@ -398,8 +404,8 @@ int main(int argc, char **argv)
         return 1;
     }
     fprintf(f, "# source synthetic: hva-trace-synth --seed %" PRIu64 " --requests %" PRIu64
-               " --procs %u --vms %u --gpage %s --ram %" PRIu64 "\n",
-            seed, requests, n_procs, n_vms, gpage_4k ? "4k" : "2m", ram_mib);
+               " --procs %u --vms %u --gpage %s --mode %s --ram %" PRIu64 "\n",
+            seed, requests, n_procs, n_vms, gpage_4k ? "4k" : "2m", levels == 4 ? "sv48" : "sv39", ram_mib);
     fprintf(f, "# vsatp hgatp virt user sum mxr vmxr hlvx access addr\n");
 
     struct xlate_mem mm = { model_read, model_cas, NULL };
@@ -424,8 +430,8 @@ int main(int argc, char **argv)
         }
         struct ref r = next_ref(v, p);
         struct xlate_ctx c = {
-            .vsatp = (8ull << 60) | ((uint64_t)p->asid << 44) | (p->root_gpa / PAGE),
-            .hgatp = (8ull << 60) | ((uint64_t)v->vmid << 44) | (v->groot / PAGE),
+            .vsatp = ((uint64_t)(5 + levels) << 60) | ((uint64_t)p->asid << 44) | (p->root_gpa / PAGE),
+            .hgatp = ((uint64_t)(5 + levels) << 60) | ((uint64_t)v->vmid << 44) | (v->groot / PAGE),
             .virt = true, .user = r.user, .ad_mode = XLATE_AD_UPDATE,
         };
         struct xlate_result res;

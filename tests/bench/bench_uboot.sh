@@ -1,7 +1,7 @@
 #!/bin/bash
 # U-Boot to its prompt, natively (OpenSBI -> U-Boot) and as a chipvisor guest
 # (OpenSBI -> chipvisor -> U-Boot, beside the ticker guest), in the same QEMU
-# and the same run, alternating, 5 times each. Measured from the end of
+# and the same run, alternating, RUNS times each (default 5). Measured from the end of
 # OpenSBI's banner (so QEMU's own start-up is left out) to "Hit any key to stop
 # autoboot" (U-Boot ready) and to the "=>" prompt after a key press.
 # Reported: every run, the medians, and their ratio (wall-clock: noisy; the
@@ -14,7 +14,7 @@
 UBOOT_BIN=${UBOOT_BIN:-/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin}
 need "$UBOOT_BIN"
 MACHINE="$QEMU -M virt -smp 1 -m 256M -nographic -bios $OPENSBI_FW"
-RUNS=5
+RUNS=${RUNS:-5}
 
 # run <prefix regex> <kernel> [<regex of the moment the VMs are ready>]:
 # prints "<t_ready> <t_prompt> <t_vms>" in ms after OpenSBI (t_vms: 0 natively)
@@ -42,8 +42,17 @@ echo "chipvisor: VMs built and loaded (guest RAM zeroed), ms after OpenSBI: ${hv
 own=(); for i in "${!hv_r[@]}"; do own+=("$(( hv_r[i] - hv_v[i] ))"); done
 echo "chipvisor: U-Boot's own part (ready - VMs built), ms: ${own[*]}"
 ow=$(printf '%s\n' "${own[@]}" | median)
-echo "METRIC uboot_own_part_chipvisor_ms=$ow (median; natively the whole is U-Boot's own part)"
+echo "chipvisor: U-Boot's own part, median: $ow ms (natively the whole is U-Boot's own part)"
 awk -v nr="$nr" -v np="$np" -v hr="$hr" -v hp="$hp" 'BEGIN {
-    printf "METRIC uboot_ready_native_ms=%d uboot_ready_chipvisor_ms=%d ratio=%.2f\n", nr, hr, hr / (nr ? nr : 1)
-    printf "METRIC uboot_prompt_native_ms=%d uboot_prompt_chipvisor_ms=%d ratio=%.2f\n", np, hp, hp / (np ? np : 1)
+    printf "medians: ready native %d ms, chipvisor %d ms, ratio %.2f\n", nr, hr, hr / (nr ? nr : 1)
+    printf "medians: prompt native %d ms, chipvisor %d ms, ratio %.2f\n", np, hp, hp / (np ? np : 1)
 }'
+# one METRIC line per run and figure: bench-report takes median and spread
+for i in "${!hv_r[@]}"; do
+    echo "METRIC uboot_ready_native=${native_r[i]} unit=ms timing=wall"
+    echo "METRIC uboot_ready_chipvisor=${hv_r[i]} unit=ms timing=wall"
+    echo "METRIC uboot_prompt_native=${native_p[i]} unit=ms timing=wall"
+    echo "METRIC uboot_prompt_chipvisor=${hv_p[i]} unit=ms timing=wall"
+    echo "METRIC uboot_vms_ready_chipvisor=${hv_v[i]} unit=ms timing=wall"
+    echo "METRIC uboot_own_part_chipvisor=${own[i]} unit=ms timing=wall"
+done

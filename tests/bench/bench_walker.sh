@@ -12,7 +12,8 @@ cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 REPLAY=$BUILD/sim/walker/hva-trace-replay
 SYNTH=$BUILD/host-tools/hva-trace-synth
-for f in "$REPLAY" "$SYNTH"; do
+NOCACHE=$BUILD/sim/walker/sweep-off       # caches off (tests/bench/sweep.mk)
+for f in "$REPLAY" "$SYNTH" "$NOCACHE"; do
     [ -x "$f" ] || { echo "MISSING: $f (make bench builds it)" >&2; exit 1; }
 done
 traces=$BUILD/bench/traces
@@ -23,4 +24,18 @@ for g in 2m 4k; do
     for lat in ${WALKER_BENCH_LATENCIES:-1 2 4 8 16 32 64}; do
         tests/bench/replay-metrics.sh "$REPLAY" "$traces/linuxlike-g$g-$n" "$lat" default
     done
+done
+
+# PTE reads of one nested walk without caches, 4 KiB leaves in both stages
+# (user pages) and a 2 MiB VS-stage leaf over 4 KiB G-stage leaves (the
+# kernel's linear map): (n+1)(m+1)-1 = 15 for Sv39 over Sv39x4, 24 for Sv48
+# over Sv48x4 (Bhargava et al., ASPLOS 2008, for x86-64's 4 x 4)
+for mode in sv39 sv48; do
+    t=$traces/nested-$mode-g4k-2000
+    "$SYNTH" --seed 1 --requests 2000 --gpage 4k --mode "$mode" "$t" >&2
+    "$NOCACHE" --latency 4 "$t.mem" "$t.req" | awk -v m="mode:$mode/${mode}x4" '
+        / ok / { split($3, a, "x"); user = length(a[2]) <= 10          # user VAs are below 2^40
+                 for (i = 1; i <= NF; i++) if ($i ~ /^reads=/) { sub("reads=", "", $i); r = $i }
+                 k = user ? "4k_4k" : "2m_4k"; n[k]++; s[k] += r; if (r > mx[k]) mx[k] = r }
+        END { for (k in n) printf "METRIC nested_walk_reads_%s=%.2f unit=reads/walk max=%d %s walks:%d\n", k, s[k] / n[k], mx[k], m, n[k] }'
 done
