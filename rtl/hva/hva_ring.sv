@@ -1,14 +1,16 @@
 // The HVA's request-ring engine. The ring is 2^size_log2 slots of 64 bytes in
 // memory (layout: SLOT_* in hva_regs.map). Software fills slots from TAIL on,
 // advances TAIL and rings the doorbell; the engine then, slot by slot from
-// HEAD: reads the request (four single-beat 64-bit reads), hands it to the
-// walker, writes the response into the slot -- HPA, GPA, HTVAL first and the
-// STATUS word (with DONE) last -- and advances HEAD once that last write is
-// acknowledged, so a HEAD that software reads never points past a slot whose
-// response is not in memory. When HEAD reaches TAIL it pulses done.
+// HEAD: reads the request (one INCR burst of four 64-bit beats), hands it to
+// the walker, writes the response into the slot -- HPA, GPA, HTVAL first (a
+// burst of three) and the STATUS word (with DONE) last (a single beat) -- and
+// advances HEAD once that last write is acknowledged, so a HEAD that software
+// reads never points past a slot whose response is not in memory, and DONE
+// is never seen before the rest. When HEAD reaches TAIL it pulses done.
 //
-// An AXI error on a slot access stops the engine (err) until a reset pulse;
-// HEAD then still names the slot that failed.
+// An AXI error on a slot access stops the engine (err) until a reset pulse
+// (after the rest of a read burst is taken); HEAD then still names the slot
+// that failed.
 module hva_ring (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -20,8 +22,8 @@ module hva_ring (
   output walker_pkg::xlate_req_t req_o,
   input  logic                   rsp_valid_i,
   input  walker_pkg::xlate_rsp_t rsp_i,
-  // AXI4 master (single beats, one transaction at a time, ID 0: the IDs
-  // and r_last of the responses carry nothing new)
+  // AXI4 master (bursts, one transaction at a time, ID 0: the IDs and
+  // r_last of the responses carry nothing new: the beats are counted)
   output walker_pkg::axi_req_t   axi_req_o,
   /* verilator lint_off UNUSEDSIGNAL */
   input  walker_pkg::axi_rsp_t   axi_rsp_i
@@ -29,11 +31,12 @@ module hva_ring (
 );
   typedef enum logic [2:0] {
     StIdle,
-    StReadAddr,    // word_q: which request word
-    StReadData,
+    StReadAddr,    // the request's burst offered
+    StReadData,    // word_q: which request word comes next
     StWalk,        // request offered to the walker
     StWait,        // response awaited
-    StWrite,       // AW and W offered (aw_done_q / w_done_q: taken)
+    StWrite,       // AW and W offered (aw_done_q / w_done_q: taken); status_q: the
+                   // STATUS beat, else the HPA/GPA/HTVAL burst (word_q: its beat)
     StWriteResp,
     StError
   } state_e;
@@ -43,6 +46,8 @@ module hva_ring (
   logic [15:0] head_q, head_d;
   logic        run_q, run_d;         // doorbell seen, HEAD has not caught up yet
   logic        aw_done_q, aw_done_d, w_done_q, w_done_d;
+  logic        status_q, status_d;   // writing the STATUS word
+  logic        rerr_q, rerr_d;       // a beat of this read burst answered an error
   logic [63:0] vsatp_q, vsatp_d, hgatp_q, hgatp_d, addr_q, addr_d;
   logic [31:0] ctrl_q, ctrl_d;
   walker_pkg::xlate_rsp_t rsp_q, rsp_d;
@@ -56,7 +61,6 @@ module hva_ring (
   assign slot_addr = cfg_i.base + {42'd0, head_q, 6'd0};
 
   // the response word written in each write step (STATUS last)
-  logic [5:0]  wr_off;
   logic [63:0] wr_data;
   logic [31:0] rsp_status, rsp_info;
 
@@ -69,19 +73,14 @@ module hva_ring (
 
   always_comb begin
     unique case (word_q)
-      2'd0:    begin wr_off = 6'(hva_regs_pkg::HVA_SLOT_HPA);   wr_data = rsp_q.hpa;   end
-      2'd1:    begin wr_off = 6'(hva_regs_pkg::HVA_SLOT_GPA);   wr_data = rsp_q.gpa;   end
-      2'd2:    begin wr_off = 6'(hva_regs_pkg::HVA_SLOT_HTVAL); wr_data = rsp_q.htval; end
-      default: begin
-        wr_off  = 6'(hva_regs_pkg::HVA_SLOT_STATUS);
-        wr_data = {rsp_info, rsp_status};
-      end
+      2'd0:    wr_data = rsp_q.hpa;
+      2'd1:    wr_data = rsp_q.gpa;
+      2'd2:    wr_data = rsp_q.htval;
+      default: wr_data = {rsp_info, rsp_status};
     endcase
   end
 
-  // request words are read in slot order: VSATP, HGATP, ADDR, CTRL
-  logic [5:0] rd_off;
-  assign rd_off = {1'b0, word_q, 3'b000};
+  // request words come in slot order: VSATP, HGATP, ADDR, CTRL
 
   always_comb begin
     state_d   = state_q;
@@ -90,6 +89,8 @@ module hva_ring (
     run_d     = run_q;
     aw_done_d = aw_done_q;
     w_done_d  = w_done_q;
+    status_d  = status_q;
+    rerr_d    = rerr_q;
     vsatp_d   = vsatp_q;
     hgatp_d   = hgatp_q;
     addr_d    = addr_q;
@@ -112,24 +113,24 @@ module hva_ring (
           end else begin
             state_d = StReadAddr;
             word_d  = 2'd0;
+            rerr_d  = 1'b0;
           end
         end
       end
       StReadAddr: if (axi_rsp_i.ar_ready) state_d = StReadData;
       StReadData: begin
         if (axi_rsp_i.r_valid) begin
-          if (axi_rsp_i.r_resp[1]) begin
-            state_d = StError;
-            err_evt = 1'b1;
-          end else begin
-            unique case (word_q)
-              2'd0:    vsatp_d = axi_rsp_i.r_data;
-              2'd1:    hgatp_d = axi_rsp_i.r_data;
-              2'd2:    addr_d  = axi_rsp_i.r_data;
-              default: ctrl_d  = axi_rsp_i.r_data[31:0];
-            endcase
-            word_d  = word_q + 2'd1;
-            state_d = word_q == 2'd3 ? StWalk : StReadAddr;
+          unique case (word_q)
+            2'd0:    vsatp_d = axi_rsp_i.r_data;
+            2'd1:    hgatp_d = axi_rsp_i.r_data;
+            2'd2:    addr_d  = axi_rsp_i.r_data;
+            default: ctrl_d  = axi_rsp_i.r_data[31:0];
+          endcase
+          rerr_d = rerr_q || axi_rsp_i.r_resp[1];
+          word_d = word_q + 2'd1;
+          if (word_q == 2'd3) begin   // the burst's last beat
+            state_d = rerr_d ? StError : StWalk;
+            err_evt = rerr_d;
           end
         end
       end
@@ -139,27 +140,30 @@ module hva_ring (
           rsp_d     = rsp_i;
           state_d   = StWrite;
           word_d    = 2'd0;
+          status_d  = 1'b0;
           aw_done_d = 1'b0;
           w_done_d  = 1'b0;
         end
       end
       StWrite: begin
-        if (axi_rsp_i.aw_ready) aw_done_d = 1'b1;
-        if (axi_rsp_i.w_ready)  w_done_d  = 1'b1;
-        if ((aw_done_q || axi_rsp_i.aw_ready) && (w_done_q || axi_rsp_i.w_ready)) begin
-          state_d = StWriteResp;
+        if (!aw_done_q && axi_rsp_i.aw_ready) aw_done_d = 1'b1;
+        if (!w_done_q && axi_rsp_i.w_ready) begin
+          if (status_q || word_q == 2'd2) w_done_d = 1'b1;   // the last beat
+          else word_d = word_q + 2'd1;
         end
+        if (aw_done_d && w_done_d) state_d = StWriteResp;
       end
       StWriteResp: begin
         if (axi_rsp_i.b_valid) begin
           if (axi_rsp_i.b_resp[1]) begin
             state_d = StError;
             err_evt = 1'b1;
-          end else if (word_q == 2'd3) begin
+          end else if (status_q) begin
             head_d  = (head_q + 16'd1) & idx_mask;
             state_d = StIdle;
-          end else begin
-            word_d    = word_q + 2'd1;
+          end else begin   // the burst is in memory: now STATUS
+            word_d    = 2'd3;
+            status_d  = 1'b1;
             aw_done_d = 1'b0;
             w_done_d  = 1'b0;
             state_d   = StWrite;
@@ -185,6 +189,8 @@ module hva_ring (
       run_q     <= 1'b0;
       aw_done_q <= 1'b0;
       w_done_q  <= 1'b0;
+      status_q  <= 1'b0;
+      rerr_q    <= 1'b0;
       vsatp_q   <= '0;
       hgatp_q   <= '0;
       addr_q    <= '0;
@@ -197,6 +203,8 @@ module hva_ring (
       run_q     <= run_d;
       aw_done_q <= aw_done_d;
       w_done_q  <= w_done_d;
+      status_q  <= status_d;
+      rerr_q    <= rerr_d;
       vsatp_q   <= vsatp_d;
       hgatp_q   <= hgatp_d;
       addr_q    <= addr_d;
@@ -218,18 +226,23 @@ module hva_ring (
 
   always_comb begin
     axi_req_o          = '0;
-    axi_req_o.ar.addr  = slot_addr + 64'(rd_off);
+    axi_req_o.ar.addr  = slot_addr + 64'(hva_regs_pkg::HVA_SLOT_VSATP);
+    axi_req_o.ar.len   = 8'd3;     // 4 beats: VSATP, HGATP, ADDR, CTRL
     axi_req_o.ar.size  = 3'd3;     // 8 bytes
     axi_req_o.ar.burst = 2'b01;    // INCR
     axi_req_o.ar_valid = state_q == StReadAddr;
     axi_req_o.r_ready  = state_q == StReadData;
-    axi_req_o.aw.addr  = slot_addr + 64'(wr_off);
+    // HPA, GPA, HTVAL as one burst (its address held while word_q counts
+    // the beats), then STATUS
+    axi_req_o.aw.addr  = slot_addr + (status_q ? 64'(hva_regs_pkg::HVA_SLOT_STATUS)
+                                               : 64'(hva_regs_pkg::HVA_SLOT_HPA));
+    axi_req_o.aw.len   = status_q ? 8'd0 : 8'd2;
     axi_req_o.aw.size  = 3'd3;
     axi_req_o.aw.burst = 2'b01;
     axi_req_o.aw_valid = state_q == StWrite && !aw_done_q;
     axi_req_o.w_data   = wr_data;
     axi_req_o.w_strb   = 8'hff;
-    axi_req_o.w_last   = 1'b1;
+    axi_req_o.w_last   = status_q || word_q == 2'd2;
     axi_req_o.w_valid  = state_q == StWrite && !w_done_q;
     axi_req_o.b_ready  = state_q == StWriteResp;
   end

@@ -1,8 +1,10 @@
-/* An AXI4 slave on struct hva_mem for the HVA harness: single beats, one read
- * and one write in flight, `latency` cycles from the address to the
- * response, SLVERR outside the memory or in its error range, an exclusive
- * monitor for AxLOCK pairs (EXOKAY), and protocol checks on the master
- * (valid held until ready, payload stable meanwhile, single beats only). */
+/* An AXI4 slave on struct hva_mem for the HVA harness: INCR bursts (64-bit
+ * beats), one read and one write in flight, `latency` cycles from the address
+ * to the first beat / the response, then a beat per cycle, SLVERR outside the
+ * memory or in its error range (per beat for reads, for the burst on writes),
+ * an exclusive monitor for AxLOCK pairs (EXOKAY), and protocol checks on the
+ * master (valid held until ready, payload stable meanwhile, WLAST on the
+ * burst's last beat and only there). */
 #ifndef HVA_AXI_MEM_H
 #define HVA_AXI_MEM_H
 
@@ -18,12 +20,12 @@ struct hva_axi_mem {
     /* read */
     bool r_busy;
     unsigned r_wait;
-    uint32_t r_id, r_resp;
-    uint64_t r_data;
+    uint32_t r_id, r_resp, r_left;   /* r_left: beats after this one */
+    uint64_t r_data, r_addr;
     /* write */
     bool aw_have, w_have, b_busy;
     unsigned b_wait;
-    uint32_t aw_id, aw_lock, b_id, b_resp;
+    uint32_t aw_id, aw_lock, aw_len, w_beat, b_id, b_resp;
     uint64_t aw_addr, w_data;
     uint32_t w_strb;
     /* exclusive monitor (one reservation) */
