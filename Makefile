@@ -3,7 +3,7 @@
 #   make run [CONFIG=configs/demo]   install what is missing, build, boot in QEMU
 #   make test                        install what is missing, build, run every test
 #   make bench                       benchmarks: build/bench/results.json, a CSV per table (tests/bench/README.md)
-#   make lint | synth | all | clean
+#   make lint | synth | fpga | all | clean   (fpga: rtl/fpga/README.md)
 #
 # Each folder contributes a fragment (*.mk up to three folders deep) that adds its build rules and appends to:
 #   ALL      things `make all` builds
