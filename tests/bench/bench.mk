@@ -24,5 +24,5 @@ bench-report: $(BENCH_REPORT_BIN)
 	$(BENCH_REPORT_BIN) $(BENCH_OUT) $(BENCH_OUT)/config.txt $(wildcard $(BENCH_OUT)/raw/*.log)
 
 # PNG and SVG of the tables bench-run and sweep wrote (gnuplot)
-plots:
+plots: deps
 	tests/bench/plots.sh $(BENCH_OUT)
