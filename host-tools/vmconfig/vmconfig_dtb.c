@@ -203,6 +203,20 @@ out:
     return rc;
 }
 
+/* a device of the machine, as its own driver knows it */
+static int add_passthrough(void *fdt, const struct vmcfg_dev *d)
+{
+    int rc = 0;
+
+    TRY(begin_node_at(fdt, "device", d->gpa));
+    TRY(fdt_property_string(fdt, "compatible", d->compatible));
+    TRY(prop_reg(fdt, d->gpa, d->size));
+    TRY(add_irq(fdt, d));
+    TRY(fdt_end_node(fdt));
+out:
+    return rc;
+}
+
 /* An APLIC domain in MSI mode over the IMSIC (riscv,aplic.yaml): no
  * interrupts-extended, so Linux drives it through its MSI parent. */
 static int add_aplic(void *fdt, const struct vmcfg_dev *d)
@@ -306,6 +320,7 @@ int vmcfg_build_dtb(const struct vmcfg_vm *vm, void *buf, size_t buf_len,
         case VM_DEV_TICK:           TRY(add_tick(buf, d)); break;
         case VM_DEV_IMSIC:          TRY(add_imsic(buf, d)); break;
         case VM_DEV_APLIC:          TRY(add_aplic(buf, d)); break;
+        case VM_DEV_PASSTHROUGH:    TRY(add_passthrough(buf, d)); break;
         case VM_DEV_VIRTIO_BLK:
         case VM_DEV_VIRTIO_CONSOLE: TRY(add_virtio(buf, d)); break;
         default:                    TRY(add_uart(buf, d)); break;

@@ -37,6 +37,7 @@ static const char *dev_enum(enum vm_device_type type)
     case VM_DEV_VIRTIO_BLK:     return "VM_DEV_VIRTIO_BLK";
     case VM_DEV_VIRTIO_CONSOLE: return "VM_DEV_VIRTIO_CONSOLE";
     case VM_DEV_APLIC:          return "VM_DEV_APLIC";
+    case VM_DEV_PASSTHROUGH:    return "VM_DEV_PASSTHROUGH";
     default:                    return "VM_DEV_UART16550";
     }
 }
@@ -148,11 +149,15 @@ int vmcfg_write_table(FILE *out, const char *config, const struct vmcfg *cfg,
         fprintf(out,
                 "        .n_devices = %u,\n"
                 "        .devices = {\n", vm->n_devs);
-        for (uint32_t d = 0; d < vm->n_devs; d++)
+        for (uint32_t d = 0; d < vm->n_devs; d++) {
             fprintf(out,
-                    "            { .type = %s, .gpa_base = 0x%llxULL, .size = 0x%llxULL, .irq = %u },\n",
+                    "            { .type = %s, .gpa_base = 0x%llxULL, .size = 0x%llxULL, .irq = %u",
                     dev_enum(vm->devs[d].type), (unsigned long long)vm->devs[d].gpa,
                     (unsigned long long)vm->devs[d].size, vm->devs[d].irq);
+            if (vm->devs[d].host_irq)
+                fprintf(out, ", .host_irq = %u", vm->devs[d].host_irq);
+            fprintf(out, " },\n");
+        }
         fprintf(out,
                 "        },\n"
                 "        .console_input = %u,\n"

@@ -97,6 +97,7 @@ static const char *dev_kind(enum vm_device_type type)
     case VM_DEV_VIRTIO_BLK:     return "disk";
     case VM_DEV_VIRTIO_CONSOLE: return "virtio-console";
     case VM_DEV_APLIC:          return "aplic";
+    case VM_DEV_PASSTHROUGH:    return "passthrough";
     default:                    return "uart";
     }
 }
@@ -194,6 +195,10 @@ static int finish_vm(struct parser *p)
     if (aplic && plic)
         return fail(p, aplic->line, "vm '%s' has both a plic (line %u) and an aplic", vm->name,
                     plic->line);
+    for (uint32_t i = 0; i < vm->n_devs; i++)
+        if (vm->devs[i].type == VM_DEV_PASSTHROUGH && !plic)
+            return fail(p, vm->devs[i].line, "passthrough needs a plic in vm '%s' (the HVA VIC serves it)",
+                        vm->name);
     if (!plic)
         plic = vmcfg_find_dev(vm, VM_DEV_IMSIC);   /* device interrupts as MSIs */
     for (uint32_t i = 0; i < vm->n_devs; i++) {
@@ -345,6 +350,36 @@ static int parse_virtio_console(struct parser *p, unsigned line, char **tok, int
         return fail(p, line, "'virtio-console' given twice in vm '%s' (first at line %u)",
                     p->vm->name, old->line);
     return parse_window_irq(p, line, tok, ntok, VM_DEV_VIRTIO_CONSOLE, VMCFG_VIRTIO_SIZE);
+}
+
+/* `passthrough <hpa> <size> <compatible> source <s> irq <n>`: a device of the
+ * machine mapped GPA = HPA, its source s routed by the HVA VIC to irq n */
+static int parse_passthrough(struct parser *p, unsigned line, char **tok, int ntok)
+{
+    uint64_t base, size, src, irq;
+
+    if (ntok != 8 || strcmp(tok[4], "source") || strcmp(tok[6], "irq"))
+        return fail(p, line, "'passthrough' expects 'passthrough <hpa> <size> <compatible> source <s> irq <n>'");
+    if (gpa(p, line, "passthrough", tok[1], &base) ||
+        number(p, line, "passthrough size", tok[2], true, &size) ||
+        number(p, line, "source", tok[5], false, &src) || number(p, line, "irq", tok[7], false, &irq))
+        return -1;
+    if (base % VMCFG_VIRTIO_SIZE || !size || size % VMCFG_VIRTIO_SIZE)
+        return fail(p, line, "passthrough window 0x%llx+0x%llx is not whole 4 KiB pages",
+                    (unsigned long long)base, (unsigned long long)size);
+    if (strlen(tok[3]) >= sizeof(((struct vmcfg_dev *)0)->compatible) || strpbrk(tok[3], "\"\\$"))
+        return fail(p, line, "passthrough compatible '%s' is too long or has a quote, backslash or '$'",
+                    tok[3]);
+    if (src < 1 || src > VMCFG_IRQ_MAX)
+        return fail(p, line, "source %s out of range 1..%d", tok[5], VMCFG_IRQ_MAX);
+    if (irq < 1 || irq > VMCFG_IRQ_MAX)
+        return fail(p, line, "irq %s out of range 1..%d", tok[7], VMCFG_IRQ_MAX);
+    if (add_dev(p, line, VM_DEV_PASSTHROUGH, base, size, (uint32_t)irq))
+        return -1;
+    struct vmcfg_dev *d = &p->vm->devs[p->vm->n_devs - 1];
+    d->host_irq = (uint32_t)src;
+    strcpy(d->compatible, tok[3]);
+    return 0;
 }
 
 /* `bootargs "<text>"`: the rest of the line, quotes optional; no '#'. */
@@ -500,7 +535,7 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         strcmp(key, "tick") && strcmp(key, "imsic") && strcmp(key, "console") &&
         strcmp(key, "initrd") && strcmp(key, "disk") && strcmp(key, "virtio-console") &&
         strcmp(key, "aplic") && strcmp(key, "cpus") && strcmp(key, "pin") &&
-        strcmp(key, "watchdog"))
+        strcmp(key, "watchdog") && strcmp(key, "passthrough"))
         return fail(p, line, "unknown key '%s'", key);
     if (!vm)
         return fail(p, line, "'%s' before any 'vm' block", key);
@@ -532,6 +567,8 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         return parse_disk(p, line, tok, ntok);
     } else if (!strcmp(key, "virtio-console")) {
         return parse_virtio_console(p, line, tok, ntok);
+    } else if (!strcmp(key, "passthrough")) {
+        return parse_passthrough(p, line, tok, ntok);
     } else if (!strcmp(key, "cpus")) {
         return parse_cpus(p, line, tok, ntok);
     } else if (!strcmp(key, "pin")) {

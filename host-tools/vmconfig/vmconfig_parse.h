@@ -37,6 +37,8 @@ struct vmcfg_dev {
     uint64_t gpa;
     uint64_t size;
     uint32_t irq;            /* 0: none */
+    uint32_t host_irq;       /* passthrough: the machine's source */
+    char compatible[64];     /* passthrough: its device-tree compatible */
     unsigned line;
 };
 

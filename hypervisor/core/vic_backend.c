@@ -53,9 +53,18 @@ void vic_setup(struct vm *vm)
     for (uint32_t w = 0; w < (ids + 31) / 32; w++)
         hva_hw_write(win + VIC_G_ENABLE + 4 * w, 0);
     hva_hw_write(win + VIC_G_THRESHOLD, 0);
-    if (vm->vic_direct)
-        return;                 /* RUNNING follows its vCPU (vm_irq_vcpu_on_hart) */
     uint32_t guest = (vm->vic_file - 1) << VIC_ROUTE_GUEST_SHIFT;
+    if (vm->vic_direct) {
+        /* the machine's own devices given to the VM: their wires are VIC
+         * sources, routed as level sources to the ids the guest knows */
+        for (uint32_t i = 0; i < vm->cfg->n_devices; i++) {
+            const struct vm_device_config *d = &vm->cfg->devices[i];
+            if (d->type == VM_DEV_PASSTHROUGH)
+                hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_ROUTE + 4 * d->host_irq,
+                             VIC_ROUTE_ENABLE | guest | d->irq);
+        }
+        return;                 /* RUNNING follows its vCPU (vm_irq_vcpu_on_hart) */
+    }
     if (vm->uart_dev && vm->uart_dev->irq)
         hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_ROUTE + 4 * vm->vic_src_uart,
                      VIC_ROUTE_ENABLE | guest | vm->uart_dev->irq);
@@ -138,6 +147,32 @@ void vm_attach_vic(struct vm *vm)
     else
         hv_log("vm %s: PLIC at GPA 0x%lx served by the HVA VIC (guest file %u, sources %u-%u)\n",
                vm->cfg->name, plic->gpa_base, file, src, src + 1);
+}
+
+/* Devices of the machine given to the VM: their windows mapped GPA = HPA,
+ * their interrupts routed by the VIC (vic_setup); only on the VIC's direct
+ * path (there is no other way for their wires to reach the guest). */
+bool vm_attach_passthrough(struct vm *vm)
+{
+    for (uint32_t i = 0; i < vm->cfg->n_devices; i++) {
+        const struct vm_device_config *d = &vm->cfg->devices[i];
+        if (d->type != VM_DEV_PASSTHROUGH)
+            continue;
+        if (!vm->vic_direct || d->host_irq >= hva_hw_vic_sources()) {
+            hv_log("vm %s: its device at 0x%lx needs the HVA device's VIC (source %u) for its "
+                   "interrupt; not started\n", vm->cfg->name, d->gpa_base, d->host_irq);
+            return false;
+        }
+        for (uint64_t off = 0; off < d->size; off += 0x1000)
+            if (!gstage_map_device_page(vm->gstage_root, d->gpa_base + off, d->gpa_base + off)) {
+                hv_log("vm %s: cannot map its device at 0x%lx; not started\n", vm->cfg->name,
+                       d->gpa_base);
+                return false;
+            }
+        hv_log("vm %s: the machine's device at 0x%lx (+0x%lx) is its own, source %u -> its irq %u "
+               "through the VIC\n", vm->cfg->name, d->gpa_base, d->size, d->host_irq, d->irq);
+    }
+    return true;
 }
 
 uint32_t vm_irq_backend(const struct vm *vm)

@@ -132,6 +132,8 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
         if (!vm_attach_imsic(vm))
             continue;
         vm_attach_vic(vm);
+        if (!vm_attach_passthrough(vm))
+            continue;
         vm->ram_hpa = next;
         next += cfg->ram_size;
         hv_log("vm %s: %lu MiB at GPA 0x%lx -> HPA 0x%lx, VMID %u, %u vCPU(s), %u device(s)\n",

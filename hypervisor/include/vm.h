@@ -197,6 +197,9 @@ const struct vm_device_config *vm_config_device(const struct vm_config *cfg, enu
 void vm_devices_init(struct vm *vm);
 /* The VM's PLIC on the HVA VIC when there is one to spare (vm.c at creation). */
 void vm_attach_vic(struct vm *vm);
+/* The machine's own devices of the VM (config `passthrough`) mapped into it;
+ * false (the reason logged: they need the HVA device's VIC) when they cannot be. */
+bool vm_attach_passthrough(struct vm *vm);
 /* Which path delivers this VM's interrupts (chipvisor SBI extension). */
 uint32_t vm_irq_backend(const struct vm *vm);
 void vm_devices_update_irqs(struct vm *vm);

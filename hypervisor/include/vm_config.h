@@ -17,6 +17,8 @@ enum vm_device_type {
     VM_DEV_VIRTIO_BLK     = 5,   /* virtio-mmio block device over vm_config.disk */
     VM_DEV_VIRTIO_CONSOLE = 6,   /* virtio-mmio console (hvc0) */
     VM_DEV_APLIC     = 7,   /* trap-and-emulate APLIC in MSI mode, in front of the IMSIC file */
+    VM_DEV_PASSTHROUGH = 8, /* a device of the machine itself, mapped GPA = HPA; its
+                               interrupt source `host_irq` routed by the HVA VIC to `irq` */
 };
 
 struct vm_device_config {
@@ -24,6 +26,7 @@ struct vm_device_config {
     uint64_t gpa_base;       /* guest-physical base of the register window */
     uint64_t size;           /* bytes */
     uint32_t irq;            /* interrupt id at the VM's PLIC (0: none) */
+    uint32_t host_irq;       /* passthrough: the machine's interrupt source (a VIC source) */
 };
 
 struct vm_config {

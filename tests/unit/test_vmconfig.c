@@ -263,6 +263,17 @@ static const struct bad_case bad_cases[] = {
     { VM_OK "imsic 0x28000000\naplic 0xd000000\naplic 0xd004000\n", 6,
       "'aplic' given twice in vm 'a' (first at line 5)" },
     { VM_OK "aplic 0xd000000\n", 4, "aplic needs an imsic in vm 'a'" },
+    /* passthrough */
+    { VM_OK "passthrough 0x101000 0x1000 google,goldfish-rtc irq 1\n", 4,
+      "'passthrough' expects 'passthrough <hpa> <size> <compatible> source <s> irq <n>'" },
+    { VM_OK "passthrough 0x101800 0x1000 x source 11 irq 1\n", 4,
+      "passthrough window 0x101800+0x1000 is not whole 4 KiB pages" },
+    { VM_OK "plic 0xc000000\npassthrough 0x101000 0x1000 x source 32 irq 1\n", 5,
+      "source 32 out of range 1..31" },
+    { VM_OK "passthrough 0x101000 0x1000 x source 11 irq 1\n", 4,
+      "passthrough needs a plic in vm 'a' (the HVA VIC serves it)" },
+    { VM_OK "plic 0xc000000\nuart 0x101000 irq 1\npassthrough 0x101000 0x1000 x source 11 irq 2\n", 6,
+      "passthrough window [0x101000, 0x102000) overlaps uart window" },
     { VM_OK "imsic 0x28000000\nplic 0xc000000\naplic 0xd000000\n", 6,
       "vm 'a' has both a plic (line 5) and an aplic" },
     { VM_OK "uart 0x10000000\nvirtio-console 0x10000000\n", 5,
@@ -623,6 +634,25 @@ static void build_and_check_smp(uint32_t n, bool aia)
     run_dtc(text);
 }
 
+static void test_passthrough(void **state)
+{
+    (void)state;
+    parse_ok("vm a\nmemory 2M\nimage a\nplic 0x0c000000\n"
+             "passthrough 0x101000 0x1000 google,goldfish-rtc source 11 irq 5\n");
+    const struct vmcfg_dev *d = &cfg.vms[0].devs[1];
+    assert_int_equal(d->type, VM_DEV_PASSTHROUGH);
+    assert_int_equal(d->gpa, 0x101000);
+    assert_int_equal(d->size, 0x1000);
+    assert_int_equal(d->host_irq, 11);
+    assert_int_equal(d->irq, 5);
+    int size = vmcfg_build_dtb(&cfg.vms[0], dtb, sizeof(dtb), err, sizeof(err));
+    assert_true(size > 0);
+    int dev = node("/soc/device@101000");
+    assert_int_equal(fdt_node_check_compatible(dtb, dev, "google,goldfish-rtc"), 0);
+    assert_reg(dev, 0x101000ULL, 0x1000);
+    assert_int_equal(cell(dev, "interrupts", 0), 5);
+}
+
 static void test_dtb_smp(void **state)
 {
     (void)state;
@@ -863,6 +893,7 @@ int main(void)
         cmocka_unit_test(test_each_error_has_line_and_message),
         cmocka_unit_test(test_image_checks),
         cmocka_unit_test(test_dtb_of_sample_vm),
+        cmocka_unit_test(test_passthrough),
         cmocka_unit_test(test_dtb_without_devices),
         cmocka_unit_test(test_dtb_smp),
         cmocka_unit_test(test_command_and_table),
