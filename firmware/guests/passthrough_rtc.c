@@ -5,7 +5,9 @@
  * 11 irq 5`, on the HVA platform). The guest arms the RTC alarm, takes the
  * interrupt, claims it on the VIC page, clears it at the RTC and completes:
  * none of that traps, so a stream of alarms costs the hypervisor no trap at
- * all. The SBI trap count is read before and after (one call). */
+ * all. The SBI trap count is read before and after (one call); the
+ * hypervisor's own slice timer, where it lands in the stream, is its business
+ * and counted apart. */
 #include "guest.h"
 #include "devices.h"
 
@@ -57,6 +59,12 @@ static uint64_t trap_count(void)
     return (uint64_t)sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_TRAP_COUNT, 0, 0, 0, 0, 0).value;
 }
 
+/* traps that were the hypervisor's own interrupts (its slice timer), not ours */
+static uint64_t host_irq_count(void)
+{
+    return (uint64_t)sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_HOST_IRQ_COUNT, 0, 0, 0, 0, 0).value;
+}
+
 void guest_main(void)
 {
     long backend = sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_IRQ_BACKEND, 0, 0, 0, 0, 0).value;
@@ -70,7 +78,7 @@ void guest_main(void)
     csr_set(sie, SIE_SEIE);
     csr_set(sstatus, SSTATUS_SIE);
 
-    uint64_t t0 = trap_count();
+    uint64_t h0 = host_irq_count(), t0 = trap_count();
     unsigned missed = 0;
     for (unsigned i = 0; i < ALARMS; i++) {
         rtc_arm(rtc_now_ns() + ALARM_NS);
@@ -81,12 +89,15 @@ void guest_main(void)
             missed++;
     }
     uint64_t traps = trap_count() - t0 - 1;    /* minus the trap_count call itself */
+    uint64_t host = host_irq_count() - h0;     /* the hypervisor's timer, had it come */
+    traps -= host < traps ? host : traps;
     mmio_w32(RTC_IRQ_ENABLED, 0);
     mmio_w32(RTC_CLEAR_ALARM, 1);
     CHECK(rtc_irqs == ALARMS && missed == 0, "RTC stream: %u interrupts for %u alarms", rtc_irqs, ALARMS);
     CHECK(other_irqs == 0, "no interrupt from an unknown source (%u)", other_irqs);
     guest_printf("METRIC irq_traps_per_interrupt backend=hva-vic source=passthrough traps=%lu irqs=%u "
-                 "per_irq=%lu.%02lu\n", traps, rtc_irqs, traps / ALARMS, (traps * 100 / ALARMS) % 100);
+                 "per_irq=%lu.%02lu host_timer_traps=%lu\n", traps, rtc_irqs, traps / ALARMS,
+                 (traps * 100 / ALARMS) % 100, host);
     CHECK(traps == 0, "no trap into the hypervisor for %u interrupts of a passthrough device (%lu)",
           ALARMS, traps);
 }

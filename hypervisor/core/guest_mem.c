@@ -108,7 +108,7 @@ void guest_walk_report(void)
     if (hva_walk_stats.checked)
         hv_log("HVA walker: %lu translations beside the golden model, %lu disagreements\n",
                hva_walk_stats.checked, hva_walk_stats.disagreements);
-    hv_log("HVA walker: served %lu guest translations, %lu by the software walker when it did not answer\n",
+    hv_log("HVA walker: served %lu guest translations, %lu fell back to the software walker\n",
            hva_walk_stats.walks, hva_walk_stats.fallbacks);
 }
 

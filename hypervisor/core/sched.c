@@ -514,7 +514,7 @@ void sched_finish(void)
                vm->stats.migrations);
     }
     hv_log("result: %s (%u of %u VMs did not pass)\n", bad ? "FAIL" : "PASS", bad, vm_count);
-    if (mmio_xcheck.on)
+    if (mmio_xcheck.fetches)           /* (where the HVA walker reads them, guest_walk_report) */
         hv_log("instruction fetch cross-check: %lu fetches by HLVX and the software walker, "
                "%lu disagreements\n", mmio_xcheck.fetches, mmio_xcheck.disagreements);
     guest_walk_report();

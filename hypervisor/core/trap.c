@@ -162,6 +162,7 @@ struct vcpu_regs *guest_trap(struct vcpu_regs *r)
     hv_lock();
     __atomic_fetch_add(&v->vm->stats.traps, 1, __ATOMIC_RELAXED);
     if (cause & SCAUSE_INTERRUPT) {
+        v->vm->stats.host_irqs++;
         switch (cause & ~SCAUSE_INTERRUPT) {
         case IRQ_S_TIMER:
             sched_timer_irq();

@@ -37,6 +37,9 @@
 #define SBI_CHIPVISOR_IRQ_VPLIC   1  /*   trap-and-emulate virtual PLIC */
 #define SBI_CHIPVISOR_IRQ_HVA_VIC 2  /*   the HVA's VIC behind the PLIC window */
 #define SBI_CHIPVISOR_IRQ_AIA     3  /*   an AIA IMSIC guest interrupt file */
+#define SBI_CHIPVISOR_HOST_IRQ_COUNT 2  /* of its traps, the hypervisor's own interrupts
+                                           (its slice timer, IPIs between harts) that
+                                           came while this VM ran: not the VM's doing */
 
 #define SBI_BASE_GET_SPEC_VERSION   0
 #define SBI_BASE_GET_IMPL_ID        1

@@ -66,6 +66,7 @@ enum vm_outcome {
 struct vm_stats {
     uint64_t traps, sbi_calls, mmio_exits, timer_irqs, wfi_exits, switches_in, ipis, migrations;
     uint64_t bad_regs;        /* accesses to registers a device lacks (logged 1, 2, 4, 8, ...) */
+    uint64_t host_irqs;       /* traps that were the hypervisor's own interrupts (timer, IPI) */
 };
 
 struct vm;

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Traps into the hypervisor per delivered device interrupt, per interrupt
-# backend (trap-and-emulate virtual PLIC; AIA IMSIC guest file) and source
+# backend (trap-and-emulate virtual PLIC; AIA IMSIC guest file; the HVA VIC
+# through the co-simulation mailbox and as a device of the machine) and source
 # (virtual UART; timer-driven tick), counted by the hypervisor and reported by
 # the guest through chipvisor's SBI extension.
 . "$(dirname "$0")/../qemu/common.sh"
@@ -18,3 +19,10 @@ log="$LOGS/bench_irq_vic.console"
     -- $(cosim_qemu_cmd irqstream chipvisor.hva=cosim) >/dev/null 2>&1
 cosim_finish >/dev/null
 grep -E 'METRIC irq_' "$log"
+
+# the HVA VIC as a device (QEMU -M virt,hva=on, the RTL behind it): the guest
+# file is mapped into the guest, its line is hgeip; only device registers trap
+. "$(dirname "$0")/../qemu/hva_platform.sh"
+log="$LOGS/bench_irq_vic_device.console"
+"$EXPECT" -t 300 -l "$log" -e '^\[chipvisor\] result:' -x 0 -- $(hva_cmd irqstream) >/dev/null 2>&1
+grep -E 'METRIC irq_' "$log" | sed 's/backend=hva-vic/backend=hva-vic-device/'

@@ -6,6 +6,8 @@ static enum sbi_flow sbi_chipvisor_handle(struct vcpu *v, struct sbi_call *c)
     struct vm *vm = v->vm;
     if (c->fid == SBI_CHIPVISOR_TRAP_COUNT)
         c->value = (long)vm->stats.traps;
+    else if (c->fid == SBI_CHIPVISOR_HOST_IRQ_COUNT)
+        c->value = (long)vm->stats.host_irqs;
     else if (c->fid == SBI_CHIPVISOR_IRQ_BACKEND)
         c->value = (long)vm_irq_backend(vm);
     else
