@@ -151,8 +151,10 @@ grep -qE '^(W|E):' "$APT/update.log" && { cat "$APT/update.log" >&2; die "apt-ge
 
 cd "$ROOT/dl"
 # the newest qemu source of the suites above: its .dsc names the version
-DSCN=$(apt-get "${APT_OPTS[@]}" -q source --print-uris qemu 2>"$APT/source.log" \
-       | awk '$2 ~ /^qemu_.*\.dsc$/ {print $2; exit}') || true
+# (asked from an empty directory: apt lists nothing it finds already downloaded)
+mkdir -p "$APT/empty"
+DSCN=$(cd "$APT/empty" && apt-get "${APT_OPTS[@]}" -q source --print-uris qemu 2>"$APT/source.log" \
+       | awk '{gsub("\047", "")} $2 ~ /^qemu_.*\.dsc$/ {print $2; exit}') || true
 [ -n "$DSCN" ] || { cat "$APT/source.log" >&2; die "no qemu source package in $SUITE"; }
 VER_NOEPOCH=${DSCN#qemu_}; VER_NOEPOCH=${VER_NOEPOCH%.dsc}
 DSCF="$ROOT/dl/$DSCN"

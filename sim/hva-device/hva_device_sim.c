@@ -216,7 +216,7 @@ static int receive(struct hva_dev_msg *m, bool block)
         ssize_t n = recv(conn, m, sizeof *m, block ? 0 : MSG_DONTWAIT);
         if (n == (ssize_t)sizeof *m)
             return 1;
-        if (n == 0) {
+        if (n == 0 || (n < 0 && errno == ECONNRESET)) {   /* QEMU ended, or was killed */
             fprintf(stderr, "hva-device-sim: QEMU closed the connection\n");
             return -1;
         }

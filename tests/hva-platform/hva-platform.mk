@@ -15,4 +15,4 @@ $(HVAP_PROBE): $(HVAP_OBJS) tests/hva-platform/probe.ld
 
 ALL += $(HVAP_PROBE)
 # the HVA platform tests need the probe, the simulator and the patched QEMU
-# (check: prerequisites come with the tests)
+check: $(HVAP_PROBE) $(HVADEV_EXE) qemu-hva

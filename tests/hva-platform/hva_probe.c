@@ -119,7 +119,12 @@ static void check(bool ok, const char *what, uint64_t got, uint64_t want)
     failures += !ok;
 }
 
-#define CHECK_EQ(what, got, want) check((uint64_t)(got) == (uint64_t)(want), what, (got), (want))
+/* got is evaluated once: a register read may have side effects (a claim) */
+#define CHECK_EQ(what, got, want)                                  \
+    do {                                                           \
+        uint64_t got_ = (uint64_t)(got), want_ = (uint64_t)(want); \
+        check(got_ == want_, what, got_, want_);                   \
+    } while (0)
 
 static uint32_t rd32(uint32_t off)
 {
@@ -336,6 +341,24 @@ static void check_translations(void)
 }
 
 /* ---- the VIC: a read with a side effect, and the wires ---------------------- */
+/* An interrupt line follows a register write a few RTL cycles later (the VIC
+ * registers its outputs); each register access clocks the RTL, so poll with
+ * accesses, a bounded number of them. Returns the accesses it took. */
+#define LINE_POLLS 32
+static unsigned wait_for(bool (*cond)(void))
+{
+    unsigned n = 0;
+    while (!cond() && n < LINE_POLLS) {
+        (void)rd32(HVA_ID_OFFSET);
+        n++;
+    }
+    return n;
+}
+
+static uint64_t guest_line_bit;
+static bool hgeip_set(void) { return (csr_hgeip() & guest_line_bit) != 0; }
+static bool hgeip_clear(void) { return (csr_hgeip() & guest_line_bit) == 0; }
+static bool plic13_set(void) { return (*(volatile uint32_t *)PLIC_PENDING & (1u << 13)) != 0; }
 static uint32_t guest0(uint32_t off)
 {
     return HVA_VIC_GUEST_OFFSET + off;
@@ -345,6 +368,7 @@ static void check_vic(void)
 {
     const uint32_t vid = 5, hyp_vid = 3;
     uint64_t line = 1ull << guest_line_first;
+    guest_line_bit = line;
 
     wr32(guest0(VIC_G_PRIORITY) + 4 * vid, 1);
     wr32(guest0(VIC_G_ENABLE), 1u << vid);
@@ -352,11 +376,14 @@ static void check_vic(void)
     wr32(HVA_VIC_HYP_OFFSET + VIC_RUNNING, 1);
     CHECK_EQ("hgeip before the injection", csr_hgeip() & line, 0);
     wr32(HVA_VIC_HYP_OFFSET + VIC_INJECT, vid << VIC_ROUTE_VID_SHIFT | 0u << VIC_ROUTE_GUEST_SHIFT);
-    CHECK_EQ("VIC GUEST_EIP after injecting guest 0's id 5", rd32(HVA_VIC_HYP_OFFSET + VIC_GUEST_EIP) & 1, 1);
+    unsigned polls = wait_for(hgeip_set);
+    check(polls < LINE_POLLS, "hgeip line up within 32 register accesses (accesses taken)", polls, 0);
     CHECK_EQ("hgeip bit of guest 0's line (set by the RTL's guest_eip_o)", csr_hgeip() & line, line);
+    CHECK_EQ("VIC GUEST_EIP after injecting guest 0's id 5", rd32(HVA_VIC_HYP_OFFSET + VIC_GUEST_EIP) & 1, 1);
     CHECK_EQ("guest 0 pending word (PLIC page 1)", rd32(guest0(VIC_G_PENDING)), 1u << vid);
     CHECK_EQ("guest 0 claim (a read with a side effect)", rd32(guest0(VIC_G_CLAIM)), vid);
     CHECK_EQ("guest 0 pending word after the claim", rd32(guest0(VIC_G_PENDING)), 0);
+    (void)wait_for(hgeip_clear);
     CHECK_EQ("hgeip bit after the claim", csr_hgeip() & line, 0);
     CHECK_EQ("a second claim finds nothing", rd32(guest0(VIC_G_CLAIM)), 0);
     wr32(guest0(VIC_G_CLAIM), vid);   /* complete */
@@ -369,7 +396,8 @@ static void check_vic(void)
     wr32(HVA_VIC_HYP_OFFSET + VIC_HYP_THRESHOLD, 0);
     CHECK_EQ("PLIC source 13 pending before", *plic_pending & (1u << 13), 0);
     wr32(HVA_VIC_HYP_OFFSET + VIC_INJECT, hyp_vid << VIC_ROUTE_VID_SHIFT | VIC_ROUTE_TO_HYP);
-    (void)rd32(HVA_ID_OFFSET);   /* an access: the lines are current after it */
+    CHECK_EQ("hypervisor file pending word", rd32(HVA_VIC_HYP_OFFSET + VIC_HYP_PENDING), 1u << hyp_vid);
+    (void)wait_for(plic13_set);
     CHECK_EQ("PLIC source 13 pending (the VIC's hyp_irq_o)", *plic_pending & (1u << 13), 1u << 13);
     CHECK_EQ("hypervisor file claim", rd32(HVA_VIC_HYP_OFFSET + VIC_HYP_CLAIM), hyp_vid);
     wr32(HVA_VIC_HYP_OFFSET + VIC_HYP_CLAIM, hyp_vid);
