@@ -166,8 +166,8 @@ join "$out/native" "$out/guest" | while read -r name unit rest; do
     ratio=$(awk -v n="$nat" -v g="$gst" 'BEGIN { printf "%.2f", n ? g / n : 0 }')
     printf '%-26s %-10s %12s %12s %7s   %s\n' "$name" "$unit" "$nat" "$gst" "$ratio" "$*"
     # every run's figure (bench-report: medians, spread, ratios); guest time under -icount
-    for v in $nruns; do echo "METRIC linux_${name}_native=$v unit=$unit" >>"$out/metrics"; done
-    for v in "$@"; do echo "METRIC linux_${name}_chipvisor=$v unit=$unit" >>"$out/metrics"; done
+    for v in $nruns; do echo "METRIC linux_${name}_native=$v unit=$unit timing=icount" >>"$out/metrics"; done
+    for v in "$@"; do echo "METRIC linux_${name}_chipvisor=$v unit=$unit timing=icount" >>"$out/metrics"; done
 done
 cat "$out/metrics"   # missing: no figure in common, which is an error
 
