@@ -24,5 +24,5 @@ grep -E 'METRIC irq_' "$log"
 # file is mapped into the guest, its line is hgeip; only device registers trap
 . "$(dirname "$0")/../qemu/hva_platform.sh"
 log="$LOGS/bench_irq_vic_device.console"
-"$EXPECT" -t 300 -l "$log" -e '^\[chipvisor\] result:' -x 0 -- $(hva_cmd irqstream) >/dev/null 2>&1
+"$EXPECT" -t 300 -l "$log" -e '^\[chipvisor\] result:' -x 0 -- $(hva_cmd irqstream -icount shift=0) >/dev/null 2>&1
 grep -E 'METRIC irq_' "$log" | sed 's/backend=hva-vic/backend=hva-vic-device/'
