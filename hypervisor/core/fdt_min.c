@@ -30,8 +30,20 @@ static bool starts_with(const char *s, const char *prefix)
     return *s == '\0' || *s == '@';
 }
 
-const void *fdt_find_node_property(const void *fdt, const char *node, const char *must_have,
-                                   const char *prop, uint32_t *len)
+/* Is `want` one of the strings of a `compatible` list? */
+static bool compatible_has(const char *list, uint32_t len, const char *want)
+{
+    for (const char *p = list; p < list + len; p += strlen(p) + 1)
+        if (strcmp(p, want) == 0)
+            return true;
+    return false;
+}
+
+/* Property `prop` of the first node, at any depth, that qualifies: its name
+ * starts with `node` (any name if NULL) and it has the property `must_have`,
+ * or, with `compatible` given, its compatible list names that. */
+static const void *find_property(const void *fdt, const char *node, const char *must_have,
+                                 const char *compatible, const char *prop, uint32_t *len)
 {
     const uint8_t *blob = fdt;
     if (!blob || be32(blob) != FDT_MAGIC)
@@ -57,7 +69,7 @@ const void *fdt_find_node_property(const void *fdt, const char *node, const char
             in_node = false;
             if (tok == FDT_BEGIN_NODE) {
                 const char *name = (const char *)p;
-                in_node = starts_with(name, node);
+                in_node = !node || starts_with(name, node);
                 has = false;
                 found = NULL;
                 p += ALIGN_UP(strlen(name) + 1, 4);
@@ -65,10 +77,13 @@ const void *fdt_find_node_property(const void *fdt, const char *node, const char
             break;
         case FDT_PROP: {
             uint32_t plen = be32(p), nameoff = be32(p + 4);
+            const char *pname = strings + nameoff;
             const uint8_t *val = p + 8;
-            if (in_node && strcmp(strings + nameoff, must_have) == 0)
+            if (in_node && (compatible ? strcmp(pname, "compatible") == 0 &&
+                                         compatible_has((const char *)val, plen, compatible)
+                                       : strcmp(pname, must_have) == 0))
                 has = true;
-            if (in_node && strcmp(strings + nameoff, prop) == 0) {
+            if (in_node && strcmp(pname, prop) == 0) {
                 found = val;
                 found_len = plen;
             }
@@ -84,56 +99,16 @@ const void *fdt_find_node_property(const void *fdt, const char *node, const char
     return NULL;
 }
 
-/* Is `want` one of the strings of a `compatible` list? */
-static bool compatible_has(const char *list, uint32_t len, const char *want)
+const void *fdt_find_node_property(const void *fdt, const char *node, const char *must_have,
+                                   const char *prop, uint32_t *len)
 {
-    for (const char *p = list; p < list + len; p += strlen(p) + 1)
-        if (strcmp(p, want) == 0)
-            return true;
-    return false;
+    return find_property(fdt, node, must_have, NULL, prop, len);
 }
 
 const void *fdt_find_compatible_property(const void *fdt, const char *compatible, const char *prop,
                                          uint32_t *len)
 {
-    const uint8_t *blob = fdt;
-    if (!blob || be32(blob) != FDT_MAGIC)
-        return NULL;
-    const uint8_t *p = blob + be32(blob + 8);
-    const uint8_t *end = blob + be32(blob + 4);
-    const char *strings = (const char *)blob + be32(blob + 12);
-    bool matches = false;
-    const void *found = NULL;
-    uint32_t found_len = 0;
-
-    while (p + 4 <= end) {
-        uint32_t tok = be32(p);
-        p += 4;
-        if (tok == FDT_BEGIN_NODE || tok == FDT_END_NODE) {
-            /* a node's own properties come before its children */
-            if (matches && found) {
-                *len = found_len;
-                return found;
-            }
-            matches = false;
-            found = NULL;
-            if (tok == FDT_BEGIN_NODE)
-                p += ALIGN_UP(strlen((const char *)p) + 1, 4);
-        } else if (tok == FDT_PROP) {
-            uint32_t plen = be32(p), nameoff = be32(p + 4);
-            const char *val = (const char *)p + 8;
-            if (strcmp(strings + nameoff, "compatible") == 0 && compatible_has(val, plen, compatible))
-                matches = true;
-            if (strcmp(strings + nameoff, prop) == 0) {
-                found = val;
-                found_len = plen;
-            }
-            p = (const uint8_t *)val + ALIGN_UP(plen, 4);
-        } else if (tok != FDT_NOP) {
-            break;
-        }
-    }
-    return NULL;
+    return find_property(fdt, NULL, NULL, compatible, prop, len);
 }
 
 const void *fdt_find_property(const void *fdt, const char *node, const char *prop, uint32_t *len)

@@ -2,11 +2,24 @@
 # Debian's U-Boot (S-mode payload) as a guest beside the ticker guest: it boots
 # to its prompt on the DTB, SBI, timer and UART chipvisor gives it, answers
 # commands, and its `reset` restarts that VM alone while the ticker goes on.
+# UBOOT_PLATFORM=hva: the same on the HVA platform (test_hva_uboot.sh).
 . "$(dirname "$0")/common.sh"
 UBOOT_BIN=${UBOOT_BIN:-/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin}
 need "$UBOOT_BIN"
-exec "$EXPECT" -t 240 -l "$LOGS/qemu_uboot.console" \
-    -n 'PANIC|stopped \(killed\)|unexpected' \
+if [ "${UBOOT_PLATFORM:-}" = hva ]; then
+    . "$(dirname "$0")/hva_platform.sh"
+    name=qemu_hva_uboot
+    cmd=$(hva_cmd uboot -icount shift=0 -append chipvisor.hva.walker=off)
+    platform=(-n 'software paths'
+              -e '^\[chipvisor\] HVA [0-9.]+ \(device at 0x10200000.*walker off'
+              -e '^\[chipvisor\] vm uboot: PLIC at GPA 0xc000000 served by the HVA VIC \(guest file 0 in its G-stage')
+else
+    name=qemu_uboot
+    cmd=$(qemu_cmd uboot)
+    platform=()
+fi
+exec "$EXPECT" -t 240 -l "$LOGS/$name.console" \
+    -n 'PANIC|stopped \(killed\)|unexpected' "${platform[@]}" \
     -e '^\[uboot\] U-Boot 20[0-9][0-9]' \
     -e '^\[uboot\] Model: chipvisor VM uboot' \
     -e '^\[uboot\] DRAM: +128 MiB' \
@@ -35,4 +48,4 @@ exec "$EXPECT" -t 240 -l "$LOGS/qemu_uboot.console" \
     -s 'md.l 0x81000000 1\r' \
     -e '^\[uboot\] 81000000: 00000000' \
     -e '^\[ticker\] tick' \
-    -- $(qemu_cmd uboot)
+    -- $cmd
