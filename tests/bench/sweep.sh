@@ -41,8 +41,8 @@ SWEEP_LATENCY=${SWEEP_LATENCY:-4}
 SWEEP_LAT_CONFIGS=${SWEEP_LAT_CONFIGS-$BASE off}
 SWEEP_LAT_SERIES=${SWEEP_LAT_SERIES:-1 2 4 8 16 32 64}
 SWEEP_TRACES=${SWEEP_TRACES:-g2m g4k}
-SWEEP_REQUESTS=${SWEEP_REQUESTS:-50000}
-SWEEP_SYNTH=${SWEEP_SYNTH-t4w4-g4w4-p2 $BASE t64w4-g64w4-p16 off}
+SWEEP_REQUESTS=${SWEEP_REQUESTS:-20000}
+SWEEP_SYNTH=${SWEEP_SYNTH-t4w4-g4w4-p2 $BASE t16w4-g0w4-p8 t64w4-g64w4-p16 off}
 SWEEP_JOBS=${SWEEP_JOBS:-2}
 OPT_FLAGS="-std=gnu11 -O2 -Wall -Wextra -Werror"
 
@@ -102,7 +102,8 @@ for tr in $SWEEP_TRACES; do
     esac
 done
 
-# the replays, SWEEP_JOBS at a time: one file of METRIC lines each
+# the replays, SWEEP_JOBS at a time: one file of METRIC lines each, kept while
+# it is newer than its walker and its trace (a rerun replays what changed)
 jobs=$out/jobs
 : >"$jobs"
 for tp in "${trace_paths[@]}"; do
@@ -112,15 +113,16 @@ for tp in "${trace_paths[@]}"; do
     done
 done
 sort -u -o "$jobs" "$jobs"
-rm -f "$out/runs"/*.metrics
 for cfg in $all_cfgs; do echo "$cfg $(walker "$cfg")"; done >"$out/walkers"
 export out
 xargs -P "$SWEEP_JOBS" -L 1 sh -c '
     cfg=$0 lat=$1 tp=$2
     walker=$(awk -v c="$cfg" "\$1 == c { print \$2 }" "$out/walkers")
-    tests/bench/replay-metrics.sh "$walker" "$tp" "$lat" "$cfg" \
-        >"$out/runs/$cfg.$lat.$(basename "$tp").metrics"' <"$jobs"
-cat "$out/runs"/*.metrics >"$out/raw/sweep.log"
+    m=$out/runs/$cfg.$lat.$(basename "$tp").metrics
+    [ -s "$m" ] && [ "$m" -nt "$walker" ] && [ "$m" -nt "$tp.req" ] && exit 0
+    tests/bench/replay-metrics.sh "$walker" "$tp" "$lat" "$cfg" >"$m.tmp" && mv "$m.tmp" "$m"' <"$jobs"
+# the runs of this grid only (others may be kept from earlier grids)
+while read -r cfg lat tp; do cat "$out/runs/$cfg.$lat.$(basename "$tp").metrics"; done <"$jobs" >"$out/raw/sweep.log"
 t_replayed=$(date +%s)
 
 # Yosys LUT/FF (synth_xilinx as make synth-walker, without its timing passes)
