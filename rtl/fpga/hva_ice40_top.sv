@@ -10,7 +10,9 @@
 module hva_ice40_top #(
   parameter int unsigned CLKS_PER_BIT = 104,            // 12 MHz / 115200 baud
   parameter int unsigned MEM_BYTES    = 16384,
-  parameter logic [63:0] MEM_BASE     = 64'h8000_0000
+  parameter logic [63:0] MEM_BASE     = 64'h8000_0000,
+  parameter bit          TLB_EN       = 0,    // 1: + ~880 logic cells (does not fit)
+  parameter bit          VIC_EN       = 1     // 0: - ~760 logic cells
 ) (
   input  logic       clk_i,
   input  logic       uart_rx_i,
@@ -74,17 +76,20 @@ module hva_ice40_top #(
     .mem_err_i   (mem_err)
   );
 
-  // The small configuration: a 2-entry combined TLB (one set of 2 ways), no
-  // G-TLB, no page-walk cache, one context slot, and a VIC of 1 guest x 8 ids x 4 sources.
-  // The iCE40 has no distributed RAM, so cache payloads are flip-flops and
-  // multiplexers here; the 7680 logic cells of the HX8K hold the walker, the
-  // register block, the ring engine and this much beside them.
+  // The small configuration: the walker without caches (TLB_EN 0, no G-TLB,
+  // no page-walk cache), one context slot, and a VIC of 1 guest x 8 ids x 4
+  // sources. The iCE40 has no distributed RAM, so cache payloads become
+  // flip-flops and multiplexers: a 2-entry combined TLB alone costs about 880
+  // of the HX8K's 7680 logic cells, and with it the design needs 108 %
+  // (rtl/fpga/README.md has the figures of each variant).
   hva_top #(
     .TLB_ENTRIES  (2),
     .TLB_WAYS     (2),
+    .TLB_EN       (TLB_EN),
     .GTLB_EN      (0),
     .PWC_EN       (0),
     .CTX_SLOTS    (1),
+    .VIC_EN       (VIC_EN),
     .VIC_GUESTS   (1),
     .VIC_IDS      (8),
     .VIC_SOURCES  (4),
