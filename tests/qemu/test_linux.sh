@@ -5,11 +5,26 @@
 # counts rise, runs the benchmark program briefly, answers a typed command and
 # powers off: the VM passes. Every MMIO instruction fetch is cross-checked by
 # the software walker (Linux runs on Sv57 where QEMU offers it): 0 disagreements.
+# LINUX_PLATFORM=hva: the same on the HVA platform, the PLIC a VIC guest file
+# in the VM's G-stage (test_hva_linux.sh; instructions read with HLVX there).
 . "$(dirname "$0")/common.sh"
 need "$BUILD/linux/Image" "$BUILD/linux/initramfs.cpio"
 QEMU_MEM=1G
-exec "$EXPECT" -t 600 -l "$LOGS/qemu_linux.console" \
+if [ "${LINUX_PLATFORM:-}" = hva ]; then
+    HVA_MEM=1G
+    . "$(dirname "$0")/hva_platform.sh"
+    name=qemu_hva_linux
+    cmd=$(hva_cmd linux -append chipvisor.xcheck=on,chipvisor.hva.walker=off)
+    platform=(-n 'software paths'
+              -e '^\[chipvisor\] vm linux: PLIC at GPA 0xc000000 served by the HVA VIC \(guest file 0 in its G-stage')
+else
+    name=qemu_linux
+    cmd=$(qemu_cmd linux -append chipvisor.xcheck=on)
+    platform=()
+fi
+exec "$EXPECT" -t 600 -l "$LOGS/$name.console" \
     -n 'Kernel panic|Oops|WARNING|CHECK [^ ]+ FAIL|IRQ-SUMMARY FAIL|cv-init: ERROR|disagree on|PANIC|unexpected' \
+    "${platform[@]}" \
     -e '^\[linux\] cv-init: stage initramfs, kernel 6\.' \
     -e '^\[linux\] CHECK kernel ok Linux 6\.[0-9.]+\+deb13-riscv64 riscv64' \
     -e '^\[linux\] CHECK mem ok ' \
@@ -32,4 +47,4 @@ exec "$EXPECT" -t 600 -l "$LOGS/qemu_linux.console" \
     -e '^\[chipvisor\] result: PASS' \
     -e 'cross-check: [1-9][0-9]* fetches by HLVX and the software walker, 0 disagreements' \
     -x 0 \
-    -- $(qemu_cmd linux -append chipvisor.xcheck=on)
+    -- $cmd
