@@ -1,6 +1,7 @@
 /* Host console: a small printf, and line prefixes so that the hypervisor's log
  * and each guest's output stay readable when they interleave. */
 #include "console.h"
+#include "csr.h"
 #include "platform.h"
 #include "util.h"
 
@@ -41,6 +42,7 @@ static void put_prefixed(const char *name, uint8_t ch)
 struct pending_line {
     const char *owner;
     uint32_t len;
+    uint64_t last_at;       /* time of its last character */
     char text[LINE_MAX];
 };
 
@@ -75,14 +77,17 @@ void console_write_from(const char *name, uint8_t ch)
         return;
     }
     l->text[l->len++] = (char)ch;
+    l->last_at = read_time();
     if (ch == '\n' || l->len == LINE_MAX)
         flush_line(l);
 }
 
-void console_flush_partial(void)
+void console_flush_partial(uint64_t now)
 {
+    /* only lines that have been quiet a while: a guest printing slowly (a
+     * loaded host) still gives whole lines, a prompt shows within 20 ms */
     for (unsigned i = 0; i < LINE_WRITERS; i++)
-        if (lines[i].len)
+        if (lines[i].len && now - lines[i].last_at >= CONSOLE_FLUSH_TICKS)
             flush_line(&lines[i]);
 }
 

@@ -12,22 +12,28 @@
 struct cpu cpus[MAX_CPUS];
 uint32_t cpu_count;
 
-static struct {
-    volatile uint32_t next, owner;
-} hv_lock_ticket;
+/* A test-and-test-and-set lock, not a ticket lock: QEMU runs more harts than
+ * the host has cores, and a ticket lock hands the lock to the next hart in
+ * line even when the host has descheduled that hart's thread, so every other
+ * hart spins until it runs again (milliseconds each time); here whichever
+ * hart is running takes it. */
+static volatile uint32_t hv_lock_word;
 
 static volatile uint64_t fence_seq;
 
 void hv_lock(void)
 {
-    uint32_t ticket = __atomic_fetch_add(&hv_lock_ticket.next, 1, __ATOMIC_RELAXED);
-    while (__atomic_load_n(&hv_lock_ticket.owner, __ATOMIC_ACQUIRE) != ticket)
-        ;
+    for (;;) {
+        while (__atomic_load_n(&hv_lock_word, __ATOMIC_RELAXED))
+            ;
+        if (!__atomic_exchange_n(&hv_lock_word, 1, __ATOMIC_ACQUIRE))
+            return;
+    }
 }
 
 void hv_unlock(void)
 {
-    __atomic_store_n(&hv_lock_ticket.owner, hv_lock_ticket.owner + 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&hv_lock_word, 0, __ATOMIC_RELEASE);
 }
 
 void cpu_kick(struct cpu *c)

@@ -187,7 +187,8 @@ static bool sees_line(const struct vcpu *v, const struct cpu *c)
 bool vcpu_irq_pending(const struct vcpu *v)
 {
     bool live = v->cpu == this_cpu();
-    uint64_t hvip = live ? csr_read(hvip) : (v->csr.hvip | v->hvip_set) & ~v->hvip_clear;
+    /* requests from other harts count before this hart has applied them */
+    uint64_t hvip = ((live ? csr_read(hvip) : v->csr.hvip) | v->hvip_set) & ~v->hvip_clear;
     uint64_t vsie = live ? csr_read(vsie) : v->csr.vsie;   /* VS view: bits 1, 5, 9 */
     uint64_t pending = 0;
 
@@ -219,6 +220,7 @@ static void unload(struct cpu *c)
     vcpu_ctx_save_fp(v);
     v->cpu = NULL;
     v->last_cpu = c;
+    v->runnable_at = read_time();
     c->loaded = NULL;
     vm_irq_vcpu_on_hart(v, v->state == VCPU_IDLE);   /* an idle one waits for its line */
 }
@@ -237,6 +239,9 @@ static void switch_to(struct cpu *c, struct vcpu *next)
     next->cpu = c;
     c->loaded = next;
     vm_irq_vcpu_on_hart(next, true);
+    uint64_t waited = read_time() - next->runnable_at;
+    if (waited > next->vm->stats.longest_wait)
+        next->vm->stats.longest_wait = waited;
     /* the guest's own sfence.vma and fence.i on its last hart did not reach
      * this one: a vCPU that moved drops what this hart may still hold */
     if (next->last_cpu && next->last_cpu != c) {
@@ -283,6 +288,7 @@ void wake_a_hart_for(struct vcpu *v)
 static void resume(struct vcpu *v)
 {
     v->state = VCPU_RUNNABLE;
+    v->runnable_at = read_time();
     v->hsm_suspended = false;
     if (v->resume_nonretentive) {
         /* HSM: a non-retentive suspend returns at resume_addr as a fresh
@@ -308,6 +314,42 @@ static uint64_t watchdog_deadline(const struct vm *vm)
     return vm->progress_at + vm->cfg->watchdog_s * TICKS_PER_SECOND;
 }
 
+#define HEALTH_LATE_TICKS    (TICKS_PER_SECOND / 100)   /* 10 ms */
+#define HEALTH_STARVED_TICKS (TICKS_PER_SECOND / 10)    /* 100 ms */
+
+/* An idle vCPU whose interrupt is due must have been woken by whoever made
+ * it due; one found still asleep is a missed wake-up: counted, logged
+ * (rate-limited) and woken, so a bug there costs latency, not a hung guest. */
+static void health_check(uint64_t now)
+{
+    struct vcpu *v;
+    for_each_vcpu(v, k) {
+        if (v->cpu || v->vm->state != VM_RUNNABLE)
+            continue;
+        if (v->state == VCPU_RUNNABLE && now - v->runnable_at > HEALTH_STARVED_TICKS) {
+            if (log_nth(++v->vm->stats.starved))
+                hv_log("vm %s: vCPU %u runnable for %lu ms without a hart (%lu times)\n",
+                       v->vm->cfg->name, v->id, (now - v->runnable_at) / (TICKS_PER_SECOND / 1000),
+                       v->vm->stats.starved);
+            v->runnable_at = now;
+        }
+        if (v->state != VCPU_IDLE || !vcpu_irq_pending(v))
+            continue;
+        /* its home hart's timer may just not have fired yet: only a wake-up
+         * overdue by HEALTH_LATE_TICKS is a missed one */
+        uint64_t due = hart.sstc ? v->csr.vstimecmp : v->timer_deadline;
+        bool timer_only = !(v->csr.hvip & (MIP_VSSIP | MIP_VSEIP)) && !v->hvip_set;
+        if (timer_only && (now < due || now - due < HEALTH_LATE_TICKS))
+            continue;
+        if (log_nth(++v->vm->stats.late_wakes))
+            hv_log("vm %s: vCPU %u idle with a due interrupt (hvip %lx, timer due %lu us ago): "
+                   "woken late (%lu times)\n", v->vm->cfg->name, v->id, v->csr.hvip | v->hvip_set,
+                   now > due ? (now - due) / (TICKS_PER_SECOND / 1000000) : 0UL,
+                   v->vm->stats.late_wakes);
+        resume(v);
+    }
+}
+
 /* Software virtual timers (no Sstc) of the vCPUs this hart may touch, and
  * (on the housekeeping hart) every VM's timer-driven devices. */
 static void update_timers(struct cpu *c, uint64_t now)
@@ -323,9 +365,10 @@ static void update_timers(struct cpu *c, uint64_t now)
         return;
     static uint64_t flushed_at;
     if (now - flushed_at >= CONSOLE_FLUSH_TICKS) {
-        console_flush_partial();
+        console_flush_partial(now);
         flushed_at = now;
     }
+    health_check(now);
     for (uint32_t i = 0; i < vm_count; i++) {
         struct vm *vm = &vms[i];
         if (vm->state == VM_STOPPED)
@@ -423,7 +466,7 @@ static void idle_wait(struct cpu *c, uint64_t now)
         csr_write(hgeie, files);
         csr_set(sie, MIP_SGEIP);
     }
-    console_flush_partial();          /* a prompt waits for input: show it */
+    console_flush_partial(now);       /* a prompt waits for input: show it */
     c->idle = true;
     hv_unlock();
     __asm__ volatile("wfi");
@@ -470,12 +513,14 @@ struct vcpu *sched_next(struct vcpu *cur)
 
         struct vcpu *next = pick(c, cur, now, woke);
         if (next) {
-            uint64_t t = next_event(c, now);
-            host_timer_set(c, t < c->slice_end ? t : c->slice_end);
             switch_to(c, next);
             apply_fences(c, next->vm);
             apply_hvip_requests(next);
             cpu_fence_ack();
+            /* after the switch: the vCPU just put down may be idle with a
+             * timer this hart now watches */
+            uint64_t t = next_event(c, now);
+            host_timer_set(c, t < c->slice_end ? t : c->slice_end);
             return next;
         }
         unload(c);
@@ -508,10 +553,13 @@ void sched_finish(void)
         if (vm->outcome != VM_OUTCOME_PASS)
             bad++;
         hv_log("  %-10s %-7s traps %lu, SBI calls %lu, MMIO exits %lu, WFI exits %lu, switches in %lu, "
-               "IPIs %lu, moves %lu\n",
+               "IPIs %lu, moves %lu, late wake-ups %lu\n",
                vm->cfg->name, vm_outcome_name(vm->outcome), vm->stats.traps, vm->stats.sbi_calls,
                vm->stats.mmio_exits, vm->stats.wfi_exits, vm->stats.switches_in, vm->stats.ipis,
-               vm->stats.migrations);
+               vm->stats.migrations, vm->stats.late_wakes);
+        if (cpu_count > 1)
+            hv_log("  %-10s longest wait of a runnable vCPU for a hart: %lu us\n", vm->cfg->name,
+                   vm->stats.longest_wait / (TICKS_PER_SECOND / 1000000));
     }
     hv_log("result: %s (%u of %u VMs did not pass)\n", bad ? "FAIL" : "PASS", bad, vm_count);
     if (mmio_xcheck.fetches)           /* (where the HVA walker reads them, guest_walk_report) */

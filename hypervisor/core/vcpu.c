@@ -38,6 +38,7 @@ void vcpu_start_at(struct vcpu *v, uint64_t addr, uint64_t arg)
     for (uint32_t i = 0; i < cpu_count; i++)
         vm->fence_pending[i] |= VM_FENCE_VVMA | VM_FENCE_I;
     v->state = VCPU_RUNNABLE;
+    v->runnable_at = read_time();
 }
 
 long vcpu_hart_start(struct vcpu *v, uint64_t addr, uint64_t opaque)

@@ -14,7 +14,7 @@
  * a writer left mid-line (a prompt) -- the scheduler calls it when a hart
  * goes idle and every CONSOLE_FLUSH_TICKS. */
 void console_write_from(const char *name, uint8_t ch);
-void console_flush_partial(void);
+void console_flush_partial(uint64_t now);
 #define CONSOLE_FLUSH_TICKS 200000    /* 20 ms at the 10 MHz timebase */
 
 /* printf subset: %s %c %d %u %x %lx %lu %ld %p %%, with 0-padding and width. */

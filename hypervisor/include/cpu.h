@@ -42,7 +42,7 @@ static inline struct cpu *this_cpu(void)
     return c;
 }
 
-/* The hypervisor lock (a ticket lock: fair between harts). */
+/* The hypervisor lock (test-and-test-and-set: see cpu.c for why not a ticket lock). */
 void hv_lock(void);
 void hv_unlock(void);
 

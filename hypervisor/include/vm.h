@@ -67,6 +67,9 @@ struct vm_stats {
     uint64_t traps, sbi_calls, mmio_exits, timer_irqs, wfi_exits, switches_in, ipis, migrations;
     uint64_t bad_regs;        /* accesses to registers a device lacks (logged 1, 2, 4, 8, ...) */
     uint64_t host_irqs;       /* traps that were the hypervisor's own interrupts (timer, IPI) */
+    uint64_t longest_wait;    /* ticks a runnable vCPU waited for a hart, at most */
+    uint64_t late_wakes;      /* idle vCPUs found with a due interrupt by the health check */
+    uint64_t starved;         /* runnable vCPUs found without a hart for 100 ms */
 };
 
 struct vm;
@@ -86,6 +89,7 @@ struct vcpu {
     struct cpu *fp_cpu;              /* whose FP registers are its live copy */
     uint64_t timer_deadline;         /* without Sstc: when VSTIP is raised */
     uint64_t hvip_set, hvip_clear;   /* asked by other harts while it runs */
+    uint64_t runnable_at;            /* when it last became runnable off any hart */
     bool hsm_suspended;              /* idle by an HSM suspend (status SUSPENDED), not WFI */
     bool resume_nonretentive;        /* HSM non-retentive suspend: resume at resume_addr */
     uint64_t resume_addr, resume_opaque;
