@@ -202,7 +202,7 @@ uint32_t hva_hw_guest_eip(void)
 
 bool hva_hw_walker_on(void)
 {
-    return alive() && walker_on;
+    return walker_on && alive();      /* walker_on first: the MMIO path asks on every exit */
 }
 
 bool hva_hw_translate(const struct xlate_ctx *c, uint64_t addr, int access, struct xlate_result *r)
