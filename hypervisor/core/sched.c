@@ -363,6 +363,7 @@ static void update_timers(struct cpu *c, uint64_t now)
     }
     if (c != housekeeper)
         return;
+    vm_zero_step();                     /* a resetting VM boots even when every hart is busy */
     static uint64_t flushed_at;
     if (now - flushed_at >= CONSOLE_FLUSH_TICKS) {
         console_flush_partial(now);
@@ -440,7 +441,7 @@ static struct vcpu *pick(struct cpu *c, struct vcpu *cur, uint64_t now, bool wok
 static bool any_vm_alive(void)
 {
     for (uint32_t i = 0; i < vm_count; i++)
-        if (vms[i].state != VM_STOPPED)
+        if (vms[i].state != VM_STOPPED || vms[i].zeroing)
             return true;
     return false;
 }
@@ -525,6 +526,10 @@ struct vcpu *sched_next(struct vcpu *cur)
         }
         unload(c);
         cpu_fence_ack();
+        if (vm_zero_step()) {           /* nothing to run: clear a resetting VM's RAM */
+            cur = NULL;
+            continue;
+        }
         if (!any_vm_alive() && c == housekeeper)
             sched_finish();
         idle_wait(c, now);

@@ -173,17 +173,13 @@ static bool vm_quiesce(struct vm *vm)
     return true;
 }
 
-void vm_reset(struct vm *vm)
+/* Loads the images and starts vCPU 0: the second half of a reset, once the
+ * VM's RAM is clear. */
+static void vm_boot(struct vm *vm)
 {
     const struct vm_config *cfg = vm->cfg;
     uint8_t *ram = (uint8_t *)(uintptr_t)vm->ram_hpa;
 
-    if (!vm_quiesce(vm))
-        return;
-    /* a reboot must not show the guest its old memory; the first boot
-     * finds zeroed RAM where the platform gives it so */
-    if (vm->booted || !platform.ram_zero_at_boot)
-        memset(ram, 0, cfg->ram_size);
     vm->booted = true;
     memcpy(ram + (cfg->image_gpa - cfg->ram_gpa), cfg->image, cfg->image_size);
     if (cfg->initrd_size)
@@ -206,6 +202,49 @@ void vm_reset(struct vm *vm)
     vm->outcome = VM_OUTCOME_RUNNING;
     vm->progress_at = read_time();
     sched_kick();
+}
+
+void vm_reset(struct vm *vm)
+{
+    if (!vm_quiesce(vm))
+        return;
+    /* a reboot must not show the guest its old memory; the first boot finds
+     * zeroed RAM where the platform gives it so. The clearing is done in
+     * chunks by harts with nothing else to do (vm_zero_step), beside the
+     * other VMs, and the VM boots when it is done. */
+    if (vm->booted || !platform.ram_zero_at_boot) {
+        vm->zero_next = vm->zero_busy = 0;
+        vm->zeroing = true;
+        sched_kick();
+        return;
+    }
+    vm_boot(vm);
+}
+
+bool vm_zero_step(void)
+{
+    for (uint32_t i = 0; i < vm_count; i++) {
+        struct vm *vm = &vms[i];
+        if (!vm->zeroing)
+            continue;
+        uint64_t size = vm->cfg->ram_size;
+        if (vm->zero_next >= size) {
+            if (vm->zero_busy)
+                continue;               /* another hart clears the last chunk */
+            vm->zeroing = false;
+            vm_boot(vm);
+            return true;
+        }
+        uint64_t at = vm->zero_next, n = size - at < VM_ZERO_CHUNK ? size - at : VM_ZERO_CHUNK;
+        vm->zero_next += n;
+        vm->zero_busy++;
+        hv_unlock();                    /* the VM is stopped: nobody else touches its RAM */
+        memset((uint8_t *)(uintptr_t)(vm->ram_hpa + at), 0, n);
+        hv_lock();
+        vm->zero_busy--;
+        return true;
+    }
+    return false;
 }
 
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why)

@@ -114,6 +114,9 @@ struct vm {
     enum vm_outcome outcome;
     bool resetting;                  /* a reset or stop waits for its vCPUs to leave their harts */
     bool booted;                     /* started before: a reset clears its RAM */
+    bool zeroing;                    /* a reset clears its RAM before it boots again */
+    uint64_t zero_next;              /* offset of the next chunk to clear */
+    uint32_t zero_busy;              /* chunks harts are clearing now */
     uint64_t progress_at;            /* time of its last request (watchdog) */
     uint8_t fence_pending[MAX_CPUS]; /* VM_FENCE_* bits each hart owes before it runs this VM */
     struct vuart uart;
@@ -146,6 +149,10 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end);
 /* (Re)load image and DTB, reset its vCPUs (vCPU 0 started, the others HSM
  * stopped) and devices. From a vCPU of the VM itself or at creation. */
 void vm_reset(struct vm *vm);
+/* Clears one chunk of a resetting VM's RAM with the lock released, or boots
+ * the VM when its RAM is clear; false when no VM waits for that. */
+bool vm_zero_step(void);
+#define VM_ZERO_CHUNK (1UL << 20)
 /* Stops every vCPU of the VM, on every hart; other VMs go on. */
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why);
 const char *vm_outcome_name(enum vm_outcome o);
