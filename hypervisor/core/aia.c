@@ -53,6 +53,9 @@ void aia_probe(const void *dtb)
 
 void aia_reserve_lines(uint64_t lines)
 {
+    if (files_free[0] & lines)
+        hv_log("AIA: of those, %u are the HVA VIC's lines (hgeip 0x%lx), not IMSIC guest files\n",
+               (unsigned)__builtin_popcountl(files_free[0] & lines), files_free[0] & lines);
     for (uint32_t i = 0; i < MAX_CPUS; i++)
         files_free[i] &= ~lines;
 }
