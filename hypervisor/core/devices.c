@@ -110,20 +110,14 @@ static bool dev_line(struct vm *vm, const struct vm_device_config *dev)
  * files (what it forwards, the EIIDs and harts the guest programmed, goes
  * into the vCPUs' files); `touched` is the device the guest just changed
  * (NULL for timer or input events). */
-static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
+static void __attribute__((noinline)) update_all_irqs(struct vm *vm,
+                                                       const struct vm_device_config *touched)
 {
     const struct vm_device_config *wired[WIRED_DEVICES] = {
         vm->uart_dev, vm->tick_dev, vm->blk_dev, vm->vcon_dev,
     };
     bool *prev[WIRED_DEVICES] = { &vm->uart_line, &vm->tick_line, &vm->blk_line, &vm->vcon_line };
 
-    if (!vm->aplic_dev && !vm->imsic_dev && !vm->vic_file && touched) {
-        /* the software PLIC is level-triggered: a device whose line did not
-         * move (a UART status read, a register write) changes nothing there */
-        for (unsigned i = 0; i < WIRED_DEVICES; i++)
-            if (wired[i] == touched && dev_line(vm, touched) == *prev[i])
-                return;
-    }
     if (vm->aplic_dev) {
         for (unsigned i = 0; i < WIRED_DEVICES; i++)
             if (wired[i] && wired[i]->irq)
@@ -145,6 +139,26 @@ static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
             vcpu_hvip_update(&vm->vcpus[id], MIP_VSEIP,
                              vm->plic_dev && vplic_irq(&vm->plic, VPLIC_CTX_S(id)));
     }
+}
+
+/* the line a wired device had when the interrupts were last updated */
+static bool *last_line(struct vm *vm, const struct vm_device_config *dev)
+{
+    return dev == vm->uart_dev ? &vm->uart_line : dev == vm->tick_dev ? &vm->tick_line :
+           dev == vm->blk_dev ? &vm->blk_line : dev == vm->vcon_dev ? &vm->vcon_line : NULL;
+}
+
+static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
+{
+    if (touched && !vm->aplic_dev && !vm->imsic_dev && !vm->vic_file) {
+        /* the software PLIC is level-triggered: a device whose line did not
+         * move (a UART status read, a register write) changes nothing there
+         * (the common MMIO exit: checked before anything else) */
+        bool *last = last_line(vm, touched);
+        if (last && dev_line(vm, touched) == *last)
+            return;
+    }
+    update_all_irqs(vm, touched);
 }
 
 void vm_devices_update_irqs(struct vm *vm)

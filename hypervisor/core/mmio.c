@@ -41,10 +41,19 @@ static bool fetch_insn(struct vcpu *v, uint32_t *insn)
      * (with the golden model beside it under the cross-check) */
     if (hva_hw_walker_on())
         return guest_fetch_insn(v, v->regs.sepc, insn);
-    uint16_t lo, hi = 0;
-    bool hw = hlvx_hu(v->regs.sepc, &lo) &&
-              ((lo & 3) != 3 || hlvx_hu(v->regs.sepc + 2, &hi));
-    *insn = (uint32_t)hi << 16 | lo;
+    uint64_t pc = v->regs.sepc;
+    bool hw;
+    if ((pc & 3) == 0) {
+        /* one read: 4 aligned bytes never cross a page (a compressed
+         * instruction keeps its low half) */
+        hw = hlvx_wu(pc, insn);
+        if (hw && (*insn & 3) != 3)
+            *insn &= 0xffff;
+    } else {
+        uint16_t lo, hi = 0;
+        hw = hlvx_hu(pc, &lo) && ((lo & 3) != 3 || hlvx_hu(pc + 2, &hi));
+        *insn = (uint32_t)hi << 16 | lo;
+    }
     if (mmio_xcheck.on) {
         uint32_t sw_insn = 0;
         bool sw = guest_fetch_insn(v, v->regs.sepc, &sw_insn);
@@ -74,20 +83,40 @@ static uint64_t fault_gpa(const struct vcpu_regs *r)
     return gpa;
 }
 
+enum mmio_refusal { OUTSIDE_MEMORY, UNREADABLE_INSN, UNSUPPORTED_INSN };
+
+/* Stops the VM with a report; out of line, so that the emulation's own
+ * frame stays small (this is the hot path of every device access). */
+static void __attribute__((noinline, cold)) mmio_refuse(struct vm *vm, const struct vcpu_regs *r,
+                                                          uint64_t gpa, uint32_t insn,
+                                                          enum mmio_refusal why)
+{
+    char text[160];
+    if (why == OUTSIDE_MEMORY)
+        hv_snprintf(text, sizeof(text), "%s at GPA 0x%lx outside its memory (pc 0x%lx, va 0x%lx)",
+                    access_name(r->scause), gpa, r->sepc, r->stval);
+    else if (why == UNREADABLE_INSN)
+        hv_snprintf(text, sizeof(text),
+                    "cannot read the instruction at pc 0x%lx (device access at GPA 0x%lx)",
+                    r->sepc, gpa);
+    else
+        hv_snprintf(text, sizeof(text),
+                    "unsupported device access: instruction 0x%x at pc 0x%lx, GPA 0x%lx",
+                    insn, r->sepc, gpa);
+    vm_stop(vm, VM_OUTCOME_KILLED, text);
+}
+
 void mmio_guest_page_fault(struct vcpu *v)
 {
     struct vm *vm = v->vm;
     struct vcpu_regs *r = &v->regs;
     uint64_t gpa = fault_gpa(r);
     const struct vm_device_config *dev = NULL;
-    char why[160];
 
     if (r->scause != EXC_INST_GUEST_PAGE_FAULT)
         dev = find_device(vm, gpa);
     if (!dev) {
-        hv_snprintf(why, sizeof(why), "%s at GPA 0x%lx outside its memory (pc 0x%lx, va 0x%lx)",
-                    access_name(r->scause), gpa, r->sepc, r->stval);
-        vm_stop(vm, VM_OUTCOME_KILLED, why);
+        mmio_refuse(vm, r, gpa, 0, OUTSIDE_MEMORY);
         return;
     }
 
@@ -100,15 +129,11 @@ void mmio_guest_page_fault(struct vcpu *v)
     } else if (fetch_insn(v, &insn)) {
         decoded = mmio_decode_insn(insn, &a);
     } else {
-        hv_snprintf(why, sizeof(why), "cannot read the instruction at pc 0x%lx (device access at GPA 0x%lx)",
-                    r->sepc, gpa);
-        vm_stop(vm, VM_OUTCOME_KILLED, why);
+        mmio_refuse(vm, r, gpa, 0, UNREADABLE_INSN);
         return;
     }
     if (decoded != 0 || a.is_store != (r->scause == EXC_STORE_GUEST_PAGE_FAULT)) {
-        hv_snprintf(why, sizeof(why), "unsupported device access: instruction 0x%x at pc 0x%lx, GPA 0x%lx",
-                    insn, r->sepc, gpa);
-        vm_stop(vm, VM_OUTCOME_KILLED, why);
+        mmio_refuse(vm, r, gpa, insn, UNSUPPORTED_INSN);
         return;
     }
 

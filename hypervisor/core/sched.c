@@ -483,6 +483,8 @@ static void idle_wait(struct cpu *c, uint64_t now)
         c->host_timer_armed = 0;
 }
 
+static struct vcpu *sched_pass(struct cpu *c, struct vcpu *cur);
+
 struct vcpu *sched_next(struct vcpu *cur)
 {
     struct cpu *c = this_cpu();
@@ -490,11 +492,17 @@ struct vcpu *sched_next(struct vcpu *cur)
     /* fast path: nothing happened that could change who runs or when the
      * host timer must fire (every timed event has the timer armed for it,
      * requests from other harts come with an IPI, and console input is
-     * polled on timer interrupts) */
+     * polled on timer interrupts); the full pass is a function of its own so
+     * that this one saves no registers */
     if (!c->kicked && cur && cur->cpu == c && can_run_on(cur, c)) {
         apply_hvip_requests(cur);
         return cur;
     }
+    return sched_pass(c, cur);
+}
+
+static struct vcpu * __attribute__((noinline)) sched_pass(struct cpu *c, struct vcpu *cur)
+{
     c->kicked = false;
     for (;;) {
         uint64_t now = read_time();

@@ -21,6 +21,8 @@ void hext_probe(void);
 /* A guest halfword read from HS-mode with the guest's own translation
  * (vsatp + hgatp, privilege hstatus.SPVP, execute permission); false on any fault. */
 bool hlvx_hu(uint64_t gva, uint16_t *out);
+/* the same for 32 bits; gva must be 4-byte aligned */
+bool hlvx_wu(uint64_t gva, uint32_t *out);
 
 /* Fixup for expected HS-mode faults (trap.c): the faulting pc continues at `hs_fixup_pc`. */
 extern volatile uint64_t hs_fixup_pc;

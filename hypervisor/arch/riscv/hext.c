@@ -34,6 +34,16 @@ bool hlvx_hu(uint64_t gva, uint16_t *out)
     return true;
 }
 
+bool hlvx_wu(uint64_t gva, uint32_t *out)
+{
+    uint64_t v = gva;
+    /* hlvx.wu v, (v) */
+    if (!TRY_INSN(H_INSN("hlvx.wu %[v], (%[v])"), v))
+        return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
 static bool hgatp_takes(uint64_t mode)
 {
     csr_write(hgatp, mode << HGATP_MODE_SHIFT);
