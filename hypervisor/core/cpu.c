@@ -131,6 +131,11 @@ void cpu_setup_hart(void)
 
 extern char _secondary_start[];
 
+/* start.S: where a hart that entered at _start after the boot hart waits
+ * for its struct cpu (indexed by hart id) */
+extern struct cpu *volatile late_harts[MAX_CPUS];
+_Static_assert(MAX_CPUS == 8, "start.S's late_harts has MAX_CPUS_ASM = 8 entries");
+
 void cpu_start_secondaries(void)
 {
     uint32_t started = 1;
@@ -140,7 +145,11 @@ void cpu_start_secondaries(void)
             continue;
         struct sbiret r = sbi_host_call(SBI_EXT_HSM, SBI_HSM_HART_START, c->hartid,
                                         (uint64_t)(uintptr_t)_secondary_start, (uint64_t)(uintptr_t)c);
-        if (r.error) {
+        if (r.error == SBI_ERR_ALREADY_AVAILABLE && c->hartid < MAX_CPUS) {
+            /* the firmware sent it to _start as well: it waits there */
+            hv_log("hart %lu: came in at the boot entry too; it joins as a secondary\n", c->hartid);
+            __atomic_store_n(&late_harts[c->hartid], c, __ATOMIC_RELEASE);
+        } else if (r.error) {
             hv_log("hart %lu: SBI HSM start failed (%ld); it stays out\n", c->hartid, r.error);
             continue;
         }

@@ -1,10 +1,18 @@
 /* Entry from OpenSBI (fw_jump): a0 = hart id, a1 = device tree, S-mode (HS). */
+#define MAX_CPUS_ASM 8             /* MAX_CPUS of cpu.h (cpu.c checks) */
     .section .text.start, "ax"
     .globl _start
 _start:
     /* no interrupts, no FP state of our own until we set it up */
     csrw    sie, zero
     csrw    sscratch, zero
+    /* one boot hart: the firmware may send a second one here too (OpenSBI
+     * 1.1 on a loaded host was seen to); it waits until the boot hart hands
+     * it its struct cpu in late_harts[hart id], then joins as a secondary */
+    la      t0, boot_lottery
+    li      t1, 1
+    amoadd.w t1, t1, (t0)
+    bnez    t1, late_hart
     la      sp, hv_stack_top
     /* until the H extension is known to exist, traps must not touch H CSRs */
     la      t0, early_trap_entry
@@ -34,6 +42,19 @@ _secondary_start:
 4:  wfi
     j       4b
 
+late_hart:
+    li      t0, MAX_CPUS_ASM
+    bgeu    a0, t0, 6f
+    la      t0, late_harts
+    slli    t1, a0, 3
+    add     t0, t0, t1
+5:  ld      a1, 0(t0)
+    beqz    a1, 5b
+    fence   r, rw
+    j       _secondary_start
+6:  wfi                             /* a hart id beyond the table: stays out */
+    j       6b
+
 /* Early trap vector, used while probing: an expected fault resumes at
  * hs_fixup_pc; anything else is reported by early_trap() in C. */
     .balign 4
@@ -51,6 +72,15 @@ early_trap_entry:
     csrr    a1, sepc
     csrr    a2, stval
     j       early_trap
+
+    .section .data
+    .balign 8
+boot_lottery:                       /* in .data: the boot hart clears .bss */
+    .word   0
+    .balign 8
+    .globl late_harts
+late_harts:
+    .space  8 * MAX_CPUS_ASM
 
     .section .bss.stack, "aw", @nobits
     .balign 16
