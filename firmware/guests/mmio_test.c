@@ -4,9 +4,17 @@
 #include "devices.h"
 
 static volatile unsigned ext_irqs, claimed_id, spurious;
+static volatile unsigned access_faults;
+static volatile uint64_t last_fault_cause;
 
 static bool handler(struct trap_frame *f)
 {
+    if (f->cause == 5 || f->cause == 7) {           /* load / store access fault */
+        access_faults++;
+        last_fault_cause = f->cause;
+        f->epc += 4;                                /* the 4-byte access of test_misaligned */
+        return true;
+    }
     if (f->cause != (SCAUSE_IRQ | 9))
         return false;
     uint32_t id = mmio_r32(PLIC_CLAIM_S);
@@ -107,6 +115,28 @@ static void test_uart_interrupt(void)
     csr_clear(sie, SIE_SEIE);
 }
 
+/* Device registers are naturally aligned: a misaligned access is refused
+ * with an access fault, and a refused store changes nothing. */
+static void test_misaligned(void)
+{
+    mmio_w8(UART_BASE + UART_SCR, 0x11);
+    unsigned before = access_faults;
+    uint64_t v = 0;
+    __asm__ volatile(".option push\n.option norvc\nlw %0, 0(%1)\n.option pop"
+                     : "=r"(v) : "r"(UART_BASE + 1) : "memory");
+    CHECK(access_faults == before + 1 && last_fault_cause == 5,
+          "a misaligned 4-byte load from the UART gives a load access fault (%u, cause %lu)",
+          access_faults - before, last_fault_cause);
+    __asm__ volatile(".option push\n.option norvc\nsw %0, 0(%1)\n.option pop"
+                     :: "r"(0x22222222UL), "r"(UART_BASE + 5) : "memory");
+    CHECK(access_faults == before + 2 && last_fault_cause == 7,
+          "a misaligned 4-byte store to the UART gives a store access fault (%u, cause %lu)",
+          access_faults - before, last_fault_cause);
+    CHECK(mmio_r8(UART_BASE + UART_SCR) == 0x11, "the refused store changed no register (scratch 0x%x)",
+          mmio_r8(UART_BASE + UART_SCR));
+    (void)v;
+}
+
 void guest_main(void)
 {
     fp_check(0x3310, TIMEBASE_HZ / 25);      /* 40 ms: several time slices */
@@ -114,5 +144,6 @@ void guest_main(void)
     guest_printf("MMIO test guest\n");
     test_uart_registers();
     test_plic_registers();
+    test_misaligned();
     test_uart_interrupt();
 }

@@ -138,6 +138,17 @@ void mmio_guest_page_fault(struct vcpu *v)
     }
 
     vm->stats.mmio_exits++;
+    if (gpa & (a.size - 1)) {
+        /* device registers are naturally aligned: a misaligned access (the
+         * firmware's misaligned-access emulation brings it here) is refused
+         * as a device would, with an access fault, never split into bytes */
+        if (log_nth(++vm->stats.bad_regs))
+            hv_log("vm %s: misaligned %u-byte %s at GPA 0x%lx (pc 0x%lx): access fault (%lu so far)\n",
+                   vm->cfg->name, a.size, a.is_store ? "store" : "load", gpa, r->sepc,
+                   vm->stats.bad_regs);
+        vcpu_inject_exception(v, a.is_store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS, r->stval);
+        return;
+    }
     uint64_t off = gpa - dev->gpa_base;
     if (a.is_store) {
         uint64_t val = a.reg ? r->x[a.reg] : 0;

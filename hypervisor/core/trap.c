@@ -55,7 +55,7 @@ void hs_trap(struct vcpu_regs *f)
 
 /* Delivers an exception to the guest's own trap handler (as if the hart had
  * delegated it): vsepc/vscause/vstval, vsstatus.SPP/SPIE/SIE, pc = vstvec. */
-static void inject_exception(struct vcpu *v, uint64_t cause, uint64_t tval)
+void vcpu_inject_exception(struct vcpu *v, uint64_t cause, uint64_t tval)
 {
     struct vcpu_regs *r = &v->regs;
     uint64_t vsstatus = csr_read(vsstatus);
@@ -85,7 +85,7 @@ static void virtual_instruction(struct vcpu *v)
         return;
     }
     /* anything else is not offered to guests: what a hart without it does */
-    inject_exception(v, EXC_ILLEGAL_INST, insn);
+    vcpu_inject_exception(v, EXC_ILLEGAL_INST, insn);
 }
 
 static void stop_for(struct vcpu *v, const char *what)
@@ -117,7 +117,7 @@ static void guest_exception(struct vcpu *v, uint64_t cause)
         break;
     case EXC_ILLEGAL_INST:
         /* not delegated by the firmware below us: the guest's own to handle */
-        inject_exception(v, cause, v->regs.stval);
+        vcpu_inject_exception(v, cause, v->regs.stval);
         break;
     default:
         stop_for(v, "unexpected exception");

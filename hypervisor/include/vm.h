@@ -201,6 +201,9 @@ void vcpu_suspend_nonretentive(struct vcpu *v, uint64_t addr, uint64_t opaque);
 void vm_remote_fence(struct vcpu *caller, uint64_t targets, unsigned kind);
 /* set or clear hvip bits of a vCPU, in the hart that runs it if any */
 void vcpu_hvip_update(struct vcpu *v, uint64_t mask, bool on);
+/* An exception for the guest's own handler (vsepc, vscause, vstval; pc = vstvec),
+ * as if the hart had delegated it; the vCPU must be on this hart. */
+void vcpu_inject_exception(struct vcpu *v, uint64_t cause, uint64_t tval);
 
 /* The VM's (first) device of a type in its configuration, or NULL. */
 const struct vm_device_config *vm_config_device(const struct vm_config *cfg, enum vm_device_type type);
