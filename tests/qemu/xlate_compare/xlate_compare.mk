@@ -4,7 +4,7 @@ XC_DIR  := tests/qemu/xlate_compare
 XC_OUT  := $(BUILD)/tests/qemu/xlate_compare
 XC_SRCS := $(XC_DIR)/start.S $(XC_DIR)/main.c $(XC_DIR)/compare.c $(XC_DIR)/ptgen.c \
            hypervisor/core/console.c hypervisor/core/string.c hypervisor/core/sbi_host.c \
-           hypervisor/platform/qemu-virt/platform.c
+           hypervisor/platform/platform.c hypervisor/platform/qemu-virt/virt_desc.c
 # the xlate model: the hypervisor's own freestanding objects (hypervisor/lib/lib.mk)
 XC_OBJS := $(patsubst %,$(XC_OUT)/obj/%.o,$(XC_SRCS)) $(XLATE_RV_OBJS)
 XC_INC  := -I$(XC_DIR) -Ihypervisor/include $(HV_LIB_INC)
