@@ -68,6 +68,25 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Ends the child: SIGTERM first, so a wrapper (run-hva-platform.sh, which
+ * runs QEMU and a simulator) can stop its own children and remove its files;
+ * SIGKILL if it has not ended within 10 s. Async-signal-safe (on_signal). */
+static void stop_child(void)
+{
+    if (child <= 0 || child_exited)
+        return;
+    kill(child, SIGTERM);
+    for (int i = 0; i < 200; i++) {
+        if (waitpid(child, &child_status, WNOHANG) == child) {
+            child_exited = true;
+            return;
+        }
+        struct timespec ts = { 0, 50 * 1000 * 1000 };
+        nanosleep(&ts, NULL);
+    }
+    kill(child, SIGKILL);
+}
+
 static void fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void fail(const char *fmt, ...)
 {
@@ -78,8 +97,7 @@ static void fail(const char *fmt, ...)
     va_end(ap);
     size_t tail = out_len > 4000 ? out_len - 4000 : 0;
     fprintf(stderr, "\n--- last console output ---\n%.*s\n---\n", (int)(out_len - tail), out + tail);
-    if (child > 0 && !child_exited)
-        kill(child, SIGKILL);
+    stop_child();
     exit(1);
 }
 
@@ -87,8 +105,7 @@ static void fail(const char *fmt, ...)
  * QEMU running on its own: it goes with us. */
 static void on_signal(int sig)
 {
-    if (child > 0 && !child_exited)
-        kill(child, SIGKILL);
+    stop_child();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -359,10 +376,9 @@ int main(int argc, char **argv)
     if (!waited_exit) {
         pump(50);
         reap(false);
-        if (!child_exited) {
-            kill(child, SIGKILL);
+        stop_child();
+        if (!child_exited)
             reap(true);
-        }
     }
     /* forbidden patterns on the last, unfinished line too */
     check_forbidden(out ? out + line_start : "");
