@@ -67,7 +67,7 @@ else
 fi
 
 if has "$main" bench_walker; then
-    for tr in $(jq -r '[.tables.bench_walker[].labels.trace] | unique[]' "$main"); do
+    for tr in $(jq -r '[.tables.bench_walker[].labels.trace | select(. != null)] | unique[]' "$main"); do
         jq -r --arg t "$tr" '.tables.bench_walker[] | select(.figure == "cycles_per_translation" and .labels.trace == $t)
                | "\(.labels.latency) \(.median)"' "$main" | sort -n >"$out/walker_latency.$tr.dat"
     done
