@@ -205,10 +205,43 @@ bool hva_hw_walker_on(void)
     return walker_on && alive();      /* walker_on first: the MMIO path asks on every exit */
 }
 
+static bool same_ctx(const struct xlate_ctx *a, const struct xlate_ctx *b)
+{
+    return a->vsatp == b->vsatp && a->hgatp == b->hgatp && a->virt == b->virt &&
+           a->user == b->user && a->sum == b->sum && a->vmxr == b->vmxr && a->mxr == b->mxr &&
+           a->hlvx == b->hlvx && a->ad_mode == b->ad_mode;
+}
+
+/* Through context slot 0 where the HVA has slots: the context is written
+ * once while it stays the same, and a translation is then one write and one
+ * read (the full result registers only on a fault); else a full request. */
 bool hva_hw_translate(const struct xlate_ctx *c, uint64_t addr, int access, struct xlate_result *r)
 {
-    return alive() && hva_translate(&hva, c, addr, (enum xlate_access)access, r, NULL) == HVA_OK &&
-           alive();
+    static struct xlate_ctx in_slot;
+    static bool slot_valid;
+    if (!alive())
+        return false;
+    if (!hva.caps.ctx_slots)
+        return hva_translate(&hva, c, addr, (enum xlate_access)access, r, NULL) == HVA_OK && alive();
+    if (!slot_valid || !same_ctx(&in_slot, c)) {
+        slot_valid = false;
+        if (hva_ctx_load(&hva, 0, c) != HVA_OK)
+            return false;
+        in_slot = *c;
+        slot_valid = true;
+    }
+    uint64_t hpa = 0;
+    int e = hva_translate_fast(&hva, 0, addr, (enum xlate_access)access, &hpa);
+    if (e < 0) {
+        slot_valid = false;            /* unknown what the slot holds now */
+        return false;
+    }
+    if (e > 0)                         /* a fault: its details from the result registers */
+        return hva_last_result(&hva, addr, r, NULL) == HVA_OK && alive();
+    r->exc = XLATE_EXC_NONE;
+    r->hpa = hpa;
+    r->htval = 0;
+    return alive();
 }
 
 void hva_hw_flush_vmid(uint16_t vmid)
