@@ -204,16 +204,22 @@ void hv_printf(const char *fmt, ...)
     va_end(ap);
 }
 
-int hv_snprintf(char *buf, uint64_t size, const char *fmt, ...)
+int hv_vsnprintf(char *buf, uint64_t size, const char *fmt, va_list ap)
 {
     struct sink s = { .buf = buf, .size = size };
-    va_list ap;
-    va_start(ap, fmt);
     format(&s, fmt, ap);
-    va_end(ap);
     if (size)
         buf[s.len < size ? s.len : size - 1] = '\0';
     return (int)s.len;
+}
+
+int hv_snprintf(char *buf, uint64_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = hv_vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    return n;
 }
 
 int console_getc(void)

@@ -11,7 +11,6 @@
 #include "hext.h"
 #include "hva_hw.h"
 #include "mmio_decode/mmio_decode.h"
-#include "util.h"
 
 static const struct vm_device_config *find_device(const struct vm *vm, uint64_t gpa)
 {
@@ -83,26 +82,16 @@ static uint64_t fault_gpa(const struct vcpu_regs *r)
     return gpa;
 }
 
-enum mmio_refusal { OUTSIDE_MEMORY, UNREADABLE_INSN, UNSUPPORTED_INSN };
-
 /* Stops the VM with a report; out of line, so that the emulation's own
  * frame stays small (this is the hot path of every device access). */
-static void __attribute__((noinline, cold)) mmio_refuse(struct vm *vm, const struct vcpu_regs *r,
-                                                          uint64_t gpa, uint32_t insn,
-                                                          enum mmio_refusal why)
+static void __attribute__((noinline, cold, format(printf, 2, 3))) mmio_refuse(struct vm *vm,
+                                                                             const char *fmt, ...)
 {
     char text[160];
-    if (why == OUTSIDE_MEMORY)
-        hv_snprintf(text, sizeof(text), "%s at GPA 0x%lx outside its memory (pc 0x%lx, va 0x%lx)",
-                    access_name(r->scause), gpa, r->sepc, r->stval);
-    else if (why == UNREADABLE_INSN)
-        hv_snprintf(text, sizeof(text),
-                    "cannot read the instruction at pc 0x%lx (device access at GPA 0x%lx)",
-                    r->sepc, gpa);
-    else
-        hv_snprintf(text, sizeof(text),
-                    "unsupported device access: instruction 0x%x at pc 0x%lx, GPA 0x%lx",
-                    insn, r->sepc, gpa);
+    va_list ap;
+    va_start(ap, fmt);
+    hv_vsnprintf(text, sizeof(text), fmt, ap);
+    va_end(ap);
     vm_stop(vm, VM_OUTCOME_KILLED, text);
 }
 
@@ -116,7 +105,8 @@ void mmio_guest_page_fault(struct vcpu *v)
     if (r->scause != EXC_INST_GUEST_PAGE_FAULT)
         dev = find_device(vm, gpa);
     if (!dev) {
-        mmio_refuse(vm, r, gpa, 0, OUTSIDE_MEMORY);
+        mmio_refuse(vm, "%s at GPA 0x%lx outside its memory (pc 0x%lx, va 0x%lx)",
+                    access_name(r->scause), gpa, r->sepc, r->stval);
         return;
     }
 
@@ -129,11 +119,13 @@ void mmio_guest_page_fault(struct vcpu *v)
     } else if (fetch_insn(v, &insn)) {
         decoded = mmio_decode_insn(insn, &a);
     } else {
-        mmio_refuse(vm, r, gpa, 0, UNREADABLE_INSN);
+        mmio_refuse(vm, "cannot read the instruction at pc 0x%lx (device access at GPA 0x%lx)",
+                    r->sepc, gpa);
         return;
     }
     if (decoded != 0 || a.is_store != (r->scause == EXC_STORE_GUEST_PAGE_FAULT)) {
-        mmio_refuse(vm, r, gpa, insn, UNSUPPORTED_INSN);
+        mmio_refuse(vm, "unsupported device access: instruction 0x%x at pc 0x%lx, GPA 0x%lx",
+                    insn, r->sepc, gpa);
         return;
     }
 

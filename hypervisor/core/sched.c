@@ -315,7 +315,6 @@ static uint64_t watchdog_deadline(const struct vm *vm)
 }
 
 #define HEALTH_LATE_TICKS    (TICKS_PER_SECOND / 100)   /* 10 ms */
-#define HEALTH_STARVED_TICKS (TICKS_PER_SECOND / 10)    /* 100 ms */
 
 /* An idle vCPU whose interrupt is due must have been woken by whoever made
  * it due; one found still asleep is a missed wake-up: counted, logged
@@ -324,16 +323,7 @@ static void health_check(uint64_t now)
 {
     struct vcpu *v;
     for_each_vcpu(v, k) {
-        if (v->cpu || v->vm->state != VM_RUNNABLE)
-            continue;
-        if (v->state == VCPU_RUNNABLE && now - v->runnable_at > HEALTH_STARVED_TICKS) {
-            if (log_nth(++v->vm->stats.starved))
-                hv_log("vm %s: vCPU %u runnable for %lu ms without a hart (%lu times)\n",
-                       v->vm->cfg->name, v->id, (now - v->runnable_at) / (TICKS_PER_SECOND / 1000),
-                       v->vm->stats.starved);
-            v->runnable_at = now;
-        }
-        if (v->state != VCPU_IDLE || !vcpu_irq_pending(v))
+        if (v->cpu || v->vm->state != VM_RUNNABLE || v->state != VCPU_IDLE || !vcpu_irq_pending(v))
             continue;
         /* its home hart's timer may just not have fired yet: only a wake-up
          * overdue by HEALTH_LATE_TICKS is a missed one */

@@ -21,6 +21,7 @@ void console_flush_partial(uint64_t now);
 void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void hv_vprintf(const char *fmt, va_list ap);
 int hv_snprintf(char *buf, uint64_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int hv_vsnprintf(char *buf, uint64_t size, const char *fmt, va_list ap);
 
 /* Hypervisor log line: "[chipvisor] ..." */
 #define hv_log(...) hv_printf("[chipvisor] " __VA_ARGS__)

@@ -69,7 +69,6 @@ struct vm_stats {
     uint64_t host_irqs;       /* traps that were the hypervisor's own interrupts (timer, IPI) */
     uint64_t longest_wait;    /* ticks a runnable vCPU waited for a hart, at most */
     uint64_t late_wakes;      /* idle vCPUs found with a due interrupt by the health check */
-    uint64_t starved;         /* runnable vCPUs found without a hart for 100 ms */
 };
 
 struct vm;
