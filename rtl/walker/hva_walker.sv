@@ -170,11 +170,11 @@ module hva_walker #(
   logic tlb_use;
   always_comb begin
     logic vs_ok, g_ok, range_ok;
-    vs_ok = tlb_entry.vs_lv == 3'd0 ||
+    vs_ok = i_vs_lv == 3'd0 ||   // (a hit matched both modes)
             (walker_pkg::perm_ok(tlb_entry.vs_perm, req_i.access, req_i.user, req_i.sum,
                                  req_i.mxr || req_i.vmxr, req_i.hlvx) &&
              (req_i.access != AccWrite || tlb_entry.vs_d));
-    g_ok = tlb_entry.g_lv == 3'd0 ||
+    g_ok = i_g_lv == 3'd0 ||
            (walker_pkg::perm_ok(tlb_entry.g_perm, req_i.access, 1'b1, 1'b0, req_i.mxr, req_i.hlvx) &&
             (req_i.access != AccWrite || tlb_entry.g_d));
     range_ok = i_vs_lv != 3'd0 ? va_ok(req_i.addr, i_vs_lv) : gpa_ok(req_i.addr, i_g_lv);

@@ -1,10 +1,16 @@
 // The set-associative store behind the walker's three caches (walker_tlb,
 // walker_gtlb, walker_pwc): SETS sets of WAYS ways of DATA_W-bit payloads.
 //
-// Payloads have no reset, one write port (the fill) and PORTS asynchronous
-// read ports (port p reads the set on rd_set_i[p]), one memory per way, so
-// synthesis maps them to LUTRAM (Yosys: RAM32M/RAM64M; up to 4 read ports
-// share one LUTRAM). Valid and global bits are flip-flops. The caller
+// An entry is a tag (its upper DATA_W - PAY_W bits, compared by the caller)
+// and a payload (its low PAY_W bits, only needed from the way that hits).
+// Tags are kept one memory per way (all ways of a set are read at once, for
+// the comparators); payloads in one memory addressed by {set, way}, read at
+// the hit way, so no wide way multiplexer follows the comparators (the tags'
+// multiplexer keeps only the bits the caller uses once synthesis prunes).
+// Memories have no reset, one write port (the fill) and PORTS asynchronous
+// read ports (port p reads the set on rd_set_i[p]), so synthesis maps them to
+// LUTRAM (Yosys: RAM32M/RAM64M; up to 4 read ports share one LUTRAM). Valid
+// and global bits are flip-flops. The caller
 // compares the ways of the set each port reads (one comparator per way and
 // port, its *_tag module) and returns which ways match: a lookup takes the
 // first valid match; a fence (inv_i, on port 0) clears the valid bits of the
@@ -15,6 +21,7 @@ module walker_cache #(
   parameter int unsigned SETS   = 4,
   parameter int unsigned WAYS   = 4,
   parameter int unsigned DATA_W = 8,
+  parameter int unsigned PAY_W  = 0,   // low bits of an entry read only at the hit way
   parameter bit          EN     = 1'b1,
   parameter int unsigned PORTS  = 1,
   // derived (the port widths need them): leave at their defaults
@@ -23,7 +30,8 @@ module walker_cache #(
 ) (
   input  logic                     clk_i,
   input  logic                     rst_ni,
-  // read ports: the ways of one set each (a lookup, or a fence's sweep on 0)
+  // read ports: the ways of one set each (a lookup, or a fence's sweep on 0);
+  // rd_data_o holds the tags (the payload bits read as 0)
   input  logic [PORTS*SetW-1:0]        rd_set_i,
   output logic [PORTS*WAYS*DATA_W-1:0] rd_data_o,
   output logic [PORTS*WAYS-1:0]        rd_valid_o,
@@ -55,37 +63,65 @@ module walker_cache #(
 
   assign fill_en = EN && fill_i;
 
-  // ---- payloads: one LUTRAM per way, no reset ----
+  localparam int unsigned TagW     = DATA_W - PAY_W;
+  localparam int unsigned PayAw    = SetW + WayW;   // {set, way}
+  localparam int unsigned PayDepth = 1 << PayAw;
+
+  if (PAY_W >= DATA_W) begin : g_bad_pay
+    $error("PAY_W must leave a tag");
+  end
+
+  // ---- tags: one LUTRAM per way, no reset ----
   for (genvar w = 0; w < WAYS; w++) begin : g_way
-    (* ram_style = "distributed" *) logic [DATA_W-1:0] mem_q [Depth];
+    (* ram_style = "distributed" *) logic [TagW-1:0] mem_q [Depth];
     always_ff @(posedge clk_i) begin
-      if (fill_en && fill_way == WayW'(w)) mem_q[fill_set_i] <= fill_data_i;
+      if (fill_en && fill_way == WayW'(w)) mem_q[fill_set_i] <= fill_data_i[PAY_W +: TagW];
     end
     for (genvar p = 0; p < PORTS; p++) begin : g_port
-      assign rd_data_o[(p*WAYS+w)*DATA_W +: DATA_W] = mem_q[rd_set_i[p*SetW +: SetW]];
+      if (PAY_W > 0) begin : g_pay0
+        assign rd_data_o[(p*WAYS+w)*DATA_W +: DATA_W] = {mem_q[rd_set_i[p*SetW +: SetW]], {PAY_W{1'b0}}};
+      end else begin : g_nopay
+        assign rd_data_o[(p*WAYS+w)*DATA_W +: DATA_W] = mem_q[rd_set_i[p*SetW +: SetW]];
+      end
       assign rd_valid_o[p*WAYS+w]  = valid_q[32'(rd_set_i[p*SetW +: SetW]) * WAYS + w];
       assign rd_global_o[p*WAYS+w] = global_q[32'(rd_set_i[p*SetW +: SetW]) * WAYS + w];
     end
   end
 
-  // ---- lookups: the first valid matching way, an AND-OR multiplexer ----
+  // ---- lookups: the first valid matching way; its tag through an AND-OR
+  // multiplexer, its payload read at {set, way} ----
   for (genvar p = 0; p < PORTS; p++) begin : g_lookup
-    logic [WAYS-1:0]   lk_hit, lk_first;
-    logic [DATA_W-1:0] data;
-    logic [WayW-1:0]   way;
+    logic [WAYS-1:0] lk_hit, lk_first;
+    logic [TagW-1:0] tag;
+    logic [WayW-1:0] way;
     always_comb begin
       lk_hit   = EN ? rd_match_i[p*WAYS +: WAYS] & rd_valid_o[p*WAYS +: WAYS] : '0;
       lk_first = lk_hit & (~lk_hit + 1'b1);
-      data = '0;
-      way  = '0;
+      tag = '0;
+      way = '0;
       for (int unsigned w = 0; w < WAYS; w++) begin
-        data = data | (rd_data_o[(p*WAYS+w)*DATA_W +: DATA_W] & {DATA_W{lk_first[w]}});
-        way  = way | (WayW'(w) & {WayW{lk_first[w]}});
+        tag = tag | (rd_data_o[(p*WAYS+w)*DATA_W + PAY_W +: TagW] & {TagW{lk_first[w]}});
+        way = way | (WayW'(w) & {WayW{lk_first[w]}});
       end
     end
-    assign hit_data_o[p*DATA_W +: DATA_W] = data;
-    assign hit_way_o[p*WayW +: WayW]      = way;
-    assign hit_o[p]                       = |lk_hit;
+    assign hit_data_o[p*DATA_W + PAY_W +: TagW] = tag;
+    assign hit_way_o[p*WayW +: WayW]            = way;
+    assign hit_o[p]                             = |lk_hit;
+  end
+
+  // ---- payloads: one LUTRAM of all entries, no reset ----
+  if (PAY_W > 0) begin : g_pay
+    (* ram_style = "distributed" *) logic [PAY_W-1:0] pay_q [PayDepth];
+    logic [PayAw-1:0] fill_addr;
+    assign fill_addr = {fill_set_i, fill_way};
+    always_ff @(posedge clk_i) begin
+      if (fill_en) pay_q[fill_addr] <= fill_data_i[PAY_W-1:0];
+    end
+    for (genvar p = 0; p < PORTS; p++) begin : g_port
+      logic [PayAw-1:0] rd_addr;
+      assign rd_addr = {rd_set_i[p*SetW +: SetW], hit_way_o[p*WayW +: WayW]};
+      assign hit_data_o[p*DATA_W +: PAY_W] = pay_q[rd_addr];
+    end
   end
 
   // ---- fill way, valid and global bits ----

@@ -80,7 +80,8 @@ module walker_gtlb #(
 
   assign fill_data = fill_entry_i;
 
-  walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(ENT_W), .EN(EN), .PORTS(PORTS)) u_store (
+  walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(ENT_W), .PAY_W(walker_pkg::GtlbPayW), .EN(EN),
+                 .PORTS(PORTS)) u_store (
     .clk_i, .rst_ni,
     .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(unused_global),
     .rd_match_i(match),

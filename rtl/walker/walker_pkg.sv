@@ -219,9 +219,15 @@ package walker_pkg;
     logic [15:0]     asid;      // VS only
     logic [2:0]      lv;        // levels of the stage's mode
     logic [1:0]      level;
+    logic            need_mxr;  // VS: an implicit read above needed MXR
     logic [VpnW-1:0] vpn;
     logic [PpnW-1:0] ppn;
-    logic            need_mxr;  // VS: an implicit read above needed MXR
   } pwc_entry_t;
+
+  // Payload bits of each entry (its low fields, from ppn on): walker_cache
+  // reads them only at the way that hits; the fields above are the tag.
+  localparam int unsigned TlbPayW  = 2 * PpnW + 11;   // ppn gpn vs_perm g_perm vs_d g_d need_mxr
+  localparam int unsigned GtlbPayW = PpnW + 5;        // ppn perm d
+  localparam int unsigned PwcPayW  = PpnW;            // ppn
 
 endpackage

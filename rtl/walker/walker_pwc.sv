@@ -94,7 +94,8 @@ module walker_pwc #(
 
   assign fill_data = fill_entry_i;
 
-  walker_cache #(.SETS(Sets), .WAYS(Ways), .DATA_W(ENT_W), .EN(EN), .PORTS(PORTS)) u_store (
+  walker_cache #(.SETS(Sets), .WAYS(Ways), .DATA_W(ENT_W), .PAY_W(walker_pkg::PwcPayW), .EN(EN),
+                 .PORTS(PORTS)) u_store (
     .clk_i, .rst_ni,
     .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(rd_valid), .rd_global_o(unused_global),
     .rd_match_i(match),

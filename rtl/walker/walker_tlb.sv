@@ -81,7 +81,8 @@ module walker_tlb #(
   assign fill_data   = fill_entry_i;
   assign hit_entry_o = hit_data;
 
-  walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(EntW), .EN(EN)) u_store (
+  walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(EntW), .PAY_W(walker_pkg::TlbPayW),
+                 .EN(EN)) u_store (
     .clk_i, .rst_ni,
     .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(rd_global), .rd_match_i(match),
     .hit_o, .hit_way_o, .hit_data_o(hit_data),
