@@ -180,9 +180,18 @@ module hva_regs #(
   logic [31:0] cnt_req_q, cnt_req_d, cnt_tlb_q, cnt_tlb_d, cnt_gtlb_q, cnt_gtlb_d;
   logic [31:0] cnt_pwc_q, cnt_pwc_d, cnt_pte_q, cnt_pte_d, cnt_busy_q, cnt_busy_d;
 
-  // context slots, slot k at bits k * width (flat: Yosys 0.23 takes no arrays here)
-  logic [CtxSlots*64-1:0] ctx_vsatp_q, ctx_vsatp_d, ctx_hgatp_q, ctx_hgatp_d;
-  logic [CtxSlots*32-1:0] ctx_ctrl_q, ctx_ctrl_d, ctx_addr_hi_q, ctx_addr_hi_d;
+  // Context slots in LUTRAM: one memory per word (VSATP_LO/HI, HGATP_LO/HI,
+  // CTRL, ADDR_HI; word i at offset 4 * i), a slot per row, no reset. Every
+  // access names one slot (ctx_slot), so one read port serves the bus and
+  // XLATE_*; a word reads 0 until written (ctx_wr_q, flip-flops).
+  localparam int unsigned CtxWords = 6;
+  localparam int unsigned CtxCtrlW = 4;   // word index of CTRL
+  logic [CtxWords*32-1:0]       ctx_row;  // the words of slot ctx_slot
+  logic [CtxWords-1:0]          ctx_we;
+  logic [31:0]                  ctx_wdata, ctx_word;
+  logic [4*CtxWords-1:0]        ctx_wr_q, ctx_wr_d;
+  logic                         ctx_in_words;
+  logic [2:0]                   ctx_wi;   // word index of the access
 
   // ---------------------------------------------------------------- reads
   logic [31:0] local_rdata;
@@ -199,25 +208,42 @@ module hva_regs #(
     xlate_result[hva_regs_pkg::HVA_XLATE_RESULT_FAULT_LSB] = rsp_q.exc != '0;
   end
 
-  // a slot's registers: one-hot AND-OR over the slots
+  if (hva_regs_pkg::HVA_CTX_VSATP_LO_OFFSET != hva_regs_pkg::HVA_CTX_BASE ||
+      hva_regs_pkg::HVA_CTX_ADDR_HI_OFFSET != hva_regs_pkg::HVA_CTX_BASE + 4 * (CtxWords - 1) ||
+      hva_regs_pkg::HVA_CTX_CTRL_OFFSET != hva_regs_pkg::HVA_CTX_BASE + 4 * CtxCtrlW) begin : g_bad_ctx
+    $error("the slot's words must be VSATP_LO .. ADDR_HI at 4-byte steps, CTRL the fifth");
+  end
+
+  assign ctx_wi       = ctx_off[4:2];
+  assign ctx_in_words = ctx_off[5] == 1'b0 && 32'(ctx_wi) < CtxWords;
+
+  for (genvar i = 0; i < CtxWords; i++) begin : g_ctx
+    (* ram_style = "distributed" *) logic [31:0] mem_q [4];
+    always_ff @(posedge clk_i) begin
+      if (ctx_we[i]) mem_q[ctx_slot] <= ctx_wdata;
+    end
+    assign ctx_row[i*32 +: 32] = ctx_wr_q[32'(ctx_slot) * CtxWords + i] ? mem_q[ctx_slot] : '0;
+  end
+
+  // the word the access names, and a slot's registers
+  always_comb begin
+    ctx_word = '0;
+    for (int unsigned i = 0; i < CtxWords; i++)
+      if (32'(ctx_wi) == i) ctx_word = ctx_row[i*32 +: 32];
+  end
+
   always_comb begin
     ctx_rdata = '0;
     ctx_err   = 1'b0;
-    for (int unsigned k = 0; k < CtxSlots; k++) begin
-      if (32'(ctx_slot) == k) begin
-        unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
-          hva_regs_pkg::HVA_CTX_VSATP_LO_OFFSET: ctx_rdata = ctx_vsatp_q[k*64 +: 32];
-          hva_regs_pkg::HVA_CTX_VSATP_HI_OFFSET: ctx_rdata = ctx_vsatp_q[k*64 + 32 +: 32];
-          hva_regs_pkg::HVA_CTX_HGATP_LO_OFFSET: ctx_rdata = ctx_hgatp_q[k*64 +: 32];
-          hva_regs_pkg::HVA_CTX_HGATP_HI_OFFSET: ctx_rdata = ctx_hgatp_q[k*64 + 32 +: 32];
-          hva_regs_pkg::HVA_CTX_CTRL_OFFSET:     ctx_rdata = ctx_ctrl_q[k*32 +: 32];
-          hva_regs_pkg::HVA_CTX_ADDR_HI_OFFSET:  ctx_rdata = ctx_addr_hi_q[k*32 +: 32];
-          hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
-          hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
-          hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: ctx_rdata = '0;
-          default: ctx_err = 1'b1;
-        endcase
-      end
+    if (ctx_in_words) begin
+      ctx_rdata = ctx_word;
+    end else begin
+      unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
+        hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
+        hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
+        hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: ctx_rdata = '0;
+        default: ctx_err = 1'b1;
+      endcase
     end
   end
 
@@ -306,6 +332,20 @@ module hva_regs #(
     merge = (q & ~(m & rw)) | (d & m & rw);
   endfunction
 
+  // a slot word's write: strobed bytes of its writable bits
+  assign ctx_wdata = merge(ctx_word, wd, wmask,
+                           32'(ctx_wi) == CtxCtrlW ? hva_regs_pkg::HVA_CTX_CTRL_RWMASK : '1);
+  always_comb begin
+    ctx_we   = '0;
+    ctx_wr_d = ctx_wr_q;
+    for (int unsigned i = 0; i < CtxWords; i++) begin
+      if (lwr && in_ctx && ctx_in_words && 32'(ctx_wi) == i) begin
+        ctx_we[i] = 1'b1;
+        ctx_wr_d[32'(ctx_slot) * CtxWords + i] = 1'b1;
+      end
+    end
+  end
+
   logic [31:0] ring_size_wr;   // clamped to the largest ring below
   assign ring_size_wr = merge(32'(ring_size_q), wd, wmask, hva_regs_pkg::HVA_RING_SIZE_RWMASK);
 
@@ -334,10 +374,6 @@ module hva_regs #(
     inv_addr_d  = inv_addr_q;
     inv_valid_d = inv_valid_q;
     inv_d       = inv_q;
-    ctx_vsatp_d   = ctx_vsatp_q;
-    ctx_hgatp_d   = ctx_hgatp_q;
-    ctx_ctrl_d    = ctx_ctrl_q;
-    ctx_addr_hi_d = ctx_addr_hi_q;
 
     // register writes
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET))
@@ -392,40 +428,25 @@ module hva_regs #(
       rsp_done_d  = 1'b0;
     end
 
-    // context slots: their registers, and XLATE_* (REQ_* from the slot, GO)
-    for (int unsigned k = 0; k < CtxSlots; k++) begin
-      if (lwr && in_ctx && 32'(ctx_slot) == k) begin
-        unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
-          hva_regs_pkg::HVA_CTX_VSATP_LO_OFFSET:
-            ctx_vsatp_d[k*64 +: 32] = merge(ctx_vsatp_q[k*64 +: 32], wd, wmask, '1);
-          hva_regs_pkg::HVA_CTX_VSATP_HI_OFFSET:
-            ctx_vsatp_d[k*64 + 32 +: 32] = merge(ctx_vsatp_q[k*64 + 32 +: 32], wd, wmask, '1);
-          hva_regs_pkg::HVA_CTX_HGATP_LO_OFFSET:
-            ctx_hgatp_d[k*64 +: 32] = merge(ctx_hgatp_q[k*64 +: 32], wd, wmask, '1);
-          hva_regs_pkg::HVA_CTX_HGATP_HI_OFFSET:
-            ctx_hgatp_d[k*64 + 32 +: 32] = merge(ctx_hgatp_q[k*64 + 32 +: 32], wd, wmask, '1);
-          hva_regs_pkg::HVA_CTX_CTRL_OFFSET:
-            ctx_ctrl_d[k*32 +: 32] = merge(ctx_ctrl_q[k*32 +: 32], wd, wmask,
-                                           hva_regs_pkg::HVA_CTX_CTRL_RWMASK);
-          hva_regs_pkg::HVA_CTX_ADDR_HI_OFFSET:
-            ctx_addr_hi_d[k*32 +: 32] = merge(ctx_addr_hi_q[k*32 +: 32], wd, wmask, '1);
-          hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
-          hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
-          hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: if (!req_busy_q) begin
-            req_vsatp_d = ctx_vsatp_q[k*64 +: 64];
-            req_hgatp_d = ctx_hgatp_q[k*64 +: 64];
-            req_addr_d  = {ctx_addr_hi_q[k*32 +: 32], wd};
-            req_ctrl_d  = ctx_ctrl_q[k*32 +: 32];
-            req_ctrl_d[hva_regs_pkg::HVA_REQ_CTRL_ACCESS_LSB +: 2] =
-                ctx_off[3:2] == 2'd0 ? walker_pkg::AccRead :
-                ctx_off[3:2] == 2'd1 ? walker_pkg::AccWrite : walker_pkg::AccExec;
-            req_valid_d = 1'b1;
-            req_busy_d  = 1'b1;
-            rsp_done_d  = 1'b0;
-          end
-          default: ;
-        endcase
-      end
+    // context slots: XLATE_* loads REQ_* from the slot and starts it (GO)
+    if (lwr && in_ctx && !req_busy_q) begin
+      unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
+        hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
+        hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
+        hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: begin
+          req_vsatp_d = ctx_row[0 +: 64];
+          req_hgatp_d = ctx_row[64 +: 64];
+          req_addr_d  = {ctx_row[5*32 +: 32], wd};
+          req_ctrl_d  = ctx_row[CtxCtrlW*32 +: 32];
+          req_ctrl_d[hva_regs_pkg::HVA_REQ_CTRL_ACCESS_LSB +: 2] =
+              ctx_off[3:2] == 2'd0 ? walker_pkg::AccRead :
+              ctx_off[3:2] == 2'd1 ? walker_pkg::AccWrite : walker_pkg::AccExec;
+          req_valid_d = 1'b1;
+          req_busy_d  = 1'b1;
+          rsp_done_d  = 1'b0;
+        end
+        default: ;
+      endcase
     end
 
     // invalidation: GO latches the command (ignored while one waits)
@@ -500,10 +521,7 @@ module hva_regs #(
       cnt_pwc_q   <= '0;
       cnt_pte_q   <= '0;
       cnt_busy_q  <= '0;
-      ctx_vsatp_q   <= '0;
-      ctx_hgatp_q   <= '0;
-      ctx_ctrl_q    <= '0;
-      ctx_addr_hi_q <= '0;
+      ctx_wr_q    <= '0;
     end else begin
       state_q     <= state_d;
       rdata_q     <= rdata_d;
@@ -532,10 +550,7 @@ module hva_regs #(
       cnt_pwc_q   <= cnt_pwc_d;
       cnt_pte_q   <= cnt_pte_d;
       cnt_busy_q  <= cnt_busy_d;
-      ctx_vsatp_q   <= ctx_vsatp_d;
-      ctx_hgatp_q   <= ctx_hgatp_d;
-      ctx_ctrl_q    <= ctx_ctrl_d;
-      ctx_addr_hi_q <= ctx_addr_hi_d;
+      ctx_wr_q    <= ctx_wr_d;
     end
   end
 
