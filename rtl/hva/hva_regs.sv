@@ -217,12 +217,25 @@ module hva_regs #(
   assign ctx_wi       = ctx_off[4:2];
   assign ctx_in_words = ctx_off[5] == 1'b0 && 32'(ctx_wi) < CtxWords;
 
+  // rows: CtxSlots rounded up to a power of two (one slot: a plain register,
+  // as on the iCE40 board, which has no LUTRAM)
+  localparam int unsigned CtxRowW = CtxSlots > 1 ? $clog2(CtxSlots) : 1;
   for (genvar i = 0; i < CtxWords; i++) begin : g_ctx
-    (* ram_style = "distributed" *) logic [31:0] mem_q [4];
-    always_ff @(posedge clk_i) begin
-      if (ctx_we[i]) mem_q[ctx_slot] <= ctx_wdata;
+    logic [31:0] word;
+    if (CtxSlots > 1) begin : g_mem
+      (* ram_style = "distributed" *) logic [31:0] mem_q [1 << CtxRowW];
+      always_ff @(posedge clk_i) begin
+        if (ctx_we[i]) mem_q[ctx_slot[CtxRowW-1:0]] <= ctx_wdata;
+      end
+      assign word = mem_q[ctx_slot[CtxRowW-1:0]];
+    end else begin : g_reg
+      logic [31:0] word_q;
+      always_ff @(posedge clk_i) begin
+        if (ctx_we[i]) word_q <= ctx_wdata;
+      end
+      assign word = word_q;
     end
-    assign ctx_row[i*32 +: 32] = ctx_wr_q[32'(ctx_slot) * CtxWords + i] ? mem_q[ctx_slot] : '0;
+    assign ctx_row[i*32 +: 32] = ctx_wr_q[32'(ctx_slot) * CtxWords + i] ? word : '0;
   end
 
   // the word the access names, and a slot's registers
