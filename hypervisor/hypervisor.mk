@@ -97,7 +97,7 @@ ALL += hv-platforms
 # ring, with the rest of the hypervisor faked in the test.
 HV_SBI_TEST := $(BUILD)/tests/unit/test_sbi_dispatch
 HV_SBI_TEST_SRCS := tests/unit/test_sbi_dispatch.c $(wildcard hypervisor/core/sbi/*.c) \
-                    hypervisor/core/vm_mem.c hypervisor/core/input.c
+                    hypervisor/core/vm_mem.c hypervisor/core/vm_input.c
 $(HV_SBI_TEST): $(HV_SBI_TEST_SRCS) $(wildcard hypervisor/include/*.h hypervisor/core/sbi/*.h) \
                 $$(XLATE_HOST_OBJS) $$(XLATE_HDR)
 	@mkdir -p $(@D)

@@ -1,12 +1,11 @@
 /* Host harts: discovery, start-up, the hypervisor lock, host IPIs and the
- * fence hand-shake between harts (cpu.h). */
+ * kicks that make a hart look at its scheduler again (cpu.h). */
 #include "cpu.h"
 #include "console.h"
 #include "csr.h"
 #include "fdt_min.h"
 #include "sbi_defs.h"
 #include "sbi_host.h"
-#include "sched.h"
 #include "util.h"
 
 struct cpu cpus[MAX_CPUS];
@@ -18,8 +17,6 @@ uint32_t cpu_count;
  * hart spins until it runs again (milliseconds each time); here whichever
  * hart is running takes it. */
 static volatile uint32_t hv_lock_word;
-
-static volatile uint64_t fence_seq;
 
 void hv_lock(void)
 {
@@ -50,42 +47,6 @@ void cpu_kick_mask(uint64_t cpu_mask)
     for (uint32_t i = 0; i < cpu_count; i++)
         if (cpu_mask & (1UL << i))
             cpu_kick(&cpus[i]);
-}
-
-uint64_t cpu_fence_request(void)
-{
-    return __atomic_add_fetch(&fence_seq, 1, __ATOMIC_SEQ_CST);
-}
-
-void cpu_fence_ack(void)
-{
-    __atomic_store_n(&this_cpu()->fence_ack, __atomic_load_n(&fence_seq, __ATOMIC_SEQ_CST),
-                     __ATOMIC_RELEASE);
-}
-
-static bool all_acked(uint64_t cpu_mask, uint64_t seq)
-{
-    for (uint32_t i = 0; i < cpu_count; i++)
-        if ((cpu_mask & (1UL << i)) && __atomic_load_n(&cpus[i].fence_ack, __ATOMIC_ACQUIRE) < seq)
-            return false;
-    return true;
-}
-
-void cpu_let_others_in(void)
-{
-    hv_unlock();
-    for (int spin = 0; spin < 64; spin++)
-        __asm__ volatile("nop");
-    hv_lock();
-    sched_apply_own_fences();
-}
-
-/* Called with the lock held; returns with it held, once every hart in the
- * mask has taken the request (their acks need the lock). */
-void cpu_fence_wait(uint64_t cpu_mask, uint64_t seq)
-{
-    while (!all_acked(cpu_mask, seq))
-        cpu_let_others_in();
 }
 
 /* hart ids from the /cpus/cpu@N nodes, in tree order */

@@ -1,19 +1,15 @@
-/* The virtual devices of a VM (ns16550a UART, PLIC, periodic tick, virtio
- * block and console, APLIC) and the wires between them: device interrupts ->
- * PLIC sources, PLIC S-context -> hvip.VSEIP; or, on the other interrupt
- * paths, -> the HVA VIC (vic_backend.c), or MSIs into an IMSIC guest file,
- * directly or through the APLIC. */
-#include "mmio.h"
+/* The emulated devices of a VM (ns16550a UART, periodic tick, virtio block
+ * and console, the APLIC's registers, the PLIC window): their register
+ * accesses, timers and console input. After each change their interrupt
+ * wires go to the VM's interrupt backend (irq_backend.h), chosen here. */
+#include "devices.h"
 #include "console.h"
-#include "aia.h"
-#include "vic_backend.h"
+#include "cpu.h"
+#include "irq_backend.h"
 #include "csr.h"
-#include "sched.h"
 #include "util.h"
-#include "vm.h"
-
-/* context 2i + 1 of the virtual PLIC is vCPU i's S-mode external interrupt */
-#define VPLIC_CTX_S(vcpu) (2 * (vcpu) + 1)
+#include "vm_input.h"
+#include "vm_mem.h"
 
 static void uart_tx(void *ctx, uint8_t ch)
 {
@@ -21,18 +17,24 @@ static void uart_tx(void *ctx, uint8_t ch)
     console_write_from(vm->cfg->name, ch);
 }
 
-const struct vm_device_config *vm_config_device(const struct vm_config *cfg, enum vm_device_type type)
-{
-    for (uint32_t i = 0; i < cfg->n_devices; i++)
-        if (cfg->devices[i].type == type)
-            return &cfg->devices[i];
-    return NULL;
-}
-
 /* virtio buffers: the VM's own RAM only */
 static bool virtio_gpa_to_hva(void *ctx, uint64_t gpa, uint64_t len, bool write, uint8_t **hva)
 {
     return vm_gpa_to_hva(ctx, gpa, len, write, hva);
+}
+
+/* The path of the VM's interrupts, from its devices: an APLIC in front of
+ * IMSIC files, IMSIC files alone, the HVA VIC (its file taken at creation),
+ * the software PLIC, or nothing. */
+static const struct irq_backend *backend_for(const struct vm *vm)
+{
+    if (vm->aplic_dev)
+        return &irq_aplic;
+    if (vm->imsic_dev && !vm->plic_dev)
+        return &irq_msi;
+    if (vm->vic_file)
+        return &irq_vic;
+    return vm->plic_dev ? &irq_vplic : &irq_none;
 }
 
 void vm_devices_init(struct vm *vm)
@@ -44,7 +46,6 @@ void vm_devices_init(struct vm *vm)
     vm->blk_dev = vm_config_device(vm->cfg, VM_DEV_VIRTIO_BLK);
     vm->vcon_dev = vm_config_device(vm->cfg, VM_DEV_VIRTIO_CONSOLE);
     vm->aplic_dev = vm_config_device(vm->cfg, VM_DEV_APLIC);
-    vaplic_init(&vm->aplic, VAPLIC_MAX_SOURCES);
     vm->uart_line = vm->tick_line = vm->blk_line = vm->vcon_line = false;
     vm->blk_errors_logged = vm->vcon_errors_logged = 0;
     vuart_init(&vm->uart, uart_tx, vm);
@@ -53,112 +54,15 @@ void vm_devices_init(struct vm *vm)
                         virtio_gpa_to_hva, vm);
     if (vm->vcon_dev)
         virtio_console_init(&vm->vcon, uart_tx, vm, virtio_gpa_to_hva, vm);
-    vplic_init(&vm->plic);
     vtick_init(&vm->tick);
-    if (vm->vic_file)
-        vic_setup(vm);
+    vm->irq = backend_for(vm);
+    if (vm->irq->reset)
+        vm->irq->reset(vm);
 }
 
-/* With an IMSIC file and no PLIC, a device's interrupt line becomes MSIs
- * (identity = its irq): one on each rising edge, and one more when the guest
- * changed the device's state (a write, or a UART read, which consumes) and
- * the line is still high -- MSIs are edges, and the guest may have taken only
- * part of what the device holds; this is the re-trigger an APLIC driver does
- * at EOI for a level source. Duplicates merge in the file's pending bit. */
-/* An MSI into vCPU `id`'s guest file; its hart looks at once if it waits
- * for one (only that hart sees the file's hgeip). */
-static void send_msi(struct vm *vm, uint32_t id, uint32_t eiid)
+static inline void update_irqs(struct vm *vm, const struct vm_device_config *touched)
 {
-    struct vcpu *v = &vm->vcpus[id];
-    aia_send((uint32_t)v->pin, v->imsic_file, eiid);
-    if (v->state == VCPU_IDLE)
-        cpu_kick(&cpus[v->pin]);
-}
-
-static void msi_line(struct vm *vm, const struct vm_device_config *dev, bool level, bool *prev,
-                     const struct vm_device_config *touched)
-{
-    if (dev && dev->irq && level && (!*prev || touched == dev))
-        send_msi(vm, 0, dev->irq);    /* without an APLIC: to the boot hart */
-    *prev = level;
-}
-
-static void aplic_deliver(struct vm *vm)
-{
-    struct vaplic_msi msi;
-    while (vaplic_next_msi(&vm->aplic, &msi))
-        if (msi.hart_index < vm->n_vcpus && msi.guest_index == 0)
-            send_msi(vm, msi.hart_index, msi.eiid);
-}
-
-/* The level of a device's interrupt wire. */
-static bool dev_line(struct vm *vm, const struct vm_device_config *dev)
-{
-    switch (dev->type) {
-    case VM_DEV_UART16550:      return vuart_irq(&vm->uart);
-    case VM_DEV_TICK:           return vtick_irq(&vm->tick);
-    case VM_DEV_VIRTIO_BLK:     return virtio_mmio_irq(&vm->blk.mmio);
-    case VM_DEV_VIRTIO_CONSOLE: return virtio_mmio_irq(&vm->vcon.mmio);
-    default:                    return false;
-    }
-}
-
-#define WIRED_DEVICES 4
-
-/* The device lines to wherever this VM's interrupts go: PLIC sources, MSIs
- * straight into an IMSIC file, or the sources of the APLIC in front of the
- * files (what it forwards, the EIIDs and harts the guest programmed, goes
- * into the vCPUs' files); `touched` is the device the guest just changed
- * (NULL for timer or input events). */
-static void __attribute__((noinline)) update_all_irqs(struct vm *vm,
-                                                       const struct vm_device_config *touched)
-{
-    const struct vm_device_config *wired[WIRED_DEVICES] = {
-        vm->uart_dev, vm->tick_dev, vm->blk_dev, vm->vcon_dev,
-    };
-    bool *prev[WIRED_DEVICES] = { &vm->uart_line, &vm->tick_line, &vm->blk_line, &vm->vcon_line };
-
-    if (vm->aplic_dev) {
-        for (unsigned i = 0; i < WIRED_DEVICES; i++)
-            if (wired[i] && wired[i]->irq)
-                vaplic_set_level(&vm->aplic, wired[i]->irq, dev_line(vm, wired[i]));
-        aplic_deliver(vm);
-    } else if (vm->imsic_dev && !vm->plic_dev) {
-        for (unsigned i = 0; i < WIRED_DEVICES; i++)
-            msi_line(vm, wired[i], wired[i] && dev_line(vm, wired[i]), prev[i], touched);
-    } else if (vm->vic_file) {
-        vic_update_irqs(vm, touched);
-    } else {
-        for (unsigned i = 0; i < WIRED_DEVICES; i++) {
-            bool level = wired[i] && dev_line(vm, wired[i]);
-            if (vm->plic_dev && wired[i] && wired[i]->irq)
-                vplic_set_level(&vm->plic, wired[i]->irq, level);
-            *prev[i] = level;
-        }
-        for (uint32_t id = 0; id < vm->n_vcpus; id++)
-            vcpu_hvip_update(&vm->vcpus[id], MIP_VSEIP,
-                             vm->plic_dev && vplic_irq(&vm->plic, VPLIC_CTX_S(id)));
-    }
-}
-
-/* the line a wired device had when the interrupts were last updated */
-static bool *last_line(struct vm *vm, const struct vm_device_config *dev)
-{
-    return dev == vm->uart_dev ? &vm->uart_line : dev == vm->tick_dev ? &vm->tick_line :
-           dev == vm->blk_dev ? &vm->blk_line : dev == vm->vcon_dev ? &vm->vcon_line : NULL;
-}
-
-static void update_irqs(struct vm *vm, const struct vm_device_config *touched)
-{
-    if (touched && !vm->aplic_dev && !vm->imsic_dev && !vm->vic_file) {
-        /* the software PLIC is level-triggered: a device whose line did not
-         * move (a UART status read, a register write) changes nothing there
-         * (the common MMIO exit: checked before anything else) */
-        bool *last = last_line(vm, touched);
-        if (last && dev_line(vm, touched) == *last)
-            return;
-    }
-    update_all_irqs(vm, touched);
+    vm->irq->update(vm, touched);
 }
 
 void vm_devices_update_irqs(struct vm *vm)
@@ -242,14 +146,10 @@ uint64_t vm_devices_next_event(const struct vm *vm)
     return vm->tick_dev ? vtick_next_event(&vm->tick) : ~0UL;
 }
 
-/* One 32-bit register of the VM's PLIC window: the HVA VIC's guest file, or
- * the software PLIC. */
+/* One 32-bit register of the VM's PLIC window, at its interrupt backend. */
 static bool plic_access32(struct vm *vm, uint64_t off, bool write, uint32_t *val)
 {
-    if (vm->vic_file)
-        return vic_access(vm, off, write, val);
-    return (write ? vplic_write(&vm->plic, (uint32_t)off, *val)
-                  : vplic_read(&vm->plic, (uint32_t)off, val)) == 0;
+    return vm->irq->plic_access && vm->irq->plic_access(vm, off, write, val);
 }
 
 /* PLIC registers are 32 bits wide; an aligned 64-bit access covers two */
@@ -306,7 +206,7 @@ bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off,
         ok = plic_access(vm, off, size, true, &val);
     else if (dev->type == VM_DEV_TICK && size == 4) {
         ok = vtick_write(&vm->tick, (uint32_t)off, (uint32_t)val, read_time()) == 0;
-        sched_kick();           /* its next expiry moved: the host timer follows */
+        cpu_resched();           /* its next expiry moved: the host timer follows */
     }
     else if (dev->type == VM_DEV_APLIC)
         ok = vaplic_write(&vm->aplic, (uint32_t)off, size, (uint32_t)val) == 0;
@@ -317,7 +217,7 @@ bool vdev_write(struct vm *vm, const struct vm_device_config *dev, uint64_t off,
         virtio_report(vm, m, blk ? &vm->blk_errors_logged : &vm->vcon_errors_logged,
                       blk ? "virtio-blk" : "virtio-console");
         if (virtio_mmio_pending(m))
-            sched_kick();       /* the host timer must come back for the rest */
+            cpu_resched();       /* the host timer must come back for the rest */
     }
     update_irqs(vm, dev);
     return ok;

@@ -5,7 +5,7 @@
 #include "csr.h"
 #include "hext.h"
 #include "hva_hw.h"
-#include "mmio.h"
+#include "guest_mem.h"
 #include "util.h"
 #include "vm.h"
 #include "xlate/xlate.h"
@@ -63,6 +63,7 @@ static void fetch_ctx(const struct vcpu *v, struct xlate_ctx *c)
 }
 
 struct hva_walk_stats hva_walk_stats;
+struct fetch_xcheck fetch_xcheck;
 
 /* One guest translation by the path this machine has: the HVA walker where it
  * serves translations, else (and when it does not answer) the software
@@ -79,7 +80,7 @@ bool guest_walk(const struct vm *vm, const struct xlate_ctx *c, uint64_t addr, i
             hva_hw_flush_vmid(vm->vmid);
         if (hva_hw_translate(c, addr, access, &hw)) {
             hva_walk_stats.walks++;
-            if (mmio_xcheck.on) {
+            if (fetch_xcheck.on) {
                 xlate_translate(c, &host_mem, addr, (enum xlate_access)access, &sw);
                 hva_walk_stats.checked++;
                 if (hw.exc != sw.exc || (sw.exc == XLATE_EXC_NONE && hw.hpa != sw.hpa) ||

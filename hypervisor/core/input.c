@@ -4,6 +4,8 @@
 #include "input.h"
 #include "console.h"
 #include "util.h"
+#include "devices.h"
+#include "vm_input.h"
 #include "vm.h"
 
 static struct vm *focus;
@@ -26,25 +28,6 @@ static void switch_focus(void)
         return;
     focus = &vms[(focus->index + 1) % vm_count];
     hv_log("console input goes to vm %s\n", focus->cfg->name);
-}
-
-bool vm_input_push(struct vm *vm, uint8_t ch)
-{
-    uint32_t next = (vm->input_head + 1) % VM_INPUT_RING;
-    if (next == vm->input_tail)
-        return false;
-    vm->input[vm->input_head] = ch;
-    vm->input_head = next;
-    return true;
-}
-
-int vm_input_pop(struct vm *vm)
-{
-    if (vm->input_tail == vm->input_head)
-        return -1;
-    uint8_t ch = vm->input[vm->input_tail];
-    vm->input_tail = (vm->input_tail + 1) % VM_INPUT_RING;
-    return ch;
 }
 
 static bool ring_full(const struct vm *vm)

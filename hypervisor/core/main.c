@@ -8,7 +8,7 @@
 #include "gstage.h"
 #include "hext.h"
 #include "input.h"
-#include "mmio.h"
+#include "guest_mem.h"
 #include "platform.h"
 #include "sched.h"
 #include "util.h"
@@ -86,7 +86,7 @@ void hv_main(uint64_t hartid, const void *dtb)
     aia_reserve_lines(hva_hw_vic_lines());
     /* debug: every translation the hypervisor makes also by the software
      * walker, compared (asking for the walker through the mailbox implies it) */
-    mmio_xcheck.on = option_set(dtb, "chipvisor.xcheck=on") || walker > 0;
+    fetch_xcheck.on = option_set(dtb, "chipvisor.xcheck=on") || walker > 0;
     enum gstage_mode gmode = option_set(dtb, "chipvisor.gstage=sv39x4") ? GSTAGE_SV39X4 :
                              option_set(dtb, "chipvisor.gstage=sv48x4") ? GSTAGE_SV48X4 :
                              option_set(dtb, "chipvisor.gstage=sv57x4") ? GSTAGE_SV57X4 :
@@ -96,6 +96,7 @@ void hv_main(uint64_t hartid, const void *dtb)
     hv_log("G-stage tables: %s\n", gstage_mode_name());
     hv_lock();
     vm_create_all(pool, pool_end);
+    sched_init();
     input_init();
     cpu_start_secondaries();
     sched_start();

@@ -5,6 +5,9 @@
  * software walker on request) and emulate it. Anywhere else the guest touched memory that is not
  * its own: the VM is stopped with a report, everything else goes on. */
 #include "mmio.h"
+#include "devices.h"
+#include "guest_mem.h"
+#include "vcpu_ctx.h"
 #include "console.h"
 #include "util.h"
 #include "csr.h"
@@ -31,7 +34,6 @@ static const char *access_name(uint64_t cause)
     }
 }
 
-struct mmio_xcheck mmio_xcheck;
 
 static bool fetch_insn(struct vcpu *v, uint32_t *insn)
 {
@@ -53,16 +55,16 @@ static bool fetch_insn(struct vcpu *v, uint32_t *insn)
         hw = hlvx_hu(pc, &lo) && ((lo & 3) != 3 || hlvx_hu(pc + 2, &hi));
         *insn = (uint32_t)hi << 16 | lo;
     }
-    if (mmio_xcheck.on) {
+    if (fetch_xcheck.on) {
         uint32_t sw_insn = 0;
         bool sw = guest_fetch_insn(v, v->regs.sepc, &sw_insn);
-        mmio_xcheck.fetches++;
+        fetch_xcheck.fetches++;
         if (sw != hw || (hw && sw_insn != *insn)) {
-            if (log_nth(++mmio_xcheck.disagreements))
+            if (log_nth(++fetch_xcheck.disagreements))
                 hv_log("vm %s: software walker and HLVX disagree on the instruction at 0x%lx "
                        "(vsatp 0x%lx): walker %s 0x%x, HLVX %s 0x%x (%lu so far)\n",
                        vm->cfg->name, v->regs.sepc, csr_read(vsatp), sw ? "reads" : "faults",
-                       sw_insn, hw ? "reads" : "faults", *insn, mmio_xcheck.disagreements);
+                       sw_insn, hw ? "reads" : "faults", *insn, fetch_xcheck.disagreements);
         }
     }
     return hw;

@@ -3,18 +3,22 @@
  * lock: round robin with a time slice from the hart's own host timer, pins
  * respected, WFI as a yield, wake-up on a vCPU's own interrupts. */
 #include "sched.h"
-#include "mmio.h"
-#include "console.h"
 #include "aia.h"
+#include "console.h"
+#include "cpu.h"
 #include "csr.h"
-#include "hva_hw.h"
-#include "gstage.h"
+#include "devices.h"
+#include "fence.h"
+#include "guest_mem.h"
 #include "hext.h"
+#include "hva_hw.h"
 #include "input.h"
+#include "irq_backend.h"
 #include "platform.h"
 #include "sbi_host.h"
 #include "util.h"
 #include "vcpu_ctx.h"
+#include "vcpu_irq.h"
 
 /* the boot hart also polls console input while every guest is idle */
 #define IDLE_POLL_TICKS 10000       /* 1 ms */
@@ -26,31 +30,19 @@ void vcpu_enter(struct vcpu_regs *regs) __attribute__((noreturn));
 /* the hart that runs the devices' timers and console input for every VM */
 static struct cpu *housekeeper;
 
-/* the run list: every vCPU of every VM, in order (vm_create_all fills it) */
+/* the run list: every vCPU of every VM that was created, in order */
 static struct vcpu *run_list[MAX_VMS * VM_MAX_VCPUS];
 static uint32_t run_count;
 
-void sched_add(struct vcpu *v)
+void sched_init(void)
 {
-    run_list[run_count++] = v;
+    for (uint32_t i = 0; i < vm_count; i++)
+        for (uint32_t k = 0; vms[i].created && k < vms[i].n_vcpus; k++)
+            run_list[run_count++] = &vms[i].vcpus[k];
 }
 
 #define for_each_vcpu(v, k) \
     for (uint32_t k = 0; k < run_count && ((v) = run_list[k]) != NULL; k++)
-
-void sched_forget(struct vcpu *v)
-{
-    if (v->cpu) {
-        v->cpu->loaded = NULL;
-        v->cpu->kicked = true;
-        v->cpu = NULL;
-    }
-    for (uint32_t i = 0; i < cpu_count; i++)
-        if (cpus[i].fp_owner == v)
-            cpus[i].fp_owner = NULL;
-    v->fp_cpu = NULL;
-    v->last_cpu = NULL;
-}
 
 static void host_timer_set(struct cpu *c, uint64_t when)
 {
@@ -77,136 +69,6 @@ void sched_ipi(void)
     this_cpu()->kicked = true;
 }
 
-void sched_kick(void)
-{
-    this_cpu()->kicked = true;
-}
-
-/* ---- what other harts ask of a vCPU ------------------------------------- */
-
-void vcpu_hvip_update(struct vcpu *v, uint64_t mask, bool on)
-{
-    struct cpu *c = v->cpu;
-    if (c == this_cpu()) {
-        if (on)
-            csr_set(hvip, mask);
-        else
-            csr_clear(hvip, mask);
-    } else if (c) {
-        /* it runs on another hart: that hart applies this on its way back in */
-        uint64_t set = on ? (v->hvip_set | mask) : (v->hvip_set & ~mask);
-        uint64_t clear = on ? (v->hvip_clear & ~mask) : (v->hvip_clear | mask);
-        if (set == v->hvip_set && clear == v->hvip_clear && !(mask & MIP_VSSIP))
-            return;
-        v->hvip_set = set;
-        v->hvip_clear = clear;
-        cpu_kick(c);
-    } else if (on) {
-        v->csr.hvip |= mask;
-        vcpu_wake_if_pending(v);        /* it may wait for just this */
-    } else {
-        v->csr.hvip &= ~mask;
-    }
-}
-
-static void apply_hvip_requests(struct vcpu *v)
-{
-    if (v->hvip_set)
-        csr_set(hvip, v->hvip_set);
-    if (v->hvip_clear)
-        csr_clear(hvip, v->hvip_clear);
-    v->hvip_set = v->hvip_clear = 0;
-}
-
-/* The fences this hart owes the VM of its loaded vCPU (whose VMID is in hgatp). */
-static void apply_fences(struct cpu *c, struct vm *vm)
-{
-    uint8_t owed = vm->fence_pending[c->id];
-    if (!owed)
-        return;
-    vm->fence_pending[c->id] = 0;
-    if (owed & VM_FENCE_GVMA)
-        gstage_flush_vmid(vm->vmid);
-    else if (owed & VM_FENCE_VVMA)
-        __asm__ volatile(H_INSN("hfence.vvma zero, zero") ::: "memory");
-    if (owed & VM_FENCE_I)
-        __asm__ volatile("fence.i" ::: "memory");
-}
-
-void sched_apply_own_fences(void)
-{
-    struct cpu *c = this_cpu();
-    if (c->loaded)
-        apply_fences(c, c->loaded->vm);
-    cpu_fence_ack();
-}
-
-void vm_remote_fence(struct vcpu *caller, uint64_t targets, unsigned kind)
-{
-    struct vm *vm = caller->vm;
-    struct cpu *me = this_cpu();
-    uint64_t running = 0;
-    (void)targets;      /* every hart that may hold the VM's entries is fenced: a superset */
-
-    for (uint32_t i = 0; i < cpu_count; i++) {
-        vm->fence_pending[i] |= (uint8_t)kind;
-        struct vcpu *l = cpus[i].loaded;
-        if (&cpus[i] != me && l && l->vm == vm)
-            running |= 1UL << i;
-    }
-    apply_fences(me, vm);
-    if (running) {
-        uint64_t seq = cpu_fence_request();
-        cpu_kick_mask(running);
-        cpu_fence_wait(running, seq);
-    }
-}
-
-/* ---- timers and interrupts of vCPUs ------------------------------------- */
-
-void vcpu_set_timer(struct vcpu *v, uint64_t when)
-{
-    this_cpu()->kicked = true;
-    if (hart.sstc) {
-        if (v->cpu == this_cpu())
-            csr_write(CSR_VSTIMECMP, when);   /* VSTIP follows it in hardware */
-        else
-            v->csr.vstimecmp = when;
-    } else {
-        v->timer_deadline = when;
-        vcpu_hvip_update(v, MIP_VSTIP, read_time() >= when);
-    }
-}
-
-/* does this hart's hgeip show the vCPU's guest external interrupt line? */
-static bool sees_line(const struct vcpu *v, const struct cpu *c)
-{
-    return v->pin < 0 || v->pin == (int32_t)c->id;
-}
-
-bool vcpu_irq_pending(const struct vcpu *v)
-{
-    bool live = v->cpu == this_cpu();
-    /* requests from other harts count before this hart has applied them */
-    uint64_t hvip = ((live ? csr_read(hvip) : v->csr.hvip) | v->hvip_set) & ~v->hvip_clear;
-    uint64_t vsie = live ? csr_read(vsie) : v->csr.vsie;   /* VS view: bits 1, 5, 9 */
-    uint64_t pending = 0;
-
-    if (hvip & MIP_VSSIP)
-        pending |= 1UL << 1;
-    if (hvip & MIP_VSTIP)
-        pending |= 1UL << 5;
-    /* its guest external line (an IMSIC file's is seen only by its hart) */
-    if ((hvip & MIP_VSEIP) || (v->hgei && sees_line(v, this_cpu()) && aia_file_pending(v->hgei)))
-        pending |= 1UL << 9;
-    if (hart.sstc) {
-        uint64_t cmp = live ? csr_read(CSR_VSTIMECMP) : v->csr.vstimecmp;
-        if (read_time() >= cmp)
-            pending |= 1UL << 5;
-    }
-    return (pending & vsie) != 0;
-}
-
 /* ---- context switch ------------------------------------------------------ */
 
 /* The hart gives back the vCPU it holds: its state goes to memory. */
@@ -215,14 +77,14 @@ static void unload(struct cpu *c)
     struct vcpu *v = c->loaded;
     if (!v)
         return;
-    apply_hvip_requests(v);
+    vcpu_hvip_apply_requests(v);
     vcpu_ctx_save(v);
     vcpu_ctx_save_fp(v);
     v->cpu = NULL;
     v->last_cpu = c;
     v->runnable_at = read_time();
     c->loaded = NULL;
-    vm_irq_vcpu_on_hart(v, v->state == VCPU_IDLE);   /* an idle one waits for its line */
+    irq_vcpu_on_hart(v, v->state == VCPU_IDLE);   /* an idle one waits for its line */
 }
 
 static void switch_to(struct cpu *c, struct vcpu *next)
@@ -238,7 +100,7 @@ static void switch_to(struct cpu *c, struct vcpu *next)
     vcpu_ctx_load(next);
     next->cpu = c;
     c->loaded = next;
-    vm_irq_vcpu_on_hart(next, true);
+    irq_vcpu_on_hart(next, true);
     uint64_t waited = read_time() - next->runnable_at;
     if (waited > next->vm->stats.longest_wait)
         next->vm->stats.longest_wait = waited;
@@ -272,40 +134,6 @@ static struct cpu *home_of(const struct vcpu *v)
     return v->last_cpu ? v->last_cpu : housekeeper;
 }
 
-/* A vCPU became runnable: an idle hart that may run it takes it now. */
-void wake_a_hart_for(struct vcpu *v)
-{
-    struct cpu *me = this_cpu();
-    for (uint32_t i = 0; i < cpu_count; i++) {
-        struct cpu *c = &cpus[i];
-        if (c != me && c->online && c->idle && (v->pin < 0 || v->pin == (int32_t)i)) {
-            cpu_kick(c);
-            return;
-        }
-    }
-}
-
-static void resume(struct vcpu *v)
-{
-    v->state = VCPU_RUNNABLE;
-    v->runnable_at = read_time();
-    v->hsm_suspended = false;
-    if (v->resume_nonretentive) {
-        /* HSM: a non-retentive suspend returns at resume_addr as a fresh
-         * start (vcpu_start_at keeps the interrupt that woke it) */
-        if (v->cpu)
-            unload(v->cpu);
-        vcpu_start_at(v, v->resume_addr, v->resume_opaque);
-    }
-    wake_a_hart_for(v);
-}
-
-void vcpu_wake_if_pending(struct vcpu *v)
-{
-    if (v->state == VCPU_IDLE && v->vm->state == VM_RUNNABLE && vcpu_irq_pending(v))
-        resume(v);
-}
-
 /* the 10 MHz timebase of QEMU virt */
 #define TICKS_PER_SECOND 10000000UL
 
@@ -336,7 +164,7 @@ static void health_check(uint64_t now)
                    "woken late (%lu times)\n", v->vm->cfg->name, v->id, v->csr.hvip | v->hvip_set,
                    now > due ? (now - due) / (TICKS_PER_SECOND / 1000000) : 0UL,
                    v->vm->stats.late_wakes);
-        resume(v);
+        vcpu_resume(v);
     }
 }
 
@@ -365,7 +193,7 @@ static void update_timers(struct cpu *c, uint64_t now)
         if (vm->state == VM_STOPPED)
             continue;
         vm_devices_advance(vm, now);
-        vm_devices_poll_lines(vm);
+        irq_poll(vm);
         if (vm->cfg->watchdog_s && now >= watchdog_deadline(vm)) {
             char why[96];
             hv_snprintf(why, sizeof(why), "watchdog: no SBI call, device access or WFI for %u s",
@@ -442,7 +270,7 @@ static uint64_t idle_guest_files(struct cpu *c)
     uint64_t files = 0;
     struct vcpu *v;
     for_each_vcpu(v, k)
-        if (v->hgei && sees_line(v, c) && v->state == VCPU_IDLE)
+        if (v->hgei && vcpu_sees_line(v, c) && v->state == VCPU_IDLE)
             files |= 1UL << v->hgei;
     return files;
 }
@@ -485,7 +313,7 @@ struct vcpu *sched_next(struct vcpu *cur)
      * polled on timer interrupts); the full pass is a function of its own so
      * that this one saves no registers */
     if (!c->kicked && cur && cur->cpu == c && can_run_on(cur, c)) {
-        apply_hvip_requests(cur);
+        vcpu_hvip_apply_requests(cur);
         return cur;
     }
     return sched_pass(c, cur);
@@ -502,19 +330,15 @@ static struct vcpu * __attribute__((noinline)) sched_pass(struct cpu *c, struct 
         update_timers(c, now);
         if (c == housekeeper)
             input_poll();
-        for_each_vcpu(v, k) {
-            if (v->state == VCPU_IDLE && (v->cpu == NULL || v->cpu == c) &&
-                v->vm->state == VM_RUNNABLE && vcpu_irq_pending(v)) {
-                resume(v);
+        for_each_vcpu(v, k)
+            if ((v->cpu == NULL || v->cpu == c) && vcpu_wake_if_pending(v))
                 woke |= can_run_on(v, c);
-            }
-        }
 
         struct vcpu *next = pick(c, cur, now, woke);
         if (next) {
             switch_to(c, next);
-            apply_fences(c, next->vm);
-            apply_hvip_requests(next);
+            fence_apply_owed(c, next->vm);
+            vcpu_hvip_apply_requests(next);
             cpu_fence_ack();
             /* after the switch: the vCPU just put down may be idle with a
              * timer this hart now watches */
@@ -565,9 +389,9 @@ void sched_finish(void)
                    vm->stats.longest_wait / (TICKS_PER_SECOND / 1000000));
     }
     hv_log("result: %s (%u of %u VMs did not pass)\n", bad ? "FAIL" : "PASS", bad, vm_count);
-    if (mmio_xcheck.fetches)           /* (where the HVA walker reads them, guest_walk_report) */
+    if (fetch_xcheck.fetches)           /* (where the HVA walker reads them, guest_walk_report) */
         hv_log("instruction fetch cross-check: %lu fetches by HLVX and the software walker, "
-               "%lu disagreements\n", mmio_xcheck.fetches, mmio_xcheck.disagreements);
+               "%lu disagreements\n", fetch_xcheck.fetches, fetch_xcheck.disagreements);
     guest_walk_report();
     hva_hw_shutdown();
     platform_exit((int)bad);

@@ -6,8 +6,12 @@
 #include "mmio.h"
 #include "panic.h"
 #include "platform.h"
+#include "sbi_fast.h"
 #include "sbi_guest.h"
 #include "sched.h"
+#include "vcpu.h"
+#include "vcpu_ctx.h"
+#include "vcpu_irq.h"
 #include "cpu.h"
 #include "util.h"
 #include "sbi_defs.h"
@@ -51,27 +55,6 @@ void hs_trap(struct vcpu_regs *f)
         return;
     }
     panic("unexpected trap in the hypervisor", f);
-}
-
-/* Delivers an exception to the guest's own trap handler (as if the hart had
- * delegated it): vsepc/vscause/vstval, vsstatus.SPP/SPIE/SIE, pc = vstvec. */
-void vcpu_inject_exception(struct vcpu *v, uint64_t cause, uint64_t tval)
-{
-    struct vcpu_regs *r = &v->regs;
-    uint64_t vsstatus = csr_read(vsstatus);
-    bool from_vs = r->sstatus & SSTATUS_SPP;
-
-    vsstatus &= ~(SSTATUS_SPP | SSTATUS_SPIE | SSTATUS_SIE);
-    if (from_vs)
-        vsstatus |= SSTATUS_SPP;
-    if (csr_read(vsstatus) & SSTATUS_SIE)
-        vsstatus |= SSTATUS_SPIE;
-    csr_write(vsstatus, vsstatus);
-    csr_write(vsepc, r->sepc);
-    csr_write(vscause, cause);
-    csr_write(vstval, tval);
-    r->sepc = csr_read(vstvec) & ~3UL;
-    r->sstatus |= SSTATUS_SPP;        /* the handler runs in VS-mode */
 }
 
 static void virtual_instruction(struct vcpu *v)
@@ -136,13 +119,10 @@ bool guest_trap_fast(struct vcpu_regs *r, uint64_t cause)
         return false;
     uint64_t ext = r->x[17], fid = r->x[16];
     long value = 0;
-    if (ext == SBI_EXT_TIME && fid == 0 && hart.sstc) {
-        csr_write(CSR_VSTIMECMP, r->x[10]);       /* VSTIP follows it in hardware */
-    } else if (ext == SBI_EXT_BASE && fid == SBI_BASE_GET_SPEC_VERSION) {
-        value = (long)SBI_SPEC_VERSION_2_0;
-    } else {
+    bool answered = ext == SBI_EXT_TIME ? fid == 0 && vcpu_set_own_timer(r->x[10]) :
+                    ext == SBI_EXT_BASE && sbi_base_fast(fid, &value);
+    if (!answered)
         return false;
-    }
     struct vm *vm = container_of(r, struct vcpu, regs)->vm;
     __atomic_fetch_add(&vm->stats.traps, 1, __ATOMIC_RELAXED);
     __atomic_fetch_add(&vm->stats.sbi_calls, 1, __ATOMIC_RELAXED);

@@ -12,13 +12,14 @@
  *    are forwarded to the file, the emulated devices drive VIC sources, the
  *    file's output (polled) becomes hvip.VSEIP. */
 #include "vic_backend.h"
+#include "irq_backend.h"
 #include "console.h"
 #include "csr.h"
 #include "gstage.h"
 #include "hva_hw.h"
 #include "hva_regs.h"
 #include "sbi_defs.h"
-#include "sched.h"
+#include "vcpu_irq.h"
 #include "util.h"
 #include "vic_model/vic_layout.h"
 
@@ -43,7 +44,7 @@ static void set_running(uint32_t bits)
 
 /* Clears the file (a VM reset must not inherit enables, priorities or
  * claims); forwarded: routes the VM's device sources to it. */
-void vic_setup(struct vm *vm)
+static void vic_setup(struct vm *vm)
 {
     uint32_t win = vic_window(vm), ids = hva_hw_vic_ids();
     for (uint32_t id = 1; id < ids; id++) {
@@ -63,7 +64,7 @@ void vic_setup(struct vm *vm)
                 hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_ROUTE + 4 * d->host_irq,
                              VIC_ROUTE_ENABLE | guest | d->irq);
         }
-        return;                 /* RUNNING follows its vCPU (vm_irq_vcpu_on_hart) */
+        return;                 /* RUNNING follows its vCPU (vic_vcpu_on_hart) */
     }
     if (vm->uart_dev && vm->uart_dev->irq)
         hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_ROUTE + 4 * vm->vic_src_uart,
@@ -79,7 +80,7 @@ void vic_setup(struct vm *vm)
  * on while the vCPU is on a hart or idle (its line must end the WFI of a
  * hart that waits for it), off while it waits for its turn (it gets the
  * interrupt when it runs again) or is stopped. */
-void vm_irq_vcpu_on_hart(struct vcpu *v, bool on)
+static void vic_vcpu_on_hart(struct vcpu *v, bool on)
 {
     struct vm *vm = v->vm;
     if (!vm->vic_direct)
@@ -90,9 +91,9 @@ void vm_irq_vcpu_on_hart(struct vcpu *v, bool on)
 /* Forwarded: the guest file's output wire (deliverable & RUNNING) is what a
  * hart's hgeip would see; the register read in vic_update_irqs answers at
  * once, the wire catches what settles later (the VIC takes two cycles). */
-void vm_devices_poll_lines(struct vm *vm)
+static void vic_poll(struct vm *vm)
 {
-    if (vm->vic_file && !vm->vic_direct)
+    if (!vm->vic_direct)
         vcpu_hvip_update(&vm->vcpus[0], MIP_VSEIP, (hva_hw_guest_eip() >> (vm->vic_file - 1)) & 1);
 }
 
@@ -175,15 +176,6 @@ bool vm_attach_passthrough(struct vm *vm)
     return true;
 }
 
-uint32_t vm_irq_backend(const struct vm *vm)
-{
-    if (vm->imsic_dev && !vm->plic_dev)
-        return SBI_CHIPVISOR_IRQ_AIA;
-    if (vm->vic_file)
-        return SBI_CHIPVISOR_IRQ_HVA_VIC;
-    return vm->plic_dev ? SBI_CHIPVISOR_IRQ_VPLIC : SBI_CHIPVISOR_IRQ_NONE;
-}
-
 /* PLIC offsets -> the VIC guest window's four pages (vic_layout.h); other
  * PLIC offsets are reserved space: reads 0, writes ignored. Direct, only the
  * reserved space traps. */
@@ -198,7 +190,7 @@ static bool vic_offset(uint64_t off, uint32_t *win_off)
     return true;
 }
 
-bool vic_access(struct vm *vm, uint64_t off, bool write, uint32_t *val)
+static bool vic_access(struct vm *vm, uint64_t off, bool write, uint32_t *val)
 {
     uint32_t w;
     if (!vic_offset(off, &w)) {
@@ -213,7 +205,7 @@ bool vic_access(struct vm *vm, uint64_t off, bool write, uint32_t *val)
  * each rising edge, and one more when the guest changed the device (`touched`)
  * and the line is still high (it may have taken only part of what the device
  * holds; as a level gateway would pend it again). Duplicates merge in the
- * pending bit. The same rule as MSIs into an IMSIC file (devices.c). */
+ * pending bit. The same rule as MSIs into an IMSIC file (irq_aia.c). */
 static void inject_line(struct vm *vm, const struct vm_device_config *dev, bool level, bool *prev,
                         const struct vm_device_config *touched)
 {
@@ -223,7 +215,7 @@ static void inject_line(struct vm *vm, const struct vm_device_config *dev, bool 
     *prev = level;
 }
 
-void vic_update_irqs(struct vm *vm, const struct vm_device_config *touched)
+static void vic_update_irqs(struct vm *vm, const struct vm_device_config *touched)
 {
     if (vm->vic_direct) {
         inject_line(vm, vm->uart_dev, vm->uart_dev && vuart_irq(&vm->uart), &vm->uart_line, touched);
@@ -240,3 +232,13 @@ void vic_update_irqs(struct vm *vm, const struct vm_device_config *touched)
     hva_hw_read(HVA_VIC_HYP_OFFSET + VIC_GUEST_EIP, &bits);
     vcpu_hvip_update(&vm->vcpus[0], MIP_VSEIP, (bits >> (vm->vic_file - 1)) & 1);
 }
+
+const struct irq_backend irq_vic = {
+    .name = "HVA VIC",
+    .sbi_id = SBI_CHIPVISOR_IRQ_HVA_VIC,
+    .reset = vic_setup,
+    .update = vic_update_irqs,
+    .plic_access = vic_access,
+    .poll = vic_poll,
+    .vcpu_on_hart = vic_vcpu_on_hart,
+};

@@ -6,7 +6,12 @@
 #include "guest_dtb.h"
 #include "aia.h"
 #include "hext.h"
-#include "sched.h"
+#include "cpu.h"
+#include "devices.h"
+#include "fence.h"
+#include "irq_backend.h"
+#include "vcpu_ctx.h"
+#include "vic_backend.h"
 #include "util.h"
 #include "platform.h"
 
@@ -109,6 +114,7 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
         vm->vmid = hart.vmid_bits ? (uint16_t)((i + 1) & ((1U << hart.vmid_bits) - 1)) : 0;
         vm->state = VM_STOPPED;
         vm->outcome = VM_OUTCOME_KILLED;
+        vm->irq = &irq_none;
 
         if (!vm_make_vcpus(vm))
             continue;
@@ -139,8 +145,7 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
         hv_log("vm %s: %lu MiB at GPA 0x%lx -> HPA 0x%lx, VMID %u, %u vCPU(s), %u device(s)\n",
                cfg->name, cfg->ram_size >> 20, cfg->ram_gpa, vm->ram_hpa, vm->vmid, vm->n_vcpus,
                cfg->n_devices);
-        for (uint32_t k = 0; k < vm->n_vcpus; k++)
-            sched_add(&vm->vcpus[k]);
+        vm->created = true;
         vm_reset(vm);
     }
 }
@@ -168,7 +173,7 @@ static bool vm_quiesce(struct vm *vm)
         cpu_let_others_in();
     }
     for (uint32_t i = 0; i < vm->n_vcpus; i++)
-        sched_forget(&vm->vcpus[i]);
+        vcpu_ctx_forget(&vm->vcpus[i]);
     vm->resetting = false;
     return true;
 }
@@ -201,7 +206,7 @@ static void vm_boot(struct vm *vm)
     vm->state = VM_RUNNABLE;
     vm->outcome = VM_OUTCOME_RUNNING;
     vm->progress_at = read_time();
-    sched_kick();
+    cpu_resched();
 }
 
 void vm_reset(struct vm *vm)
@@ -215,7 +220,7 @@ void vm_reset(struct vm *vm)
     if (vm->booted || !platform.ram_zero_at_boot) {
         vm->zero_next = vm->zero_busy = 0;
         vm->zeroing = true;
-        sched_kick();
+        cpu_resched();
         return;
     }
     vm_boot(vm);
@@ -254,5 +259,5 @@ void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why)
     vm->outcome = outcome;
     hv_log("vm %s: stopped (%s): %s\n", vm->cfg->name, outcome_names[outcome], why);
     vm_quiesce(vm);
-    sched_kick();
+    cpu_resched();
 }

@@ -3,7 +3,8 @@
  * the HVA walker where it serves, else the software walker), so the hypervisor can
  * never be pointed at memory the guest could not touch itself. HS runs with
  * satp Bare: host-physical = host-virtual. */
-#include "vm.h"
+#include "vm_mem.h"
+#include "guest_mem.h"
 #include "xlate/xlate.h"
 
 #define PAGE 4096UL

@@ -27,6 +27,5 @@ void aia_reset_file(uint32_t file);
 /* this hart's hgeip: the file has a pending and enabled interrupt. */
 bool aia_file_pending(uint32_t file);
 
-#define HSTATUS_VGEIN_SHIFT 12
 
 #endif

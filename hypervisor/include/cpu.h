@@ -50,6 +50,13 @@ void hv_unlock(void);
  * scheduler, which applies what other harts asked of it. */
 void cpu_kick(struct cpu *c);
 void cpu_kick_mask(uint64_t cpu_mask);
+/* Something changed that this hart's scheduler must look at on the way out
+ * of this trap (timers, device state, vCPU state); without it, a trap returns
+ * straight to the vCPU that took it. */
+static inline void cpu_resched(void)
+{
+    this_cpu()->kicked = true;
+}
 
 /* Host harts from the device tree; the boot hart starts the others (SBI HSM)
  * once the VMs exist. */
@@ -57,18 +64,5 @@ void cpu_init_boot(uint64_t hartid, const void *dtb);
 void cpu_start_secondaries(void);
 /* Per-hart CSR set-up (trap vector, delegation, interrupt enables). */
 void cpu_setup_hart(void);
-
-/* Fence requests between harts: a running vCPU's hart is asked (IPI) and the
- * asker waits, lock released, until that hart has taken every request up to
- * now. Harts not running the VM fence lazily (struct vm.fence_pending). */
-uint64_t cpu_fence_request(void);
-/* For a hart that waits on others with the lock held: the lock is given up a
- * moment (their work needs it), then fences asked of this hart meanwhile are
- * taken -- two harts waiting on each other both go on. */
-void cpu_let_others_in(void);
-void cpu_fence_wait(uint64_t cpu_mask, uint64_t seq);
-/* This hart has seen every request so far (called with the lock held, on the
- * way into a guest, after it applied its own fences). */
-void cpu_fence_ack(void);
 
 #endif

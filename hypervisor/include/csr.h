@@ -36,6 +36,7 @@
 #define HSTATUS_GVA   (1UL << 6)
 #define HSTATUS_SPV   (1UL << 7)
 #define HSTATUS_SPVP  (1UL << 8)
+#define HSTATUS_VGEIN_SHIFT 12   /* guest external interrupt line (hgeip bit) while V=1 */
 #define HSTATUS_HU    (1UL << 9)
 #define HSTATUS_VTVM  (1UL << 20)
 #define HSTATUS_VTW   (1UL << 21)

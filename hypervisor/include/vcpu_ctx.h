@@ -12,4 +12,14 @@ void vcpu_ctx_load(const struct vcpu *v);
 void vcpu_ctx_save_fp(struct vcpu *v);
 void vcpu_ctx_load_fp(const struct vcpu *v);
 
+/* No hart holds the vCPU's CSRs or FP registers any more (after a reset or a
+ * stop): what a hart held of it is dropped, not saved. */
+void vcpu_ctx_forget(struct vcpu *v);
+/* A fresh start of a vCPU at `addr`: a0 = its hart id, a1 = `arg`, VS-mode,
+ * translation off, interrupts off (SBI HSM hart_start); runnable. */
+void vcpu_start_at(struct vcpu *v, uint64_t addr, uint64_t arg);
+/* An exception for the guest's own handler (vsepc, vscause, vstval; pc =
+ * vstvec), as if the hart had delegated it; the vCPU must be on this hart. */
+void vcpu_inject_exception(struct vcpu *v, uint64_t cause, uint64_t tval);
+
 #endif

@@ -1,18 +1,15 @@
-/* The HVA's VIC as a VM's PLIC (hardware path); vm_attach_vic(),
- * vm_devices_poll_lines() and vm_irq_vcpu_on_hart() are declared in vm.h. */
+/* The HVA's VIC behind a VM's PLIC window (vic_backend.c): the VM's guest
+ * file is taken at its creation; its interrupts then go through irq_vic
+ * (irq_backend.h). */
 #ifndef CHIPVISOR_VIC_BACKEND_H
 #define CHIPVISOR_VIC_BACKEND_H
-
 #include <stdbool.h>
-#include <stdint.h>
 #include "vm.h"
 
-/* Clears the VM's guest file (and, forwarded, routes its device sources to it). */
-void vic_setup(struct vm *vm);
-/* A 32-bit access at PLIC offset `off` of the VM's PLIC window. */
-bool vic_access(struct vm *vm, uint64_t off, bool write, uint32_t *val);
-/* Device lines into the VM's guest file (`touched`: the device the guest
- * just changed, or NULL); forwarded, the file's output -> hvip.VSEIP. */
-void vic_update_irqs(struct vm *vm, const struct vm_device_config *touched);
+/* The VM's PLIC on the HVA VIC when there is one to spare (vm.c at creation). */
+void vm_attach_vic(struct vm *vm);
+/* The machine's own devices of the VM (config `passthrough`) mapped into it;
+ * false (the reason logged: they need the HVA device's VIC) when they cannot be. */
+bool vm_attach_passthrough(struct vm *vm);
 
 #endif

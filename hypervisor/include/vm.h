@@ -72,6 +72,7 @@ struct vm_stats {
 };
 
 struct vm;
+struct irq_backend;
 
 /* One virtual hart of a VM. Its registers live here while it is not on a
  * hart; `cpu` (non-NULL) is the hart that holds its CSRs and runs it. */
@@ -112,6 +113,7 @@ struct vm {
     enum vm_state state;
     enum vm_outcome outcome;
     bool resetting;                  /* a reset or stop waits for its vCPUs to leave their harts */
+    bool created;                    /* has its memory and tables: its vCPUs are scheduled */
     bool booted;                     /* started before: a reset clears its RAM */
     bool zeroing;                    /* a reset clears its RAM before it boots again */
     uint64_t zero_next;              /* offset of the next chunk to clear */
@@ -133,6 +135,7 @@ struct vm {
     uint32_t blk_errors_logged, vcon_errors_logged;   /* virtio driver errors reported */
     uint8_t input[VM_INPUT_RING];    /* host console input not yet taken by the guest */
     uint32_t input_head, input_tail;
+    const struct irq_backend *irq;   /* what delivers its interrupts (irq_backend.h) */
     struct vm_stats stats;
 };
 
@@ -155,78 +158,5 @@ bool vm_zero_step(void);
 /* Stops every vCPU of the VM, on every hart; other VMs go on. */
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why);
 const char *vm_outcome_name(enum vm_outcome o);
-
-/* A guest-physical buffer as a host pointer, through the VM's G-stage tables
- * (guest_walk): false unless every byte is the VM's own RAM
- * (writable, if `write`). */
-bool vm_gpa_to_hva(const struct vm *vm, uint64_t gpa, uint64_t len, bool write, uint8_t **hva);
-/* One guest translation (GVA with c->virt, else GPA) as the hypervisor needs
- * them: by the HVA walker where it serves translations, else by the software
- * walker (lib/model/xlate); false on any fault. `access`: enum xlate_access. */
-struct xlate_ctx;
-bool guest_walk(const struct vm *vm, const struct xlate_ctx *c, uint64_t addr, int access, uint64_t *hpa);
-/* The instruction at a guest virtual address, read through the vCPU's own
- * translation (vsatp over hgatp) by guest_walk; false on any fault. */
-bool guest_fetch_insn(const struct vcpu *v, uint64_t gva, uint32_t *insn);
-/* walks the HVA served, how many the golden model checked and how many of
- * those disagreed, and how many went to the software walker instead */
-struct hva_walk_stats {
-    uint64_t walks, checked, disagreements, fallbacks;
-};
-extern struct hva_walk_stats hva_walk_stats;
-/* the walker's figures at the end of the run (nothing without an HVA walker) */
-void guest_walk_report(void);
-/* host memory for the software walker (guest_mem.c; faked in host tests) */
-struct xlate_mem;
-extern const struct xlate_mem host_mem;
-extern uint64_t host_ram_base, host_ram_end;
-
-/* operations the SBI layer asks of vCPUs (vcpu.c) */
-void vcpu_set_timer(struct vcpu *v, uint64_t when);   /* SBI TIME: next timer interrupt */
-void vcpu_send_ipi(struct vcpu *v);                    /* SBI IPI: its VSSIP, on whichever hart */
-bool vcpu_irq_pending(const struct vcpu *v);           /* a pending, enabled VS interrupt */
-/* WFI or a retentive suspend: idle until an interrupt is pending */
-void vcpu_wait(struct vcpu *v);
-/* HSM: start a stopped vCPU at `addr` with a0 = its hart id, a1 = `opaque` */
-long vcpu_hart_start(struct vcpu *v, uint64_t addr, uint64_t opaque);
-void vcpu_hart_stop(struct vcpu *v);                   /* the caller itself */
-long vcpu_hart_status(const struct vcpu *v);
-/* HSM non-retentive suspend: on an interrupt, resume at `addr` */
-void vcpu_suspend_nonretentive(struct vcpu *v, uint64_t addr, uint64_t opaque);
-/* Remote fences for the vCPUs in `targets` (bit = vCPU id), on every hart
- * that may hold their state; returns when every running one has done it.
- * `kind`: VM_FENCE_*; VVMA with a range/ASID narrows nothing yet but is
- * fenced as the whole VMID (a superset is correct). */
-void vm_remote_fence(struct vcpu *caller, uint64_t targets, unsigned kind);
-/* set or clear hvip bits of a vCPU, in the hart that runs it if any */
-void vcpu_hvip_update(struct vcpu *v, uint64_t mask, bool on);
-/* An exception for the guest's own handler (vsepc, vscause, vstval; pc = vstvec),
- * as if the hart had delegated it; the vCPU must be on this hart. */
-void vcpu_inject_exception(struct vcpu *v, uint64_t cause, uint64_t tval);
-
-/* The VM's (first) device of a type in its configuration, or NULL. */
-const struct vm_device_config *vm_config_device(const struct vm_config *cfg, enum vm_device_type type);
-
-/* devices: update interrupt lines into hvip after any device state change */
-void vm_devices_init(struct vm *vm);
-/* The VM's PLIC on the HVA VIC when there is one to spare (vm.c at creation). */
-void vm_attach_vic(struct vm *vm);
-/* The machine's own devices of the VM (config `passthrough`) mapped into it;
- * false (the reason logged: they need the HVA device's VIC) when they cannot be. */
-bool vm_attach_passthrough(struct vm *vm);
-/* Which path delivers this VM's interrupts (chipvisor SBI extension). */
-uint32_t vm_irq_backend(const struct vm *vm);
-void vm_devices_update_irqs(struct vm *vm);
-bool vm_input_push(struct vm *vm, uint8_t ch);
-int vm_input_pop(struct vm *vm);
-void vm_input_feed_uart(struct vm *vm);
-/* timer-driven devices: count what expired by `now`; when they next need the hart */
-void vm_devices_advance(struct vm *vm, uint64_t now);
-uint64_t vm_devices_next_event(const struct vm *vm);
-/* interrupt wires from outside the hypervisor (the HVA VIC's guest outputs) */
-void vm_devices_poll_lines(struct vm *vm);
-/* A vCPU came onto a hart (on) or left it (on: it is idle and waits for its
- * line): the VIC's RUNNING bit of its file follows (vic_backend.c). */
-void vm_irq_vcpu_on_hart(struct vcpu *v, bool on);
 
 #endif

@@ -57,4 +57,14 @@ struct vm_config {
 extern const struct vm_config vm_configs[];
 extern const uint32_t vm_config_count;
 
+/* The VM's (first) device of a type in its configuration, or NULL. */
+static inline const struct vm_device_config *vm_config_device(const struct vm_config *cfg,
+                                                              enum vm_device_type type)
+{
+    for (uint32_t i = 0; i < cfg->n_devices; i++)
+        if (cfg->devices[i].type == type)
+            return &cfg->devices[i];
+    return (const struct vm_device_config *)0;
+}
+
 #endif

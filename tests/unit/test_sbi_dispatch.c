@@ -4,7 +4,7 @@
  * checked against the SBI v2.0 spec, for a one-vCPU VM and for a 4-vCPU VM
  * (hart masks, HSM of the other harts). The vCPU operations below are
  * recording fakes; guest buffer checks (vm_mem.c, through real Sv39x4 G-stage
- * tables and the xlate walker) and the input ring (input.c) are the real code. */
+ * tables and the xlate walker) and the input ring (vm_input.c) are the real code. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +17,11 @@
 #include "sbi_defs.h"
 #include "sbi_guest.h"
 #include "vm.h"
+#include "devices.h"
+#include "fence.h"
+#include "irq_backend.h"
+#include "vcpu.h"
+#include "vm_input.h"
 #include "xlate/xlate.h"
 
 /* ---- fakes of the hypervisor around the SBI layer ---- */
@@ -90,7 +95,8 @@ void vm_remote_fence(struct vcpu *caller, uint64_t targets, unsigned kind)
     else if (kind == VM_FENCE_VVMA)
         tlb_flushes++;
 }
-uint32_t vm_irq_backend(const struct vm *vm) { (void)vm; return SBI_CHIPVISOR_IRQ_AIA; }
+/* the interrupt path the chipvisor extension reports */
+static const struct irq_backend fake_irq = { .name = "fake", .sbi_id = SBI_CHIPVISOR_IRQ_AIA };
 void vm_stop(struct vm *vm, enum vm_outcome outcome, const char *why)
 {
     (void)why;
@@ -178,6 +184,7 @@ static int setup(void **state)
     vm->ram_hpa = (uint64_t)(uintptr_t)ram;
     vm->hgatp = build_gstage();
     vm->state = VM_RUNNABLE;
+    vm->irq = &fake_irq;
     make_vcpus(1);
     memset(ipis_to, 0, sizeof(ipis_to));
     memset(started, 0, sizeof(started));

@@ -1,11 +1,13 @@
 /* SBI BASE: versions, implementation, extension probe. */
 #include "sbi_ext.h"
+#include "sbi_fast.h"
 
 static enum sbi_flow sbi_base_handle(struct vcpu *v, struct sbi_call *c)
 {
     (void)v;
+    if (sbi_base_fast(c->fid, &c->value))
+        return SBI_FLOW_RETURN;
     switch (c->fid) {
-    case SBI_BASE_GET_SPEC_VERSION: c->value = (long)SBI_SPEC_VERSION_2_0; break;
     case SBI_BASE_GET_IMPL_ID:      c->value = (long)SBI_IMPL_ID_CHIPVISOR; break;
     case SBI_BASE_GET_IMPL_VERSION: c->value = (long)SBI_IMPL_VERSION; break;
     case SBI_BASE_PROBE_EXT: {
@@ -25,7 +27,7 @@ static enum sbi_flow sbi_base_handle(struct vcpu *v, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-const struct sbi_extension sbi_ext_base = {
+SBI_EXTENSION(sbi_ext_base) = {
     .eid_first = SBI_EXT_BASE, .eid_last = SBI_EXT_BASE, .name = "BASE",
     .handle = sbi_base_handle,
 };

@@ -5,6 +5,7 @@
  * earlycon and hvc do). */
 #include "console.h"
 #include "sbi_ext.h"
+#include "vm_input.h"
 
 static enum sbi_flow sbi_dbcn_handle(struct vcpu *v, struct sbi_call *c)
 {
@@ -44,7 +45,7 @@ static enum sbi_flow sbi_dbcn_handle(struct vcpu *v, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-const struct sbi_extension sbi_ext_dbcn = {
+SBI_EXTENSION(sbi_ext_dbcn) = {
     .eid_first = SBI_EXT_DBCN, .eid_last = SBI_EXT_DBCN, .name = "DBCN",
     .handle = sbi_dbcn_handle,
 };

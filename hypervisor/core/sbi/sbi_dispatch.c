@@ -1,31 +1,22 @@
 /* SBI for guests: the ecall entry and the table of extensions. Each extension
  * is one file of this folder with its handler and one struct sbi_extension
- * (sbi_ext.h), listed below (as OpenSBI's sbi_ecall_exts[]); unknown
+ * (sbi_ext.h), registered there by SBI_EXTENSION; unknown
  * extensions and functions answer SBI_ERR_NOT_SUPPORTED. A VM's harts are its
- * vCPUs, ids 0..n-1. Pure logic over the vcpu_* / vm_* operations of vm.h, so
+ * vCPUs, ids 0..n-1. Pure logic over the vcpu_* / vm_* operations, so
  * the host unit tests run it against fakes. */
 #include "sbi_guest.h"
 #include "sbi_ext.h"
+#include "vm_mem.h"
 #include "util.h"
 
-/* searched in this order: the legacy range first, then the most frequent */
-static const struct sbi_extension *const extensions[] = {
-    &sbi_ext_legacy,
-    &sbi_ext_base,
-    &sbi_ext_time,
-    &sbi_ext_ipi,
-    &sbi_ext_rfence,
-    &sbi_ext_hsm,
-    &sbi_ext_srst,
-    &sbi_ext_dbcn,
-    &sbi_ext_chipvisor,
-};
+/* the extensions' SBI_EXTENSION entries (sbi_ext.h), put together by the linker */
+extern const struct sbi_extension *const __start_sbi_ext[], *const __stop_sbi_ext[];
 
 const struct sbi_extension *sbi_find_extension(uint64_t eid)
 {
-    for (unsigned i = 0; i < ARRAY_SIZE(extensions); i++)
-        if (eid >= extensions[i]->eid_first && eid <= extensions[i]->eid_last)
-            return extensions[i];
+    for (const struct sbi_extension *const *e = __start_sbi_ext; e < __stop_sbi_ext; e++)
+        if (eid >= (*e)->eid_first && eid <= (*e)->eid_last)
+            return *e;
     return NULL;
 }
 

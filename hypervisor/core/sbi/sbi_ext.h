@@ -1,7 +1,8 @@
 /* Inside the SBI layer for guests: one file per extension (sbi_<ext>.c), each
  * defining its handler and one struct sbi_extension, in the manner of
- * OpenSBI's lib/sbi/sbi_ecall_<ext>.c. sbi_dispatch.c lists those structs in
- * its table and owns the ecall entry, sbi_guest_ecall() (sbi_guest.h). */
+ * OpenSBI's lib/sbi/sbi_ecall_<ext>.c, registered by SBI_EXTENSION below.
+ * sbi_dispatch.c finds them and owns the ecall entry, sbi_guest_ecall()
+ * (sbi_guest.h). */
 #ifndef CHIPVISOR_SBI_EXT_H
 #define CHIPVISOR_SBI_EXT_H
 
@@ -29,16 +30,15 @@ struct sbi_extension {
     enum sbi_flow (*handle)(struct vcpu *v, struct sbi_call *c);
 };
 
-/* the extensions, one per file */
-extern const struct sbi_extension sbi_ext_legacy;     /* sbi_legacy.c */
-extern const struct sbi_extension sbi_ext_base;       /* sbi_base.c */
-extern const struct sbi_extension sbi_ext_time;       /* sbi_time.c */
-extern const struct sbi_extension sbi_ext_ipi;        /* sbi_ipi.c */
-extern const struct sbi_extension sbi_ext_rfence;     /* sbi_rfence.c */
-extern const struct sbi_extension sbi_ext_hsm;        /* sbi_hsm.c */
-extern const struct sbi_extension sbi_ext_srst;       /* sbi_srst.c */
-extern const struct sbi_extension sbi_ext_dbcn;       /* sbi_dbcn.c */
-extern const struct sbi_extension sbi_ext_chipvisor;  /* sbi_chipvisor.c */
+/* An extension registers itself where it is defined: a pointer to its struct
+ * goes into the linker section sbi_ext, which sbi_dispatch.c searches (the
+ * manner of OpenSBI's generated sbi_ecall_exts[], without the generator):
+ *     SBI_EXTENSION(sbi_ext_time) = { ... };                                  */
+#define SBI_EXTENSION(name)                                                     \
+    static const struct sbi_extension name;                                     \
+    static const struct sbi_extension *const name##_entry                      \
+        __attribute__((section("sbi_ext"), used)) = &name;                      \
+    static const struct sbi_extension name
 
 /* sbi_dispatch.c: the extension that owns an id, or NULL */
 const struct sbi_extension *sbi_find_extension(uint64_t eid);

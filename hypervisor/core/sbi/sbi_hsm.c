@@ -1,5 +1,7 @@
 /* SBI HSM: start, stop, status and suspend of the VM's own vCPUs. */
 #include "sbi_ext.h"
+#include "vcpu.h"
+#include "vm_mem.h"
 
 #define SBI_HSM_SUSPEND_NONRETENTIVE 0x80000000UL
 
@@ -49,7 +51,7 @@ static enum sbi_flow sbi_hsm_handle(struct vcpu *v, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-const struct sbi_extension sbi_ext_hsm = {
+SBI_EXTENSION(sbi_ext_hsm) = {
     .eid_first = SBI_EXT_HSM, .eid_last = SBI_EXT_HSM, .name = "HSM",
     .handle = sbi_hsm_handle,
 };

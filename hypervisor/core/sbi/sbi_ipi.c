@@ -1,5 +1,6 @@
 /* SBI IPI: send_ipi to the VM's own vCPUs. */
 #include "sbi_ext.h"
+#include "vcpu.h"
 
 static enum sbi_flow sbi_ipi_handle(struct vcpu *v, struct sbi_call *c)
 {
@@ -18,7 +19,7 @@ static enum sbi_flow sbi_ipi_handle(struct vcpu *v, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-const struct sbi_extension sbi_ext_ipi = {
+SBI_EXTENSION(sbi_ext_ipi) = {
     .eid_first = SBI_EXT_IPI, .eid_last = SBI_EXT_IPI, .name = "IPI",
     .handle = sbi_ipi_handle,
 };

@@ -3,6 +3,8 @@
  * masks and are not offered: BASE's probe answers 0 for them. */
 #include "console.h"
 #include "sbi_ext.h"
+#include "vcpu_irq.h"
+#include "vm_input.h"
 
 static bool sbi_legacy_probe(uint64_t eid)
 {
@@ -35,7 +37,7 @@ static enum sbi_flow sbi_legacy_handle(struct vcpu *v, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-const struct sbi_extension sbi_ext_legacy = {
+SBI_EXTENSION(sbi_ext_legacy) = {
     .eid_first = SBI_EXT_LEGACY_SET_TIMER, .eid_last = SBI_EXT_LEGACY_SHUTDOWN, .name = "legacy",
     .probe = sbi_legacy_probe, .handle = sbi_legacy_handle,
 };

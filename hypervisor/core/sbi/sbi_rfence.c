@@ -1,5 +1,6 @@
 /* SBI RFENCE: remote FENCE.I and SFENCE.VMA on the VM's own vCPUs. */
 #include "sbi_ext.h"
+#include "fence.h"
 
 static enum sbi_flow sbi_rfence_handle(struct vcpu *v, struct sbi_call *c)
 {
@@ -26,7 +27,7 @@ static enum sbi_flow sbi_rfence_handle(struct vcpu *v, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-const struct sbi_extension sbi_ext_rfence = {
+SBI_EXTENSION(sbi_ext_rfence) = {
     .eid_first = SBI_EXT_RFENCE, .eid_last = SBI_EXT_RFENCE, .name = "RFENCE",
     .handle = sbi_rfence_handle,
 };

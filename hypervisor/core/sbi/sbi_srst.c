@@ -26,7 +26,7 @@ static enum sbi_flow sbi_srst_handle(struct vcpu *v, struct sbi_call *c)
     return SBI_FLOW_NONE;
 }
 
-const struct sbi_extension sbi_ext_srst = {
+SBI_EXTENSION(sbi_ext_srst) = {
     .eid_first = SBI_EXT_SRST, .eid_last = SBI_EXT_SRST, .name = "SRST",
     .handle = sbi_srst_handle,
 };

@@ -1,5 +1,6 @@
 /* SBI TIME: set_timer. */
 #include "sbi_ext.h"
+#include "vcpu_irq.h"
 
 static enum sbi_flow sbi_time_handle(struct vcpu *v, struct sbi_call *c)
 {
@@ -11,7 +12,7 @@ static enum sbi_flow sbi_time_handle(struct vcpu *v, struct sbi_call *c)
     return SBI_FLOW_RETURN;
 }
 
-const struct sbi_extension sbi_ext_time = {
+SBI_EXTENSION(sbi_ext_time) = {
     .eid_first = SBI_EXT_TIME, .eid_last = SBI_EXT_TIME, .name = "TIME",
     .handle = sbi_time_handle,
 };
