@@ -24,6 +24,7 @@ module vic_fv (
     .NumIds    (4),
     .NumSources(2),
     .NumVcpus  (1),
+    .NumCtxs   (2),
     .PrioBits  (1)
   ) u_vic (
     .clk_i,

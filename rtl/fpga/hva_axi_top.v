@@ -27,6 +27,7 @@ module hva_axi_top #(
   parameter VIC_IDS       = 32,
   parameter VIC_SOURCES   = 32,
   parameter VIC_VCPUS     = 4,
+  parameter VIC_CTXS      = 2,
   parameter VIC_PRIO_BITS = 3
 ) (
   input  wire                   aclk,
@@ -138,6 +139,7 @@ module hva_axi_top #(
     .VIC_IDS      (VIC_IDS),
     .VIC_SOURCES  (VIC_SOURCES),
     .VIC_VCPUS    (VIC_VCPUS),
+    .VIC_CTXS     (VIC_CTXS),
     .VIC_PRIO_BITS(VIC_PRIO_BITS)
   ) u_hva (
     .clk_i      (aclk),

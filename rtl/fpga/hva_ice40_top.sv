@@ -94,6 +94,7 @@ module hva_ice40_top #(
     .VIC_IDS      (8),
     .VIC_SOURCES  (4),
     .VIC_VCPUS    (1),
+    .VIC_CTXS     (1),
     .VIC_PRIO_BITS(2)
   ) u_hva (
     .clk_i,

@@ -26,6 +26,7 @@ module hva_top #(
   parameter int unsigned VIC_IDS       = 32,
   parameter int unsigned VIC_SOURCES   = 32,
   parameter int unsigned VIC_VCPUS     = 4,
+  parameter int unsigned VIC_CTXS      = 2,   // contexts per guest file (vCPUs it serves)
   parameter int unsigned VIC_PRIO_BITS = 3
 ) (
   input  logic                   clk_i,
@@ -200,6 +201,7 @@ module hva_top #(
       .NumIds    (VIC_IDS),
       .NumSources(VIC_SOURCES),
       .NumVcpus  (VIC_VCPUS),
+      .NumCtxs   (VIC_CTXS),
       .PrioBits  (VIC_PRIO_BITS),
       .AddrW     (hva_pkg::RegAddrW)
     ) u_vic (

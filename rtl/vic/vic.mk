@@ -5,9 +5,9 @@ VIC_RTL_DIR := rtl/vic
 # the register map's package (generated) first, top last
 VIC_RTL_SRC := $(BUILD)/rtl/hva/hva_regs_pkg.sv $(VIC_RTL_DIR)/vic_lutram.sv \
                $(VIC_RTL_DIR)/vic_arbiter.sv $(VIC_RTL_DIR)/vic.sv
-VIC_LINT_PARAMS := "" \
-    "-GNumGuests=15 -GNumIds=64 -GNumSources=256 -GNumVcpus=16 -GPrioBits=7" \
-    "-GNumGuests=1 -GNumIds=2 -GNumSources=1 -GNumVcpus=1 -GPrioBits=1"
+VIC_LINT_PARAMS := "" "-GNumCtxs=4" \
+    "-GNumGuests=15 -GNumIds=64 -GNumSources=256 -GNumVcpus=16 -GPrioBits=7 -GNumCtxs=4" \
+    "-GNumGuests=1 -GNumIds=2 -GNumSources=1 -GNumVcpus=1 -GPrioBits=1 -GNumCtxs=1"
 
 .PHONY: lint-vic synth-vic
 lint-vic: $(VIC_RTL_SRC)

@@ -1,7 +1,10 @@
 // Virtual interrupt controller of the HVA: per-source gateways, a routing
 // table (physical source -> guest file or the hypervisor's file, virtual id,
 // level/edge, vCPU hint), one interrupt file per guest plus the hypervisor's,
-// and a register port on the HVA's internal register bus. Layout: the HVA
+// and a register port on the HVA's internal register bus. Each guest file has
+// NumCtxs contexts (one per vCPU, as a PLIC has one per hart): its own
+// enables, threshold, claim/complete page and output line; the pending and
+// claimed bits and the priorities are the file's. Layout: the HVA
 // register map (rtl/hva/hva_regs.map -> hva_regs_pkg), read by C through
 // hypervisor/lib/vic_model/vic_layout.h. The C model hypervisor/lib/vic_model
 // matches this module cycle by cycle; its header states the rules.
@@ -12,13 +15,19 @@
 //  - one source is forwarded per cycle: a round-robin pick among the sources
 //    that want to forward, whose route is read from the table and whose
 //    target's busy bit decides;
-//  - one file is arbitrated per cycle (one shared arbiter tree): the file the
-//    bus touches this cycle, else the next file in turn. Its result, the
-//    file's best id, is registered (best_q); the file's line and a claim use
-//    that register. A claim, or a write to the file's priorities, enables or
-//    threshold, empties it until the file is arbitrated again, so best_q
-//    always names an id that is still pending, enabled and above the
-//    threshold (it may lag a newer, better one by up to NumFiles cycles).
+//  - one context (a "unit": guest g's context k, or the hypervisor's file)
+//    is arbitrated per cycle (one shared arbiter tree): the unit the bus
+//    touches this cycle, else the next unit in turn. Its result, the
+//    context's best id, is registered (best_q); the context's line and a
+//    claim use that register. A write to the context's enables or threshold
+//    empties it until it is arbitrated again, a write to the file's
+//    priorities empties all the file's contexts, and a claim empties every
+//    other context of the file that holds the claimed id, so best_q always
+//    names an id that is still pending, enabled and above the threshold (it
+//    may lag a newer, better one by up to NumUnits cycles without bus
+//    accesses).
+//  - outputs: each context has a line register (LINE: which guest_eip_o bit
+//    it drives, and RUN); a line is the OR of the running contexts on it.
 //
 // Register bus: registered. A request (req_i with we_i/addr_i/wdata_i/
 // wstrb_i) is taken at the clock edge; in the following cycle it is decoded
@@ -30,6 +39,7 @@ module vic #(
   parameter int unsigned NumIds     = 32,  // per file, id 0 reserved
   parameter int unsigned NumSources = 32,
   parameter int unsigned NumVcpus   = 4,   // per guest; a routing hint for the hypervisor
+  parameter int unsigned NumCtxs    = 2,   // contexts per guest file (vCPUs served), 1, 2 or 4
   parameter int unsigned PrioBits   = 3,
   parameter int unsigned AddrW      = 20
 ) (
@@ -45,7 +55,7 @@ module vic #(
   output logic [31:0]           rdata_o,      // answer to the request of the previous cycle
   output logic                  err_o,
   // outputs
-  output logic [NumGuests-1:0]  guest_eip_o,  // per guest, to a hart's hgeip bit
+  output logic [NumGuests-1:0]  guest_eip_o,  // NumGuests lines, each to an hgeip bit
   output logic                  hyp_irq_o     // to the hypervisor (its sources, or wake a guest)
 );
 
@@ -55,6 +65,14 @@ module vic #(
   localparam int unsigned FileW    = $clog2(NumFiles);
   localparam int unsigned SrcW     = (NumSources > 1) ? $clog2(NumSources) : 1;
   localparam int unsigned PrioW    = NumIds * PrioBits;
+  // contexts: unit u = g * NumCtxs + k for guest g's context k, NumGUnits for
+  // the hypervisor's file; a unit's file is u >> CtxB (the hypervisor's too)
+  localparam int unsigned CtxB     = $clog2(NumCtxs);
+  localparam int unsigned NumGUnits = NumGuests * NumCtxs;
+  localparam int unsigned NumUnits = NumGUnits + 1;
+  localparam int unsigned HypUnit  = NumGUnits;
+  localparam int unsigned UnitW    = $clog2(NumUnits);
+  localparam int unsigned LineW    = (NumGuests > 1) ? $clog2(NumGuests) : 1;
 
   // The register layout, every value from the HVA's register map
   // (rtl/hva/hva_regs.map -> hva_regs_pkg). Module-level, because Yosys 0.23
@@ -80,12 +98,20 @@ module vic #(
   localparam int unsigned HypPriority  = hva_regs_pkg::VIC_HYP_PRIORITY_OFFSET - HypBase;
   localparam int unsigned HypSrcLevel  = hva_regs_pkg::VIC_HYP_SRC_LEVEL_OFFSET - HypBase;
   localparam int unsigned HypRoute     = hva_regs_pkg::VIC_HYP_ROUTE_OFFSET - HypBase;
+  localparam int unsigned HypInfo2     = hva_regs_pkg::VIC_HYP_INFO2_OFFSET - HypBase;
+  localparam int unsigned HypLine      = hva_regs_pkg::VIC_HYP_LINE_OFFSET - HypBase;
+  localparam int unsigned LineRunBit   = $clog2(hva_regs_pkg::VIC_HYP_LINE_RUN);
+  localparam int unsigned LineEipBit   = $clog2(hva_regs_pkg::VIC_HYP_LINE_EIP);
+  localparam int unsigned MaxCtxs      = hva_regs_pkg::HVA_VIC_MAX_CTXS;
 
-  // guest window, offsets from GuestBase + g * GuestStride (PLIC context 1 pages)
+  // guest window, offsets from GuestBase + g * GuestStride (PLIC context 1
+  // pages; context k's enables and page CtxEnStride / CtxPage apart)
   localparam int unsigned GPending     = hva_regs_pkg::VIC_GUEST_PENDING_OFFSET - GuestBase;
   localparam int unsigned GEnable      = hva_regs_pkg::VIC_GUEST_ENABLE_S_OFFSET - GuestBase;
   localparam int unsigned GThreshold   = hva_regs_pkg::VIC_GUEST_THRESHOLD_OFFSET - GuestBase;
   localparam int unsigned GClaim       = hva_regs_pkg::VIC_GUEST_CLAIM_OFFSET - GuestBase;
+  localparam int unsigned CtxEnStride  = hva_regs_pkg::VIC_GUEST_CTX_ENABLE_STRIDE;
+  localparam int unsigned CtxPage      = hva_regs_pkg::VIC_GUEST_CTX_PAGE_STRIDE;
 
   localparam int unsigned Version      = hva_regs_pkg::HVA_VIC_VERSION;
 
@@ -125,8 +151,13 @@ module vic #(
   if (NumVcpus < 1 || NumVcpus > MaxVcpus || PrioBits < 1 || PrioBits > MaxPrioBits) begin : gen_bad_misc
     $error("vic: NumVcpus or PrioBits out of range");
   end
-  if (GuestStride != 'h4000 || (GuestBase % GuestStride) != 0 || HypSize != 4096 ||
-      (HypBase % HypSize) != 0) begin : gen_bad_layout
+  if (NumCtxs < 1 || NumCtxs > MaxCtxs || (1 << CtxB) != NumCtxs || MaxCtxs != 4) begin : gen_bad_ctxs
+    $error("vic: NumCtxs must be 1, 2 or 4");
+  end
+  if (GuestStride != 'h8000 || (GuestBase % GuestStride) != 0 || HypSize != 4096 ||
+      (HypBase % HypSize) != 0 || GThreshold != 'h4000 || GClaim != GThreshold + 4 ||
+      CtxPage != 'h1000 || CtxEnStride != 'h100 || GEnable != 'h2080 ||
+      HypLine != 'h800) begin : gen_bad_layout
     $error("vic: the register map's VIC regions must be aligned powers of two");
   end
 `endif
@@ -157,16 +188,17 @@ module vic #(
 
   // ---------------------------------------------------------------- state (flip-flops)
   logic [NumFiles*NumIds-1:0]   pending_q, pending_d, claimed_q, claimed_d;
-  logic [NumFiles*PrioBits-1:0] thresh_q, thresh_d;
-  logic [NumFiles-1:0]          best_v_q, best_v_d;     // the file's registered arbitration
-  logic [NumFiles*IdW-1:0]      best_id_q, best_id_d;
+  logic [NumUnits*PrioBits-1:0] thresh_q, thresh_d;
+  logic [NumUnits-1:0]          best_v_q, best_v_d;     // the context's registered arbitration
+  logic [NumUnits*IdW-1:0]      best_id_q, best_id_d;
   logic [NumFiles-1:0]          prio_ok_q, prio_ok_d;   // LUTRAM word written since reset
-  logic [NumFiles-1:0]          en_ok_q, en_ok_d;
-  logic [FileW-1:0]             scan_q, scan_d;         // next file arbitrated in turn
+  logic [NumUnits-1:0]          en_ok_q, en_ok_d;
+  logic [UnitW-1:0]             scan_q, scan_d;         // next unit arbitrated in turn
   logic [NumSources-1:0]        src_q, latch_q, latch_d;
   logic [NumSources-1:0]        act_q, act_d, edge_q, edge_d, route_ok_q, route_ok_d;
   logic [SrcW-1:0]              rr_q, rr_d;             // the source picked last (forwards now)
-  logic [NumGuests-1:0]         running_q, running_d;
+  logic [NumGUnits-1:0]         run_q, run_d;           // per context: its vCPU runs
+  logic [NumGUnits*LineW-1:0]   line_q, line_d;         // per context: its output line
   logic [NumGuests-1:0]         guest_eip_q, guest_eip_d;
   logic                         hyp_irq_q, hyp_irq_d;
 
@@ -176,6 +208,8 @@ module vic #(
   logic [GShift-1:0]  g_off;
   logic [AddrW-GShift-1:0] g_page;
   logic [FileW-1:0]   bus_f, mem_f;
+  logic [UnitW-1:0]   bus_u, mem_u;
+  logic [CtxB:0]      bus_k;         // the context a guest access names (0 for file pages)
   logic [31:0]        rd_raw, rd_single, wmask, wmerged;
 
   assign aligned  = addr_q[1:0] == 2'b00;
@@ -186,12 +220,14 @@ module vic #(
   assign hyp_off  = addr_q[11:0];
   assign g_off    = addr_q[GShift-1:0];
   assign bus_f    = in_guest ? FileW'(g_page - (AddrW-GShift)'(GPage0)) : FileW'(HypFile);
+  assign bus_u    = in_guest ? UnitW'((32'(bus_f) << CtxB) + 32'(bus_k)) : UnitW'(HypUnit);
   assign err      = !aligned || !(in_hyp || in_guest);
   assign wr       = req_q & we_q & (wstrb_q != 4'b0) & ~err;
   assign rd_req   = req_q & ~we_q & ~err;
   // the file the bus touches is the file arbitrated this cycle
   assign touch    = req_q & ~err;
-  assign mem_f    = touch ? bus_f : scan_q;
+  assign mem_u    = touch ? bus_u : scan_q;
+  assign mem_f    = FileW'(mem_u >> CtxB);
 
   always_comb begin
     for (int unsigned b = 0; b < 4; b++) wmask[b*8 +: 8] = {8{wstrb_q[b]}};
@@ -202,7 +238,8 @@ module vic #(
   // id or word idx, or one of the single registers
   logic [1:0]  kind;
   logic [9:0]  idx;
-  logic        claim_reg, thresh_reg, running_reg, route_reg, inject_reg;
+  logic        claim_reg, thresh_reg, running_reg, route_reg, inject_reg, line_reg;
+  logic [UnitW-1:0] line_u;      // the context a LINE register names
   logic [7:0]  src_idx;
 
   assign src_idx = hyp_off[9:2];
@@ -227,9 +264,13 @@ module vic #(
     for (int unsigned f = 0; f < NumFiles; f++) begin
       if (mem_f == FileW'(f)) begin
         f_pending = pending_q[f*NumIds +: NumIds];
-        f_thresh  = thresh_q[f*PrioBits +: PrioBits];
-        f_en_ok   = en_ok_q[f];
         f_prio_ok = prio_ok_q[f];
+      end
+    end
+    for (int unsigned u = 0; u < NumUnits; u++) begin
+      if (mem_u == UnitW'(u)) begin
+        f_thresh  = thresh_q[u*PrioBits +: PrioBits];
+        f_en_ok   = en_ok_q[u];
       end
     end
     pend64    = 64'(f_pending);
@@ -256,10 +297,10 @@ module vic #(
     claim_id  = '0;
     claim_v   = 1'b0;
     f_prio_at = '0;
-    for (int unsigned f = 0; f < NumFiles; f++) begin
-      if (bus_f == FileW'(f)) begin
-        claim_id = best_id_q[f*IdW +: IdW];
-        claim_v  = best_v_q[f];
+    for (int unsigned u = 0; u < NumUnits; u++) begin
+      if (bus_u == UnitW'(u)) begin
+        claim_id = best_id_q[u*IdW +: IdW];
+        claim_v  = best_v_q[u];
       end
     end
     for (int unsigned i = 0; i < NumIds; i++) begin
@@ -267,8 +308,24 @@ module vic #(
     end
   end
 
-  logic [NumGuests-1:0] wake;
-  assign wake = best_v_q[NumGuests-1:0] & ~running_q;
+  // per guest: a context with a deliverable interrupt; one that does not run
+  logic [NumGuests-1:0] file_eip, wake, running;
+  logic [31:0]          line_word;
+  always_comb begin
+    for (int unsigned g = 0; g < NumGuests; g++) begin
+      file_eip[g] = |best_v_q[g*NumCtxs +: NumCtxs];
+      wake[g]     = |(best_v_q[g*NumCtxs +: NumCtxs] & ~run_q[g*NumCtxs +: NumCtxs]);
+      running[g]  = run_q[g*NumCtxs];
+    end
+    line_word = '0;
+    for (int unsigned u = 0; u < NumGUnits; u++) begin
+      if (line_u == UnitW'(u)) begin
+        line_word[LineW-1:0]  = line_q[u*LineW +: LineW];
+        line_word[LineRunBit] = run_q[u];
+        line_word[LineEipBit] = best_v_q[u];
+      end
+    end
+  end
 
   always_comb begin
     rd_single   = '0;
@@ -280,17 +337,22 @@ module vic #(
     running_reg = 1'b0;
     route_reg   = 1'b0;
     inject_reg  = 1'b0;
+    line_reg    = 1'b0;
+    bus_k       = '0;
+    line_u      = UnitW'((32'(hyp_off[7:4]) << CtxB) + 32'(hyp_off[3:2]));
 
     if (in_hyp) begin
       if (hyp_off == 12'(HypInfo0)) begin
         rd_single = {8'(Version), 8'(PrioBits), 8'(NumVcpus), 8'(NumGuests)};
       end else if (hyp_off == 12'(HypInfo1)) begin
         rd_single = {16'(NumSources), 16'(NumIds)};
+      end else if (hyp_off == 12'(HypInfo2)) begin
+        rd_single = {16'd0, 8'(NumGuests), 8'(NumCtxs)};
       end else if (hyp_off == 12'(HypRunning)) begin
         running_reg = 1'b1;
-        rd_single      = 32'(running_q);
+        rd_single      = 32'(running);
       end else if (hyp_off == 12'(HypGuestEip)) begin
-        rd_single = 32'(best_v_q[NumGuests-1:0]);
+        rd_single = 32'(file_eip);
       end else if (hyp_off == 12'(HypWake)) begin
         rd_single = 32'(wake);
       end else if (hyp_off == 12'(HypThreshold)) begin
@@ -317,24 +379,34 @@ module vic #(
       end else if (hyp_off[11:10] == 2'(HypRoute >> 10) && 32'(src_idx) < NumSources) begin
         route_reg = 1'b1;                                          // 4 * MaxSources bytes
         rd_single    = route_word;
+      end else if (hyp_off[11:8] == 4'(HypLine >> 8) && 32'(hyp_off[7:4]) < NumGuests &&
+                   32'(hyp_off[3:2]) < NumCtxs) begin                // 4 * MaxCtxs per guest
+        line_reg  = 1'b1;
+        rd_single = line_word;
       end else begin
         err_dec = 1'b1;
       end
     end else begin
-      // guest window: PLIC context 1 pages; anything else reads 0, ignores writes
-      if (g_off[13:12] == 2'd0) begin
+      // guest window: the PLIC pages of S contexts 1, 3, ...; anything else
+      // reads 0, ignores writes
+      if (g_off[14:12] == 3'd0) begin
         kind = 2'd1;
         idx  = g_off[11:2];
-      end else if (g_off[13:3] == 11'(GPending >> 3)) begin
+      end else if (g_off[14:3] == 12'(GPending >> 3)) begin
         kind = 2'd2;
         idx  = 10'(g_off[2]);
-      end else if (g_off[13:3] == 11'(GEnable >> 3)) begin
-        kind = 2'd3;
-        idx  = 10'(g_off[2]);
-      end else if (g_off == 14'(GThreshold)) begin
-        thresh_reg = 1'b1;
-      end else if (g_off == 14'(GClaim)) begin
-        claim_reg = 1'b1;
+      end else if (g_off[14:12] == 3'(GEnable >> 12) && g_off[7:3] == 5'(GEnable >> 3) &&
+                   32'(g_off[11:8]) < NumCtxs) begin                 // context k at + k * 0x100
+        kind  = 2'd3;
+        idx   = 10'(g_off[2]);
+        bus_k = (CtxB+1)'(g_off[11:8]);
+      end else if (g_off[14] && 32'(g_off[13:12]) < NumCtxs) begin  // context k's page
+        bus_k = (CtxB+1)'(g_off[13:12]);
+        if (g_off[11:0] == 12'(GThreshold)) begin
+          thresh_reg = 1'b1;
+        end else if (g_off[11:0] == 12'(GClaim)) begin
+          claim_reg = 1'b1;
+        end
       end
     end
 
@@ -433,13 +505,13 @@ module vic #(
     .rdata_a_o(unused_prio_a)
   );
 
-  vic_lutram #(.Depth(NumFiles), .Width(NumIds)) u_enable (
+  vic_lutram #(.Depth(NumUnits), .Width(NumIds)) u_enable (
     .clk_i,
     .we_i     (en_we),
-    .waddr_i  (mem_f),
+    .waddr_i  (mem_u),
     .wdata_i  (en_wd),
     .rdata_w_o(en_rd),
-    .raddr_a_i(mem_f),
+    .raddr_a_i(mem_u),
     .rdata_a_o(unused_en_a)
   );
 
@@ -551,10 +623,12 @@ module vic #(
     prio_ok_d = prio_ok_q;
     en_ok_d   = en_ok_q;
     for (int unsigned f = 0; f < NumFiles; f++) begin
-      if (bus_f == FileW'(f)) begin
-        if (ok_wr && thresh_reg) thresh_d[f*PrioBits +: PrioBits] = wmerged[PrioBits-1:0];
-        if (prio_we) prio_ok_d[f] = 1'b1;
-        if (en_we)   en_ok_d[f]   = 1'b1;
+      if (bus_f == FileW'(f) && prio_we) prio_ok_d[f] = 1'b1;
+    end
+    for (int unsigned u = 0; u < NumUnits; u++) begin
+      if (bus_u == UnitW'(u)) begin
+        if (ok_wr && thresh_reg) thresh_d[u*PrioBits +: PrioBits] = wmerged[PrioBits-1:0];
+        if (en_we)   en_ok_d[u]   = 1'b1;
       end
     end
   end
@@ -582,25 +656,56 @@ module vic #(
   );
   assign arb_v = arb_any && f_prio_ok && f_en_ok && arb_prio > f_thresh;
 
+  // a priority write empties every context of the file; a claim every
+  // context of the file that holds the claimed id (it is no longer pending)
+  logic prio_wr;
+  assign prio_wr = ok_wr && kind == 2'd1;
   always_comb begin
     best_v_d  = best_v_q;
     best_id_d = best_id_q;
-    for (int unsigned f = 0; f < NumFiles; f++) begin
-      if (mem_f == FileW'(f)) begin
-        best_v_d[f]             = arb_v && !(touch && inval);
-        best_id_d[f*IdW +: IdW] = arb_id;
+    for (int unsigned u = 0; u < NumUnits; u++) begin
+      if (bus_f == FileW'(u >> CtxB) &&
+          (prio_wr || (claim_now && claim_v && best_id_q[u*IdW +: IdW] == claim_id))) begin
+        best_v_d[u] = 1'b0;
       end
     end
-    scan_d = touch ? scan_q : (32'(scan_q) == NumFiles - 1 ? '0 : scan_q + 1'b1);
+    for (int unsigned u = 0; u < NumUnits; u++) begin
+      if (mem_u == UnitW'(u)) begin
+        best_v_d[u]             = arb_v && !(touch && inval);
+        best_id_d[u*IdW +: IdW] = arb_id;
+      end
+    end
+    scan_d = touch ? scan_q : (32'(scan_q) == NumUnits - 1 ? '0 : scan_q + 1'b1);
   end
 
   // ---------------------------------------------------------------- outputs
   always_comb begin
-    running_d = running_q;
-    if (ok_wr && running_reg) running_d = wmerged[NumGuests-1:0];
+    run_d  = run_q;
+    line_d = line_q;
+    for (int unsigned g = 0; g < NumGuests; g++) begin
+      if (ok_wr && running_reg) run_d[g*NumCtxs] = wmerged[g];
+    end
+    for (int unsigned u = 0; u < NumGUnits; u++) begin
+      if (ok_wr && line_reg && line_u == UnitW'(u)) begin
+        run_d[u]                 = wmerged[LineRunBit];
+        line_d[u*LineW +: LineW] = wmerged[LineW-1:0];
+      end
+    end
+    // a line is the OR of the running contexts with a deliverable interrupt on it
+    guest_eip_d = '0;
+    for (int unsigned u = 0; u < NumGUnits; u++) begin
+      for (int unsigned j = 0; j < NumGuests; j++) begin
+        if (line_q[u*LineW +: LineW] == LineW'(j) && run_q[u] && best_v_q[u]) guest_eip_d[j] = 1'b1;
+      end
+    end
   end
-  assign guest_eip_d = best_v_q[NumGuests-1:0] & running_q;
-  assign hyp_irq_d   = best_v_q[HypFile] | |(best_v_q[NumGuests-1:0] & ~running_q);
+  assign hyp_irq_d = best_v_q[HypUnit] | |(best_v_q[NumGUnits-1:0] & ~run_q);
+
+  // reset: context k of guest g on line g (one context per guest needs no LINE write)
+  logic [NumGUnits*LineW-1:0] line_rst;
+  always_comb begin
+    for (int unsigned u = 0; u < NumGUnits; u++) line_rst[u*LineW +: LineW] = LineW'(u >> CtxB);
+  end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -619,7 +724,8 @@ module vic #(
       route_ok_q  <= '0;
       rr_q        <= '0;
       sel_v_q     <= 1'b0;
-      running_q   <= '0;
+      run_q       <= '0;
+      line_q      <= line_rst;
       guest_eip_q <= '0;
       hyp_irq_q   <= 1'b0;
     end else begin
@@ -638,7 +744,8 @@ module vic #(
       route_ok_q  <= route_ok_d;
       rr_q        <= rr_d;
       sel_v_q     <= sel_v;
-      running_q   <= running_d;
+      run_q       <= run_d;
+      line_q      <= line_d;
       guest_eip_q <= guest_eip_d;
       hyp_irq_q   <= hyp_irq_d;
     end
@@ -655,19 +762,60 @@ module vic #(
 
   // ---------------------------------------------------------------- assertions
 `ifndef SYNTHESIS
+  // "no lost interrupt" per context needs the LUTRAM contents: a shadow of
+  // the enables and priorities, written as the memories are
+  logic [NumUnits*NumIds-1:0] sh_en_q;
+  logic [NumFiles*PrioW-1:0]  sh_prio_q;
+  logic [NumUnits-1:0]        deliverable;
+  logic [NumUnits*8-1:0]      starve_q, starve_d;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      sh_en_q   <= '0;
+      sh_prio_q <= '0;
+      starve_q  <= '0;
+    end else begin
+      if (en_we)   sh_en_q[32'(mem_u)*NumIds +: NumIds] <= en_wd;
+      if (prio_we) sh_prio_q[32'(mem_f)*PrioW +: PrioW] <= prio_wd;
+      starve_q <= starve_d;
+    end
+  end
+  // a context with a deliverable interrupt and an empty best counts the
+  // cycles the arbiter scans (no bus access) until it holds one
+  always_comb begin
+    for (int unsigned u = 0; u < NumUnits; u++) begin
+      deliverable[u] = 1'b0;
+      for (int unsigned i = 1; i < NumIds; i++) begin
+        if (pending_q[(u >> CtxB)*NumIds + i] && sh_en_q[u*NumIds + i] &&
+            sh_prio_q[(u >> CtxB)*PrioW + i*PrioBits +: PrioBits] >
+            thresh_q[u*PrioBits +: PrioBits]) begin
+          deliverable[u] = 1'b1;
+        end
+      end
+      starve_d[u*8 +: 8] = (deliverable[u] && !best_v_q[u]) ?
+                           starve_q[u*8 +: 8] + 8'(!touch) : 8'd0;
+    end
+  end
+
   always_comb begin
     if (rst_ni) begin
       // legal states
-      a_scan_range: assert (32'(scan_q) < NumFiles);
+      a_scan_range: assert (32'(scan_q) < NumUnits);
       a_rr_range:   assert (32'(rr_q) < NumSources);
       for (int unsigned f = 0; f < NumFiles; f++) begin
         // (no labels in loops: Yosys names each assertion by its label)
         // id 0 is never pending nor claimed
         assert (!pending_q[f*NumIds] && !claimed_q[f*NumIds]);
-        // a file's best is an id that is pending (so a claim cannot deliver twice)
-        assert (!best_v_q[f] ||
-                                (best_id_q[f*IdW +: IdW] != '0 &&
-                                 pending_q[f*NumIds + 32'(best_id_q[f*IdW +: IdW])]));
+      end
+      for (int unsigned u = 0; u < NumUnits; u++) begin
+        // no doubled interrupt per context: a context's best is an id that
+        // is pending in its file (a claim from any context takes it out of
+        // every other context's best, so no two claims return it)
+        assert (!best_v_q[u] ||
+                                (best_id_q[u*IdW +: IdW] != '0 &&
+                                 pending_q[(u >> CtxB)*NumIds + 32'(best_id_q[u*IdW +: IdW])]));
+        // no lost interrupt per context: one that is deliverable reaches
+        // the context's best (its line, its claim) within one scan
+        assert (32'(starve_q[u*8 +: 8]) <= NumUnits);
       end
       a_active_route_stored: assert ((act_q & ~route_ok_q) == '0);
       // no doubled interrupt: a request is forwarded only to an idle target,

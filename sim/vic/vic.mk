@@ -10,11 +10,11 @@ VIC_SIM_DEPS := $(VIC_RTL_SRC) $(VIC_SIM_DIR)/vic_sim.cpp $(VIC_SIM_DIR)/vic_sim
 VIC_SIM_VFLAGS := -Wall -Wno-fatal --assert --trace-fst -O3 --x-assign fast --x-initial fast \
                   $(if $(filter 1,$(VIC_SIM_COVERAGE)),--coverage)
 
-# $(1) name, $(2) guests, $(3) ids, $(4) sources, $(5) vcpus, $(6) priority bits
+# $(1) name, $(2) guests, $(3) ids, $(4) sources, $(5) vcpus, $(6) priority bits, $(7) contexts per guest
 define VIC_SIM_CONFIG
 VIC_SIM_EXE_$(1) := $(BUILD)/vic/sim_$(1)/test_vic_rtl
 VIC_SIM_DEFS_$(1) := -DVIC_SIM_NAME='"$(1)"' -DVIC_SIM_GUESTS=$(2) -DVIC_SIM_IDS=$(3) \
-    -DVIC_SIM_SOURCES=$(4) -DVIC_SIM_VCPUS=$(5) -DVIC_SIM_PRIO_BITS=$(6)
+    -DVIC_SIM_SOURCES=$(4) -DVIC_SIM_VCPUS=$(5) -DVIC_SIM_PRIO_BITS=$(6) -DVIC_SIM_CTXS=$(7)
 
 $(BUILD)/vic/sim_$(1)/obj/test_vic_rtl.o: $(VIC_SIM_DEPS)
 	@mkdir -p $$(@D)
@@ -28,7 +28,7 @@ $(BUILD)/vic/sim_$(1)/obj/vic_model.o: $(VIC_MODEL_SRC) $(VIC_MODEL_HDR)
 $$(VIC_SIM_EXE_$(1)): $(BUILD)/vic/sim_$(1)/obj/test_vic_rtl.o $(BUILD)/vic/sim_$(1)/obj/vic_model.o $(VIC_SIM_DEPS)
 	@rm -f $$@   # Verilator's make does not see the C objects change
 	$(VERILATOR) --cc --exe --build -j 1 $(VIC_SIM_VFLAGS) --top-module vic \
-	    -GNumGuests=$(2) -GNumIds=$(3) -GNumSources=$(4) -GNumVcpus=$(5) -GPrioBits=$(6) \
+	    -GNumGuests=$(2) -GNumIds=$(3) -GNumSources=$(4) -GNumVcpus=$(5) -GPrioBits=$(6) -GNumCtxs=$(7) \
 	    --Mdir $(BUILD)/vic/sim_$(1)/verilated -o $(TOP)/$$@ \
 	    -CFLAGS "-DVIC_SIM_SOURCES=$(4) -I$(TOP)/$(VIC_SIM_DIR)" \
 	    -LDFLAGS "$(TOP)/$(BUILD)/vic/sim_$(1)/obj/test_vic_rtl.o $(TOP)/$(BUILD)/vic/sim_$(1)/obj/vic_model.o $(HOST_LDFLAGS)" \
@@ -41,8 +41,8 @@ endef
 
 # the HVA's default, and an odd one (64 ids: two enable words; 40 sources:
 # a 64-bit source vector; 3 guests: a file index that is not a power of two)
-$(eval $(call VIC_SIM_CONFIG,base,4,32,32,4,3))
-$(eval $(call VIC_SIM_CONFIG,odd,3,64,40,2,2))
+$(eval $(call VIC_SIM_CONFIG,base,4,32,32,4,3,2))
+$(eval $(call VIC_SIM_CONFIG,odd,3,64,40,2,2,4))
 
 # make coverage-vic: the base test built with --coverage under $(BUILD)/cov-vic,
 # run (directed tests and VIC_COV_CYCLES random cycles), merged and annotated

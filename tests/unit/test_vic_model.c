@@ -21,7 +21,7 @@ static uint32_t src[VIC_MAX_SOURCES / 32];
 static int setup(void **state)
 {
     (void)state;
-    struct vic_params p = { .guests = GUESTS, .ids = 32, .sources = 8, .vcpus = 2, .prio_bits = 3 };
+    struct vic_params p = { .guests = GUESTS, .ids = 32, .sources = 8, .vcpus = 2, .prio_bits = 3, .ctxs = 2 };
     for (unsigned i = 0; i < VIC_MAX_SOURCES / 32; i++)
         src[i] = 0;
     return vic_model_init(&vm, &p);
@@ -78,12 +78,13 @@ static void test_params(void **state)
 {
     (void)state;
     struct vic_model m;
-    struct vic_params ok = { 4, 32, 32, 4, 3 };
+    struct vic_params ok = { 4, 32, 32, 4, 3, 4 };
     assert_int_equal(vic_model_init(&m, &ok), 0);
     struct vic_params bad[] = {
-        { 0, 32, 32, 4, 3 }, { 16, 32, 32, 4, 3 }, { 4, 1, 32, 4, 3 }, { 4, 48, 32, 4, 3 },
-        { 4, 128, 32, 4, 3 }, { 4, 32, 0, 4, 3 }, { 4, 32, 257, 4, 3 }, { 4, 32, 32, 0, 3 },
-        { 4, 32, 32, 17, 3 }, { 4, 32, 32, 4, 0 }, { 4, 32, 32, 4, 8 },
+        { 0, 32, 32, 4, 3, 2 }, { 16, 32, 32, 4, 3, 2 }, { 4, 1, 32, 4, 3, 2 }, { 4, 48, 32, 4, 3, 2 },
+        { 4, 128, 32, 4, 3, 2 }, { 4, 32, 0, 4, 3, 2 }, { 4, 32, 257, 4, 3, 2 }, { 4, 32, 32, 0, 3, 2 },
+        { 4, 32, 32, 17, 3, 2 }, { 4, 32, 32, 4, 0, 2 }, { 4, 32, 32, 4, 8, 2 },
+        { 4, 32, 32, 4, 3, 0 }, { 4, 32, 32, 4, 3, 3 }, { 4, 32, 32, 4, 3, 8 },
     };
     for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
         assert_int_equal(vic_model_init(&m, &bad[i]), -1);
@@ -159,7 +160,7 @@ static void test_edge_latency_and_claim(void **state)
         idle(1);
         n++;
     }
-    assert_in_range(n, 4, 4 + GUESTS);         /* arbitrated within guests + 1 cycles */
+    assert_in_range(n, 4, 4 + GUESTS * 2);     /* arbitrated within guests * ctxs + 1 cycles */
     assert_int_equal(rd(gwin(1, VIC_G_PENDING)), 1u << 5);
     assert_int_equal(vic_model_guest_eip(&vm), 2);
     assert_int_equal(vic_model_hyp_irq(&vm), 0);

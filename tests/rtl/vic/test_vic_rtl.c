@@ -29,6 +29,9 @@
 #define SOURCES  VIC_SIM_SOURCES
 #define HYP      GUESTS                        /* the hypervisor's file */
 #define NFILES   (GUESTS + 1)
+#define CTXS     VIC_SIM_CTXS                  /* contexts per guest file */
+#define HYPU     (GUESTS * CTXS)               /* the hypervisor file's unit */
+#define NUNITS   (GUESTS * CTXS + 1)           /* contexts (units) */
 #define PRIO_MAX ((1u << VIC_SIM_PRIO_BITS) - 1)
 #define ADDR_W   20                            /* the RTL's AddrW */
 
@@ -59,7 +62,7 @@ static void fail(const char *fmt, ...)
 static void start(const char *name)
 {
     char fst[128];
-    struct vic_params p = { GUESTS, IDS, SOURCES, VIC_SIM_VCPUS, VIC_SIM_PRIO_BITS };
+    struct vic_params p = { GUESTS, IDS, SOURCES, VIC_SIM_VCPUS, VIC_SIM_PRIO_BITS, CTXS };
     const char *trace = getenv("VIC_TRACE");
     test_name = name;
     if (dut)
@@ -106,7 +109,7 @@ static void idle(int n)
  * at the end of t+1; a source is picked, forwarded, its file arbitrated (up
  * to NFILES cycles later) and the line registered; a burst of sources into
  * one file is forwarded one per cycle. After settle() `out` shows it all. */
-static void settle(void) { idle(NFILES + 12); }
+static void settle(void) { idle(NUNITS + 12); }
 
 /* the bus is registered: a request in one cycle, its answer in the next */
 static struct vic_bus_rsp bus(int we, uint32_t addr, uint32_t wdata, uint32_t wstrb)
@@ -142,6 +145,21 @@ static uint32_t pending_addr(uint32_t f, uint32_t word)
 {
     return f == HYP ? hreg(VIC_HYP_PENDING + 4 * word) : gwin(f, VIC_G_PENDING + 4 * word);
 }
+/* a context (unit u: guest u / CTXS's vCPU u % CTXS, or HYPU) */
+static uint32_t ufile(uint32_t u) { return u / CTXS; }
+static uint32_t claim_addr_u(uint32_t u)
+{
+    return u == HYPU ? hreg(VIC_HYP_CLAIM) : gwin(ufile(u), VIC_G_CLAIM_K(u % CTXS));
+}
+static uint32_t enable_addr_u(uint32_t u, uint32_t word)
+{
+    return u == HYPU ? hreg(VIC_HYP_ENABLE + 4 * word) : gwin(ufile(u), VIC_G_ENABLE_K(u % CTXS) + 4 * word);
+}
+static uint32_t thresh_addr_u(uint32_t u)
+{
+    return u == HYPU ? hreg(VIC_HYP_THRESHOLD) : gwin(ufile(u), VIC_G_THRESHOLD_K(u % CTXS));
+}
+static uint32_t line_addr(uint32_t g, uint32_t k) { return hreg(VIC_LINE + 4 * (g * VIC_MAX_CTXS + k)); }
 
 static uint32_t route_word(uint32_t f, uint32_t vid, int edge)
 {
@@ -173,6 +191,11 @@ static void test_registers(void)
     start("registers");
     CHECK_EQ(rd(hreg(VIC_INFO0)), GUESTS | VIC_SIM_VCPUS << 8 | VIC_SIM_PRIO_BITS << 16 | VIC_VERSION << 24);
     CHECK_EQ(rd(hreg(VIC_INFO1)), IDS | SOURCES << 16);
+    CHECK_EQ(rd(hreg(VIC_INFO2)), CTXS | GUESTS << 8);
+    for (uint32_t g = 0; g < GUESTS; g++)          /* reset: every context on its guest's line */
+        CHECK_EQ(rd(line_addr(g, CTXS - 1)), g);
+    if (CTXS < VIC_MAX_CTXS)
+        CHECK_EQ(bus(0, line_addr(0, CTXS), 0, 0).err, 1);
     /* every word of the hypervisor region and of one guest window, read and
      * written with all ones, then read again: the lockstep compares each */
     for (uint32_t o = 0; o < VIC_HYP_SIZE; o += 4) {
@@ -183,8 +206,8 @@ static void test_registers(void)
         bus(0, hreg(o), 0, 0);
     }
     for (uint32_t o = 0; o < VIC_GUEST_STRIDE; o += 4) {
-        if (o == VIC_G_CLAIM)
-            continue;
+        if (o >= VIC_G_THRESHOLD && (o - VIC_G_THRESHOLD) % VIC_G_CTX_PAGE_STRIDE == 4)
+            continue;                               /* every context's claim */
         bus(1, gwin(GUESTS - 1, o), 0xa5a5a5a5u, 0xf);
         bus(0, gwin(GUESTS - 1, o), 0, 0);
     }
@@ -247,11 +270,11 @@ static void test_latency(void)
            "cycles, source -> hyp_irq_o (guest not running) %d cycles\n",
            VIC_SIM_NAME, lat_eip, lat_claim, lat_hyp);
     /* the design's promise (vic.sv): picked at t, forwarded at t+1 (pending
-     * at t+2), arbitrated within NFILES cycles, line a cycle later; a claim
-     * answers a cycle after its request */
-    CHECK(lat_eip >= 4 && lat_eip <= 3 + NFILES);
-    CHECK(lat_claim >= 3 && lat_claim <= 4 + NFILES);
-    CHECK(lat_hyp >= 4 && lat_hyp <= 3 + NFILES);
+     * at t+2), arbitrated within NUNITS cycles (every context is scanned),
+     * line a cycle later; a claim answers a cycle after its request */
+    CHECK(lat_eip >= 4 && lat_eip <= 3 + NUNITS);
+    CHECK(lat_claim >= 3 && lat_claim <= 4 + NUNITS);
+    CHECK(lat_hyp >= 4 && lat_hyp <= 3 + NUNITS);
 }
 
 static void test_masking_threshold(void)
@@ -508,6 +531,80 @@ static void test_not_running(void)
     CHECK_EQ(out.hyp_irq, 0);
 }
 
+/* An SMP guest: guest 1's two vCPUs as PLIC contexts 1 and 3, each with its
+ * own enables, threshold, claim and line; a vCPU that moves to another hart
+ * takes its line along (LINE rewritten); one pending id claimed by one
+ * context only. */
+static void test_contexts(void)
+{
+    start("contexts");
+    const uint32_t g = 1, u0 = g * CTXS, u1 = g * CTXS + 1;
+    wr(line_addr(g, 0), VIC_LINE_RUN | 0);
+    wr(line_addr(g, 1), VIC_LINE_RUN | 2);
+    CHECK_EQ(rd(hreg(VIC_RUNNING)), 1u << g);     /* context 0's RUN */
+    set_route(0, g, 3, 0);
+    set_route(1, g, 5, 0);
+    wr(prio_addr(g, 3), 2);
+    wr(prio_addr(g, 5), 2);
+    wr(prio_addr(g, 7), 1);
+    wr(enable_addr_u(u0, 0), 1u << 3 | 1u << 7);  /* vCPU 0: ids 3 and 7 */
+    wr(enable_addr_u(u1, 0), 1u << 5 | 1u << 7);  /* vCPU 1: ids 5 and 7 */
+    CHECK_EQ(rd(gwin(g, VIC_G_ENABLE_K(1))), 1u << 5 | 1u << 7);
+    CHECK_EQ(rd(gwin(g, VIC_G_ENABLE - 0x80)), 0);  /* an M context: reads 0 */
+    set_src(1, 1);
+    settle();
+    CHECK_EQ(out.guest_eip, 1u << 2);             /* only vCPU 1's line */
+    CHECK_EQ(rd(line_addr(g, 1)), VIC_LINE_EIP | VIC_LINE_RUN | 2);
+    CHECK_EQ(rd(line_addr(g, 0)), VIC_LINE_RUN | 0);
+    CHECK_EQ(rd(claim_addr_u(u0)), 0);            /* not its id */
+    set_src(0, 1);
+    settle();
+    CHECK_EQ(out.guest_eip, 1u << 0 | 1u << 2);
+    /* per-context threshold */
+    wr(thresh_addr_u(u1), 2);
+    settle();
+    CHECK_EQ(out.guest_eip, 1u << 0);
+    wr(thresh_addr_u(u1), 0);
+    settle();
+    /* vCPU 1 moves to the hart of line 1 */
+    wr(line_addr(g, 1), VIC_LINE_RUN | 1);
+    settle();
+    CHECK_EQ(out.guest_eip, 1u << 0 | 1u << 1);
+    CHECK_EQ(rd(claim_addr_u(u1)), 5);
+    CHECK_EQ(rd(claim_addr_u(u0)), 3);
+    set_src(0, 0);
+    set_src(1, 0);
+    wr(claim_addr_u(u0), 5);                      /* complete from another context */
+    wr(claim_addr_u(u1), 3);
+    settle();
+    CHECK_EQ(out.guest_eip, 0);
+    /* id 7, enabled in both: one claim gets it, the other none */
+    wr(hreg(VIC_INJECT), g << VIC_ROUTE_GUEST_SHIFT | 7);
+    settle();
+    CHECK_EQ(out.guest_eip, 1u << 0 | 1u << 1);
+    struct vic_bus_req c0 = { 1, 0, claim_addr_u(u0), 0, 0 }, c1 = { 1, 0, claim_addr_u(u1), 0, 0 };
+    step(&c0);                                    /* back to back: no idle cycle between */
+    uint32_t a = step(&c1).rdata;
+    uint32_t b = step(NULL).rdata;
+    CHECK_EQ(a + b, 7);
+    CHECK(a == 0 || b == 0);
+    settle();
+    CHECK_EQ(out.guest_eip, 0);
+    wr(claim_addr_u(a ? u0 : u1), 7);
+    /* a context that does not run wakes the hypervisor */
+    wr(line_addr(g, 1), 1);
+    wr(hreg(VIC_INJECT), g << VIC_ROUTE_GUEST_SHIFT | 5);
+    settle();
+    CHECK_EQ(out.guest_eip, 0);
+    CHECK_EQ(out.hyp_irq, 1);
+    CHECK_EQ(rd(hreg(VIC_WAKE)), 1u << g);
+    /* a priority write empties both contexts' best until each is arbitrated */
+    wr(prio_addr(g, 5), 3);
+    CHECK_EQ(rd(line_addr(g, 1)) & VIC_LINE_EIP, 0);
+    settle();
+    CHECK_EQ(rd(line_addr(g, 1)), VIC_LINE_EIP | 1);
+}
+
 /* ---- random test ------------------------------------------------------------- */
 
 static uint64_t rng_state;
@@ -541,12 +638,12 @@ struct agent { struct held h[2]; int n; int inflight; /* a claim awaits its answ
 
 static struct rsrc rs[SOURCES];
 static int owner[NFILES][IDS];
-static struct agent agents[NFILES];
+static struct agent agents[NUNITS];
 static uint32_t inj_outstanding[NFILES];
 static struct {
     uint64_t edges, merged, claims, empty_claims, completes, reroutes, reroutes_busy, races,
         level_claims, injects, errors, writes, reads, running_changes, edge_claims, inj_claims,
-        file_claims[NFILES];
+        line_changes, unit_claims[NUNITS];
 } st;
 
 static int slot_busy(uint32_t f, uint32_t v)
@@ -589,16 +686,19 @@ static void route_source(uint32_t s, struct vic_bus_req *r)
         r->wdata &= ~VIC_ROUTE_ENABLE;
 }
 
-/* the claim a file's agent made: whose request was it? */
-static void claimed(uint32_t f, uint32_t id)
+/* the claim a context's agent made: whose request was it? (each id is
+ * claimed by one context only: a second claim of a request would fail the
+ * edge count below or the claim of an id no source owns) */
+static void claimed(uint32_t u, uint32_t id)
 {
+    uint32_t f = ufile(u);
     if (id == 0) {
         st.empty_claims++;
         return;
     }
     st.claims++;
-    st.file_claims[f]++;
-    struct agent *a = &agents[f];
+    st.unit_claims[u]++;
+    struct agent *a = &agents[u];
     CHECK(a->n < 2);
     a->h[a->n].id = id;
     a->h[a->n].until = cycle + rnd_below(12);
@@ -663,31 +763,31 @@ static void drive_sources(int quiet, int burst)
     }
 }
 
-/* what a file's agent wants to do on the bus now, if anything */
-static int agent_request(uint32_t f, int eager, struct vic_bus_req *r)
+/* what a context's agent wants to do on the bus now, if anything */
+static int agent_request(uint32_t u, int eager, struct vic_bus_req *r)
 {
-    struct agent *a = &agents[f];
+    struct agent *a = &agents[u];
     if (a->inflight)
         return 0;
     for (int i = 0; i < a->n; i++)
         if (a->h[i].until <= cycle) {
             r->we = 1;
-            r->addr = claim_addr(f);
+            r->addr = claim_addr_u(u);            /* completes through its own context */
             r->wdata = a->h[i].id;
             r->wstrb = 1 + rnd_below(15);     /* complete takes the whole word */
             a->h[i] = a->h[--a->n];
             st.completes++;
             return 1;
         }
-    int line = f == HYP ? out.hyp_irq : (int)((out.guest_eip >> f) & 1);
-    if (a->n < 2 && (line || vic_model_best(&model, f)) && (eager || chance(3))) {
+    int line = u == HYPU ? out.hyp_irq : model.best_v[u];
+    if (a->n < 2 && (line || vic_model_best(&model, u)) && (eager || chance(3))) {
         r->we = 0;
-        r->addr = claim_addr(f);
+        r->addr = claim_addr_u(u);
         return 2;
     }
     if (a->n < 2 && chance(200)) {            /* a claim with nothing there */
         r->we = 0;
-        r->addr = claim_addr(f);
+        r->addr = claim_addr_u(u);
         return 2;
     }
     return 0;
@@ -696,7 +796,7 @@ static int agent_request(uint32_t f, int eager, struct vic_bus_req *r)
 /* a register write or read that keeps the bookkeeping valid */
 static void random_config(struct vic_bus_req *r)
 {
-    uint32_t f = rnd_below(NFILES), k = rnd_below(16);
+    uint32_t f = rnd_below(NFILES), k = rnd_below(16), u = rnd_below(NUNITS);
     r->we = 1;
     r->wstrb = chance(4) ? rnd_below(16) : 0xf;
     r->wdata = (uint32_t)rnd();
@@ -706,15 +806,21 @@ static void random_config(struct vic_bus_req *r)
         r->wdata = chance(8) ? 0 : 1 + rnd_below(PRIO_MAX);
         break;
     case 2: case 3:
-        r->addr = enable_addr(f, rnd_below(2));
+        r->addr = enable_addr_u(u, rnd_below(2));
         if (!chance(4))
             r->wdata = ~0u;
         break;
     case 4:
-        r->addr = thresh_addr(f);
+        r->addr = thresh_addr_u(u);
         r->wdata = chance(3) ? rnd_below(PRIO_MAX + 1) : 0;
         break;
     case 5:
+        if (chance(2)) {                      /* a vCPU moves: its context to another line */
+            r->addr = line_addr(rnd_below(GUESTS), rnd_below(CTXS));
+            r->wdata = rnd_below(GUESTS + 1) | (chance(4) ? 0 : VIC_LINE_RUN) | (uint32_t)rnd() << 17;
+            st.line_changes++;
+            break;
+        }
         r->addr = hreg(VIC_RUNNING);
         st.running_changes++;
         break;
@@ -742,12 +848,14 @@ static void random_config(struct vic_bus_req *r)
                                               VIC_SRC_LEVEL + 4, VIC_HYP_PENDING,
                                               VIC_HYP_PENDING + 4, VIC_RUNNING };
         r->we = 0;
-        if (chance(2))
+        if (chance(3))
+            r->addr = line_addr(rnd_below(GUESTS), rnd_below(CTXS));   /* LINE.EIP */
+        else if (chance(2))
             r->addr = hreg(hyp_state[rnd_below(sizeof(hyp_state) / sizeof(hyp_state[0]))]);
         else if (chance(2))
             r->addr = gwin(rnd_below(GUESTS), VIC_G_PENDING + 4 * rnd_below(2));
         else
-            r->addr = chance(2) ? enable_addr(f, rnd_below(2)) : thresh_addr(f);
+            r->addr = chance(2) ? enable_addr_u(u, rnd_below(2)) : thresh_addr_u(u);
         break;
     }
     default: {
@@ -756,9 +864,11 @@ static void random_config(struct vic_bus_req *r)
         uint32_t a = rnd_below(4) ? (uint32_t)rnd() & ((1u << ADDR_W) - 1) & ~0x3u
                                   : (uint32_t)rnd() & ((1u << ADDR_W) - 1);
         if (chance(2))
-            a = (chance(2) ? hreg(0) : gwin(rnd_below(GUESTS), 0)) + (a & 0x3fff & ~3u);
+            a = chance(2) ? hreg(0) + (a & 0xfff & ~3u) : gwin(rnd_below(GUESTS), 0) + (a & 0x7fff & ~3u);
+        uint32_t go = (a - VIC_GUEST_BASE) % VIC_GUEST_STRIDE;
         int effect = !(a & 3) && vic_model_decodes(&model.p, a) &&
-                     ((a >= VIC_GUEST_BASE && (a - VIC_GUEST_BASE) % VIC_GUEST_STRIDE == VIC_G_CLAIM) ||
+                     ((a >= VIC_GUEST_BASE && go >= VIC_G_THRESHOLD &&
+                       (go - VIC_G_THRESHOLD) % VIC_G_CTX_PAGE_STRIDE == 4) ||
                       a == hreg(VIC_HYP_CLAIM) || a == hreg(VIC_INJECT) ||
                       (a >= hreg(VIC_ROUTE) && a < VIC_HYP_BASE + VIC_HYP_SIZE));
         r->addr = effect ? hreg(VIC_INFO0) : a;
@@ -772,9 +882,13 @@ static void random_config(struct vic_bus_req *r)
 static struct vic_bus_req last_req;
 static int last_kind;
 
-static uint32_t claim_file(uint32_t addr)
+static uint32_t claim_unit(uint32_t addr)
 {
-    return addr == hreg(VIC_HYP_CLAIM) ? HYP : (addr - VIC_GUEST_BASE) / VIC_GUEST_STRIDE;
+    if (addr == hreg(VIC_HYP_CLAIM))
+        return HYPU;
+    uint32_t g = (addr - VIC_GUEST_BASE) / VIC_GUEST_STRIDE;
+    uint32_t o = (addr - VIC_GUEST_BASE) % VIC_GUEST_STRIDE;
+    return g * CTXS + (o - VIC_G_CLAIM) / VIC_G_CTX_PAGE_STRIDE;
 }
 
 /* one cycle: a new request (or none) goes out, the last one's answer comes in */
@@ -785,14 +899,14 @@ static void random_step(struct vic_bus_req *r, int kind)
         if (rsp.err)
             st.errors++;
         if (last_kind == 2) {
-            agents[claim_file(last_req.addr)].inflight = 0;
-            claimed(claim_file(last_req.addr), rsp.rdata);
+            agents[claim_unit(last_req.addr)].inflight = 0;
+            claimed(claim_unit(last_req.addr), rsp.rdata);
         }
     }
     last_req = *r;
     last_kind = kind;
     if (kind == 2)
-        agents[claim_file(r->addr)].inflight = 1;
+        agents[claim_unit(r->addr)].inflight = 1;
 }
 
 /* answers the last request (before directed bus accesses) */
@@ -806,12 +920,15 @@ static void random_cycle(int quiet, int eager)
 {
     struct vic_bus_req r = { 0 };
     int kind = 0;
-    uint32_t f0 = rnd_below(NFILES);
+    uint32_t u0 = rnd_below(NUNITS);
 
     drive_sources(quiet, !quiet && chance(2000));
     r.valid = 1;
-    for (uint32_t i = 0; i < NFILES && !kind; i++)
-        kind = agent_request((f0 + i) % NFILES, eager, &r);
+    /* many contexts keep the bus busy with claims: configuration gets a share first */
+    if (!quiet && chance(16))
+        random_config(&r), kind = 3;
+    for (uint32_t i = 0; i < NUNITS && !kind; i++)
+        kind = agent_request((u0 + i) % NUNITS, eager, &r);
     if (!kind && !quiet && chance(4))
         random_config(&r), kind = 3;
     if (!kind)
@@ -828,7 +945,10 @@ static int all_quiet(void)
     if (last_kind)
         return 0;
     for (uint32_t f = 0; f < NFILES; f++)
-        if (model.file[f].pending || model.file[f].claimed || agents[f].n)
+        if (model.file[f].pending || model.file[f].claimed)
+            return 0;
+    for (uint32_t u = 0; u < NUNITS; u++)
+        if (agents[u].n)
             return 0;
     for (uint32_t w = 0; w < VIC_MAX_SOURCES / 32; w++)
         if (model.latch[w] || src[w])
@@ -849,13 +969,16 @@ static void test_random(uint64_t seed, uint64_t cycles)
             owner[f][v] = NO_OWNER;
 
     /* set-up: two thirds edge sources (a quarter of those strict) */
-    wr(hreg(VIC_RUNNING), (1u << GUESTS) - 1);
-    for (uint32_t f = 0; f < NFILES; f++) {
-        wr(enable_addr(f, 0), ~0u);
-        wr(enable_addr(f, 1), ~0u);
+    /* every context of a guest enables every id: they compete for each claim */
+    for (uint32_t u = 0; u < HYPU; u++)
+        wr(line_addr(ufile(u), u % CTXS), VIC_LINE_RUN | u % GUESTS);
+    for (uint32_t u = 0; u < NUNITS; u++) {
+        wr(enable_addr_u(u, 0), ~0u);
+        wr(enable_addr_u(u, 1), ~0u);
+    }
+    for (uint32_t f = 0; f < NFILES; f++)
         for (uint32_t v = 1; v < IDS; v++)
             wr(prio_addr(f, v), 1 + rnd_below(PRIO_MAX));
-    }
     for (uint32_t s = 0; s < SOURCES; s++) {
         struct vic_bus_req r = { 1, 1, 0, 0, 0xf };
         rs[s].edge = s % 3 != 2;
@@ -876,14 +999,16 @@ static void test_random(uint64_t seed, uint64_t cycles)
     random_flush();
 
     /* drain: everything deliverable and running, no new edges, claim eagerly */
-    wr(hreg(VIC_RUNNING), (1u << GUESTS) - 1);
-    for (uint32_t f = 0; f < NFILES; f++) {
-        wr(thresh_addr(f), 0);
-        wr(enable_addr(f, 0), ~0u);
-        wr(enable_addr(f, 1), ~0u);
+    for (uint32_t u = 0; u < HYPU; u++)
+        wr(line_addr(ufile(u), u % CTXS), VIC_LINE_RUN | u % GUESTS);
+    for (uint32_t u = 0; u < NUNITS; u++) {
+        wr(thresh_addr_u(u), 0);
+        wr(enable_addr_u(u, 0), ~0u);
+        wr(enable_addr_u(u, 1), ~0u);
+    }
+    for (uint32_t f = 0; f < NFILES; f++)
         for (uint32_t v = 1; v < IDS; v++)
             wr(prio_addr(f, v), 1 + rnd_below(PRIO_MAX));
-    }
     for (uint32_t s = 0; s < SOURCES; s++)
         if (!rs[s].route_on) {
             rs[s].route_on = 1;
@@ -913,7 +1038,7 @@ static void test_random(uint64_t seed, uint64_t cycles)
     printf("%s: random seed %llu: %llu cycles + %llu drain; %llu edges (%llu merged), "
            "%llu claims (%llu of levels, %llu empty), %llu completes, %llu injects, "
            "%llu re-routes (%llu while busy), %llu claims racing an edge, %llu config "
-           "writes, %llu reads, %llu bus errors\n",
+           "writes, %llu reads, %llu bus errors, %llu line moves\n",
            VIC_SIM_NAME, (unsigned long long)seed, (unsigned long long)cycles,
            (unsigned long long)drain, (unsigned long long)st.edges,
            (unsigned long long)st.merged, (unsigned long long)st.claims,
@@ -921,7 +1046,12 @@ static void test_random(uint64_t seed, uint64_t cycles)
            (unsigned long long)st.completes, (unsigned long long)st.injects,
            (unsigned long long)st.reroutes, (unsigned long long)st.reroutes_busy,
            (unsigned long long)st.races, (unsigned long long)st.writes,
-           (unsigned long long)st.reads, (unsigned long long)st.errors);
+           (unsigned long long)st.reads, (unsigned long long)st.errors,
+           (unsigned long long)st.line_changes);
+    printf("%s: claims per context:", VIC_SIM_NAME);
+    for (uint32_t u = 0; u < NUNITS; u++)
+        printf(" %llu", (unsigned long long)st.unit_claims[u]);
+    printf("\n");
     /* the traffic must have exercised what it claims to test: floors on the
      * interrupts of each kind delivered and claimed (per 100k cycles about
      * 20k edge, 4.6k level, 300 injected claims with the base parameters) */
@@ -932,8 +1062,9 @@ static void test_random(uint64_t seed, uint64_t cycles)
         CHECK(st.edge_claims >= 2000 * k);
         CHECK(st.level_claims >= 500 * k);
         CHECK(st.inj_claims >= 30 * k);
-        for (uint32_t f = 0; f < NFILES; f++)
-            CHECK(st.file_claims[f] >= 300 * k);
+        CHECK(st.line_changes >= 50 * k);
+        for (uint32_t u = 0; u < NUNITS; u++)   /* every context claims (they compete) */
+            CHECK(st.unit_claims[u] >= 300 * k / CTXS);
     }
 }
 
@@ -944,8 +1075,8 @@ int main(void)
     e = getenv("VIC_CYCLES");
     uint64_t cycles = e ? strtoull(e, NULL, 0) : 1000000;
 
-    printf("%s: guests %d ids %d sources %d vcpus %d priority bits %d; VIC_SEED=%llu\n",
-           VIC_SIM_NAME, GUESTS, IDS, SOURCES, VIC_SIM_VCPUS, VIC_SIM_PRIO_BITS,
+    printf("%s: guests %d ids %d sources %d vcpus %d priority bits %d contexts %d; VIC_SEED=%llu\n",
+           VIC_SIM_NAME, GUESTS, IDS, SOURCES, VIC_SIM_VCPUS, VIC_SIM_PRIO_BITS, CTXS,
            (unsigned long long)seed);
     fflush(stdout);
     /* VIC_ONLY=<name> runs one test (directed names as in start(), or random) */
@@ -955,6 +1086,7 @@ int main(void)
         { "masking", test_masking_threshold }, { "priorities", test_priorities },
         { "level_edge", test_level_vs_edge }, { "claim_race", test_claim_races_edge },
         { "reroute", test_reroute_pending }, { "not_running", test_not_running },
+        { "contexts", test_contexts },
     };
     for (unsigned i = 0; i < sizeof(directed) / sizeof(directed[0]); i++)
         if (!only || !strcmp(only, directed[i].name))

@@ -37,12 +37,15 @@ int vic_model_init(struct vic_model *m, const struct vic_params *p)
     if (p->guests < 1 || p->guests > VIC_MAX_GUESTS || p->ids < 2 || p->ids > VIC_MAX_IDS ||
         (p->ids & (p->ids - 1)) != 0 || p->sources < 1 || p->sources > VIC_MAX_SOURCES ||
         p->vcpus < 1 || p->vcpus > VIC_MAX_VCPUS || p->prio_bits < 1 ||
-        p->prio_bits > VIC_MAX_PRIO_BITS)
+        p->prio_bits > VIC_MAX_PRIO_BITS || p->ctxs < 1 || p->ctxs > VIC_MAX_CTXS ||
+        (p->ctxs & (p->ctxs - 1)) != 0)
         return -1;
     volatile uint8_t *raw = (volatile uint8_t *)m;   /* volatile: no memset */
     for (uint32_t i = 0; i < sizeof(*m); i++)
         raw[i] = 0;
     m->p = *p;
+    for (uint32_t u = 0; u < p->guests * p->ctxs; u++)
+        m->ctx[u].line = u / p->ctxs;   /* context k of guest g on line g */
     return 0;
 }
 
@@ -54,16 +57,25 @@ static uint64_t ids_mask(const struct vic_model *m)
 
 static uint32_t prio_mask(const struct vic_model *m) { return (1u << m->p.prio_bits) - 1; }
 
-/* file f's best id, ids in `without` left out */
-static uint32_t file_best(const struct vic_model *m, uint32_t f, uint64_t without)
+static uint32_t line_mask(const struct vic_model *m)
 {
-    const struct vic_file *fl = &m->file[f];
+    uint32_t w = 1;
+    while ((1u << w) < m->p.guests)
+        w++;
+    return (1u << w) - 1;
+}
+
+/* unit u's best id, ids in `without` left out */
+static uint32_t file_best(const struct vic_model *m, uint32_t u, uint64_t without)
+{
+    const struct vic_file *fl = &m->file[vic_model_unit_file(m, u)];
+    const struct vic_ctx *cx = &m->ctx[u];
     uint32_t best = 0, best_prio = 0;
-    uint64_t cand = fl->pending & fl->enable & ~without;
+    uint64_t cand = fl->pending & cx->enable & ~without;
     for (uint32_t id = 1; id < m->p.ids; id++) {
         uint32_t pr = fl->prio[id];
         /* strictly greater: the lowest id wins a tie */
-        if ((cand & BIT64(id)) && pr > fl->threshold && pr > best_prio) {
+        if ((cand & BIT64(id)) && pr > cx->threshold && pr > best_prio) {
             best = id;
             best_prio = pr;
         }
@@ -71,16 +83,25 @@ static uint32_t file_best(const struct vic_model *m, uint32_t f, uint64_t withou
     return best;
 }
 
-uint32_t vic_model_best(const struct vic_model *m, uint32_t f) { return file_best(m, f, 0); }
+uint32_t vic_model_best(const struct vic_model *m, uint32_t u) { return file_best(m, u, 0); }
 
-/* guests whose file's registered best is valid (the file's line) */
-static uint32_t guests_eip(const struct vic_model *m)
+/* guests with a context whose registered best is valid (GUEST_EIP); with
+ * `idle`, only contexts that do not run (WAKE) */
+static uint32_t guests_eip(const struct vic_model *m, int idle)
 {
     uint32_t eip = 0;
-    for (uint32_t g = 0; g < m->p.guests; g++)
-        if (m->best_v[g])
-            eip |= 1u << g;
+    for (uint32_t u = 0; u < m->p.guests * m->p.ctxs; u++)
+        if (m->best_v[u] && !(idle && m->ctx[u].run))
+            eip |= 1u << vic_model_unit_file(m, u);
     return eip;
+}
+
+static uint32_t running_bits(const struct vic_model *m)
+{
+    uint32_t r = 0;
+    for (uint32_t g = 0; g < m->p.guests; g++)
+        r |= (uint32_t)(m->ctx[g * m->p.ctxs].run != 0) << g;
+    return r;
 }
 
 int vic_model_route_decode(const struct vic_params *p, uint32_t r, struct vic_route *d)
@@ -104,61 +125,68 @@ int vic_model_decodes(const struct vic_params *p, uint32_t addr)
 
 /* The state change one bus access asks for; applied at the end of the cycle. */
 enum vic_write {
-    W_NONE, W_RUNNING, W_THRESH, W_PRIO, W_ENABLE, W_ROUTE, W_CLAIM, W_COMPLETE, W_INJECT
+    W_NONE, W_RUNNING, W_THRESH, W_PRIO, W_ENABLE, W_ROUTE, W_CLAIM, W_COMPLETE, W_INJECT,
+    W_LINE
 };
 
 struct bus_effect {
     enum vic_write what;
     uint32_t file;    /* the file concerned */
+    uint32_t unit;    /* the context concerned (threshold, enables, claim, LINE) */
     uint32_t idx;     /* id, enable word or source */
     uint32_t value;   /* merged write data, or the claimed / completed / injected id */
-    int inval;        /* a write to the file's priorities, enables or threshold:
-                       * its registered best is emptied */
+    int inval;        /* a write to the context's enables or threshold or the
+                       * file's priorities: its registered best is emptied */
+    int inval_file;   /* a write to the file's priorities: every context's is */
 };
 
 /* A file's PLIC-like registers, common to the guest windows and the
  * hypervisor region. */
 enum file_reg { R_PRIO, R_PENDING, R_ENABLE };
 
-static uint32_t file_read(const struct vic_model *m, uint32_t f, enum file_reg k, uint32_t idx)
+static uint32_t file_read(const struct vic_model *m, uint32_t u, enum file_reg k, uint32_t idx)
 {
-    const struct vic_file *fl = &m->file[f];
+    const struct vic_file *fl = &m->file[vic_model_unit_file(m, u)];
     if (k == R_PRIO)
         return idx < m->p.ids ? fl->prio[idx] : 0;
     if (idx >= 2)
         return 0;
-    return (uint32_t)((k == R_PENDING ? fl->pending : fl->enable) >> (32 * idx));
+    return (uint32_t)((k == R_PENDING ? fl->pending : m->ctx[u].enable) >> (32 * idx));
 }
 
-/* a read or write of a file register: rd is the current value */
-static void file_access(const struct vic_model *m, uint32_t f, enum file_reg k, uint32_t idx,
+/* a read or write of a file register of unit u (priorities and pending: its
+ * file's): rd is the current value */
+static void file_access(const struct vic_model *m, uint32_t u, enum file_reg k, uint32_t idx,
                         int wr, const struct vic_bus_req *r, uint32_t *rd,
                         struct bus_effect *fx)
 {
-    *rd = file_read(m, f, k, idx);
+    *rd = file_read(m, u, k, idx);
     if (!wr || k == R_PENDING)
         return;                               /* pending bits are read-only */
     fx->inval = 1;                            /* even a write that changes nothing */
+    fx->inval_file = k == R_PRIO;
     if (k == R_PRIO && (idx == 0 || idx >= m->p.ids))
         return;                               /* id 0 and absent ids: no priority */
     fx->what = k == R_PRIO ? W_PRIO : W_ENABLE;
-    fx->file = f;
+    fx->file = vic_model_unit_file(m, u);
+    fx->unit = u;
     fx->idx = idx;
     fx->value = merge(*rd, r);
 }
 
-static void claim_access(const struct vic_model *m, uint32_t f, const struct vic_bus_req *r,
+static void claim_access(const struct vic_model *m, uint32_t u, const struct vic_bus_req *r,
                          int wr, uint32_t *rd, struct bus_effect *fx)
 {
-    fx->file = f;
+    fx->file = vic_model_unit_file(m, u);
+    fx->unit = u;
     if (r->we) {
         if (wr) {
             fx->what = W_COMPLETE;
             fx->value = r->wdata;             /* the full word: an id, not a mask */
         }
     } else {
-        /* the file's registered best, still pending by construction */
-        *rd = m->best_v[f] ? m->best_id[f] : 0;
+        /* the context's registered best, still pending by construction */
+        *rd = m->best_v[u] ? m->best_id[u] : 0;
         if (*rd) {
             fx->what = W_CLAIM;
             fx->value = *rd;
@@ -170,28 +198,42 @@ static void claim_access(const struct vic_model *m, uint32_t f, const struct vic
 static int hyp_access(const struct vic_model *m, uint32_t o, const struct vic_bus_req *r,
                       int wr, uint32_t *rd, struct bus_effect *fx)
 {
-    const uint32_t hf = m->p.guests;
+    const uint32_t hf = m->p.guests * m->p.ctxs;   /* the hypervisor file's unit */
 
     if (o == VIC_INFO0) {
         *rd = m->p.guests | m->p.vcpus << 8 | m->p.prio_bits << 16 | VIC_VERSION << 24;
     } else if (o == VIC_INFO1) {
         *rd = m->p.ids | m->p.sources << 16;
+    } else if (o == VIC_INFO2) {
+        *rd = m->p.ctxs | m->p.guests << 8;
     } else if (o == VIC_RUNNING) {
-        *rd = m->running;
+        *rd = running_bits(m);
         if (wr) {
             fx->what = W_RUNNING;
             fx->value = merge(*rd, r) & ((1u << m->p.guests) - 1);
         }
     } else if (o == VIC_GUEST_EIP) {
-        *rd = guests_eip(m);
+        *rd = guests_eip(m, 0);
     } else if (o == VIC_WAKE) {
-        *rd = guests_eip(m) & ~m->running;
+        *rd = guests_eip(m, 1);
+    } else if (o >= VIC_LINE && o < VIC_LINE + 4 * VIC_MAX_GUESTS * VIC_MAX_CTXS &&
+               (o - VIC_LINE) / 4 / VIC_MAX_CTXS < m->p.guests &&
+               (o - VIC_LINE) / 4 % VIC_MAX_CTXS < m->p.ctxs) {
+        uint32_t u = (o - VIC_LINE) / 4 / VIC_MAX_CTXS * m->p.ctxs + (o - VIC_LINE) / 4 % VIC_MAX_CTXS;
+        const struct vic_ctx *cx = &m->ctx[u];
+        *rd = cx->line | (cx->run ? VIC_LINE_RUN : 0) | (m->best_v[u] ? VIC_LINE_EIP : 0);
+        if (wr) {
+            fx->what = W_LINE;
+            fx->unit = u;
+            fx->value = merge(*rd, r);
+        }
     } else if (o == VIC_HYP_THRESHOLD) {
-        *rd = m->file[hf].threshold;
+        *rd = m->ctx[hf].threshold;
         if (wr) {
             fx->what = W_THRESH;
             fx->inval = 1;
-            fx->file = hf;
+            fx->file = m->p.guests;
+            fx->unit = hf;
             fx->value = merge(*rd, r) & prio_mask(m);
         }
     } else if (o == VIC_HYP_CLAIM) {
@@ -227,32 +269,48 @@ static int hyp_access(const struct vic_model *m, uint32_t o, const struct vic_bu
     return 0;
 }
 
-/* guest g's window: PLIC context 1 pages; other offsets read 0, ignore writes */
+/* the context a guest window offset names: a context's enable words or page
+ * (k < ctxs); anything else names context 0 (the unit the bus touches) */
+static uint32_t guest_ctx(const struct vic_model *m, uint32_t o)
+{
+    for (uint32_t k = 0; k < m->p.ctxs; k++) {
+        if (o >= VIC_G_ENABLE_K(k) && o < VIC_G_ENABLE_K(k) + 8)
+            return k;
+        if (o >= VIC_G_THRESHOLD_K(k) && o < VIC_G_THRESHOLD_K(k) + VIC_G_CTX_PAGE_STRIDE)
+            return k;
+    }
+    return 0;
+}
+
+/* guest g's window: the PLIC pages of its contexts; other offsets read 0,
+ * ignore writes */
 static void guest_access(const struct vic_model *m, uint32_t g, uint32_t o,
                          const struct vic_bus_req *r, int wr, uint32_t *rd,
                          struct bus_effect *fx)
 {
+    uint32_t k = guest_ctx(m, o), u = g * m->p.ctxs + k;
     if (o < VIC_G_PENDING) {
-        file_access(m, g, R_PRIO, o / 4, wr, r, rd, fx);
+        file_access(m, u, R_PRIO, o / 4, wr, r, rd, fx);
     } else if (o >= VIC_G_PENDING && o < VIC_G_PENDING + 8) {
-        file_access(m, g, R_PENDING, (o - VIC_G_PENDING) / 4, wr, r, rd, fx);
-    } else if (o >= VIC_G_ENABLE && o < VIC_G_ENABLE + 8) {
-        file_access(m, g, R_ENABLE, (o - VIC_G_ENABLE) / 4, wr, r, rd, fx);
-    } else if (o == VIC_G_THRESHOLD) {
-        *rd = m->file[g].threshold;
+        file_access(m, u, R_PENDING, (o - VIC_G_PENDING) / 4, wr, r, rd, fx);
+    } else if (o >= VIC_G_ENABLE_K(k) && o < VIC_G_ENABLE_K(k) + 8) {
+        file_access(m, u, R_ENABLE, (o - VIC_G_ENABLE_K(k)) / 4, wr, r, rd, fx);
+    } else if (o == VIC_G_THRESHOLD_K(k)) {
+        *rd = m->ctx[u].threshold;
         if (wr) {
             fx->what = W_THRESH;
             fx->inval = 1;
             fx->file = g;
+            fx->unit = u;
             fx->value = merge(*rd, r) & prio_mask(m);
         }
-    } else if (o == VIC_G_CLAIM) {
-        claim_access(m, g, r, wr, rd, fx);
+    } else if (o == VIC_G_CLAIM_K(k)) {
+        claim_access(m, u, r, wr, rd, fx);
     }
 }
 
 /* Response from the current state; the side effect goes to fx. Returns the
- * file the access touches (arbitrated this cycle), or -1: a misaligned access
+ * unit the access touches (arbitrated this cycle), or -1: a misaligned access
  * or one outside the regions touches none (a hole in the hypervisor region
  * touches the hypervisor's file). */
 static int bus_access(const struct vic_model *m, const struct vic_bus_req *r,
@@ -264,16 +322,16 @@ static int bus_access(const struct vic_model *m, const struct vic_bus_req *r,
     if ((a & 3) || !vic_model_decodes(&m->p, a)) {
         err = 1;
     } else if (a < VIC_GUEST_BASE) {
-        touched = (int)m->p.guests;
+        touched = (int)(m->p.guests * m->p.ctxs);
         err = hyp_access(m, a - VIC_HYP_BASE, r, wr, &rd, fx);
     } else {
-        touched = (int)((a - VIC_GUEST_BASE) / VIC_GUEST_STRIDE);
-        guest_access(m, (a - VIC_GUEST_BASE) / VIC_GUEST_STRIDE,
-                     (a - VIC_GUEST_BASE) % VIC_GUEST_STRIDE, r, wr, &rd, fx);
+        uint32_t g = (a - VIC_GUEST_BASE) / VIC_GUEST_STRIDE, o = (a - VIC_GUEST_BASE) % VIC_GUEST_STRIDE;
+        touched = (int)(g * m->p.ctxs + guest_ctx(m, o));
+        guest_access(m, g, o, r, wr, &rd, fx);
     }
     if (err) {
         fx->what = W_NONE;           /* an error has no side effect */
-        fx->inval = 0;
+        fx->inval = fx->inval_file = 0;
     }
     rsp->rdata = (err || r->we) ? 0 : rd;
     rsp->err = err;
@@ -283,19 +341,25 @@ static int bus_access(const struct vic_model *m, const struct vic_bus_req *r,
 static void apply_write(struct vic_model *m, const struct bus_effect *fx)
 {
     struct vic_file *fl = &m->file[fx->file];
+    struct vic_ctx *cx = &m->ctx[fx->unit];
     switch (fx->what) {
     case W_RUNNING:
-        m->running = fx->value;
+        for (uint32_t g = 0; g < m->p.guests; g++)
+            m->ctx[g * m->p.ctxs].run = (fx->value >> g) & 1;
+        break;
+    case W_LINE:
+        cx->line = fx->value & line_mask(m);
+        cx->run = (fx->value & VIC_LINE_RUN) != 0;
         break;
     case W_THRESH:
-        fl->threshold = fx->value;
+        cx->threshold = fx->value;
         break;
     case W_PRIO:
         fl->prio[fx->idx] = (uint8_t)(fx->value & prio_mask(m));
         break;
     case W_ENABLE: {
         uint64_t word = (uint64_t)0xffffffffu << (32 * fx->idx);
-        fl->enable = ((fl->enable & ~word) | ((uint64_t)fx->value << (32 * fx->idx))) &
+        cx->enable = ((cx->enable & ~word) | ((uint64_t)fx->value << (32 * fx->idx))) &
                      ids_mask(m);
         break;
     }
@@ -322,14 +386,14 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
 {
     struct bus_effect fx;
     struct vic_bus_rsp rsp_local;
-    const uint32_t nfiles = m->p.guests + 1;
+    const uint32_t nfiles = m->p.guests + 1, nunits = vic_model_units(m);
     uint32_t latch_next[VIC_MAX_SOURCES / 32];
     int touched = -1;
 
     /* the request registered last cycle is decoded and answered now */
     fx.what = W_NONE;
-    fx.file = fx.idx = fx.value = 0;
-    fx.inval = 0;
+    fx.file = fx.unit = fx.idx = fx.value = 0;
+    fx.inval = fx.inval_file = 0;
     if (!rsp)
         rsp = &rsp_local;
     rsp->rdata = 0;
@@ -341,7 +405,7 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
     uint32_t af = touched >= 0 ? (uint32_t)touched : m->scan;
     /* (a claim's id left out: the result is the best after the claim) */
     uint32_t best = file_best(m, af, fx.what == W_CLAIM ? BIT64(fx.value) : 0);
-    uint32_t scan_next = touched >= 0 ? m->scan : (m->scan + 1 == nfiles ? 0 : m->scan + 1);
+    uint32_t scan_next = touched >= 0 ? m->scan : (m->scan + 1 == nunits ? 0 : m->scan + 1);
 
     /* gateways: the source picked last cycle forwards if it still wants to
      * and its target is idle; an injection takes the set port */
@@ -383,10 +447,13 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
             bit_put(latch_next, s, 1);
     }
 
-    /* registered outputs, from the current state */
-    uint32_t eip = guests_eip(m);
-    uint32_t guest_eip_next = eip & m->running;
-    uint32_t hyp_irq_next = m->best_v[m->p.guests] || (eip & ~m->running) != 0;
+    /* registered outputs, from the current state: a line is the OR of the
+     * running contexts on it */
+    uint32_t guest_eip_next = 0;
+    for (uint32_t u = 0; u + 1 < nunits; u++)
+        if (m->best_v[u] && m->ctx[u].run && m->ctx[u].line < m->p.guests)
+            guest_eip_next |= 1u << m->ctx[u].line;
+    uint32_t hyp_irq_next = m->best_v[nunits - 1] || guests_eip(m, 1) != 0;
 
     /* clock edge */
     for (uint32_t f = 0; f < nfiles; f++) {
@@ -406,6 +473,12 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
         fl->claimed = ((fl->claimed & ~complete) | claim) & ids_mask(m);
     }
     apply_write(m, &fx);
+    /* a priority write empties the file's contexts; a claim the others that
+     * hold the claimed id (no longer pending) */
+    for (uint32_t u = 0; u < nunits && touched >= 0; u++)
+        if (vic_model_unit_file(m, u) == vic_model_unit_file(m, (uint32_t)touched) &&
+            (fx.inval_file || (fx.what == W_CLAIM && m->best_id[u] == fx.value)))
+            m->best_v[u] = 0;
     m->best_v[af] = best != 0;
     m->best_id[af] = best;
     if (touched >= 0 && fx.inval)
