@@ -8,6 +8,12 @@
 #   --machine OPTS  more -M virt options (e.g. aia=aplic-imsic,aia-guests=4)
 #   --sim PATH      the simulator (default $BUILD/sim/hva-device/hva-device-sim, BUILD=build)
 #   --sim-log FILE  the simulator's messages go there (default: stderr)
+#   --walk-check FILE   also run hva-walk-check (the walker beside the hart: every
+#                   two-stage translation of a TLB fill checked against the RTL,
+#                   QEMU's CPU property hva-walk); its messages and figures go to FILE
+#   --walk-record PREFIX  with --walk-check: record the stream (PREFIX.req, PREFIX.mem)
+#   --walk-record-max N   record the first N translations only (the check goes on)
+#   --walk-label NAME     with --walk-check: the trace label of its METRIC lines
 #   QEMU ARGS       everything else (-smp, -nographic, -bios, -kernel, -append, ...)
 #
 # The RAM file and the socket live in a private directory under /dev/shm;
@@ -27,17 +33,25 @@ MEM=256M
 MOPTS=""
 SIM="$TOPDIR/${BUILD:-build}/sim/hva-device/hva-device-sim"
 SIMLOG=""
+WALKLOG=""
+WALKARGS=()
+WALK="$TOPDIR/${BUILD:-build}/sim/walker/hva-walk-check"
 while [ $# -gt 0 ]; do
     case "$1" in
         --mem) MEM=$2; shift 2 ;;
         --machine) MOPTS=",$2"; shift 2 ;;
         --sim) SIM=$2; shift 2 ;;
         --sim-log) SIMLOG=$2; shift 2 ;;
+        --walk-check) WALKLOG=$2; shift 2 ;;
+        --walk-record) WALKARGS+=(--record "$2"); shift 2 ;;
+        --walk-record-max) WALKARGS+=(--record-max "$2"); shift 2 ;;
+        --walk-label) WALKARGS+=(--label "$2"); shift 2 ;;
         --) shift; break ;;
         *) break ;;
     esac
 done
 
+[ -z "$WALKLOG" ] || [ -x "$WALK" ] || die "no walker checker at $WALK (make ${BUILD:+BUILD=$BUILD }$(realpath --relative-to="$TOPDIR" "$WALK" 2>/dev/null || echo "$WALK"))"
 [ -x "$SIM" ] || die "no simulator at $SIM (make ${BUILD:+BUILD=$BUILD }$(realpath --relative-to="$TOPDIR" "$SIM" 2>/dev/null || echo "$SIM"))"
 if [ -z "${QEMU_HVA:-}" ]; then
     QEMU_HVA=$("$HERE/build-qemu-hva.sh") || die "no HVA platform QEMU (host-tools/qemu-hva/build-qemu-hva.sh failed)"
@@ -49,6 +63,8 @@ SOCK="$DIR/hva.sock"
 RAM="$DIR/ram"
 SIM_PID=""
 QEMU_PID=""
+WALK_PID=""
+WALK_QEMU=()
 
 # stop a child: SIGTERM, then SIGKILL after 5 s; reap it
 stop_pid() {
@@ -66,6 +82,7 @@ cleanup() {
     trap - EXIT INT TERM HUP
     stop_pid "$QEMU_PID"
     stop_pid "$SIM_PID"
+    stop_pid "$WALK_PID"
     rm -rf "$DIR"
 }
 on_signal() {
@@ -93,10 +110,23 @@ for i in $(seq 100); do
 done
 [ -S "$SOCK" ] || die "the simulator did not listen on $SOCK in 10 s"
 
+if [ -n "$WALKLOG" ]; then
+    "$WALK" --socket "$DIR/walk.sock" --ram "$RAM" "${WALKARGS[@]}" >"$WALKLOG" 2>&1 &
+    WALK_PID=$!
+    say "walker checker pid $WALK_PID"
+    for i in $(seq 100); do
+        [ -S "$DIR/walk.sock" ] && break
+        kill -0 "$WALK_PID" 2>/dev/null || { wait "$WALK_PID"; WALK_PID=""; die "the walker checker ended before listening ($WALKLOG)"; }
+        sleep 0.1
+    done
+    [ -S "$DIR/walk.sock" ] || die "the walker checker did not listen in 10 s"
+    WALK_QEMU=(-global "riscv-cpu.hva-walk=$DIR/walk.sock")
+fi
+
 # QEMU keeps the terminal (stdin given explicitly: a background job would get /dev/null)
 "$QEMU_HVA" -object "memory-backend-file,id=hvaram,size=$MEM,mem-path=$RAM,share=on" \
     -M "virt,hva=on,memory-backend=hvaram$MOPTS" -m "$MEM" \
-    -global "chipvisor-hva.socket=$SOCK" "$@" <&0 &
+    -global "chipvisor-hva.socket=$SOCK" "${WALK_QEMU[@]}" "$@" <&0 &
 QEMU_PID=$!
 say "QEMU pid $QEMU_PID"
 rc=0
@@ -124,5 +154,22 @@ if [ "$sim_rc" -ne 0 ]; then
         say "the simulator ended with status $sim_rc"
     fi
     [ "$rc" -eq 0 ] && rc=1
+fi
+
+# the checker sees QEMU's socket close, prints its figures and ends; SIGTERM
+# after 60 s (it then prints them too; writing a recorded trace takes a while)
+if [ -n "$WALK_PID" ]; then
+    for i in $(seq 600); do
+        kill -0 "$WALK_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -0 "$WALK_PID" 2>/dev/null && kill -TERM "$WALK_PID"
+    walk_rc=0
+    wait "$WALK_PID" || walk_rc=$?
+    WALK_PID=""
+    if [ "$walk_rc" -ne 0 ]; then
+        say "the walker checker ended with status $walk_rc ($WALKLOG)"
+        [ "$rc" -eq 0 ] && rc=1
+    fi
 fi
 exit "$rc"

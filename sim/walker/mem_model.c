@@ -70,10 +70,19 @@ static void grow(struct mem_model *m)
     free(old);
 }
 
+void mem_set_backing(struct mem_model *m, uint64_t *words)
+{
+    m->backing = words;
+}
+
 static uint64_t *word(struct mem_model *m, uint64_t addr, bool alloc)
 {
     uint64_t pn = addr >> 12;
-    struct mem_page **s = find_slot(m, pn);
+    struct mem_page **s;
+
+    if (m->backing && addr - m->ram_base < m->ram_size)
+        return &m->backing[(addr - m->ram_base) >> 3];
+    s = find_slot(m, pn);
 
     if (!*s) {
         if (!alloc)
@@ -110,7 +119,11 @@ enum mem_status mem_read64(struct mem_model *m, uint64_t addr, uint64_t *val)
     if (st != MEM_OK)
         return st;
     w = word(m, addr, false);
-    *val = w ? *w : 0;
+    /* a live RAM changes under us (QEMU's hart is stopped while we walk,
+     * but the word is read once, as the bus would) */
+    *val = w ? __atomic_load_n(w, __ATOMIC_RELAXED) : 0;
+    if (m->observe)
+        m->observe(m->observe_ctx, addr, *val, false);
     return MEM_OK;
 }
 
@@ -125,6 +138,8 @@ enum mem_status mem_write64(struct mem_model *m, uint64_t addr, uint64_t val)
     if (m->n_log < MEM_LOG_MAX)
         m->log[m->n_log++] = (struct mem_write){ addr, *w, val };
     *w = val;
+    if (m->observe)
+        m->observe(m->observe_ctx, addr, val, true);
     return MEM_OK;
 }
 

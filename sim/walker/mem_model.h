@@ -22,11 +22,19 @@ struct mem_model {
     unsigned n_slots, n_pages;
     struct mem_write log[MEM_LOG_MAX];   /* writes since mem_log_clear */
     unsigned n_log;
+    /* A live RAM instead of the sparse pages (hva-walk-check: QEMU's guest
+     * RAM file mapped), and an observer of every read and write through
+     * mem_read64/mem_write64 (the recorder of a real stream). */
+    uint64_t *backing;
+    void (*observe)(void *ctx, uint64_t addr, uint64_t val, bool write);
+    void *observe_ctx;
 };
 
 void mem_init(struct mem_model *m, uint64_t ram_base, uint64_t ram_size);
 void mem_clear(struct mem_model *m);          /* all zero, no errors, empty log */
 void mem_free(struct mem_model *m);
+/* RAM (ram_base .. + ram_size) is the 8-byte aligned mapping at words from now on */
+void mem_set_backing(struct mem_model *m, uint64_t *words);
 enum mem_status mem_read64(struct mem_model *m, uint64_t addr, uint64_t *val);
 enum mem_status mem_write64(struct mem_model *m, uint64_t addr, uint64_t val);  /* logged */
 void mem_poke(struct mem_model *m, uint64_t addr, uint64_t val);   /* setup: not logged */

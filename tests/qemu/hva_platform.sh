@@ -25,11 +25,17 @@ hva_check_clean() {
 # hva_cmd <config> [qemu args...]: the command line that boots a configuration
 # on the HVA platform (the runner wraps QEMU and the simulator; its messages
 # go to $LOGS/hva_<config>.sim). HVA_MEM (default 256M), HVA_SMP (default 1),
-# HVA_MACHINE (more -M virt options, e.g. aia=aplic-imsic,aia-guests=4).
+# HVA_MACHINE (more -M virt options, e.g. aia=aplic-imsic,aia-guests=4),
+# HVA_WALK (a file: run hva-walk-check beside the hart, its output there),
+# HVA_WALK_RECORD (a trace prefix to record to), HVA_WALK_RECORD_MAX (that
+# many translations), HVA_WALK_LABEL (the trace label of its METRIC lines).
 hva_cmd() {
     local cfg=$1; shift
     need "$BUILD/configs/$cfg/chipvisor.bin"
     echo "$HVA_RUN --mem ${HVA_MEM:-256M} ${HVA_MACHINE:+--machine $HVA_MACHINE}" \
+         "${HVA_WALK:+--walk-check $HVA_WALK} ${HVA_WALK_RECORD:+--walk-record $HVA_WALK_RECORD}" \
+         "${HVA_WALK_LABEL:+--walk-label $HVA_WALK_LABEL}" \
+         "${HVA_WALK_RECORD_MAX:+--walk-record-max $HVA_WALK_RECORD_MAX}" \
          "--sim-log $LOGS/hva_$cfg.sim -- -smp ${HVA_SMP:-1} -nographic -bios $OPENSBI_FW" \
          "-kernel $BUILD/configs/$cfg/chipvisor.bin $*"
 }
