@@ -15,9 +15,13 @@ $(BUILD)/obj-rv/firmware/guests/common/%.S.o: firmware/guests/common/%.S
 	@mkdir -p $(@D)
 	$(RV_CC) $(FW_GUEST_CFLAGS) -c $< -o $@
 
+# a guest whose RAM is not at 0x80000000 (configs/passthrough_virtio: its RAM
+# GPA = HPA, at a host address the firmware does not hold)
+FW_GUEST_LDFLAGS_passthrough_virtio := -Wl,--defsym=GUEST_BASE=0x88000000
+
 $(BUILD)/firmware/guests/%.elf: $(BUILD)/obj-rv/firmware/guests/%.c.o $(FW_COMMON_OBJS) $(FW_GUEST_LDS)
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_LDFLAGS) -T $(FW_GUEST_LDS) -o $@ $< $(FW_COMMON_OBJS) $(RV_LIBS)
+	$(RV_CC) $(RV_LDFLAGS) $(FW_GUEST_LDFLAGS_$*) -T $(FW_GUEST_LDS) -o $@ $< $(FW_COMMON_OBJS) $(RV_LIBS)
 
 $(BUILD)/firmware/guests/%.bin: $(BUILD)/firmware/guests/%.elf
 	$(RV_OBJCOPY) -O binary $< $@

@@ -141,6 +141,8 @@ int vmcfg_write_table(FILE *out, const char *config, const struct vmcfg *cfg,
                     label, (unsigned long long)vm->initrd_size,
                     (unsigned long long)vm->initrd_gpa);
         }
+        if (vm->ram_identity)
+            fprintf(out, "        .ram_identity = 1,\n");
         if (vm->disk[0])
             fprintf(out,
                     "        .disk = vm%u_disk,\n"

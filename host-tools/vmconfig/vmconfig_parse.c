@@ -199,6 +199,16 @@ static int finish_vm(struct parser *p)
         if (vm->devs[i].type == VM_DEV_PASSTHROUGH && !plic)
             return fail(p, vm->devs[i].line, "passthrough needs a plic in vm '%s' (the HVA VIC serves it)",
                         vm->name);
+    /* GPA = HPA only for what needs it: a machine device's DMA, which sees
+     * host-physical addresses (no IOMMU); it gives up the G-stage's guard */
+    if (vm->ram_identity && !vmcfg_find_dev(vm, VM_DEV_PASSTHROUGH))
+        return fail(p, vm->memory_line,
+                    "memory identity (GPA = HPA) needs a passthrough device in vm '%s': only a device's DMA needs it",
+                    vm->name);
+    if (vm->ram_identity && !vm->ram_base_line)
+        return fail(p, vm->memory_line,
+                    "memory identity needs a 'ram-base' in vm '%s': the host RAM it takes (not the default 0x80000000, the firmware's)",
+                    vm->name);
     if (!plic)
         plic = vmcfg_find_dev(vm, VM_DEV_IMSIC);   /* device interrupts as MSIs */
     for (uint32_t i = 0; i < vm->n_devs; i++) {
@@ -541,13 +551,16 @@ static int parse_directive(struct parser *p, unsigned line, char **tok, int ntok
         return fail(p, line, "'%s' before any 'vm' block", key);
 
     if (!strcmp(key, "memory")) {
-        if (want_args(p, line, tok, ntok, 1, 1) ||
+        if (want_args(p, line, tok, ntok, 1, 2) ||
             number(p, line, key, tok[1], true, &v) ||
             once(p, line, key, &vm->memory_line))
             return -1;
         if (v < VMCFG_RAM_ALIGN || v % VMCFG_RAM_ALIGN)
             return fail(p, line, "memory %s is not a multiple of 2 MiB (at least 2 MiB)", tok[1]);
+        if (ntok == 3 && strcmp(tok[2], "identity"))
+            return fail(p, line, "'memory' has an extra argument '%s' (expects 'memory <size> [identity]')", tok[2]);
         vm->ram_size = v;
+        vm->ram_identity = ntok == 3;
     } else if (!strcmp(key, "ram-base")) {
         if (want_args(p, line, tok, ntok, 1, 1) || gpa(p, line, key, tok[1], &v) ||
             once(p, line, key, &vm->ram_base_line))

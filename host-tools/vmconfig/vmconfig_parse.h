@@ -47,6 +47,7 @@ struct vmcfg_vm {
     unsigned line;           /* the `vm` line */
     uint64_t ram_base;
     uint64_t ram_size;
+    bool ram_identity;       /* `memory <size> identity`: RAM at HPA = ram_base */
     uint64_t load;
     char image[VMCFG_PATH_MAX];
     char initrd[VMCFG_PATH_MAX];        /* "" : none */

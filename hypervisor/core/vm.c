@@ -123,14 +123,23 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
                    cfg->name, cfg->ram_gpa, cfg->ram_size);
             continue;
         }
-        if (next + cfg->ram_size > pool_end) {
+        /* identity (GPA = HPA, for a passthrough device's DMA): its own GPA
+         * range of host RAM, which must still be free; the pool skips the
+         * part below it */
+        uint64_t hpa = cfg->ram_identity ? cfg->ram_gpa : next;
+        if (cfg->ram_identity && (hpa < next || hpa + cfg->ram_size > pool_end)) {
+            hv_log("vm %s: RAM GPA = HPA [0x%lx, 0x%lx) is not free host RAM (free: [0x%lx, "
+                   "0x%lx)); not started\n", cfg->name, hpa, hpa + cfg->ram_size, next, pool_end);
+            continue;
+        }
+        if (hpa + cfg->ram_size > pool_end) {
             hv_log("vm %s: needs %lu MiB, only %lu MiB of host memory left; not started\n",
                    cfg->name, cfg->ram_size >> 20, (pool_end - next) >> 20);
             continue;
         }
         vm->gstage_root = gstage_new_root();
         if (!vm->gstage_root ||
-            !gstage_map(vm->gstage_root, cfg->ram_gpa, next, cfg->ram_size)) {
+            !gstage_map(vm->gstage_root, cfg->ram_gpa, hpa, cfg->ram_size)) {
             hv_log("vm %s: out of G-stage tables; not started\n", cfg->name);
             continue;
         }
@@ -140,11 +149,12 @@ void vm_create_all(uint64_t pool_base, uint64_t pool_end)
         vm_attach_vic(vm);
         if (!vm_attach_passthrough(vm))
             continue;
-        vm->ram_hpa = next;
-        next += cfg->ram_size;
-        hv_log("vm %s: %lu MiB at GPA 0x%lx -> HPA 0x%lx, VMID %u, %u vCPU(s), %u device(s)\n",
-               cfg->name, cfg->ram_size >> 20, cfg->ram_gpa, vm->ram_hpa, vm->vmid, vm->n_vcpus,
-               cfg->n_devices);
+        vm->ram_hpa = hpa;
+        next = hpa + cfg->ram_size;
+        hv_log("vm %s: %lu MiB at GPA 0x%lx -> HPA 0x%lx%s, VMID %u, %u vCPU(s), %u device(s)\n",
+               cfg->name, cfg->ram_size >> 20, cfg->ram_gpa, vm->ram_hpa,
+               cfg->ram_identity ? " (identity: its devices' DMA reaches all host memory)" : "",
+               vm->vmid, vm->n_vcpus, cfg->n_devices);
         vm->created = true;
         vm_reset(vm);
     }

@@ -33,6 +33,8 @@ struct vm_config {
     const char *name;        /* printed as the console prefix and in reports */
     uint64_t ram_gpa;        /* guest-physical base of RAM */
     uint64_t ram_size;       /* bytes, multiple of 2 MiB */
+    uint32_t ram_identity;   /* 1: RAM at HPA = ram_gpa (a passthrough device's DMA
+                                sees host-physical addresses; no IOMMU) */
     const uint8_t *image;    /* payload bytes (embedded) */
     uint64_t image_size;
     uint64_t image_gpa;      /* where the image is loaded; also the entry point */

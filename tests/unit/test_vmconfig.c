@@ -274,6 +274,13 @@ static const struct bad_case bad_cases[] = {
       "passthrough needs a plic in vm 'a' (the HVA VIC serves it)" },
     { VM_OK "plic 0xc000000\nuart 0x101000 irq 1\npassthrough 0x101000 0x1000 x source 11 irq 2\n", 6,
       "passthrough window [0x101000, 0x102000) overlaps uart window" },
+    /* memory identity (GPA = HPA) */
+    { "vm a\nmemory 16M same\nimage a.bin\n", 2, "'memory' has an extra argument 'same' (expects 'memory <size> [identity]')" },
+    { "vm a\nmemory 16M identity\nram-base 0x88000000\nimage a.bin\n", 2,
+      "memory identity (GPA = HPA) needs a passthrough device in vm 'a'" },
+    { "vm a\nmemory 16M identity\nimage a.bin\nplic 0xc000000\n"
+      "passthrough 0x10001000 0x1000 virtio,mmio source 1 irq 1\n", 2,
+      "memory identity needs a 'ram-base' in vm 'a'" },
     { VM_OK "imsic 0x28000000\nplic 0xc000000\naplic 0xd000000\n", 6,
       "vm 'a' has both a plic (line 5) and an aplic" },
     { VM_OK "uart 0x10000000\nvirtio-console 0x10000000\n", 5,
@@ -653,6 +660,17 @@ static void test_passthrough(void **state)
     assert_int_equal(cell(dev, "interrupts", 0), 5);
 }
 
+static void test_identity(void **state)
+{
+    (void)state;
+    parse_ok("vm a\nmemory 16M identity\nram-base 0x88000000\nimage a\nplic 0x0c000000\n"
+             "passthrough 0x10001000 0x1000 virtio,mmio source 1 irq 1\n");
+    assert_true(cfg.vms[0].ram_identity);
+    assert_int_equal(cfg.vms[0].ram_base, 0x88000000);
+    parse_ok("vm a\nmemory 16M\nimage a\n");
+    assert_false(cfg.vms[0].ram_identity);
+}
+
 static void test_dtb_smp(void **state)
 {
     (void)state;
@@ -894,6 +912,7 @@ int main(void)
         cmocka_unit_test(test_image_checks),
         cmocka_unit_test(test_dtb_of_sample_vm),
         cmocka_unit_test(test_passthrough),
+        cmocka_unit_test(test_identity),
         cmocka_unit_test(test_dtb_without_devices),
         cmocka_unit_test(test_dtb_smp),
         cmocka_unit_test(test_command_and_table),
