@@ -1,0 +1,33 @@
+#!/bin/bash
+# Interrupt latency in instructions, from a device's line rising to the first
+# instruction of the guest's handler, per interrupt backend: the software
+# PLIC, an AIA IMSIC guest file, and the HVA VIC as a device of the HVA
+# platform (configs/irqlat, irqlat-aia; firmware/guests/irqlat.c). Sources:
+# the tick device's expiry and the UART's THR-empty raised by the guest's
+# write. Under -icount shift=0 (instret counts the hypervisor's instructions
+# too); the guest prints the median, min and max of 21 samples per run, and
+# each run is repeated BENCH_REPEATS times (default 3) for the spread across
+# runs. The VIC's line comes back from the simulator process as a message
+# QEMU takes when it arrives, while the hart runs on: how many instructions
+# that takes depends on the host (timing=wall); its min is the path with the
+# line back at once (tests/bench/README.md).
+. "$(dirname "$0")/../qemu/common.sh"
+repeats=${BENCH_REPEATS:-3}
+for r in $(seq "$repeats"); do
+    for run in "irqlat" "irqlat-aia -M virt,aia=aplic-imsic,aia-guests=4"; do
+        log="$LOGS/bench_irqlat_${run%% *}.console"
+        "$EXPECT" -t 120 -l "$log" -e '^\[chipvisor\] result: PASS' -x 0 -- $(qemu_cmd $run) >/dev/null 2>&1 ||
+            echo "bench_irqlat: ${run%% *} failed (log: $log)" >&2
+        grep -E 'METRIC irq_latency' "$log" || true
+    done
+done
+
+# the HVA VIC as a device (QEMU -M virt,hva=on, the RTL behind it)
+. "$(dirname "$0")/../qemu/hva_platform.sh"
+for r in $(seq "$repeats"); do
+    log="$LOGS/bench_irqlat_hva.console"
+    "$EXPECT" -t 300 -l "$log" -e '^\[chipvisor\] result: PASS' -x 0 \
+        -- $(hva_cmd irqlat -icount shift=0) >/dev/null 2>&1 ||
+        echo "bench_irqlat: irqlat on the HVA platform failed (log: $log)" >&2
+    grep -E 'METRIC irq_latency' "$log" | sed 's/$/ timing=wall/' || true
+done
