@@ -10,7 +10,16 @@
  * RUN_AFTER cycles after the last event, then sleeps in recv(). Ends when
  * QEMU closes the socket (exit 0), on SIGTERM/SIGINT (exit 1, saying so), or
  * on a protocol error. Removes PATH when it ends. HVA_DEV_TRACE=<file.fst>
- * writes a waveform (only in a build with tracing). */
+ * writes a waveform (only in a build with tracing).
+ *
+ * HVA_DEV_SETTLE=<n>: after each register access, n more cycles before the
+ * answer, so what the access sets off in the VIC (an INJECT's line, a
+ * claim's drop) is in the answer's lines and QEMU applies it before the hart
+ * goes on; without it a line that moves a few cycles later comes back as a
+ * message of its own, taken when QEMU reads it while the hart runs on
+ * (under -icount: after a number of instructions that depends on the host).
+ * For counts that must not depend on the host (tests/bench/bench_irqlat.sh);
+ * n cycles cost some 5n us of wall time per access. */
 #define _GNU_SOURCE   /* accept4 */
 #include <errno.h>
 #include <fcntl.h>
@@ -41,6 +50,7 @@
 #define LITE_TIMEOUT  10000    /* cycles an AXI4-Lite transaction may take */
 #define VIC_GUESTS    4        /* hva_top's defaults (guest_eip_o width, irq_src_i width) */
 #define VIC_SOURCES   32
+static unsigned settle_cycles;  /* HVA_DEV_SETTLE: cycles after each access before its answer */
 
 static struct hva_sim *sim;
 static struct hva_sim_pins pin;
@@ -184,6 +194,8 @@ static int serve(const struct hva_dev_msg *m)
             r.resp = 3;    /* DECERR: never reaches the RTL's 20-bit port */
         } else {
             r.resp = lite(rd, m->addr, m->data, &r.data);
+            for (unsigned i = 0; i < settle_cycles; i++)
+                cycle();
         }
         lite_reads += rd;
         lite_writes += !rd;
@@ -310,6 +322,8 @@ int main(int argc, char **argv)
     mem.size = (uint64_t)st.st_size;
     mem.words = ram;
     sim = hva_sim_new(getenv("HVA_DEV_TRACE"));
+    if (getenv("HVA_DEV_SETTLE"))
+        settle_cycles = (unsigned)strtoul(getenv("HVA_DEV_SETTLE"), NULL, 0);
     hva_axi_mem_init(&axm, &mem, AXI_LATENCY);
     for (int i = 0; i < 4; i++)
         cycle();
