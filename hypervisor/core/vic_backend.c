@@ -213,14 +213,18 @@ void vm_attach_vic(struct vm *vm)
     vm->vic_file = ++vic_next_file;
     vm->vic_src_uart = src;
     vm->vic_src_tick = src + 1;
-    if (vm->vic_direct)
+    if (vm->vic_direct) {
+        char ctxs_txt[24];
+        ctxs_txt[0] = '\0';
+        if (vm->n_vcpus > 1)
+            hv_snprintf(ctxs_txt, sizeof(ctxs_txt), "%u contexts, ", vm->n_vcpus);
         hv_log("vm %s: PLIC at GPA 0x%lx served by the HVA VIC (guest file %u in its G-stage, "
-               "%u context%s, line hgeip %u%s)\n", vm->cfg->name, plic->gpa_base, file,
-               vm->n_vcpus, vm->n_vcpus > 1 ? "s" : "", vm->vcpus[0].hgei,
-               vm->n_vcpus > 1 ? " for vCPU 0, one per vCPU" : "");
-    else
+               "%sline hgeip %u%s)\n", vm->cfg->name, plic->gpa_base, file, ctxs_txt,
+               vm->vcpus[0].hgei, vm->n_vcpus > 1 ? " for vCPU 0, one per vCPU" : "");
+    } else {
         hv_log("vm %s: PLIC at GPA 0x%lx served by the HVA VIC (guest file %u, sources %u-%u)\n",
                vm->cfg->name, plic->gpa_base, file, src, src + 1);
+    }
 }
 
 /* Devices of the machine given to the VM: their windows mapped GPA = HPA,
