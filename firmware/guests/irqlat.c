@@ -20,6 +20,7 @@
 #include "guest.h"
 #include "devices.h"
 #include "irq_ctl.h"
+#include "sort_u64.h"
 
 #define SAMPLES 21
 #define TICK_PERIOD_TICKS 2000           /* 200 us: the spin loop is well under way */
@@ -141,16 +142,6 @@ static uint64_t uart_sample(void)
     return taken ? stamp - before : ~0UL;
 }
 
-static void sort(uint64_t *v, unsigned n)
-{
-    for (unsigned i = 1; i < n; i++)
-        for (unsigned j = i; j > 0 && v[j - 1] > v[j]; j--) {
-            uint64_t t = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = t;
-        }
-}
-
 static void measure(const char *source, uint64_t (*sample)(void))
 {
     uint64_t v[SAMPLES];
@@ -163,7 +154,7 @@ static void measure(const char *source, uint64_t (*sample)(void))
     CHECK(got == SAMPLES, "%s: %u of %u interrupts taken", source, got, SAMPLES);
     if (got != SAMPLES)
         return;
-    sort(v, SAMPLES);
+    sort_u64(v, SAMPLES);
     guest_printf("METRIC irq_latency_instructions=%lu min=%lu max=%lu samples=%u backend=%s source=%s "
                  "unit=instructions\n", v[SAMPLES / 2], v[0], v[SAMPLES - 1], SAMPLES, backend(), source);
 }

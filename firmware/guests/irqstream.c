@@ -7,6 +7,7 @@
  * go through the guest's own stopei CSR and never trap. */
 #include "guest.h"
 #include "devices.h"
+#include "trap_counts.h"
 
 #ifdef IRQSTREAM_AIA
 /* the guest's IMSIC file through its S-level CSRs (VS-mode: the vs* ones) */
@@ -76,11 +77,6 @@ static const char *backend(void)
     case SBI_CHIPVISOR_IRQ_AIA:     return "aia-imsic";
     default:                        return "none";
     }
-}
-
-static uint64_t trap_count(void)
-{
-    return (uint64_t)sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_TRAP_COUNT, 0, 0, 0, 0, 0).value;
 }
 
 static bool handler(struct trap_frame *f)

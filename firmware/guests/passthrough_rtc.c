@@ -10,6 +10,7 @@
  * and counted apart. */
 #include "guest.h"
 #include "devices.h"
+#include "trap_counts.h"
 
 #define RTC_BASE          0x101000UL
 #define RTC_IRQ           5              /* the id the VIC delivers it as */
@@ -54,17 +55,6 @@ static bool handler(struct trap_frame *f)
     return true;
 }
 
-static uint64_t trap_count(void)
-{
-    return (uint64_t)sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_TRAP_COUNT, 0, 0, 0, 0, 0).value;
-}
-
-/* traps that were the hypervisor's own interrupts (its slice timer), not ours */
-static uint64_t host_irq_count(void)
-{
-    return (uint64_t)sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_HOST_IRQ_COUNT, 0, 0, 0, 0, 0).value;
-}
-
 void guest_main(void)
 {
     long backend = sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_IRQ_BACKEND, 0, 0, 0, 0, 0).value;
@@ -78,7 +68,7 @@ void guest_main(void)
     csr_set(sie, SIE_SEIE);
     csr_set(sstatus, SSTATUS_SIE);
 
-    uint64_t h0 = host_irq_count(), t0 = trap_count();
+    struct trap_mark mark = trap_mark();
     unsigned missed = 0;
     for (unsigned i = 0; i < ALARMS; i++) {
         rtc_arm(rtc_now_ns() + ALARM_NS);
@@ -88,9 +78,7 @@ void guest_main(void)
         if (rtc_irqs <= i)
             missed++;
     }
-    uint64_t traps = trap_count() - t0 - 1;    /* minus the trap_count call itself */
-    uint64_t host = host_irq_count() - h0;     /* the hypervisor's timer, had it come */
-    traps -= host < traps ? host : traps;
+    uint64_t host, traps = traps_since(mark, &host);
     mmio_w32(RTC_IRQ_ENABLED, 0);
     mmio_w32(RTC_CLEAR_ALARM, 1);
     CHECK(rtc_irqs == ALARMS && missed == 0, "RTC stream: %u interrupts for %u alarms", rtc_irqs, ALARMS);

@@ -21,6 +21,7 @@
  * nothing but a flag its interrupt handler sets. */
 #include "guest.h"
 #include "devices.h"
+#include "trap_counts.h"
 
 #define VIO_BASE          0x10001000UL
 #define VIO_IRQ           1             /* the id the VIC delivers it as */
@@ -120,16 +121,6 @@ static bool handler(struct trap_frame *f)
     return true;
 }
 
-static uint64_t trap_count(void)
-{
-    return (uint64_t)sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_TRAP_COUNT, 0, 0, 0, 0, 0).value;
-}
-
-static uint64_t host_irq_count(void)
-{
-    return (uint64_t)sbi_call(SBI_EXT_CHIPVISOR, SBI_CHIPVISOR_HOST_IRQ_COUNT, 0, 0, 0, 0, 0).value;
-}
-
 static bool vio_init(void)
 {
     uint32_t magic = mmio_r32(VIO(VIO_MAGIC)), version = mmio_r32(VIO(VIO_VERSION));
@@ -207,7 +198,7 @@ void guest_main(void)
     if (!vio_init())
         return;
 
-    uint64_t h0 = host_irq_count(), t0 = trap_count();
+    struct trap_mark mark = trap_mark();
     unsigned requests = 0, failed = 0, bad_read = 0, bad_back = 0;
     for (unsigned pass = 0; pass < READ_PASSES; pass++)
         for (uint64_t s = 0; s < DISK_SECTORS; s += REQ_SECTORS) {
@@ -231,9 +222,7 @@ void guest_main(void)
     failed += !vio_request(false, WRITE_SECTOR, WRITE_COUNT);
     for (unsigned i = 0; i < WRITE_COUNT * SECTOR; i++)
         bad_back += buf[i] != guest_byte(WRITE_SECTOR * SECTOR + i);
-    uint64_t traps = trap_count() - t0 - 1;    /* minus the trap_count call itself */
-    uint64_t host = host_irq_count() - h0;     /* the hypervisor's timer, had it come */
-    traps -= host < traps ? host : traps;
+    uint64_t host, traps = traps_since(mark, &host);
 
     CHECK(failed == 0, "%u requests completed by the device, each with its interrupt (%u failed)",
           requests, failed);

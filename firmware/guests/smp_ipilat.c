@@ -11,6 +11,7 @@
  * (Without -icount QEMU's instret counts host ticks, and SMP runs under
  * -icount stall: the running-target case is not measured this way.) */
 #include "smp/smp.h"
+#include "sort_u64.h"
 
 #define ROUNDS 51
 
@@ -49,19 +50,9 @@ void hart_resume(unsigned long hartid, unsigned long opaque)
     smp_finish();
 }
 
-static void sort(uint64_t *v, unsigned n)
-{
-    for (unsigned i = 1; i < n; i++)
-        for (unsigned j = i; j > 0 && v[j - 1] > v[j]; j--) {
-            uint64_t t = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = t;
-        }
-}
-
 static void report(const char *name, uint64_t *v)
 {
-    sort(v, ROUNDS);
+    sort_u64(v, ROUNDS);
     smp_printf("METRIC ipi_descheduled_%s=%lu min=%lu max=%lu unit=instructions rounds=%u\n", name,
                v[ROUNDS / 2], v[0], v[ROUNDS - 1], ROUNDS);
 }
