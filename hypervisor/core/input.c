@@ -28,6 +28,10 @@ static void switch_focus(void)
         return;
     focus = &vms[(focus->index + 1) % vm_count];
     hv_log("console input goes to vm %s\n", focus->cfg->name);
+    /* a reading point for benchmarks: traps counted within one run
+     * (tests/bench/bench_linux.sh, linux_idle_traps_per_s) */
+    for (uint32_t i = 0; i < vm_count; i++)
+        hv_log("  vm %s: traps %lu so far\n", vms[i].cfg->name, vms[i].stats.traps);
 }
 
 static bool ring_full(const struct vm *vm)

@@ -8,8 +8,9 @@
 #    (`cvtest stamp`), so firmware, hypervisor start and kernel are included;
 #  - every figure of the guest benchmark program (cvtest bench): syscall loop,
 #    page-fault storm, nanosleep, random access over 64 MiB, ...;
-#  - hypervisor traps per second while Linux idles (configs/linux: the
-#    summary's trap count after `sleep 1` and after `sleep 6` at its prompt).
+#  - hypervisor traps per second while Linux idles (configs/linux, one run:
+#    the trap counts the hypervisor prints on Ctrl-] around `sleep 1` and
+#    around `sleep 6` typed at its prompt; the difference is 5 s of idling).
 # A METRIC line per run and figure (X_native, X_chipvisor): bench-report
 # gives their medians, spreads and X_ratio.
 # Then SMP (smp_bench below): Linux with several CPUs natively and as a VM with
@@ -17,6 +18,7 @@
 #
 #   tests/bench/bench_linux.sh                      all of it (SMP: $SMP_SPECS)
 #   tests/bench/bench_linux.sh smp [SPEC...]        the SMP part alone
+#   tests/bench/bench_linux.sh idle                 the idle figure alone
 #   SPEC = <config>:<vcpus>[:<harts>]   natively on -smp <vcpus>; as the VM of
 #          configs/<config> on -smp <harts> (default <vcpus>); a config that is
 #          not there, or not built, gives the native column alone
@@ -131,6 +133,30 @@ NATIVE="$QEMU -M virt -smp 1 -m 256M -nographic -icount shift=0 -bios $OPENSBI_F
     -kernel $BUILD/linux/Image -initrd $BUILD/linux/initramfs.cpio"
 out=$(mktemp -d "${TMPDIR:-/tmp}/chipvisor-bench-linux.XXXXXX")
 trap 'rm -rf "$out"' EXIT
+# idle: hypervisor traps while Linux sleeps at the prompt of configs/linux,
+# counted within one run: Ctrl-] makes the hypervisor print each VM's trap
+# count so far (hypervisor/core/input.c); readings when the command line starts,
+# after its `sleep 1` and after its `sleep 6`; (d6 - d1) / 5 takes out what the
+# shell, the echo and the reading itself cost. (It subtracted two separate runs
+# before, whose boots differ by more than 5 s of idling: -1.)
+idle() {
+    local log=$out/idle c
+    "$EXPECT" -t 900 -l "$log" -e '^\[linux\] cv# ' \
+        -s 'echo idle-$((0+1)); sleep 1; echo idle-$((1+1)); sleep 6; echo idle-$((2+1))\r' \
+        -e '^\[linux\] idle-1' -s '\x1d' -e 'vm linux: traps [0-9]+ so far' \
+        -e '^\[linux\] idle-2' -s '\x1d' -e 'vm linux: traps [0-9]+ so far' \
+        -e '^\[linux\] idle-3' -s '\x1d' -e 'vm linux: traps [0-9]+ so far' \
+        -e '^\[chipvisor\] result: PASS' -x 0 -- $(qemu_cmd linux) >/dev/null ||
+        { echo "bench_linux: idle run failed" >&2; tail -20 "$log" >&2; exit 1; }
+    c=($(sed -n 's/.*vm linux: traps \([0-9]*\) so far.*/\1/p' "$log"))
+    [ "${#c[@]}" -eq 3 ] || { echo "bench_linux: idle run: ${#c[@]} trap readings, not 3" >&2; exit 1; }
+    echo "METRIC linux_idle_traps_per_s=$(( ((c[2] - c[1]) - (c[1] - c[0])) / 5 )) unit=traps/s" \
+         "(one run: traps ${c[0]}, ${c[1]} after sleep 1, ${c[2]} after sleep 6)"
+}
+if [ "${1:-}" = idle ]; then
+    idle
+    exit
+fi
 if [ "${1:-}" = smp ]; then
     shift
     [ $# -gt 0 ] || set -- $SMP_SPECS
@@ -171,14 +197,6 @@ join "$out/native" "$out/guest" | while read -r name unit rest; do
 done
 cat "$out/metrics"   # missing: no figure in common, which is an error
 
-# idle: traps over 5 s more of `sleep` at the prompt of configs/linux
-idle() {
-    "$EXPECT" -t 900 -l "$out/idle.$1" -e '^\[linux\] cv# ' -s "sleep $1\r" \
-        -e '^\[chipvisor\] result: PASS' -x 0 -- $(qemu_cmd linux) >/dev/null ||
-        { echo "bench_linux: idle run failed" >&2; tail -20 "$out/idle.$1" >&2; exit 1; }
-    sed -n 's/^\[chipvisor\]   linux .* traps \([0-9]*\),.*/\1/p' "$out/idle.$1"
-}
-t1=$(idle 1); t6=$(idle 6)
-echo "METRIC linux_idle_traps_per_s=$(( (t6 - t1) / 5 )) unit=traps/s (traps $t1 with sleep 1, $t6 with sleep 6)"
+idle
 
 smp_bench $SMP_SPECS
