@@ -12,9 +12,10 @@
 // Area: the routing table, the priorities and the enables live in LUTRAM
 // (vic_lutram), so only the pending and claimed bits, the thresholds and the
 // per-source gateway bits are flip-flops, and the logic is shared:
-//  - one source is forwarded per cycle: a round-robin pick among the sources
-//    that want to forward, whose route is read from the table and whose
-//    target's busy bit decides;
+//  - the sources are scanned one per cycle, in turn (no priority encoder):
+//    the scanned source forwards if it wants to (an active route and an edge,
+//    a latched edge or a high level), its route is read from the table and
+//    its target is idle; an edge that rises meanwhile is latched;
 //  - one context (a "unit": guest g's context k, or the hypervisor's file)
 //    is arbitrated per cycle (one shared arbiter tree): the unit the bus
 //    touches this cycle, else the next unit in turn. Its result, the
@@ -196,7 +197,7 @@ module vic #(
   logic [UnitW-1:0]             scan_q, scan_d;         // next unit arbitrated in turn
   logic [NumSources-1:0]        src_q, latch_q, latch_d;
   logic [NumSources-1:0]        act_q, act_d, edge_q, edge_d, route_ok_q, route_ok_d;
-  logic [SrcW-1:0]              rr_q, rr_d;             // the source picked last (forwards now)
+  logic [SrcW-1:0]              rr_q, rr_d;             // the source scanned this cycle
   logic [NumGUnits-1:0]         run_q, run_d;           // per context: its vCPU runs
   logic [NumGUnits*LineW-1:0]   line_q, line_d;         // per context: its output line
   logic [NumGuests-1:0]         guest_eip_q, guest_eip_d;
@@ -515,8 +516,6 @@ module vic #(
     .rdata_a_o(unused_en_a)
   );
 
-  logic [SrcW-1:0] sel;
-  logic            sel_v_q;
   vic_lutram #(.Depth(NumSources), .Width(RouteW)) u_route (
     .clk_i,
     .we_i     (ok_wr && route_reg),
@@ -528,9 +527,8 @@ module vic #(
   );
 
   // ---------------------------------------------------------------- gateways: one source per cycle
-  logic [NumSources-1:0] rise, want, above, fwd_1h;
-  logic                  sel_v, sel_above, fwd, sel_busy;
-  logic [SrcW-1:0]       sel_lo, sel_hi;
+  logic [NumSources-1:0] rise, want, fwd_1h;
+  logic                  fwd, sel_busy;
   logic [FileW-1:0]      sel_f;
   logic [IdW-1:0]        sel_id;
   localparam int unsigned BusyW = (1 << FileW) * NumIds;
@@ -541,18 +539,6 @@ module vic #(
   // an active edge route forwards a rising edge or its latch, a level route its level
   assign want = act_q & ((edge_q & (latch_q | rise)) | (~edge_q & src_i));
 
-  always_comb begin
-    for (int unsigned s = 0; s < NumSources; s++) above[s] = want[s] && s > 32'(rr_q);
-    sel_lo = '0;
-    sel_hi = '0;
-    for (int i = NumSources - 1; i >= 0; i--) begin
-      if (want[i])  sel_lo = SrcW'(i);
-      if (above[i]) sel_hi = SrcW'(i);
-    end
-  end
-  assign sel_above = |above;
-  assign sel_v     = |want;
-  assign sel       = sel_above ? sel_hi : sel_lo;   // round robin: the next one after rr_q
 
   assign sel_f    = route_sel[RouteW-3] ? FileW'(HypFile)
                                         : FileW'(route_sel[RouteVidW + RouteVcpuW +: RouteGuestW]);
@@ -560,8 +546,8 @@ module vic #(
   assign busy_all = pending_q | claimed_q;
   assign busy_pad = BusyW'(busy_all);
   assign sel_busy = busy_pad[{sel_f, sel_id}];
-  // the source picked last cycle forwards if it still wants to and its target
-  // is idle; an injection takes the files' set port this cycle
+  // the scanned source forwards if it wants to and its target is idle; an
+  // injection takes the files' set port this cycle
   logic sel_wants;
   always_comb begin
     sel_wants = 1'b0;
@@ -569,13 +555,13 @@ module vic #(
       if (rr_q == SrcW'(s)) sel_wants = want[s];
     end
   end
-  assign fwd = sel_v_q & sel_wants & ~sel_busy & ~inject;
+  assign fwd = sel_wants & ~sel_busy & ~inject;
 
   always_comb begin
     for (int unsigned s = 0; s < NumSources; s++) fwd_1h[s] = fwd && rr_q == SrcW'(s);
   end
   assign latch_d = act_q & edge_q & (latch_q | rise) & ~fwd_1h;
-  assign rr_d    = sel_v ? sel : rr_q;
+  assign rr_d    = 32'(rr_q) == NumSources - 1 ? '0 : rr_q + 1'b1;
 
   always_comb begin
     act_d      = act_q;
@@ -723,7 +709,6 @@ module vic #(
       edge_q      <= '0;
       route_ok_q  <= '0;
       rr_q        <= '0;
-      sel_v_q     <= 1'b0;
       run_q       <= '0;
       line_q      <= line_rst;
       guest_eip_q <= '0;
@@ -743,7 +728,6 @@ module vic #(
       edge_q      <= edge_d;
       route_ok_q  <= route_ok_d;
       rr_q        <= rr_d;
-      sel_v_q     <= sel_v;
       run_q       <= run_d;
       line_q      <= line_d;
       guest_eip_q <= guest_eip_d;

@@ -407,35 +407,15 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
     uint32_t best = file_best(m, af, fx.what == W_CLAIM ? BIT64(fx.value) : 0);
     uint32_t scan_next = touched >= 0 ? m->scan : (m->scan + 1 == nunits ? 0 : m->scan + 1);
 
-    /* gateways: the source picked last cycle forwards if it still wants to
-     * and its target is idle; an injection takes the set port */
+    /* gateways: the source scanned this cycle forwards if it wants to and
+     * its target is idle; an injection takes the set port */
     int fwd = 0;
     struct vic_route fd;
     fd.file = fd.vid = 0;
-    if (m->sel_v && src_want(m, src, m->rr)) {
+    if (src_want(m, src, m->rr)) {
         vic_model_route_decode(&m->p, m->route[m->rr], &fd);
         const struct vic_file *fl = &m->file[fd.file];
         fwd = !((fl->pending | fl->claimed) & BIT64(fd.vid)) && fx.what != W_INJECT;
-    }
-    /* round robin: the first wanting source after rr, else the first */
-    int sel_v = 0;
-    uint32_t sel = 0, first = 0;
-    int have_first = 0;
-    for (uint32_t s = 0; s < m->p.sources; s++) {
-        if (!src_want(m, src, s))
-            continue;
-        if (!have_first) {
-            first = s;
-            have_first = 1;
-        }
-        if (s > m->rr && !sel_v) {
-            sel = s;
-            sel_v = 1;
-        }
-    }
-    if (!sel_v && have_first) {
-        sel = first;
-        sel_v = 1;
     }
     for (uint32_t w = 0; w < VIC_MAX_SOURCES / 32; w++)
         latch_next[w] = 0;
@@ -484,9 +464,7 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
     if (touched >= 0 && fx.inval)
         m->best_v[touched] = 0;
     m->scan = scan_next;
-    if (sel_v)
-        m->rr = sel;
-    m->sel_v = sel_v;
+    m->rr = m->rr + 1 == m->p.sources ? 0 : m->rr + 1;   /* the next source in turn */
     for (uint32_t s = 0; s < m->p.sources; s++)
         bit_put(m->src_prev, s, bit_get(src, s));
     for (uint32_t w = 0; w < VIC_MAX_SOURCES / 32; w++)

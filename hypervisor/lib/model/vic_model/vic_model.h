@@ -8,11 +8,10 @@
  * its side effects happen at the end of that next cycle.
  *
  * Timing (the RTL's sharing, modelled exactly):
- *  - one source forwards per cycle: each cycle picks, round robin, the first
- *    source after the last pick that wants to forward (an active route and an
- *    edge, a latched edge or a high level); in the next cycle that source
- *    forwards if it still wants to, its target is idle and no INJECT takes
- *    the set port in that cycle;
+ *  - the sources are scanned one per cycle, in turn (source rr, then rr + 1
+ *    mod sources): the scanned source forwards if it wants to (an active
+ *    route and an edge, a latched edge or a high level), its target is idle
+ *    and no INJECT takes the set port in that cycle;
  *  - one unit is arbitrated per cycle. A unit is a context of a guest file
  *    (unit g * ctxs + k: guest g's vCPU k) or the hypervisor's file (unit
  *    guests * ctxs). The unit is the one the bus access of the cycle touches
@@ -104,8 +103,7 @@ struct vic_model {
     uint8_t best_v[VIC_MAX_UNITS];               /* each unit's registered best id */
     uint8_t best_id[VIC_MAX_UNITS];
     uint32_t scan;                               /* next unit arbitrated in turn */
-    uint32_t rr;                                 /* the source picked last */
-    int sel_v;                                   /* ... if any wanted to */
+    uint32_t rr;                                 /* the source scanned this cycle */
 };
 
 struct vic_bus_rsp {
