@@ -2,7 +2,8 @@
 #   vic          rtl/vic/vic.sv's own assertions (legal states, best id
 #                pending, forward only to an idle target, no edge lost, one
 #                set per cycle, the claim answer) and formal/vic_fv.sv's bus
-#                rules; 2 guests, 4 ids, 2 sources, 1 priority bit; Yosys SAT
+#                rules; 2 guests, 4 ids, 2 sources, 2 contexts, 1 priority
+#                bit; Yosys SAT
 #   hva_axi_arb  the AXI4 handshake rules on the HVA's master port
 #                (rtl/hva/hva_axi_arb.sv): valid held until ready, payload
 #                stable, one master per handshake
@@ -10,7 +11,9 @@
 # yosys-smtbmc and z3 instead (minutes: z3 4.8 is slow on these models).
 # Each proof is a script $(BUILD)/formal/prove_<name> (formal/prove.sh).
 FORMAL_DIR := $(BUILD)/formal
-FV_VIC_DEPTH ?= 20
+# 14: with two contexts per guest file the VIC's SAT problem grows fast (depth
+# 14 about 70 s of CPU, depth 20 over 15 minutes)
+FV_VIC_DEPTH ?= 14
 FV_ARB_DEPTH ?= 12
 FV_VIC_SRC = $(BUILD)/rtl/hva/hva_regs_pkg.sv rtl/vic/vic_lutram.sv rtl/vic/vic_arbiter.sv rtl/vic/vic.sv formal/vic_fv.sv
 FV_ARB_SRC = rtl/walker/walker_pkg.sv rtl/hva/hva_axi_arb.sv formal/hva_axi_arb_fv.sv
