@@ -13,6 +13,8 @@
 #                   QEMU's CPU property hva-walk); its messages and figures go to FILE
 #   --walk-record PREFIX  with --walk-check: record the stream (PREFIX.req, PREFIX.mem)
 #   --walk-record-max N   record the first N translations only (the check goes on)
+#   --walk-record-on-signal  start recording at the checker's SIGUSR1 (its pid is
+#                   printed as "walker checker pid N"), with its caches emptied
 #   --walk-label NAME     with --walk-check: the trace label of its METRIC lines
 #   QEMU ARGS       everything else (-smp, -nographic, -bios, -kernel, -append, ...)
 #
@@ -31,11 +33,13 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 TOPDIR=$(cd "$HERE/../.." && pwd)
 MEM=256M
 MOPTS=""
-SIM="$TOPDIR/${BUILD:-build}/sim/hva-device/hva-device-sim"
+BDIR=${BUILD:-build}
+case $BDIR in /*) ;; *) BDIR="$TOPDIR/$BDIR" ;; esac   # BUILD relative to the tree, or absolute
+SIM="$BDIR/sim/hva-device/hva-device-sim"
 SIMLOG=""
 WALKLOG=""
 WALKARGS=()
-WALK="$TOPDIR/${BUILD:-build}/sim/walker/hva-walk-check"
+WALK="$BDIR/sim/walker/hva-walk-check"
 while [ $# -gt 0 ]; do
     case "$1" in
         --mem) MEM=$2; shift 2 ;;
@@ -45,6 +49,7 @@ while [ $# -gt 0 ]; do
         --walk-check) WALKLOG=$2; shift 2 ;;
         --walk-record) WALKARGS+=(--record "$2"); shift 2 ;;
         --walk-record-max) WALKARGS+=(--record-max "$2"); shift 2 ;;
+        --walk-record-on-signal) WALKARGS+=(--record-on-signal); shift ;;
         --walk-label) WALKARGS+=(--label "$2"); shift 2 ;;
         --) shift; break ;;
         *) break ;;

@@ -43,7 +43,9 @@ struct recorder {
     uint64_t mem_lines, fence_lines;
     uint64_t max;        /* requests to record (0: all) */
     uint64_t n_req;
+    bool started;
     bool done;           /* max reached: the files are written, the check goes on */
+    struct wh_counters base;   /* the walker's counters when the recording started */
 };
 
 static struct word_ent *rec_find(struct recorder *r, uint64_t addr)
@@ -223,20 +225,57 @@ static void describe(char *s, size_t n, const struct hva_walk_msg *m, const stru
                  r->exc, (unsigned long long)r->htval, r->implicit);
 }
 
+/* The recording starts: at the first request, or (--record-on-signal) at the
+ * first one after SIGUSR1, then with the walker's caches emptied (both fences
+ * for every VMID, also the trace's first lines) so that a replay, which starts
+ * cold, makes the same walks. */
+static int rec_start(struct recorder *r, struct mem_model *m, struct walker_h *h,
+                     const char *label, uint64_t from)
+{
+    char path[4096];
+
+    snprintf(path, sizeof(path), "%s.req", r->prefix);
+    r->req = fopen(path, "w");
+    if (!r->req) {
+        fprintf(stderr, "hva-walk-check: cannot write %s\n", path);
+        return -1;
+    }
+    fprintf(r->req, "# source hva-walk-check %s: the HVA platform QEMU hart's two-stage TLB fills"
+                    " from the %lluth on (vsatp hgatp virt user sum mxr vmxr hlvx access addr)\n",
+            label, (unsigned long long)from);
+    if (from) {
+        struct wh_inv g = { .gvma = true, .all_vmid = true }, v = { .all_vmid = true };
+        if (wh_invalidate(h, &g) || wh_invalidate(h, &v))
+            return -1;
+        fprintf(r->req, "hfence.gvma\nhfence.vvma\n");
+        r->fence_lines += 2;
+        printf("hva-walk-check: recording from translation %llu on\n", (unsigned long long)from);
+        fflush(stdout);
+    }
+    rec_grow(r);
+    r->started = true;
+    r->base = h->cnt;
+    m->observe = rec_observe;
+    m->observe_ctx = r;
+    return 0;
+}
+
 /* ---- main loop ----------------------------------------------------------- */
 
-static volatile sig_atomic_t stop;
+static volatile sig_atomic_t stop, record_go = 1;
 
 static void on_signal(int sig)
 {
-    (void)sig;
-    stop = 1;
+    if (sig == SIGUSR1)
+        record_go = 1;
+    else
+        stop = 1;
 }
 
 static void usage(void)
 {
     fprintf(stderr, "usage: hva-walk-check --socket PATH --ram FILE [--ram-base HEX] [--latency N]\n"
-                    "                      [--record PREFIX [--record-max N]] [--label NAME]\n");
+                    "                      [--record PREFIX [--record-max N] [--record-on-signal]] [--label NAME]\n");
     exit(2);
 }
 
@@ -262,13 +301,22 @@ static int rec_finish(struct recorder *r, struct mem_model *m, const struct walk
         return 0;
     r->done = true;
     m->observe = NULL;
+    struct wh_counters c = h->cnt;
+    c.requests -= r->base.requests;
+    c.tlb_hits -= r->base.tlb_hits;
+    c.gtlb_hits -= r->base.gtlb_hits;
+    c.pwc_hits -= r->base.pwc_hits;
+    c.pte_reads -= r->base.pte_reads;
+    c.ad_updates -= r->base.ad_updates;
+    c.faults -= r->base.faults;
+    c.busy_cycles -= r->base.busy_cycles;
     if (fclose(r->req) || rec_write_mem(r, m))
         rc = -1;
     r->req = NULL;
     printf("hva-walk-check: recorded %s.req (%llu requests, %llu fences, %llu mem lines) and %s.mem"
            " (%zu words)\n", r->prefix, (unsigned long long)r->n_req,
            (unsigned long long)r->fence_lines, (unsigned long long)r->mem_lines, r->prefix, r->n_used);
-    print_counters("recorded counters", &h->cnt, latency);
+    print_counters("recorded counters", &c, latency);
     fflush(stdout);
     return rc;
 }
@@ -295,6 +343,10 @@ int main(int argc, char **argv)
     void *ram;
 
     for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--record-on-signal")) {
+            record_go = 0;
+            continue;
+        }
         if (i + 1 >= argc)
             usage();
         if (!strcmp(argv[i], "--socket"))
@@ -329,24 +381,13 @@ int main(int argc, char **argv)
     }
     mem_init(&mem, ram_base, (uint64_t)sb.st_size);
     mem_set_backing(&mem, ram);
-    if (rec.prefix) {
-        char path[4096];
-        snprintf(path, sizeof(path), "%s.req", rec.prefix);
-        rec.req = fopen(path, "w");
-        if (!rec.req) {
-            fprintf(stderr, "hva-walk-check: cannot write %s\n", path);
-            return 1;
-        }
-        fprintf(rec.req, "# source hva-walk-check %s: the HVA platform QEMU hart's two-stage TLB fills"
-                         " (vsatp hgatp virt user sum mxr vmxr hlvx access addr)\n", label);
-        rec_grow(&rec);
-        mem.observe = rec_observe;
-        mem.observe_ctx = &rec;
-    }
     wh_init(&h, &mem, latency, NULL);
+    if (rec.prefix && record_go && rec_start(&rec, &mem, &h, label, 0))
+        return 1;
 
     sigaction(SIGTERM, &sig, NULL);   /* no SA_RESTART: accept/recv return EINTR */
     sigaction(SIGINT, &sig, NULL);
+    sigaction(SIGUSR1, &sig, NULL);
     lfd = socket(AF_UNIX, SOCK_SEQPACKET, 0);
     strcpy(sa.sun_path, sock_path);
     unlink(sock_path);
@@ -436,6 +477,10 @@ int main(int argc, char **argv)
         q.c.ad_mode = XLATE_AD_UPDATE;
         q.addr = m.addr;
         q.acc = a == 2 ? XLATE_EXEC : a == 1 ? XLATE_WRITE : XLATE_READ;
+        if (rec.prefix && !rec.started && record_go && rec_start(&rec, &mem, &h, label, st.xlate)) {
+            rc = 1;
+            break;
+        }
         rec.n_pend = 0;
         if (wh_translate(&h, &q, &r)) {
             fprintf(stderr, "hva-walk-check: the walker did not answer\n");

@@ -13,8 +13,12 @@
 #   SWEEP_LATENCY      memory latency of that grid (cycles, default 4)
 #   SWEEP_LAT_CONFIGS  configurations also replayed at every SWEEP_LAT_SERIES latency
 #   SWEEP_TRACES       trace-synth streams: g2m (chipvisor's 2 MiB G-stage leaves),
-#                      g4k (4 KiB G-stage leaves); or a path prefix of a recorded
-#                      trace (<prefix>.mem, <prefix>.req)
+#                      g4k (4 KiB G-stage leaves); linux-boot (the first
+#                      SWEEP_LINUX_REQUESTS translations of Debian's Linux booting
+#                      on the HVA platform, recorded by hva-walk-check through
+#                      record-linux-trace.sh once, kept in <out dir>/traces); or a
+#                      path prefix of a recorded trace (<prefix>.mem, <prefix>.req)
+#   SWEEP_LINUX_REQUESTS  translations of the linux-boot trace (default 500000)
 #   SWEEP_REQUESTS     translations per synthetic trace
 #   SWEEP_SYNTH        configurations synthesized (Yosys synth_xilinx; minutes each)
 #   SWEEP_JOBS         replays at once (default 2)
@@ -40,7 +44,8 @@ SWEEP_CONFIGS=${SWEEP_CONFIGS:-t4w4-g16w4-p8 t8w4-g16w4-p8 $BASE t32w4-g16w4-p8 
 SWEEP_LATENCY=${SWEEP_LATENCY:-4}
 SWEEP_LAT_CONFIGS=${SWEEP_LAT_CONFIGS-$BASE off}
 SWEEP_LAT_SERIES=${SWEEP_LAT_SERIES:-1 2 4 8 16 32 64}
-SWEEP_TRACES=${SWEEP_TRACES:-g2m g4k}
+SWEEP_TRACES=${SWEEP_TRACES:-g2m g4k linux-boot}
+SWEEP_LINUX_REQUESTS=${SWEEP_LINUX_REQUESTS:-500000}
 SWEEP_REQUESTS=${SWEEP_REQUESTS:-20000}
 SWEEP_SYNTH=${SWEEP_SYNTH-t4w4-g4w4-p2 $BASE t16w4-g0w4-p8 t64w4-g64w4-p16 off}
 SWEEP_JOBS=${SWEEP_JOBS:-2}
@@ -95,6 +100,13 @@ for tr in $SWEEP_TRACES; do
         p=$out/traces/linuxlike-$tr-$SWEEP_REQUESTS
         [ -s "$p.req" ] || "$tools/host-tools/hva-trace-synth" --seed 1 --requests "$SWEEP_REQUESTS" \
             --gpage "${tr#g}" "$p" >/dev/null
+        trace_paths+=("$p") ;;
+    linux-boot)
+        # the first SWEEP_LINUX_REQUESTS two-stage translations of a Linux boot,
+        # recorded on the HVA platform (hva-walk-check) once and kept
+        p=$out/traces/linux-boot-$SWEEP_LINUX_REQUESTS
+        [ -s "$p.req" ] && [ -s "$p.mem" ] ||
+            tests/bench/record-linux-trace.sh "$p" "$SWEEP_LINUX_REQUESTS" || exit 1
         trace_paths+=("$p") ;;
     *)
         [ -s "$tr.mem" ] && [ -s "$tr.req" ] || { echo "sweep: no trace $tr.{mem,req}" >&2; exit 1; }
@@ -158,6 +170,7 @@ BUILD=${BUILD:-build} tests/bench/bench-config.sh >"$out/config.txt"
     echo "sweep_lat_series="$SWEEP_LAT_SERIES
     echo "sweep_traces="$SWEEP_TRACES
     echo "sweep_requests=$SWEEP_REQUESTS"
+    echo "sweep_linux_requests=$SWEEP_LINUX_REQUESTS"
     echo "sweep_synth="$SWEEP_SYNTH
     for tp in "${trace_paths[@]}"; do echo "trace_$(basename "$tp")=$(sed -n '1s/^# source //p' "$tp.req")"; done
     echo "sweep_seconds=build $((t_built - t_start)), replay $((t_replayed - t_built)), synth $((t_synth - t_replayed))"

@@ -36,6 +36,7 @@ hva_cmd() {
          "${HVA_WALK:+--walk-check $HVA_WALK} ${HVA_WALK_RECORD:+--walk-record $HVA_WALK_RECORD}" \
          "${HVA_WALK_LABEL:+--walk-label $HVA_WALK_LABEL}" \
          "${HVA_WALK_RECORD_MAX:+--walk-record-max $HVA_WALK_RECORD_MAX}" \
+         "${HVA_WALK_RECORD_ON_SIGNAL:+--walk-record-on-signal}" \
          "--sim-log $LOGS/hva_$cfg.sim -- -smp ${HVA_SMP:-1} -nographic -bios $OPENSBI_FW" \
          "-kernel $BUILD/configs/$cfg/chipvisor.bin $*"
 }
