@@ -11,7 +11,7 @@
 exec "$EXPECT" -t 300 -l "$LOGS/qemu_hva_demo.console" \
     -n 'FAIL|PANIC|unexpected|software paths|disagree at|did not answer' \
     -e '^\[chipvisor\] HVA [0-9.]+ \(device at 0x10200000, from the device tree, irq 12\).*VIC yes.*outputs on hgeip 1\.\..*walker serves translations' \
-    -e '^\[chipvisor\] vm mmio: PLIC at GPA 0xc000000 served by the HVA VIC \(guest file 0 in its G-stage, 1 context, line hgeip 1\)' \
+    -e '^\[chipvisor\] vm mmio: PLIC at GPA 0xc000000 served by the HVA VIC \(guest file 0 in its G-stage, line hgeip 1\)' \
     -a '^\[mmio\] ok - lowering the threshold delivers it' \
     -a '^\[paging\] ok - UART scratch register through a virtual mapping' \
     -a '^\[paging\] [0-9]+ checks, 0 failed: PASS' \
