@@ -100,6 +100,17 @@ trap 'on_signal 2' INT
 trap 'on_signal 15' TERM
 trap 'on_signal 1' HUP
 
+# wait_listening <pid> <socket> <what>: until the child listens there (10 s at most)
+wait_listening() {
+    local i
+    for i in $(seq 100); do
+        [ -S "$2" ] && return 0
+        kill -0 "$1" 2>/dev/null || { wait "$1"; die "the $3 ended before listening"; }
+        sleep 0.1
+    done
+    die "the $3 did not listen on $2 in 10 s"
+}
+
 truncate -s "$MEM" "$RAM" || die "cannot create the RAM file ($MEM)"
 if [ -n "$SIMLOG" ]; then
     "$SIM" --socket "$SOCK" --ram "$RAM" 2>"$SIMLOG" &
@@ -108,23 +119,13 @@ else
 fi
 SIM_PID=$!
 say "simulator pid $SIM_PID, directory $DIR"
-for i in $(seq 100); do
-    [ -S "$SOCK" ] && break
-    kill -0 "$SIM_PID" 2>/dev/null || { wait "$SIM_PID"; SIM_PID=""; die "the simulator ended before listening"; }
-    sleep 0.1
-done
-[ -S "$SOCK" ] || die "the simulator did not listen on $SOCK in 10 s"
+wait_listening "$SIM_PID" "$SOCK" simulator
 
 if [ -n "$WALKLOG" ]; then
     "$WALK" --socket "$DIR/walk.sock" --ram "$RAM" "${WALKARGS[@]}" >"$WALKLOG" 2>&1 &
     WALK_PID=$!
     say "walker checker pid $WALK_PID"
-    for i in $(seq 100); do
-        [ -S "$DIR/walk.sock" ] && break
-        kill -0 "$WALK_PID" 2>/dev/null || { wait "$WALK_PID"; WALK_PID=""; die "the walker checker ended before listening ($WALKLOG)"; }
-        sleep 0.1
-    done
-    [ -S "$DIR/walk.sock" ] || die "the walker checker did not listen in 10 s"
+    wait_listening "$WALK_PID" "$DIR/walk.sock" "walker checker ($WALKLOG)"
     WALK_QEMU=(-global "riscv-cpu.hva-walk=$DIR/walk.sock")
 fi
 
