@@ -188,14 +188,14 @@ package walker_pkg;
     logic [2:0]      vs_lv;     // levels of the vsatp / hgatp mode (0: Bare)
     logic [2:0]      g_lv;
     logic [LvlW-1:0] level;
-    logic [VpnW-1:0] vpn;       // GVA bits 58:12 (GPA bits with a Bare VS-stage)
-    logic [PpnW-1:0] ppn;       // HPA page
-    logic [PpnW-1:0] gpn;       // GPA page of the VS leaf (56-bit GPA)
-    logic [3:0]      vs_perm;
-    logic [3:0]      g_perm;
+    logic [3:0]      vs_perm;   // (what a hit re-checks sits in the tag part:
+    logic [3:0]      g_perm;    // its multiplexer runs beside the payload read)
     logic            vs_d;
     logic            g_d;
     logic            need_mxr;
+    logic [VpnW-1:0] vpn;       // GVA bits 58:12 (GPA bits with a Bare VS-stage)
+    logic [PpnW-1:0] ppn;       // HPA page
+    logic [PpnW-1:0] gpn;       // GPA page of the VS leaf (56-bit GPA)
   } tlb_entry_t;
 
   // G-stage leaf (GPA->HPA) of one VMID.
@@ -203,10 +203,10 @@ package walker_pkg;
     logic [13:0]     vmid;
     logic [2:0]      g_lv;
     logic [LvlW-1:0] level;
-    logic [VpnW-1:0] vpn;       // GPA bits 58:12 (Sv57x4: 59-bit GPA)
-    logic [PpnW-1:0] ppn;
     logic [3:0]      perm;
     logic            d;
+    logic [VpnW-1:0] vpn;       // GPA bits 58:12 (Sv57x4: 59-bit GPA)
+    logic [PpnW-1:0] ppn;
   } gtlb_entry_t;
 
   // Page-walk cache: a non-leaf PTE of either stage. The walk of `vpn`
@@ -226,8 +226,8 @@ package walker_pkg;
 
   // Payload bits of each entry (its low fields, from ppn on): walker_cache
   // reads them only at the way that hits; the fields above are the tag.
-  localparam int unsigned TlbPayW  = 2 * PpnW + 11;   // ppn gpn vs_perm g_perm vs_d g_d need_mxr
-  localparam int unsigned GtlbPayW = PpnW + 5;        // ppn perm d
+  localparam int unsigned TlbPayW  = 2 * PpnW;       // ppn gpn
+  localparam int unsigned GtlbPayW = PpnW;            // ppn
   localparam int unsigned PwcPayW  = PpnW;            // ppn
 
 endpackage
