@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mem_model.h"
 #include "walker_harness.h"
@@ -244,6 +245,11 @@ int main(int argc, char **argv)
     if (h.n_errors) {
         fprintf(stderr, "hva-trace-replay: AXI protocol error: %s\n", h.error);
         return 1;
+    }
+    if (getenv("HVA_REPLAY_SPEED")) {   /* simulated cycles per second of CPU time (all of the run) */
+        double cpu = (double)clock() / CLOCKS_PER_SEC;
+        fprintf(stderr, "speed: %llu cycles simulated in %.2f s of CPU time: %.2f M cycles/s\n",
+                (unsigned long long)h.cnt.cycles, cpu, cpu > 0 ? (double)h.cnt.cycles / cpu / 1e6 : 0.0);
     }
     wh_free(&h, NULL);
     mem_free(&mem);

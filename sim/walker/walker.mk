@@ -58,13 +58,41 @@ TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache)
          $(WALKER_SIM_EXE_test_walker_bound) $(WALKER_SIM_EXE_test_walker_inflight1) \
          $(WALKER_SIM_EXE_test_walker_inflight4)
 
+# hva-trace-replay-opt: the replay tool built for speed (benchmarks, long
+# traces): the same sources without assertions, waveforms or sanitizers, C and
+# C++ at -O2 (the tests keep the checked build above). Cycle-exact with it:
+# tests/rtl/walker/replay_test.sh runs both (make check).
+WALKER_OPT_OUT    := $(WALKER_SIM_OUT)/hva-trace-replay-opt
+WALKER_OPT_EXE    := $(WALKER_SIM_OUT)/hva-trace-replay-opt.exe
+WALKER_OPT_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
+WALKER_OPT_VFLAGS := -Wall -Wno-fatal -O3 --x-assign fast --x-initial fast --no-assert
+WALKER_OPT_OBJ    := $(patsubst %.c,$(WALKER_OPT_OUT).obj/%.o,$(notdir $(WALKER_SIM_DIR)/hva_trace_replay.c \
+                         $(WALKER_SIM_C) $(WALKER_XLATE_C)))
+
+$(WALKER_OPT_OUT).obj/%.o: $(WALKER_SIM_H) $(XLATE_HDR) $(WALKER_SIM_DIR)/hva_trace_replay.c $(WALKER_SIM_C) \
+                           $(WALKER_XLATE_C) $(WALKER_SIM_DIR)/walker.mk
+	@mkdir -p $(@D)
+	$(HOST_CC) $(WALKER_OPT_CFLAGS) -I$(WALKER_SIM_DIR) $(HV_LIB_INC) \
+	    -c $(filter %/$*.c,$(WALKER_SIM_DIR)/hva_trace_replay.c $(WALKER_SIM_C) $(WALKER_XLATE_C)) -o $@
+
+$(WALKER_OPT_EXE): $(WALKER_OPT_OBJ) $(WALKER_SIM_SV) $(WALKER_SIM_DIR)/walker_sim.cpp
+	@rm -f $@
+	$(VERILATOR) --cc --exe --build -j 2 $(WALKER_OPT_VFLAGS) --top-module walker_tb $(WALKER_REPLAY_PARAMS) \
+	    --Mdir $(WALKER_OPT_OUT).verilated -o $(TOP)/$@ \
+	    -CFLAGS "-I$(TOP)/$(WALKER_SIM_DIR) -O2" -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2" \
+	    -LDFLAGS "$(addprefix $(TOP)/,$(WALKER_OPT_OBJ))" \
+	    $(WALKER_SIM_SV) $(TOP)/$(WALKER_SIM_DIR)/walker_sim.cpp \
+	    >$(WALKER_OPT_OUT).build.log 2>&1 || { tail -30 $(WALKER_OPT_OUT).build.log; exit 1; }
+
+ALL += $(WALKER_OPT_EXE)
+
 # the replay tool on a small checked-in trace
 WALKER_REPLAY_TEST := $(WALKER_SIM_OUT)/test_walker_replay
 $(WALKER_REPLAY_TEST): tests/rtl/walker/replay_test.sh $(WALKER_SIM_EXE_hva-trace-replay) \
-                       $(wildcard tests/rtl/walker/trace/*)
+                       $(WALKER_OPT_EXE) $(wildcard tests/rtl/walker/trace/*)
 	@mkdir -p $(@D)
-	printf '#!/bin/sh\nexec %s %s %s\n' $(TOP)/tests/rtl/walker/replay_test.sh \
-	    $(TOP)/$(WALKER_SIM_EXE_hva-trace-replay) $(TOP)/tests/rtl/walker/trace >$@
+	printf '#!/bin/sh\nexec %s %s %s %s\n' $(TOP)/tests/rtl/walker/replay_test.sh \
+	    $(TOP)/$(WALKER_SIM_EXE_hva-trace-replay) $(TOP)/tests/rtl/walker/trace $(TOP)/$(WALKER_OPT_EXE) >$@
 	chmod +x $@
 
 ALL   += $(WALKER_REPLAY_TEST)
