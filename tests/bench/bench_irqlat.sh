@@ -24,8 +24,9 @@ done
 # the HVA VIC as a device (QEMU -M virt,hva=on, the RTL behind it)
 . "$(dirname "$0")/../qemu/hva_platform.sh"
 # the simulator answers each access 32 cycles after it (HVA_DEV_SETTLE,
-# sim/hva-device): the VIC's line, at most 3 + guests + 1 cycles after an
-# INJECT (rtl/vic/README.md), is then in the answer, not a later message
+# sim/hva-device): the VIC's line, within one round of its arbitration
+# after an INJECT (9 cycles with 4 guests of 2 contexts: rtl/vic/README.md),
+# is then in the answer, not a later message
 export HVA_DEV_SETTLE=${HVA_DEV_SETTLE:-32}
 for r in $(seq "$repeats"); do
     log="$LOGS/bench_irqlat_hva.console"
