@@ -416,6 +416,7 @@ module hva_walker #(
 
   // ---- assertions (Verilator --assert; not read by synthesis) -----------------
 `ifndef SYNTHESIS
+`ifndef FORMAL   // Yosys reads no SVA sequences: formal/hva_walker_fv.sv proves these
   // AXI: a valid stays up, and its payload stable, until its ready
   a_ar_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
     axi_req_o.ar_valid && !axi_rsp_i.ar_ready |=> axi_req_o.ar_valid && $stable(axi_req_o.ar));
@@ -439,6 +440,7 @@ module hva_walker #(
   a_hit_one_cycle: assert property (@(posedge clk_i) disable iff (!rst_ni)
     req_fire && tlb_use |=> hit_q && hit_rsp_q.tlb_hit);
   a_one_start: assert property (@(posedge clk_i) disable iff (!rst_ni) $onehot0(eng_start));
+`endif
 `endif
 
 endmodule

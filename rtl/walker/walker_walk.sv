@@ -948,6 +948,7 @@ module walker_walk #(
 
   // ---- assertions (Verilator --assert; not read by synthesis) -----------------
 `ifndef SYNTHESIS
+`ifndef FORMAL   // Yosys reads no SVA sequences: formal/hva_walker_fv.sv proves these
   // a valid stays up, and its payload stable, until its ready
   a_ar_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
     ar_valid_o && !ar_ready_i |=> ar_valid_o && $stable(ar_addr_o) && $stable(ar_lock_o));
@@ -973,6 +974,7 @@ module walker_walk #(
     pte_reads_q <= 8'(MAX_PTE_READS));
   a_walks_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
     vs_walks_q <= 3'(MaxWalks) && g_walks_q <= 3'(MaxWalks));
+`endif
 `endif
 
 endmodule
