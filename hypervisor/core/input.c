@@ -10,23 +10,31 @@
 
 static struct vm *focus;
 
+/* input goes only to VMs that were created (a refused VM has no UART to feed) */
 void input_init(void)
 {
     focus = NULL;
     for (uint32_t i = 0; i < vm_count; i++)
-        if (vms[i].cfg->console_input && !focus)
+        if (vms[i].created && vms[i].cfg->console_input && !focus)
             focus = &vms[i];
-    if (!focus && vm_count)
-        focus = &vms[0];
+    for (uint32_t i = 0; i < vm_count && !focus; i++)
+        if (vms[i].created)
+            focus = &vms[i];
     if (focus)
         hv_log("console input goes to vm %s (Ctrl-] switches)\n", focus->cfg->name);
 }
 
 static void switch_focus(void)
 {
-    if (!vm_count)
+    if (!focus)
         return;
-    focus = &vms[(focus->index + 1) % vm_count];
+    for (uint32_t step = 1; step <= vm_count; step++) {
+        struct vm *next = &vms[(focus->index + step) % vm_count];
+        if (next->created) {
+            focus = next;
+            break;
+        }
+    }
     hv_log("console input goes to vm %s\n", focus->cfg->name);
     /* a reading point for benchmarks: traps counted within one run
      * (tests/bench/bench_linux.sh, linux_idle_traps_per_s) */
