@@ -389,6 +389,28 @@ static void check_vic(void)
     wr32(guest0(VIC_G_CLAIM), vid);   /* complete */
     wr32(HVA_VIC_HYP_OFFSET + VIC_RUNNING, 0);
 
+    /* guest 0's second context (its vCPU 1, PLIC context 3): its own enables
+     * and claim page, and its own output line (LINE: line 1) */
+    uint64_t line1 = 1ull << (guest_line_first + 1);
+    wr32(guest0(VIC_G_ENABLE), 0);                      /* context 0 does not take it */
+    wr32(guest0(VIC_G_ENABLE_K(1)), 1u << vid);
+    wr32(guest0(VIC_G_THRESHOLD_K(1)), 0);
+    wr32(HVA_VIC_HYP_OFFSET + VIC_LINE + 4, VIC_LINE_RUN | 1);
+    wr32(HVA_VIC_HYP_OFFSET + VIC_INJECT, vid << VIC_ROUTE_VID_SHIFT | 0u << VIC_ROUTE_GUEST_SHIFT);
+    guest_line_bit = line1;
+    polls = wait_for(hgeip_set);
+    check(polls < LINE_POLLS, "line 1 up within 32 register accesses (accesses taken)", polls, 0);
+    CHECK_EQ("hgeip: line 1 (guest 0's context 1), not line 0", csr_hgeip() & (line | line1), line1);
+    CHECK_EQ("LINE of guest 0's context 1: EIP, RUN, line 1",
+             rd32(HVA_VIC_HYP_OFFSET + VIC_LINE + 4), VIC_LINE_EIP | VIC_LINE_RUN | 1);
+    CHECK_EQ("context 0's claim finds nothing", rd32(guest0(VIC_G_CLAIM)), 0);
+    CHECK_EQ("context 1's claim (PLIC context 3's page)", rd32(guest0(VIC_G_CLAIM_K(1))), vid);
+    (void)wait_for(hgeip_clear);
+    CHECK_EQ("line 1 after the claim", csr_hgeip() & line1, 0);
+    wr32(guest0(VIC_G_CLAIM_K(1)), vid);
+    wr32(HVA_VIC_HYP_OFFSET + VIC_LINE + 4, 1);
+    guest_line_bit = line;
+
     /* the hypervisor's own file -> hyp_irq_o -> PLIC source 13 */
     volatile uint32_t *plic_pending = (volatile uint32_t *)PLIC_PENDING;
     wr32(HVA_VIC_HYP_OFFSET + VIC_HYP_PRIORITY + 4 * hyp_vid, 1);
