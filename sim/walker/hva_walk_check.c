@@ -338,6 +338,10 @@ int main(int argc, char **argv)
     struct walker_h h;
     struct sockaddr_un sa = { .sun_family = AF_UNIX };
     struct sigaction sig = { .sa_handler = on_signal };
+    /* a self-test of the stop: the walker's answer to this translation (1 = the
+     * first) is taken as a different HPA (tests/qemu/test_hva_walkcheck_stop.sh) */
+    const char *fault_env = getenv("HVA_WALK_CHECK_FAULT");
+    uint64_t fault_at = fault_env ? strtoull(fault_env, NULL, 0) : 0;
     struct stat sb;
     int lfd, cfd = -1, rfd, rc = 0;
     void *ram;
@@ -489,6 +493,12 @@ int main(int argc, char **argv)
         }
         st.xlate++;
         st.walker_cycles += r.cycles;
+        if (st.xlate == fault_at) {
+            fprintf(stderr, "hva-walk-check: HVA_WALK_CHECK_FAULT: translation %llu answered wrong on purpose\n",
+                    (unsigned long long)fault_at);
+            r.exc = 0;
+            r.hpa = m.q_pa ^ 0x1000;
+        }
         st.hyp += !!(m.flags & HVA_WALK_F_HYP);
         if (m.q_result <= HVA_WALK_Q_PMP)
             st.qemu[m.q_result]++;
