@@ -229,13 +229,19 @@ module hva_regs #(
       end
       assign word = mem_q[ctx_slot[CtxRowW-1:0]];
     end else begin : g_reg
+      // one slot: a register with a reset, so it needs no written bit (the
+      // iCE40 board: those bits and their masks cost about 200 logic cells)
       logic [31:0] word_q;
-      always_ff @(posedge clk_i) begin
-        if (ctx_we[i]) word_q <= ctx_wdata;
+      always_ff @(posedge clk_i or negedge rst_ni) begin
+        if (!rst_ni) begin
+          word_q <= '0;
+        end else if (ctx_we[i]) begin
+          word_q <= ctx_wdata;
+        end
       end
       assign word = word_q;
     end
-    assign ctx_row[i*32 +: 32] = ctx_wr_q[32'(ctx_slot) * CtxWords + i] ? word : '0;
+    assign ctx_row[i*32 +: 32] = (CtxSlots == 1 || ctx_wr_q[32'(ctx_slot) * CtxWords + i]) ? word : '0;
   end
 
   // the word the access names, and a slot's registers
