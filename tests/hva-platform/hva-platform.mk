@@ -16,3 +16,5 @@ $(HVAP_PROBE): $(HVAP_OBJS) tests/hva-platform/probe.ld
 ALL += $(HVAP_PROBE)
 # the HVA platform tests need the probe, the simulator and the patched QEMU
 check: $(HVAP_PROBE) $(HVADEV_EXE) qemu-hva
+# the benches run on the HVA platform too (bench_irq, bench_irqlat, bench_walkcheck)
+bench-run: $(HVAP_PROBE) $(HVADEV_EXE) $(WALKCHECK_EXE) qemu-hva
