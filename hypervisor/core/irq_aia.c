@@ -20,21 +20,16 @@ static void send_msi(struct vm *vm, uint32_t id, uint32_t eiid)
         cpu_kick(&cpus[v->pin]);
 }
 
-/* A device's line as MSIs (identity = its irq): one on each rising edge, and
- * one more when the guest changed the device's state (a write, or a UART
- * read, which consumes) and the line is still high -- MSIs are edges, and
- * the guest may have taken only part of what the device holds; this is the
- * re-trigger an APLIC driver does at EOI for a level source. Duplicates
- * merge in the file's pending bit. */
+/* A device's line as MSIs (identity = its irq), by the edge-triggered
+ * paths' rule (vm_wire_fires); duplicates merge in the file's pending bit. */
 static void msi_update(struct vm *vm, const struct vm_device_config *touched)
 {
     struct vm_wire w[VM_WIRED_DEVICES];
     vm_wires(vm, w);
     for (unsigned i = 0; i < VM_WIRED_DEVICES; i++) {
         bool level = w[i].dev && vm_dev_line(vm, w[i].dev);
-        if (level && w[i].dev->irq && (!*w[i].last || touched == w[i].dev))
+        if (vm_wire_fires(w[i].dev, level, w[i].last, touched))
             send_msi(vm, 0, w[i].dev->irq);   /* without an APLIC: to the boot hart */
-        *w[i].last = level;
     }
 }
 

@@ -17,6 +17,7 @@
 #include "irq_backend.h"
 #include "console.h"
 #include "csr.h"
+#include "dev_lines.h"
 #include "gstage.h"
 #include "hva_hw.h"
 #include "hva_regs.h"
@@ -283,18 +284,15 @@ static bool vic_access(struct vm *vm, uint64_t off, bool write, uint32_t *val)
     return write ? hva_hw_write(vic_window(vm) + w, *val) : hva_hw_read(vic_window(vm) + w, val);
 }
 
-/* Direct: an emulated device's level line as INJECTs into the file: one on
- * each rising edge, and one more when the guest changed the device (`touched`)
- * and the line is still high (it may have taken only part of what the device
- * holds; as a level gateway would pend it again). Duplicates merge in the
- * pending bit. The same rule as MSIs into an IMSIC file (irq_aia.c). */
+/* Direct: an emulated device's level line as INJECTs into the file, by the
+ * edge-triggered paths' rule (vm_wire_fires); duplicates merge in the
+ * pending bit. */
 static void inject_line(struct vm *vm, const struct vm_device_config *dev, bool level, bool *prev,
                         const struct vm_device_config *touched)
 {
-    if (dev && dev->irq && level && (!*prev || touched == dev))
+    if (vm_wire_fires(dev, level, prev, touched))
         hva_hw_write(HVA_VIC_HYP_OFFSET + VIC_INJECT, VIC_ROUTE_ENABLE |
                      (vm->vic_file - 1) << VIC_ROUTE_GUEST_SHIFT | dev->irq);
-    *prev = level;
 }
 
 static void vic_update_irqs(struct vm *vm, const struct vm_device_config *touched)

@@ -42,4 +42,17 @@ static inline bool *vm_dev_last_line(struct vm *vm, const struct vm_device_confi
            dev == vm->blk_dev ? &vm->blk_line : dev == vm->vcon_dev ? &vm->vcon_line : NULL;
 }
 
+/* The rule of the edge-triggered paths (MSIs into an IMSIC file, INJECTs
+ * into a VIC file): a device's line is sent on each rising edge, and again
+ * when the guest just changed the device (`touched`) and the line is still
+ * high -- it may have taken only part of what the device holds, as a level
+ * gateway would pend it again. Records the level as the last one. */
+static inline bool vm_wire_fires(const struct vm_device_config *dev, bool level, bool *last,
+                                 const struct vm_device_config *touched)
+{
+    bool fire = dev && dev->irq && level && (!*last || touched == dev);
+    *last = level;
+    return fire;
+}
+
 #endif
