@@ -133,7 +133,7 @@ static int parse_mem(char *line, uint64_t *addr, uint64_t *val)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: hva-trace-replay [--latency N] [--quiet] <memory image> <requests file>\n");
+    fprintf(stderr, "usage: hva-trace-replay [--latency N] [--axi-random SEED] [--quiet] <memory image> <requests file>\n");
     exit(2);
 }
 
@@ -143,7 +143,8 @@ int main(int argc, char **argv)
     struct mem_model mem;
     struct walker_h h;
     unsigned latency = 4, lineno = 0, n_req = 0;
-    bool quiet = false;
+    bool quiet = false, axi_random = false;
+    unsigned long long axi_seed = 0;
     char line[1024], err[256];
     const char *image, *reqs;
     FILE *f;
@@ -151,6 +152,11 @@ int main(int argc, char **argv)
     for (;;) {
         if (argc >= 3 && !strcmp(argv[1], "--latency")) {
             latency = (unsigned)strtoul(argv[2], NULL, 0);
+            argv += 2;
+            argc -= 2;
+        } else if (argc >= 3 && !strcmp(argv[1], "--axi-random")) {   /* the random slave */
+            axi_seed = strtoull(argv[2], NULL, 0);
+            axi_random = true;
             argv += 2;
             argc -= 2;
         } else if (argc >= 2 && !strcmp(argv[1], "--quiet")) {   /* the counters line alone */
@@ -176,6 +182,8 @@ int main(int argc, char **argv)
         return 1;
     }
     wh_init(&h, &mem, latency, getenv("WALKER_TRACE") ? "hva-trace-replay.fst" : NULL);
+    if (axi_random)
+        wh_axi_random(&h, axi_seed);
     while (fgets(line, sizeof(line), f)) {
         char *p = strchr(line, '#');
         struct wh_req q;
@@ -248,8 +256,11 @@ int main(int argc, char **argv)
     }
     if (getenv("HVA_REPLAY_SPEED")) {   /* simulated cycles per second of CPU time (all of the run) */
         double cpu = (double)clock() / CLOCKS_PER_SEC;
-        fprintf(stderr, "speed: %llu cycles simulated in %.2f s of CPU time: %.2f M cycles/s\n",
-                (unsigned long long)h.cnt.cycles, cpu, cpu > 0 ? (double)h.cnt.cycles / cpu / 1e6 : 0.0);
+        fprintf(stderr, "speed: %llu cycles simulated in %.2f s of CPU time: %.2f M cycles/s "
+                "(%llu quiet cycles %s)\n",
+                (unsigned long long)h.cnt.cycles, cpu, cpu > 0 ? (double)h.cnt.cycles / cpu / 1e6 : 0.0,
+                (unsigned long long)h.skipped,
+                h.skip == WH_SKIP_ON ? "not evaluated" : h.skip == WH_SKIP_CHECK ? "checked" : "evaluated");
     }
     wh_free(&h, NULL);
     mem_free(&mem);

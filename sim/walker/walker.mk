@@ -20,7 +20,7 @@ WALKER_SIM_OBJ_$(1) := $(patsubst %.c,$(WALKER_SIM_OUT)/$(1).obj/%.o,$(notdir $(
 
 $(WALKER_SIM_OUT)/$(1).obj/%.o: $(WALKER_SIM_H) $(XLATE_HDR) $(2) $(WALKER_SIM_C) $(WALKER_XLATE_C) $(WALKER_SIM_DIR)/walker.mk
 	@mkdir -p $$(@D)
-	$(HOST_CC) $(HOST_CFLAGS) $(4) -I$(WALKER_SIM_DIR) $(HV_LIB_INC) \
+	$(HOST_CC) $(HOST_CFLAGS) $(4) -DWH_CHECK_STATE_AFTER=3 -I$(WALKER_SIM_DIR) $(HV_LIB_INC) \
 	    -c $$(filter %/$$*.c,$(2) $(WALKER_SIM_C) $(WALKER_XLATE_C)) -o $$@
 
 $$(WALKER_SIM_EXE_$(1)): $$(WALKER_SIM_OBJ_$(1)) $(WALKER_SIM_SV) $(WALKER_SIM_DIR)/walker_sim.cpp
@@ -38,7 +38,8 @@ endef
 
 WALKER_TEST_C := tests/rtl/walker/test_walker_rtl.c
 # default caches, and all caches off (PTE reads compared exactly)
-$(eval $(call WALKER_SIM_EXE,test_walker_rtl,$(WALKER_TEST_C),,-DWALKER_CFG='"base"'))
+# (WH_SKIP_DEFAULT=2: every quiet cycle of the random runs checked, walker_harness.h)
+$(eval $(call WALKER_SIM_EXE,test_walker_rtl,$(WALKER_TEST_C),,-DWALKER_CFG='"base"' -DWH_SKIP_DEFAULT=2))
 $(eval $(call WALKER_SIM_EXE,test_walker_nocache,$(WALKER_TEST_C),-GTLB_EN=0 -GGTLB_EN=0 -GPWC_EN=0,-DWALKER_CFG='"nocache"' -DWALKER_CACHES=0))
 # WALKER_REPLAY_PARAMS: -G parameters of the replay tool's walker (make sweep
 # builds one per configuration, each in its own BUILD folder)
@@ -52,7 +53,7 @@ $(eval $(call WALKER_SIM_EXE,test_walker_bound,$(WALKER_TEST_C),-GTLB_EN=0 -GGTL
 # 1 and 4 translations in flight (the default is 2): the same test, and the
 # in-flight figures for the README; 200000 random translations
 $(eval $(call WALKER_SIM_EXE,test_walker_inflight1,$(WALKER_TEST_C),-GMAX_INFLIGHT=1,-DWALKER_CFG='"inflight1"' -DMAX_INFLIGHT=1 -DWALKER_RANDOM_DEFAULT=200000))
-$(eval $(call WALKER_SIM_EXE,test_walker_inflight4,$(WALKER_TEST_C),-GMAX_INFLIGHT=4,-DWALKER_CFG='"inflight4"' -DMAX_INFLIGHT=4 -DWALKER_RANDOM_DEFAULT=200000))
+$(eval $(call WALKER_SIM_EXE,test_walker_inflight4,$(WALKER_TEST_C),-GMAX_INFLIGHT=4,-DWALKER_CFG='"inflight4"' -DMAX_INFLIGHT=4 -DWALKER_RANDOM_DEFAULT=200000 -DWH_SKIP_DEFAULT=2))
 
 TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache) \
          $(WALKER_SIM_EXE_test_walker_bound) $(WALKER_SIM_EXE_test_walker_inflight1) \
@@ -60,12 +61,14 @@ TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache)
 
 # hva-trace-replay-opt: the replay tool built for speed (benchmarks, long
 # traces): the same sources without assertions, waveforms or sanitizers, C and
-# C++ at -O2 (the tests keep the checked build above). Cycle-exact with it:
-# tests/rtl/walker/replay_test.sh runs both (make check).
+# C++ at -O2 (the tests keep the checked build above), walker_tb's inputs
+# registered (IN_REG: one settle of the logic per cycle) and quiet cycles not
+# evaluated (WH_SKIP_DEFAULT; sim/walker/README.md "Speed"). Cycle-exact with
+# the checked build: tests/rtl/walker/replay_test.sh runs both (make check).
 WALKER_OPT_OUT    := $(WALKER_SIM_OUT)/hva-trace-replay-opt
 WALKER_OPT_EXE    := $(WALKER_SIM_OUT)/hva-trace-replay-opt.exe
-WALKER_OPT_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
-WALKER_OPT_VFLAGS := -Wall -Wno-fatal -O3 --x-assign fast --x-initial fast --no-assert
+WALKER_OPT_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -DWH_SKIP_DEFAULT=1
+WALKER_OPT_VFLAGS := -Wall -Wno-fatal -O3 --x-assign fast --x-initial fast --no-assert -GIN_REG=1
 WALKER_OPT_OBJ    := $(patsubst %.c,$(WALKER_OPT_OUT).obj/%.o,$(notdir $(WALKER_SIM_DIR)/hva_trace_replay.c \
                          $(WALKER_SIM_C) $(WALKER_XLATE_C)))
 
@@ -89,10 +92,11 @@ ALL += $(WALKER_OPT_EXE)
 # the replay tool on a small checked-in trace
 WALKER_REPLAY_TEST := $(WALKER_SIM_OUT)/test_walker_replay
 $(WALKER_REPLAY_TEST): tests/rtl/walker/replay_test.sh $(WALKER_SIM_EXE_hva-trace-replay) \
-                       $(WALKER_OPT_EXE) $(wildcard tests/rtl/walker/trace/*)
+                       $(WALKER_OPT_EXE) $(BUILD)/host-tools/hva-trace-synth $(wildcard tests/rtl/walker/trace/*)
 	@mkdir -p $(@D)
-	printf '#!/bin/sh\nexec %s %s %s %s\n' $(TOP)/tests/rtl/walker/replay_test.sh \
-	    $(TOP)/$(WALKER_SIM_EXE_hva-trace-replay) $(TOP)/tests/rtl/walker/trace $(TOP)/$(WALKER_OPT_EXE) >$@
+	printf '#!/bin/sh\nexec %s %s %s %s %s\n' $(TOP)/tests/rtl/walker/replay_test.sh \
+	    $(TOP)/$(WALKER_SIM_EXE_hva-trace-replay) $(TOP)/tests/rtl/walker/trace $(TOP)/$(WALKER_OPT_EXE) \
+	    $(TOP)/$(BUILD)/host-tools/hva-trace-synth >$@
 	chmod +x $@
 
 ALL   += $(WALKER_REPLAY_TEST)

@@ -83,7 +83,29 @@ struct walker_h {
     unsigned n_errors;
     char error[256];
     struct wh_counters cnt;
+    /* quiet cycles (the walker waits, the inputs repeat): WH_SKIP_OFF evaluates
+     * every cycle; WH_SKIP_ON keeps the outputs without evaluating the model;
+     * WH_SKIP_CHECK evaluates and fails unless the whole model is unchanged */
+    enum { WH_SKIP_OFF, WH_SKIP_ON, WH_SKIP_CHECK } skip;
+    uint64_t skipped;              /* cycles not evaluated (WH_SKIP_ON) or checked (CHECK) */
+    void *state_buf;               /* WH_SKIP_CHECK: the model before the cycle */
+    unsigned quiet_run;            /* quiet cycles in a row up to this one */
 };
+
+/* WH_SKIP_DEFAULT: the skip mode of a build (0 off: the checked builds; 1 on:
+ * hva-trace-replay-opt; 2 check: test_walker_rtl and _inflight4, whose random
+ * runs thus prove quiet_o); WALKER_SKIP=0/1/check at run time overrides it. A
+ * check that fails ends the program (status 3). */
+#ifndef WH_SKIP_DEFAULT
+#define WH_SKIP_DEFAULT 0
+#endif
+/* WH_SKIP_CHECK compares the whole model from the WH_CHECK_STATE_AFTER-th
+ * quiet cycle in a row on (the outputs on every one). 1 without SVA; the
+ * --assert builds keep each assertion's sampled past (two edges deep), which
+ * a skipped edge does not move on, so they compare from the third. */
+#ifndef WH_CHECK_STATE_AFTER
+#define WH_CHECK_STATE_AFTER 1
+#endif
 
 void wh_init(struct walker_h *h, struct mem_model *mem, unsigned latency, const char *fst_path);
 void wh_free(struct walker_h *h, const char *coverage_path);

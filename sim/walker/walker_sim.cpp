@@ -3,7 +3,11 @@
 #include "walker_sim.h"
 
 #include "Vwalker_tb.h"
+#include "Vwalker_tb___024root.h"
 #include "verilated.h"
+
+#include <cstdio>
+#include <cstring>
 #if VM_TRACE
 #include "verilated_fst_c.h"
 #endif
@@ -11,6 +15,8 @@
 struct wsim {
     VerilatedContext ctx;
     Vwalker_tb *top;
+    bool in_reg;     // walker_tb IN_REG: the ports are registered at the edge
+    bool started;
 #if VM_TRACE
     VerilatedFstC *fst;
 #endif
@@ -47,7 +53,12 @@ extern "C" struct wsim *wsim_new(const char *fst_path)
         half_cycle(s, 0);
         half_cycle(s, 1);
     }
-    s->top->rst_ni = 1;
+    s->in_reg = s->top->in_reg_o;
+    s->started = false;
+    // IN_REG: the first wsim_cycle's edge loads its inputs into the registers
+    // (the walker's edge before the first cycle): reset is held over it
+    if (!s->in_reg)
+        s->top->rst_ni = 1;
     return s;
 }
 
@@ -77,7 +88,17 @@ extern "C" void wsim_cycle(struct wsim *s, const struct wsim_in *in, struct wsim
     t->b_resp_i = in->b_resp;
     t->r_id_i = in->r_id;
     t->b_id_i = in->b_id;
-    half_cycle(s, 0);               // settle the outputs of this cycle
+    if (s->in_reg) {
+        // the inputs reach the walker at the edge, which ends the cycle before
+        half_cycle(s, 0);           // nothing depends on the ports combinationally
+        half_cycle(s, 1);           // the edge, then the outputs of this cycle settle
+        if (!s->started) {
+            s->started = true;
+            t->rst_ni = 1;
+        }
+    } else {
+        half_cycle(s, 0);           // settle the outputs of this cycle
+    }
     out->req_ready = t->req_ready_o;
     out->rsp_valid = t->rsp_valid_o;
     out->inv_ready = t->inv_ready_o;
@@ -106,7 +127,41 @@ extern "C" void wsim_cycle(struct wsim *s, const struct wsim_in *in, struct wsim
     out->w_strb_last = t->w_strb_last_o;
     out->b_ready = t->b_ready_o;
     out->perf = t->perf_o;
-    half_cycle(s, 1);               // rising edge
+    out->quiet = t->quiet_o;
+    if (!s->in_reg)
+        half_cycle(s, 1);           // rising edge
+}
+
+// The whole Verilated model (every flip-flop, memory and settled signal of
+// walker_tb), for WALKER_SKIP=check: a cycle the harness would skip must
+// leave it unchanged.
+extern "C" size_t wsim_state_size(void)
+{
+    return sizeof(Vwalker_tb___024root);
+}
+
+extern "C" void wsim_state_save(const struct wsim *s, void *buf)
+{
+    std::memcpy(buf, static_cast<const void *>(s->top->rootp), sizeof(Vwalker_tb___024root));
+}
+
+extern "C" int wsim_state_same(const struct wsim *s, const void *buf)
+{
+    const unsigned char *a = static_cast<const unsigned char *>(buf);
+    const unsigned char *b = reinterpret_cast<const unsigned char *>(s->top->rootp);
+    unsigned n = 0;
+
+    if (std::memcmp(a, b, sizeof(Vwalker_tb___024root)) == 0)
+        return 1;
+    // where (byte offsets into Vwalker_tb___024root, for a debugger or offsetof)
+    std::fprintf(stderr, "wsim: model state changed at byte offsets");
+    for (size_t i = 0; i < sizeof(Vwalker_tb___024root) && n < 16; i++)
+        if (a[i] != b[i]) {
+            std::fprintf(stderr, " %zu", i);
+            n++;
+        }
+    std::fprintf(stderr, "\n");
+    return 0;
 }
 
 extern "C" void wsim_free(struct wsim *s, const char *coverage_path)

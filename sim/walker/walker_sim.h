@@ -3,10 +3,13 @@
  *
  * wsim_cycle() is one clock: the inputs are applied, the outputs of the
  * current state are sampled, then the rising edge moves the state on. A
- * valid/ready pair high in the same call is a handshake at that edge. */
+ * valid/ready pair high in the same call is a handshake at that edge.
+ * (With walker_tb's IN_REG the edge is given at the start of the next call,
+ * with that call's inputs: the same edges with the same inputs.) */
 #ifndef CHIPVISOR_WALKER_SIM_H
 #define CHIPVISOR_WALKER_SIM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -43,6 +46,8 @@ struct wsim_out {
     uint32_t ar_id, aw_id;
     uint32_t w_strb_last;          /* {last, strb[7:0]} */
     uint32_t perf;                 /* bit 7 req .. bit 0 busy (walker_pkg::perf_evt_t) */
+    int quiet;                     /* with these inputs held, the next edge changes nothing
+                                      (walker_tb.sv quiet_o) */
 };
 
 #define WSIM_PERF_BUSY      (1u << 0)
@@ -59,6 +64,10 @@ struct wsim;
 /* fst_path: write an FST waveform there (NULL: none). Holds reset for two cycles. */
 struct wsim *wsim_new(const char *fst_path);
 void wsim_cycle(struct wsim *s, const struct wsim_in *in, struct wsim_out *out);
+/* The model's whole state, to check that a cycle changed nothing (WALKER_SKIP=check) */
+size_t wsim_state_size(void);
+void wsim_state_save(const struct wsim *s, void *buf);
+int wsim_state_same(const struct wsim *s, const void *buf);
 /* coverage_path: where a --coverage build writes its data (NULL: none) */
 void wsim_free(struct wsim *s, const char *coverage_path);
 

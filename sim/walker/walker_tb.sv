@@ -1,5 +1,26 @@
 // Test top of the walker (Verilated): hva_walker with its struct ports
 // flattened to plain signals, so the C++ shim stays a copy loop.
+//
+// IN_REG 1 (the optimized replay build, sim/walker/README.md "Speed"): the
+// ports are registered on the rising edge and the walker sees the registers,
+// so the shim applies a cycle's inputs and gives the edge that ends the cycle
+// before in one evaluation: Verilator then settles the walker's logic once
+// per cycle (after the edge), not three times (input region twice, after the
+// edge once). The walker sees the same inputs at the same edges; the shim
+// holds reset over the first edge, which the registers' reset value would
+// otherwise feed in.
+//
+// quiet_o: with the inputs held as they are, the next rising edge changes no
+// flip-flop and no memory of the walker (so the harness may skip the cycle
+// and keep the outputs: walker_harness.c). It holds when every engine waits
+// (idle without a start, or waits for its R or B that does not come this
+// cycle), no request or fence is taken, the hit register, the fence counter
+// and the AXI grant registers keep their values and no cache is filled:
+// walker_walk changes no register in SIdle without start_i, nor in SMemR /
+// SMemB without r_valid_i / b_valid_i (its tlb_fill_q is 0 outside SResp).
+// Read through hierarchical names (simulation only; hva_walker is unchanged).
+// WALKER_SKIP=check proves it at run time: the cycle is evaluated and the
+// whole Verilated model must come out bit for bit unchanged.
 module walker_tb import walker_pkg::*; #(
   parameter int unsigned TLB_ENTRIES   = 16,
   parameter int unsigned TLB_WAYS      = 4,
@@ -10,7 +31,8 @@ module walker_tb import walker_pkg::*; #(
   parameter bit          GTLB_EN       = 1'b1,
   parameter bit          PWC_EN        = 1'b1,
   parameter int unsigned MAX_PTE_READS = 255,
-  parameter int unsigned MAX_INFLIGHT  = 2
+  parameter int unsigned MAX_INFLIGHT  = 2,
+  parameter int unsigned IN_REG        = 0   // 1: ports registered (above)
 ) (
   input  logic        clk_i,
   /* verilator lint_off SYNCASYNCNET */  // the asynchronous reset, also the assertions' disable iff
@@ -66,8 +88,37 @@ module walker_tb import walker_pkg::*; #(
   input  logic        b_valid_i,
   output logic        b_ready_o,
   input  logic [1:0]  b_resp_i,
-  output logic [7:0]  perf_o         // perf_evt_t, busy in bit 0
+  output logic [7:0]  perf_o,        // perf_evt_t, busy in bit 0
+  output logic        quiet_o,
+  output logic        in_reg_o       // IN_REG (the shim checks it)
 );
+  // ---- the ports as the walker sees them: wires, or registered (IN_REG) ----
+  localparam int unsigned InW = 1 + 64 + 64 + 7 + 2 + 64 + 8 + 1 + 1 + 4 + 14 + 16 + 64 +
+                                1 + 1 + 64 + 2 + 1 + 1 + 1 + 2 + 5 + 5;
+  logic [InW-1:0] in_d, in_q;
+  logic        req_valid, rsp_ready, inv_valid, ar_ready, r_valid, aw_ready, w_ready, b_valid;
+  logic [63:0] req_vsatp, req_hgatp, req_addr, inv_addr, r_data;
+  logic [6:0]  req_flags;
+  logic [1:0]  req_access, r_resp, b_resp;
+  logic [7:0]  req_id;
+  logic [3:0]  inv_flags;
+  logic [13:0] inv_vmid;
+  logic [15:0] inv_asid;
+  logic [4:0]  r_id, b_id;
+  assign in_d = {req_valid_i, req_vsatp_i, req_hgatp_i, req_flags_i, req_access_i, req_addr_i,
+                 req_id_i, rsp_ready_i, inv_valid_i, inv_flags_i, inv_vmid_i, inv_asid_i,
+                 inv_addr_i, ar_ready_i, r_valid_i, r_data_i, r_resp_i, aw_ready_i, w_ready_i,
+                 b_valid_i, b_resp_i, r_id_i, b_id_i};
+  if (IN_REG != 0) begin : g_in_reg
+    always_ff @(posedge clk_i) in_q <= in_d;
+  end else begin : g_in_wire
+    assign in_q = in_d;
+  end
+  assign {req_valid, req_vsatp, req_hgatp, req_flags, req_access, req_addr, req_id, rsp_ready,
+          inv_valid, inv_flags, inv_vmid, inv_asid, inv_addr, ar_ready, r_valid, r_data, r_resp,
+          aw_ready, w_ready, b_valid, b_resp, r_id, b_id} = in_q;
+  assign in_reg_o = IN_REG != 0;
+
   xlate_req_t req;
   xlate_rsp_t rsp;
   inv_req_t   inv;
@@ -77,30 +128,30 @@ module walker_tb import walker_pkg::*; #(
 
   always_comb begin
     req = '0;
-    req.vsatp = req_vsatp_i;
-    req.hgatp = req_hgatp_i;
-    {req.ad_update, req.hlvx, req.mxr, req.vmxr, req.sum, req.user, req.virt} = req_flags_i;
-    req.access = access_e'(req_access_i);
-    req.addr = req_addr_i;
-    req.id = req_id_i;
+    req.vsatp = req_vsatp;
+    req.hgatp = req_hgatp;
+    {req.ad_update, req.hlvx, req.mxr, req.vmxr, req.sum, req.user, req.virt} = req_flags;
+    req.access = access_e'(req_access);
+    req.addr = req_addr;
+    req.id = req_id;
     inv = '0;
-    {inv.use_addr, inv.use_asid, inv.all_vmid} = inv_flags_i[3:1];
-    inv.kind = inv_kind_e'(inv_flags_i[0]);
-    inv.vmid = inv_vmid_i;
-    inv.asid = inv_asid_i;
-    inv.addr = inv_addr_i;
+    {inv.use_addr, inv.use_asid, inv.all_vmid} = inv_flags[3:1];
+    inv.kind = inv_kind_e'(inv_flags[0]);
+    inv.vmid = inv_vmid;
+    inv.asid = inv_asid;
+    inv.addr = inv_addr;
     axi_rsp = '0;
-    axi_rsp.ar_ready = ar_ready_i;
-    axi_rsp.r_valid = r_valid_i;
-    axi_rsp.r_data = r_data_i;
-    axi_rsp.r_resp = r_resp_i;
-    axi_rsp.r_id = r_id_i;
-    axi_rsp.b_id = b_id_i;
+    axi_rsp.ar_ready = ar_ready;
+    axi_rsp.r_valid = r_valid;
+    axi_rsp.r_data = r_data;
+    axi_rsp.r_resp = r_resp;
+    axi_rsp.r_id = r_id;
+    axi_rsp.b_id = b_id;
     axi_rsp.r_last = 1'b1;
-    axi_rsp.aw_ready = aw_ready_i;
-    axi_rsp.w_ready = w_ready_i;
-    axi_rsp.b_valid = b_valid_i;
-    axi_rsp.b_resp = b_resp_i;
+    axi_rsp.aw_ready = aw_ready;
+    axi_rsp.w_ready = w_ready;
+    axi_rsp.b_valid = b_valid;
+    axi_rsp.b_resp = b_resp;
   end
 
   hva_walker #(
@@ -109,9 +160,9 @@ module walker_tb import walker_pkg::*; #(
     .PWC_EN(PWC_EN), .MAX_PTE_READS(MAX_PTE_READS), .MAX_INFLIGHT(MAX_INFLIGHT)
   ) u_walker (
     .clk_i, .rst_ni,
-    .req_valid_i, .req_ready_o, .req_i(req),
-    .rsp_valid_o, .rsp_ready_i, .rsp_o(rsp),
-    .inv_valid_i, .inv_ready_o, .inv_i(inv),
+    .req_valid_i(req_valid), .req_ready_o, .req_i(req),
+    .rsp_valid_o, .rsp_ready_i(rsp_ready), .rsp_o(rsp),
+    .inv_valid_i(inv_valid), .inv_ready_o, .inv_i(inv),
     .axi_req_o(axi_req), .axi_rsp_i(axi_rsp),
     .perf_o(perf)
   );
@@ -141,6 +192,22 @@ module walker_tb import walker_pkg::*; #(
   assign w_strb_last_o = {axi_req.w_last, axi_req.w_strb};
   assign b_ready_o = axi_req.b_ready;
   assign perf_o = perf;
+
+  // ---- quiet_o (above) ----
+  always_comb begin
+    logic eng_quiet;
+    quiet_o = !u_walker.req_fire && !u_walker.inv_sweep && u_walker.inv_cnt_q == '0 &&
+              u_walker.hit_d == u_walker.hit_q &&
+              u_walker.ar_hold_d == u_walker.ar_hold_q && u_walker.ar_sel == u_walker.ar_sel_q &&
+              u_walker.w_hold_d == u_walker.w_hold_q && u_walker.w_sel == u_walker.w_sel_q &&
+              !u_walker.tlb_fill && !u_walker.gtlb_fill && !u_walker.pwc_fill;
+    for (int unsigned e = 0; e < MAX_INFLIGHT; e++) begin
+      eng_quiet = (u_walker.eng_idle[e] && !u_walker.eng_start[e]) ||
+                  (u_walker.e_r_ready[e] && !u_walker.e_r_valid[e]) ||
+                  (u_walker.e_b_ready[e] && !u_walker.e_b_valid[e]);
+      quiet_o = quiet_o && eng_quiet;
+    end
+  end
 
   // cache/prot attributes are constants of the walker: not checked here
   logic unused;

@@ -10,7 +10,7 @@ BENCHES += tests/bench/bench_trap.sh tests/bench/bench_irq.sh tests/bench/bench_
            tests/bench/bench_linux.sh tests/bench/bench_paths.sh tests/bench/bench_walker.sh \
            tests/bench/bench_irqlat.sh tests/bench/bench_walkcheck.sh
 BENCH_DEPS := $(COSIM_EXE) $(BUILD)/tests/qemu/qemu-expect $(foreach c,$(HV_CONFIGS),$(call hv_config_dir,$(c))/chipvisor.bin) \
-              $(BENCH_REPORT_BIN) $(TRACE_SYNTH_BIN) $(WALKER_SIM_EXE_hva-trace-replay) \
+              $(BENCH_REPORT_BIN) $(TRACE_SYNTH_BIN) $(WALKER_SIM_EXE_hva-trace-replay) $(WALKER_OPT_EXE) \
               $(BUILD)/sim/walker/sweep-off $(WALKCHECK_EXE)
 # (qemu-expect by path: tests/qemu/qemu.mk is read after this fragment)
 bench-run: $(BENCH_DEPS)

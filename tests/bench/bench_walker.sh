@@ -11,9 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 REPLAY=$BUILD/sim/walker/hva-trace-replay
+REPLAY_OPT=$BUILD/sim/walker/hva-trace-replay-opt.exe
 SYNTH=$BUILD/host-tools/hva-trace-synth
 NOCACHE=$BUILD/sim/walker/sweep-off       # caches off (tests/bench/sweep.mk)
-for f in "$REPLAY" "$SYNTH" "$NOCACHE"; do
+for f in "$REPLAY" "$REPLAY_OPT" "$SYNTH" "$NOCACHE"; do
     [ -x "$f" ] || { echo "MISSING: $f (make bench builds it)" >&2; exit 1; }
 done
 traces=$BUILD/bench/traces
@@ -38,4 +39,27 @@ for mode in sv39 sv48; do
                  for (i = 1; i <= NF; i++) if ($i ~ /^reads=/) { sub("reads=", "", $i); r = $i }
                  k = user ? "4k_4k" : "2m_4k"; n[k]++; s[k] += r; if (r > mx[k]) mx[k] = r }
         END { for (k in n) printf "METRIC nested_walk_reads_%s=%.2f unit=reads/walk max=%d %s walks:%d\n", k, s[k] / n[k], mx[k], m, n[k] }'
+done
+
+# Simulation speed of the Verilated walker (issue 9): simulated cycles per
+# second of CPU time (user + sys of the whole run: parsing, harness, model;
+# not the wall clock, but still the machine's: timing=wall), the first 30000
+# lines of the 4 KiB-leaf stream of seed 1 at memory latency 4, default walker.
+# opt: hva-trace-replay-opt (registered inputs, quiet cycles not evaluated);
+# opt-noskip: the same with WALKER_SKIP=0; checked: hva-trace-replay
+# (assertions, sanitizers). One line per run (BENCH_REPEATS runs each): the
+# figure is the median of the runs.
+"$SYNTH" --seed 1 --requests 200000 --gpage 4k "$traces/speed-g4k-200000" >&2
+head -30000 "$traces/speed-g4k-200000.req" >"$traces/speed-g4k-30000.req"
+cp "$traces/speed-g4k-200000.mem" "$traces/speed-g4k-30000.mem"
+for run in $(seq "${BENCH_REPEATS:-3}"); do
+    for b in opt opt-noskip checked; do
+        exe=$REPLAY_OPT skip=1
+        [ "$b" = opt-noskip ] && skip=0
+        [ "$b" = checked ] && exe=$REPLAY skip=0
+        WALKER_SKIP=$skip HVA_REPLAY_SPEED=1 "$exe" --quiet --latency 4 \
+            "$traces/speed-g4k-30000.mem" "$traces/speed-g4k-30000.req" 2>&1 >/dev/null |
+            awk -v b="build:$b" '/^speed:/ {
+                printf "METRIC walker_sim_speed=%s unit=Mcycles/s cycles=%s cpu_s=%s timing=wall %s trace:speed-g4k-30000 latency:4 (CPU time)\n", $11, $2, $6, b }'
+    done
 done
