@@ -28,7 +28,9 @@
 #   SWEEP_WALKER_SRC   the walker's sources in order (make sweep passes them)
 #   tests/bench/sweep.sh --params <config> prints the -G parameters of one
 # Verilated walkers are built once per configuration under <out dir>/build/
-# (optimized, without sanitizers) and kept; Yosys figures are kept in
+# and kept: the optimized replay tool (hva-trace-replay-opt.exe: no assertions,
+# no sanitizers, quiet cycles skipped; test_walker_replay requires its output,
+# cycles included, to be the checked build's); Yosys figures are kept in
 # <out dir>/synth/. Writes <out dir>/results.json, sweep.csv (replays) and
 # sweep_synth.csv (LUT/FF) through bench-report.
 set -euo pipefail
@@ -79,13 +81,13 @@ fi
 all_cfgs=$(printf '%s\n' $SWEEP_CONFIGS $SWEEP_LAT_CONFIGS | awk '!seen[$0]++')
 walker() {
     if [ -n "${SWEEP_PREBUILT:-}" ] && [ -x "$SWEEP_PREBUILT/sweep-$1" ]; then echo "$SWEEP_PREBUILT/sweep-$1"
-    else echo "$out/build/$1/sim/walker/hva-trace-replay"; fi
+    else echo "$out/build/$1/sim/walker/hva-trace-replay-opt.exe"; fi
 }
 for cfg in $all_cfgs; do
-    [ "$(walker "$cfg")" = "$out/build/$cfg/sim/walker/hva-trace-replay" ] || continue
+    [ "$(walker "$cfg")" = "$out/build/$cfg/sim/walker/hva-trace-replay-opt.exe" ] || continue
     t0=$(date +%s)
     $MAKE --no-print-directory -s BUILD="$out/build/$cfg" HOST_CFLAGS="$OPT_FLAGS" HOST_LDFLAGS= \
-        WALKER_REPLAY_PARAMS="$(params "$cfg")" "$out/build/$cfg/sim/walker/hva-trace-replay" \
+        WALKER_REPLAY_PARAMS="$(params "$cfg")" "$out/build/$cfg/sim/walker/hva-trace-replay-opt.exe" \
         >"$out/build/$cfg.log" 2>&1 || { echo "sweep: the build of $cfg failed:"; tail -20 "$out/build/$cfg.log"; exit 1; }
     t=$(( $(date +%s) - t0 ))
     [ "$t" -gt 2 ] && echo "sweep: built $cfg ($(params "$cfg")) in ${t}s"
