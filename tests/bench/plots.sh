@@ -79,7 +79,9 @@ else
 fi
 
 if has "$sweep" sweep; then
-    foot="$(footnote "$sweep"); $(jq -r '.config.sweep_requests' "$sweep") translations per trace"
+    # translations per trace, as replayed (recorded traces have their own length)
+    foot="$(footnote "$sweep"); $(jq -r '[.tables.sweep[] | select(.figure == "translations") | .median]
+        | unique | if length == 1 then "\(.[0])" else "\(min)-\(max)" end' "$sweep") translations per trace"
     lat=$(jq -r '.config.sweep_latency' "$sweep")
     traces=$(jq -r '[.tables.sweep[].labels.trace] | unique[]' "$sweep")
     # series <figure> <config regex> <x from the config name (sed)> -> one .dat per trace
