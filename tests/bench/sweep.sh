@@ -16,8 +16,12 @@
 #                      g4k (4 KiB G-stage leaves); linux-boot (the first
 #                      SWEEP_LINUX_REQUESTS translations of Debian's Linux booting
 #                      on the HVA platform, recorded by hva-walk-check through
-#                      record-linux-trace.sh once, kept in <out dir>/traces); or a
-#                      path prefix of a recorded trace (<prefix>.mem, <prefix>.req)
+#                      record-linux-trace.sh once, kept in <out dir>/traces);
+#                      linux-bench (500000 translations from the start of the
+#                      guest benchmark program, $BUILD/bench/traces/linux-bench,
+#                      recorded by bench_walkcheck.sh of make bench, or here
+#                      when it is missing: about 10 minutes); or a path prefix
+#                      of a recorded trace (<prefix>.mem, <prefix>.req)
 #   SWEEP_LINUX_REQUESTS  translations of the linux-boot trace (default 500000)
 #   SWEEP_REQUESTS     translations per synthetic trace
 #   SWEEP_SYNTH        configurations synthesized (Yosys synth_xilinx; minutes each)
@@ -46,7 +50,7 @@ SWEEP_CONFIGS=${SWEEP_CONFIGS:-t4w4-g16w4-p8 t8w4-g16w4-p8 $BASE t32w4-g16w4-p8 
 SWEEP_LATENCY=${SWEEP_LATENCY:-4}
 SWEEP_LAT_CONFIGS=${SWEEP_LAT_CONFIGS-$BASE off}
 SWEEP_LAT_SERIES=${SWEEP_LAT_SERIES:-1 2 4 8 16 32 64}
-SWEEP_TRACES=${SWEEP_TRACES:-g2m g4k linux-boot}
+SWEEP_TRACES=${SWEEP_TRACES:-g2m g4k linux-boot linux-bench}
 SWEEP_LINUX_REQUESTS=${SWEEP_LINUX_REQUESTS:-500000}
 SWEEP_REQUESTS=${SWEEP_REQUESTS:-20000}
 SWEEP_SYNTH=${SWEEP_SYNTH-t4w4-g4w4-p2 $BASE t16w4-g0w4-p8 t64w4-g64w4-p16 off}
@@ -109,6 +113,15 @@ for tr in $SWEEP_TRACES; do
         p=$out/traces/linux-boot-$SWEEP_LINUX_REQUESTS
         [ -s "$p.req" ] && [ -s "$p.mem" ] ||
             tests/bench/record-linux-trace.sh "$p" "$SWEEP_LINUX_REQUESTS" || exit 1
+        trace_paths+=("$p") ;;
+    linux-bench)
+        # the guest benchmark's window, as make bench records it
+        p=${BUILD:-build}/bench/traces/linux-bench
+        if ! [ -s "$p.req" ] || ! [ -s "$p.mem" ]; then
+            echo "sweep: recording $p (bench_walkcheck.sh)"
+            BUILD=${BUILD:-build} tests/bench/bench_walkcheck.sh >"$out/traces/linux-bench.log" 2>&1 ||
+                { echo "sweep: the recording of $p failed:" >&2; tail -20 "$out/traces/linux-bench.log" >&2; exit 1; }
+        fi
         trace_paths+=("$p") ;;
     *)
         [ -s "$tr.mem" ] && [ -s "$tr.req" ] || { echo "sweep: no trace $tr.{mem,req}" >&2; exit 1; }
