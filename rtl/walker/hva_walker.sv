@@ -34,7 +34,11 @@ module hva_walker #(
   parameter bit          PWC_EN        = 1'b1,
   parameter int unsigned MAX_PTE_READS = 255,
   parameter int unsigned MAX_INFLIGHT  = 2,
-  parameter int unsigned AXI_ID_W      = 4
+  parameter int unsigned AXI_ID_W      = 4,
+  // 1: ready only while no translation is in the walker (hva_top, whose
+  // hva_req_arb offers one at a time anyway): ready then does not wait for
+  // the combined-TLB lookup, a long path (issue 9: logic depth)
+  parameter bit          SERIAL_REQ    = 1'b0
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -129,9 +133,17 @@ module hva_walker #(
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 
-  // the lowest set bit (one-hot) and its index
+  // the lowest set bit (one-hot; a priority chain, not x & -x: no carry
+  // chain) and its index
   function automatic logic [N-1:0] first_of(logic [N-1:0] x);
-    first_of = x & (~x + 1'b1);
+    logic [N-1:0] r;
+    logic         seen;
+    seen = 1'b0;
+    for (int unsigned e = 0; e < N; e++) begin
+      r[e] = x[e] && !seen;
+      seen = seen || x[e];
+    end
+    first_of = r;
   endfunction
   function automatic logic [EngW-1:0] index_of(logic [N-1:0] onehot);
     index_of = '0;
@@ -293,7 +305,8 @@ module hva_walker #(
   assign hit_take  = rsp_ready_i && hit_q && e_rsp_valid == '0;
   assign hit_free  = !hit_q || hit_take;
   // a fence goes first; a hit needs the hit register, a miss a free engine
-  assign req_ready_o = !inv_valid_i && (tlb_use ? hit_free : eng_free != '0);
+  assign req_ready_o = !inv_valid_i && (SERIAL_REQ ? all_idle && !hit_q :
+                                        tlb_use ? hit_free : eng_free != '0);
   assign req_fire    = req_valid_i && req_ready_o;
   assign eng_start   = req_fire && !tlb_use ? first_of(eng_free) : '0;
   assign e_rsp_ready = rsp_ready_i ? rsp_first : '0;

@@ -12,7 +12,7 @@ WALKER_RTL_SRC := $(WALKER_RTL_DIR)/walker_pkg.sv $(WALKER_RTL_DIR)/walker_cache
                   $(WALKER_RTL_DIR)/walker_gtlb_tag.sv $(WALKER_RTL_DIR)/walker_gtlb.sv \
                   $(WALKER_RTL_DIR)/walker_pwc_tag.sv $(WALKER_RTL_DIR)/walker_pwc.sv \
                   $(WALKER_RTL_DIR)/walker_walk.sv $(WALKER_RTL_DIR)/hva_walker.sv
-WALKER_LINT_PARAMS := "" "-GMAX_INFLIGHT=1" "-GMAX_INFLIGHT=4" \
+WALKER_LINT_PARAMS := "" "-GMAX_INFLIGHT=1" "-GMAX_INFLIGHT=4" "-GMAX_INFLIGHT=1 -GSERIAL_REQ=1'b1" \
     "-GTLB_EN=0 -GGTLB_EN=0 -GPWC_EN=0" \
     "-GTLB_ENTRIES=2 -GTLB_WAYS=2 -GGTLB_ENTRIES=1 -GGTLB_WAYS=1 -GPWC_ENTRIES=1 -GMAX_PTE_READS=8" \
     "-GTLB_ENTRIES=64 -GTLB_WAYS=4 -GGTLB_ENTRIES=32 -GGTLB_WAYS=8 -GPWC_ENTRIES=16 -GMAX_INFLIGHT=3"

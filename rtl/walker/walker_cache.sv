@@ -95,8 +95,15 @@ module walker_cache #(
     logic [TagW-1:0] tag;
     logic [WayW-1:0] way;
     always_comb begin
+      logic seen;
       lk_hit   = EN ? rd_match_i[p*WAYS +: WAYS] & rd_valid_o[p*WAYS +: WAYS] : '0;
-      lk_first = lk_hit & (~lk_hit + 1'b1);
+      // the first hit: a priority chain, not x & -x (a carry chain on the
+      // lookup's path, issue 9)
+      seen = 1'b0;
+      for (int unsigned w = 0; w < WAYS; w++) begin
+        lk_first[w] = lk_hit[w] && !seen;
+        seen = seen || lk_hit[w];
+      end
       tag = '0;
       way = '0;
       for (int unsigned w = 0; w < WAYS; w++) begin

@@ -122,7 +122,8 @@ module walker_walk #(
 
   // what a G-stage translation is for
   typedef enum logic [1:0] { GImplRead, GImplWrite, GFinal } g_purpose_e;
-  typedef enum logic [1:0] { FaultPage, FaultGuest, FaultAccess } fault_e;
+  // FaultNone: the walk ended with an answer (SResp shows it)
+  typedef enum logic [1:0] { FaultPage, FaultGuest, FaultAccess, FaultNone } fault_e;
   typedef enum logic [1:0] { MemRead, MemExRead, MemExWrite } mem_kind_e;
   // what a memory access is for (an exclusive pair keeps it for both halves)
   typedef enum logic [1:0] { RetGPte, RetVsPte, RetGCas, RetVsCas } mem_ret_e;
@@ -134,9 +135,7 @@ module walker_walk #(
   logic [PpnW-1:0] vs_table_q, vs_table_d;      // GPA page of the table being read
   logic [2:0]      vs_walks_q, vs_walks_d;
   logic [63:0]     vs_pte_q, vs_pte_d;
-  logic [63:0]     vs_pte_gpa_q, vs_pte_gpa_d;
   logic            vs_need_mxr_q, vs_need_mxr_d;  // an implicit PTE read relied on MXR
-  logic [63:0]     vs_pa_q, vs_pa_d;              // the GPA of the access
   logic [LvlW-1:0] vs_leaf_level_q, vs_leaf_level_d;
   // G-stage translation
   g_purpose_e      g_purpose_q, g_purpose_d;
@@ -151,14 +150,12 @@ module walker_walk #(
   // memory operation
   mem_kind_e       mem_kind_q, mem_kind_d;
   logic [63:0]     mem_addr_q, mem_addr_d;
-  logic [63:0]     mem_wdata_q, mem_wdata_d;
   mem_ret_e        mem_ret_q, mem_ret_d;
   logic            aw_done_q, aw_done_d, w_done_q, w_done_d;
   // result
   fault_e          fault_q, fault_d;
   logic [7:0]      pte_reads_q, pte_reads_d;
   logic            gtlb_hit_q, gtlb_hit_d, pwc_hit_q, pwc_hit_d;
-  walker_pkg::xlate_rsp_t rsp_q, rsp_d;
   // cache fills: the combined TLB one cycle after the answer; the ways the
   // lookups of the same tag found (replaced, not doubled)
   logic                tlb_fill_q, tlb_fill_d;
@@ -206,6 +203,17 @@ module walker_walk #(
       3'd2:    table_index = a[40:30];
       3'd3:    table_index = a[49:39];
       default: table_index = a[58:48];
+    endcase
+  endfunction
+  // table_index(a, level - 1) without the subtraction (a carry chain on the
+  // path from R to the G-TLB)
+  function automatic logic [10:0] table_index_below(logic [63:0] a, logic [LvlW-1:0] level);
+    unique case (level)
+      3'd1:    table_index_below = a[22:12];
+      3'd2:    table_index_below = a[31:21];
+      3'd3:    table_index_below = a[40:30];
+      3'd4:    table_index_below = a[49:39];
+      default: table_index_below = a[58:48];
     endcase
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
@@ -288,6 +296,12 @@ module walker_walk #(
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 
+  // The GPA of the access, from the VS leaf (no register of its own: issue 9,
+  // area): the request's address with a Bare VS-stage. Read only once the VS
+  // leaf is in vs_pte_q (an A/D update keeps its PPN).
+  logic [63:0] vs_pa;
+  assign vs_pa = vs_lv == 3'd0 ? addr : leaf_pa(vs_pte_q, vs_leaf_level_q, addr);
+
   // ---- what the G-stage looks up this cycle ----------------------------------
   // The GPA a G-stage translation starts on (or walks again) in this cycle,
   // from registers and R only: a VS PTE's GPA, the GPA a VS leaf gives, or
@@ -310,14 +324,15 @@ module walker_walk #(
         if (mem_ret_q == RetVsPte) begin
           if (pte_leaf(r_data_i)) begin
             if (need_ad(r_data_i, acc)) begin
-              g_key = vs_pte_gpa_q;      // the A/D write goes through the G-stage
+              g_key = g_addr_q;          // the A/D write goes through the G-stage
+                                         // (g_addr_q: still this PTE's GPA)
               g_key_purpose = GImplWrite;
             end else begin
               g_key = leaf_pa(r_data_i, vs_level_q, addr);
               g_key_purpose = GFinal;
             end
           end else begin
-            idx = table_index(addr, vs_level_q - 3'd1) & 11'h1ff;
+            idx = table_index_below(addr, vs_level_q) & 11'h1ff;
             g_key = {8'd0, pte_ppn(r_data_i), 12'd0} | {50'd0, idx, 3'd0};
             g_key_purpose = GImplRead;
           end
@@ -325,7 +340,7 @@ module walker_walk #(
       end
       SMemB: begin
         if (mem_ret_q == RetVsCas) begin
-          g_key = vs_pa_q;
+          g_key = vs_pa;
           g_key_purpose = GFinal;
         end
       end
@@ -341,6 +356,13 @@ module walker_walk #(
   assign g_key_acc  = g_key_purpose == GFinal ? acc :
                       g_key_purpose == GImplWrite ? AccWrite : AccRead;
   assign g_key_hlvx = g_key_purpose == GFinal && req_q.hlvx;
+
+  // An A/D update's write data: the PTE the walk used with A (and D for a
+  // write) set, from that PTE's register (stable during the exclusive pair)
+  logic [63:0] mem_wdata;
+  logic        ad_write;
+  assign ad_write  = (mem_ret_q == RetGCas ? g_acc : acc) == AccWrite;
+  assign mem_wdata = (mem_ret_q == RetGCas ? g_pte_q : vs_pte_q) | 64'h40 | (ad_write ? 64'h80 : 64'h0);
 
   // ---- lookups and fills ---------------------------------------------------------
   logic                tlb_fill, gtlb_fill, pwc_fill;
@@ -402,7 +424,7 @@ module walker_walk #(
     tlb_fill_entry.level    = leaf_level_q;
     tlb_fill_entry.vpn      = addr[12 +: VpnW];
     tlb_fill_entry.ppn      = g_pa_q[12 +: PpnW];
-    tlb_fill_entry.gpn      = vs_pa_q[12 +: PpnW];
+    tlb_fill_entry.gpn      = vs_pa[12 +: PpnW];
     tlb_fill_entry.vs_perm  = vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf;
     tlb_fill_entry.g_perm   = g_perm_q;
     tlb_fill_entry.vs_d     = vs_pte_q[7];
@@ -413,7 +435,7 @@ module walker_walk #(
   // the G-TLB is filled when a G-stage walk ends on a leaf (read on R, or
   // written by an A/D update), the PWC when a walk reads a pointer on R
   logic [63:0] g_leaf_pte;
-  assign g_leaf_pte = state_q == SMemB ? mem_wdata_q : r_data_i;
+  assign g_leaf_pte = state_q == SMemB ? mem_wdata : r_data_i;
   always_comb begin
     gtlb_fill_entry.vmid  = vmid;
     gtlb_fill_entry.g_lv  = g_lv;
@@ -438,12 +460,18 @@ module walker_walk #(
   // The state's step raises actions; the blocks after the case carry them out
   // in order (G-stage start -> G-stage walk -> G-stage result -> memory).
   logic perf_gtlb_hit, perf_pwc_hit;
+  // the read guard: pte_reads_d == MAX_PTE_READS, from the register's two
+  // compares (no adder before the compare on the path to the next state)
+  logic read_inc, reads_at_max;
+  assign read_inc     = state_q == SMemR && r_valid_i && mem_kind_q == MemRead && !r_resp_i[1] &&
+                        pte_reads_q != 8'hff;
+  assign reads_at_max = read_inc ? pte_reads_q == 8'(MAX_PTE_READS - 1) : pte_reads_q == 8'(MAX_PTE_READS);
   always_comb begin
     logic        fault_go;
     fault_e      fault_kind;
     logic        g_go, g_walk_go, g_done, done_ok, vs_retry;
     logic        rd_go, exr_go, exw_go;
-    logic [63:0] rd_addr, exr_addr, exw_data, data;
+    logic [63:0] rd_addr, exr_addr, data;
     mem_ret_e    rd_ret, exr_ret;
     logic [2:0]  gw;
     logic [10:0] idx;
@@ -455,9 +483,7 @@ module walker_walk #(
     vs_table_d = vs_table_q;
     vs_walks_d = vs_walks_q;
     vs_pte_d = vs_pte_q;
-    vs_pte_gpa_d = vs_pte_gpa_q;
     vs_need_mxr_d = vs_need_mxr_q;
-    vs_pa_d = vs_pa_q;
     vs_leaf_level_d = vs_leaf_level_q;
     g_purpose_d = g_purpose_q;
     g_addr_d = g_addr_q;
@@ -470,7 +496,6 @@ module walker_walk #(
     g_d_d = g_d_q;
     mem_kind_d = mem_kind_q;
     mem_addr_d = mem_addr_q;
-    mem_wdata_d = mem_wdata_q;
     mem_ret_d = mem_ret_q;
     aw_done_d = aw_done_q;
     w_done_d = w_done_q;
@@ -478,7 +503,6 @@ module walker_walk #(
     pte_reads_d = pte_reads_q;
     gtlb_hit_d = gtlb_hit_q;
     pwc_hit_d = pwc_hit_q;
-    rsp_d = rsp_q;
     tlb_fill_d = 1'b0;
     tlb_hint_d = tlb_hint_q;
     tlb_hint_way_d = tlb_hint_way_q;
@@ -501,7 +525,6 @@ module walker_walk #(
     exw_go = 1'b0;
     rd_addr = '0;
     exr_addr = '0;
-    exw_data = '0;
     rd_ret = RetGPte;
     exr_ret = RetGPte;
     gw = g_walks_q;
@@ -547,8 +570,7 @@ module walker_walk #(
 
       SMemR: begin
         if (r_valid_i) begin
-          if (mem_kind_q == MemRead && !r_resp_i[1] && pte_reads_q != 8'hff)
-            pte_reads_d = pte_reads_q + 8'd1;
+          if (read_inc) pte_reads_d = pte_reads_q + 8'd1;
           unique case (mem_ret_q)
             // a G-stage PTE
             RetGPte: begin
@@ -581,7 +603,7 @@ module walker_walk #(
               end else begin
                 pwc_fill = 1'b1;
                 g_level_d = g_level_q - 3'd1;
-                idx = table_index(g_addr_q, g_level_d) & 11'h1ff;
+                idx = table_index_below(g_addr_q, g_level_q) & 11'h1ff;
                 rd_go = 1'b1;
                 rd_addr = {8'd0, pte_ppn(data), 12'd0} | {50'd0, idx, 3'd0};
                 rd_ret = RetGPte;
@@ -598,7 +620,6 @@ module walker_walk #(
                 fault_kind = FaultPage;
               end else if (pte_leaf(data)) begin
                 vs_leaf_level_d = vs_level_q;
-                vs_pa_d = leaf_pa(data, vs_level_q, addr);
                 if (!walker_pkg::perm_ok(pte_perm(data), acc, req_q.user, req_q.sum,
                                          req_q.mxr || req_q.vmxr, req_q.hlvx) ||
                     misaligned(data, vs_level_q) || (need_ad(data, acc) && !req_q.ad_update)) begin
@@ -625,8 +646,7 @@ module walker_walk #(
               end else if (data != g_pte_q) begin
                 g_walk_go = 1'b1;
               end else begin
-                exw_go = 1'b1;
-                exw_data = g_pte_q | 64'h40 | (g_acc == AccWrite ? 64'h80 : 64'h0);
+                exw_go = 1'b1;   // mem_wdata: g_pte_q with A (D)
               end
             end
 
@@ -636,8 +656,7 @@ module walker_walk #(
               end else if (data != vs_pte_q) begin
                 vs_retry = 1'b1;
               end else begin
-                exw_go = 1'b1;
-                exw_data = vs_pte_q | 64'h40 | (acc == AccWrite ? 64'h80 : 64'h0);
+                exw_go = 1'b1;   // mem_wdata: vs_pte_q with A (D)
               end
             end
           endcase
@@ -660,31 +679,20 @@ module walker_walk #(
             else                      vs_retry = 1'b1;
           end else if (mem_ret_q == RetGCas) begin
             gtlb_fill = 1'b1;
-            g_pte_d = mem_wdata_q;
-            g_pa_d = leaf_pa(mem_wdata_q, g_level_q, g_addr_q);
-            g_perm_d = pte_perm(mem_wdata_q);
-            g_d_d = mem_wdata_q[7];
+            g_pte_d = mem_wdata;
+            g_pa_d = leaf_pa(mem_wdata, g_level_q, g_addr_q);
+            g_perm_d = pte_perm(mem_wdata);
+            g_d_d = mem_wdata[7];
             g_done = 1'b1;
           end else begin
-            vs_pte_d = mem_wdata_q;
+            vs_pte_d = mem_wdata;
             g_go = 1'b1;             // the final GPA
           end
         end
       end
 
-      SFault: begin
-        rsp_d = '0;
-        rsp_d.id        = req_q.id;
-        rsp_d.exc       = exc_code(fault_q, acc);
-        rsp_d.gpa       = fault_q == FaultGuest ? g_addr_q : '0;
-        rsp_d.tval      = addr;
-        rsp_d.htval     = fault_q == FaultGuest ? {2'b0, g_addr_q[63:2]} : '0;
-        rsp_d.implicit  = fault_q == FaultGuest && g_purpose_q != GFinal;
-        rsp_d.pte_reads = pte_reads_q;
-        rsp_d.gtlb_hit  = gtlb_hit_q;
-        rsp_d.pwc_hit   = pwc_hit_q;
-        state_d = SResp;
-      end
+      // (the answer is formed from the registers in SResp: rsp_o)
+      SFault: state_d = SResp;
 
       SResp: begin
         if (rsp_ready_i) state_d = SIdle;
@@ -697,7 +705,6 @@ module walker_walk #(
     if (g_go) begin
       g_addr_d = g_key;
       g_purpose_d = g_key_purpose;
-      if (g_key_purpose == GImplRead) vs_pte_gpa_d = g_key;
       gw = '0;
       gtlb_hint_d = gtlb_hit;
       gtlb_hint_way_d = gtlb_hit_way_i;
@@ -739,7 +746,7 @@ module walker_walk #(
           rd_addr = {8'd0, pwc_entry.ppn, 12'd0} | {50'd0, idx, 3'd0};
         end else begin
           lvl = g_lv - 3'd1;
-          idx = table_index(g_key, lvl);                 // the 16 KiB root: 11 bits
+          idx = table_index_below(g_key, g_lv);          // the 16 KiB root: 11 bits
           rd_addr = {8'd0, req_q.hgatp[PpnW-1:0] & ~PpnW'(3), 12'd0} | {50'd0, idx, 3'd0};
         end
         g_level_d = lvl;
@@ -768,7 +775,7 @@ module walker_walk #(
 
     // ---- memory, the answer, a fault ----
     if (rd_go) begin
-      if (pte_reads_d == 8'(MAX_PTE_READS)) begin
+      if (reads_at_max) begin
         fault_go = 1'b1;
         fault_kind = FaultAccess;
       end else begin
@@ -786,24 +793,13 @@ module walker_walk #(
     end
     if (exw_go) begin
       mem_kind_d = MemExWrite;
-      mem_wdata_d = exw_data;
       aw_done_d = 1'b0;
       w_done_d = 1'b0;
       state_d = SMemAw;
     end
     if (vs_retry) state_d = SVsWalk;
     if (done_ok) begin
-      lvl = leaf_lv(vs_lv, g_lv, vs_leaf_level_d, g_leaf_level_d);
-      rsp_d = '0;
-      rsp_d.id             = req_q.id;
-      rsp_d.hpa            = g_pa_d;
-      rsp_d.gpa            = vs_pa_d;
-      rsp_d.vs_perm        = vs_lv != 3'd0 ? pte_perm(vs_pte_d) : 4'hf;
-      rsp_d.g_perm         = g_perm_d;
-      rsp_d.page_size_log2 = page_log2(lvl);
-      rsp_d.pte_reads      = pte_reads_d;
-      rsp_d.gtlb_hit       = gtlb_hit_d;
-      rsp_d.pwc_hit        = pwc_hit_d;
+      fault_d = FaultNone;   // the answer: rsp_o, from the registers
       tlb_fill_d = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0);
       state_d = SResp;
     end
@@ -823,7 +819,7 @@ module walker_walk #(
       tlb_hint_d = tlb_hint_i;
       tlb_hint_way_d = tlb_hint_way_i;
       if (i_vs_lv == 3'd0) begin
-        vs_pa_d = req_i.addr;       // VS-stage Bare (or no VS-stage at all)
+        // VS-stage Bare (or no VS-stage at all): vs_pa is the address
         g_addr_d = req_i.addr;
         g_purpose_d = GFinal;
         state_d = SGStart;
@@ -853,7 +849,33 @@ module walker_walk #(
   assign free_o      = state_q == SIdle || (state_q == SResp && rsp_ready_i);
   assign idle_o      = state_q == SIdle;
   assign rsp_valid_o = state_q == SResp;
-  assign rsp_o       = rsp_q;
+
+  // The answer, formed from the walk's registers (they hold still in SResp;
+  // no answer register: issue 9, area). A fault reports the address (tval)
+  // and, for a guest-page fault, the GPA (gpa, htval = GPA >> 2).
+  logic ok, guest_fault;
+  assign ok          = fault_q == FaultNone;
+  assign guest_fault = fault_q == FaultGuest;
+  always_comb begin
+    rsp_o = '0;
+    rsp_o.id        = req_q.id;
+    rsp_o.pte_reads = pte_reads_q;
+    rsp_o.gtlb_hit  = gtlb_hit_q;
+    rsp_o.pwc_hit   = pwc_hit_q;
+    if (ok) begin
+      rsp_o.hpa            = g_pa_q;
+      rsp_o.gpa            = vs_pa;
+      rsp_o.vs_perm        = vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf;
+      rsp_o.g_perm         = g_perm_q;
+      rsp_o.page_size_log2 = page_log2(leaf_level_q);
+    end else begin
+      rsp_o.exc      = exc_code(fault_q, acc);
+      rsp_o.gpa      = guest_fault ? g_addr_q : '0;
+      rsp_o.tval     = addr;
+      rsp_o.htval    = guest_fault ? {2'b0, g_addr_q[63:2]} : '0;
+      rsp_o.implicit = guest_fault && g_purpose_q != GFinal;
+    end
+  end
 
   assign ar_valid_o = state_q == SMemAr;
   assign ar_addr_o  = mem_addr_q;
@@ -862,7 +884,7 @@ module walker_walk #(
   assign aw_valid_o = state_q == SMemAw && !aw_done_q;
   assign aw_addr_o  = mem_addr_q;
   assign w_valid_o  = state_q == SMemAw && !w_done_q;
-  assign w_data_o   = mem_wdata_q;
+  assign w_data_o   = mem_wdata;
   assign b_ready_o  = state_q == SMemB;
 
   assign perf_gtlb_hit_o  = perf_gtlb_hit;
@@ -878,9 +900,7 @@ module walker_walk #(
       vs_table_q <= '0;
       vs_walks_q <= '0;
       vs_pte_q <= '0;
-      vs_pte_gpa_q <= '0;
       vs_need_mxr_q <= 1'b0;
-      vs_pa_q <= '0;
       vs_leaf_level_q <= '0;
       g_purpose_q <= GFinal;
       g_addr_q <= '0;
@@ -893,7 +913,6 @@ module walker_walk #(
       g_d_q <= 1'b0;
       mem_kind_q <= MemRead;
       mem_addr_q <= '0;
-      mem_wdata_q <= '0;
       mem_ret_q <= RetGPte;
       aw_done_q <= 1'b0;
       w_done_q <= 1'b0;
@@ -901,7 +920,6 @@ module walker_walk #(
       pte_reads_q <= '0;
       gtlb_hit_q <= 1'b0;
       pwc_hit_q <= 1'b0;
-      rsp_q <= '0;
       tlb_fill_q <= 1'b0;
       tlb_hint_q <= 1'b0;
       tlb_hint_way_q <= '0;
@@ -914,9 +932,7 @@ module walker_walk #(
       vs_table_q <= vs_table_d;
       vs_walks_q <= vs_walks_d;
       vs_pte_q <= vs_pte_d;
-      vs_pte_gpa_q <= vs_pte_gpa_d;
       vs_need_mxr_q <= vs_need_mxr_d;
-      vs_pa_q <= vs_pa_d;
       vs_leaf_level_q <= vs_leaf_level_d;
       g_purpose_q <= g_purpose_d;
       g_addr_q <= g_addr_d;
@@ -929,7 +945,6 @@ module walker_walk #(
       g_d_q <= g_d_d;
       mem_kind_q <= mem_kind_d;
       mem_addr_q <= mem_addr_d;
-      mem_wdata_q <= mem_wdata_d;
       mem_ret_q <= mem_ret_d;
       aw_done_q <= aw_done_d;
       w_done_q <= w_done_d;
@@ -937,7 +952,6 @@ module walker_walk #(
       pte_reads_q <= pte_reads_d;
       gtlb_hit_q <= gtlb_hit_d;
       pwc_hit_q <= pwc_hit_d;
-      rsp_q <= rsp_d;
       tlb_fill_q <= tlb_fill_d;
       tlb_hint_q <= tlb_hint_d;
       tlb_hint_way_q <= tlb_hint_way_d;
@@ -967,7 +981,7 @@ module walker_walk #(
   a_state_legal: assert property (@(posedge clk_i) disable iff (!rst_ni)
     state_q inside {SIdle, SVsWalk, SVsPte, SGStart, SMemAr, SMemR, SMemAw, SMemB, SFault, SResp});
   a_enum_legal: assert property (@(posedge clk_i) disable iff (!rst_ni)
-    mem_kind_q inside {MemRead, MemExRead, MemExWrite} && fault_q inside {FaultPage, FaultGuest, FaultAccess} &&
+    mem_kind_q inside {MemRead, MemExRead, MemExWrite} && fault_q inside {FaultPage, FaultGuest, FaultAccess, FaultNone} &&
     g_purpose_q inside {GImplRead, GImplWrite, GFinal});
   // walk bound: PTE reads and walks per stage translation
   a_reads_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
