@@ -197,6 +197,8 @@ module hva_regs #(
   logic [31:0] local_rdata;
   logic        local_err;
   logic [31:0] rsp_status, rsp_info, xlate_result;
+  logic [63:0] rsp_htval;   // from the GPA (rsp_q.htval is not kept)
+  assign rsp_htval = hva_pkg::htval_of(rsp_q.exc, rsp_q.gpa);
   logic [31:0] ctx_rdata;
   logic        ctx_err;
 
@@ -305,8 +307,8 @@ module hva_regs #(
       hva_regs_pkg::HVA_RSP_GPA_HI_OFFSET:    local_rdata = rsp_q.gpa[63:32];
       hva_regs_pkg::HVA_RSP_TVAL_LO_OFFSET:   local_rdata = rsp_q.tval[31:0];
       hva_regs_pkg::HVA_RSP_TVAL_HI_OFFSET:   local_rdata = rsp_q.tval[63:32];
-      hva_regs_pkg::HVA_RSP_HTVAL_LO_OFFSET:  local_rdata = rsp_q.htval[31:0];
-      hva_regs_pkg::HVA_RSP_HTVAL_HI_OFFSET:  local_rdata = rsp_q.htval[63:32];
+      hva_regs_pkg::HVA_RSP_HTVAL_LO_OFFSET:  local_rdata = rsp_htval[31:0];
+      hva_regs_pkg::HVA_RSP_HTVAL_HI_OFFSET:  local_rdata = rsp_htval[63:32];
       hva_regs_pkg::HVA_RING_BASE_LO_OFFSET:  local_rdata = ring_base_q[31:0];
       hva_regs_pkg::HVA_RING_BASE_HI_OFFSET:  local_rdata = ring_base_q[63:32];
       hva_regs_pkg::HVA_RING_SIZE_OFFSET:     local_rdata = 32'(ring_size_q);
@@ -490,17 +492,22 @@ module hva_regs #(
     if (srsp_valid_i)          irq_st_d[hva_regs_pkg::HVA_IRQ_STATUS_REQ_DONE_LSB]  = 1'b1;
   end
 
-  // counters: CLEAR wins over this cycle's events
+  // counters: CLEAR wins over this cycle's events. The walker's events are
+  // registered first (counted a cycle later): they come from its lookups,
+  // and the counters' carry chains would lengthen the walker's deepest path.
+  /* verilator lint_off UNUSEDSIGNAL */  // ad_update and fault have no counter
+  walker_pkg::perf_evt_t perf_q;
+  /* verilator lint_on UNUSEDSIGNAL */
   logic perf_clear;
   assign perf_clear = wr_at(lwr, off, hva_regs_pkg::HVA_PERF_CTRL_OFFSET) && wd[hva_regs_pkg::HVA_PERF_CTRL_CLEAR_LSB];
 
   always_comb begin
-    cnt_req_d  = cnt_req_q + 32'(perf_i.req);
-    cnt_tlb_d  = cnt_tlb_q + 32'(perf_i.tlb_hit);
-    cnt_gtlb_d = cnt_gtlb_q + 32'(perf_i.gtlb_hit);
-    cnt_pwc_d  = cnt_pwc_q + 32'(perf_i.pwc_hit);
-    cnt_pte_d  = cnt_pte_q + 32'(perf_i.pte_read);
-    cnt_busy_d = cnt_busy_q + 32'(perf_i.busy);
+    cnt_req_d  = cnt_req_q + 32'(perf_q.req);
+    cnt_tlb_d  = cnt_tlb_q + 32'(perf_q.tlb_hit);
+    cnt_gtlb_d = cnt_gtlb_q + 32'(perf_q.gtlb_hit);
+    cnt_pwc_d  = cnt_pwc_q + 32'(perf_q.pwc_hit);
+    cnt_pte_d  = cnt_pte_q + 32'(perf_q.pte_read);
+    cnt_busy_d = cnt_busy_q + 32'(perf_q.busy);
     if (perf_clear) begin
       cnt_req_d  = '0;
       cnt_tlb_d  = '0;
@@ -540,6 +547,7 @@ module hva_regs #(
       cnt_pwc_q   <= '0;
       cnt_pte_q   <= '0;
       cnt_busy_q  <= '0;
+      perf_q      <= '0;
       ctx_wr_q    <= '0;
     end else begin
       state_q     <= state_d;
@@ -569,6 +577,7 @@ module hva_regs #(
       cnt_pwc_q   <= cnt_pwc_d;
       cnt_pte_q   <= cnt_pte_d;
       cnt_busy_q  <= cnt_busy_d;
+      perf_q      <= perf_i;
       ctx_wr_q    <= ctx_wr_d;
     end
   end

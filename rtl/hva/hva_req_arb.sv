@@ -1,7 +1,8 @@
 // Shares the walker's request port between the single-request registers
 // (requester 0, first) and the ring engine (requester 1). One translation is
-// in the walker at a time; its response goes back to whoever sent it. Both
-// requesters take a response in the cycle it is offered.
+// in the walker at a time; its response goes back to whoever sent it. The
+// registers take a response in the cycle it is offered; the ring holds it
+// (its rsp_ready) until it has written it to memory.
 module hva_req_arb (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -10,6 +11,7 @@ module hva_req_arb (
   input  walker_pkg::xlate_req_t req0_i,
   input  walker_pkg::xlate_req_t req1_i,
   output logic [1:0]             rsp_valid_o,
+  input  logic [1:0]             rsp_ready_i,
   // the walker
   output logic                   req_valid_o,
   input  logic                   req_ready_i,
@@ -31,7 +33,7 @@ module hva_req_arb (
       busy_d  = 1'b1;
       owner_d = sel;
     end
-    if (busy_q && rsp_valid_i) busy_d = 1'b0;
+    if (busy_q && rsp_valid_i && rsp_ready_o) busy_d = 1'b0;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -48,7 +50,7 @@ module hva_req_arb (
 
   assign req_valid_o = !busy_q && req_valid_i[sel];
   assign req_o       = sel ? req1_i : req0_i;
-  assign rsp_ready_o = 1'b1;
+  assign rsp_ready_o = rsp_ready_i[owner_q];
 
   always_comb begin
     req_ready_o = '0;

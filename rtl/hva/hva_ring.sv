@@ -21,6 +21,7 @@ module hva_ring (
   input  logic                   req_ready_i,
   output walker_pkg::xlate_req_t req_o,
   input  logic                   rsp_valid_i,
+  output logic                   rsp_ready_o,   // the answer taken: once it is in memory
   input  walker_pkg::xlate_rsp_t rsp_i,
   // AXI4 master (bursts, one transaction at a time, ID 0: the IDs and
   // r_last of the responses carry nothing new: the beats are counted)
@@ -50,35 +51,40 @@ module hva_ring (
   logic        rerr_q, rerr_d;       // a beat of this read burst answered an error
   logic [63:0] vsatp_q, vsatp_d, hgatp_q, hgatp_d, addr_q, addr_d;
   logic [31:0] ctrl_q, ctrl_d;
-  walker_pkg::xlate_rsp_t rsp_q, rsp_d;
   logic        done, err_evt;
 
   logic [15:0] idx_mask, tail;
-  logic [63:0] slot_addr;
+  logic [63:6] slot_addr;   // the slot's 64-byte block (base: 64-byte aligned)
 
   assign idx_mask  = 16'((32'd1 << cfg_i.size_log2) - 1);
   assign tail      = cfg_i.tail & idx_mask;
-  assign slot_addr = cfg_i.base + {42'd0, head_q, 6'd0};
+  assign slot_addr = cfg_i.base[63:6] + 58'(head_q);
 
   // the response word written in each write step (STATUS last)
   logic [63:0] wr_data;
   logic [31:0] rsp_status, rsp_info;
 
   hva_rsp_pack u_rsp_pack (
-    .rsp_i   (rsp_q),
+    .rsp_i   (rsp_i),
     .done_i  (1'b1),
     .status_o(rsp_status),
     .info_o  (rsp_info)
   );
 
+  // The walker's answer is held on rsp_i (rsp_ready_o low) until its last
+  // word is written: the ring keeps no copy (issue 9, area). The walker has
+  // one translation at a time from here and the registers (hva_req_arb), and
+  // the ring reads its next slot only after this one's STATUS is written.
   always_comb begin
     unique case (word_q)
-      2'd0:    wr_data = rsp_q.hpa;
-      2'd1:    wr_data = rsp_q.gpa;
-      2'd2:    wr_data = rsp_q.htval;
+      2'd0:    wr_data = rsp_i.hpa;
+      2'd1:    wr_data = rsp_i.gpa;
+      2'd2:    wr_data = hva_pkg::htval_of(rsp_i.exc, rsp_i.gpa);
       default: wr_data = {rsp_info, rsp_status};
     endcase
   end
+  // taken with the STATUS write's response, or with an error's
+  assign rsp_ready_o = state_q == StWriteResp && axi_rsp_i.b_valid && (status_q || axi_rsp_i.b_resp[1]);
 
   // request words come in slot order: VSATP, HGATP, ADDR, CTRL
 
@@ -95,7 +101,6 @@ module hva_ring (
     hgatp_d   = hgatp_q;
     addr_d    = addr_q;
     ctrl_d    = ctrl_q;
-    rsp_d     = rsp_q;
     done      = 1'b0;
     err_evt   = 1'b0;
 
@@ -136,8 +141,7 @@ module hva_ring (
       end
       StWalk: if (req_ready_i) state_d = StWait;
       StWait: begin
-        if (rsp_valid_i) begin
-          rsp_d     = rsp_i;
+        if (rsp_valid_i) begin   // (held until rsp_ready_o)
           state_d   = StWrite;
           word_d    = 2'd0;
           status_d  = 1'b0;
@@ -195,7 +199,6 @@ module hva_ring (
       hgatp_q   <= '0;
       addr_q    <= '0;
       ctrl_q    <= '0;
-      rsp_q     <= '0;
     end else begin
       state_q   <= state_d;
       word_q    <= word_d;
@@ -209,7 +212,6 @@ module hva_ring (
       hgatp_q   <= hgatp_d;
       addr_q    <= addr_d;
       ctrl_q    <= ctrl_d;
-      rsp_q     <= rsp_d;
     end
   end
 
@@ -226,7 +228,8 @@ module hva_ring (
 
   always_comb begin
     axi_req_o          = '0;
-    axi_req_o.ar.addr  = slot_addr + 64'(hva_regs_pkg::HVA_SLOT_VSATP);
+    // a slot word's offset is its low 6 bits: no adder
+    axi_req_o.ar.addr  = {slot_addr, 6'(hva_regs_pkg::HVA_SLOT_VSATP)};
     axi_req_o.ar.len   = 8'd3;     // 4 beats: VSATP, HGATP, ADDR, CTRL
     axi_req_o.ar.size  = 3'd3;     // 8 bytes
     axi_req_o.ar.burst = 2'b01;    // INCR
@@ -234,8 +237,8 @@ module hva_ring (
     axi_req_o.r_ready  = state_q == StReadData;
     // HPA, GPA, HTVAL as one burst (its address held while word_q counts
     // the beats), then STATUS
-    axi_req_o.aw.addr  = slot_addr + (status_q ? 64'(hva_regs_pkg::HVA_SLOT_STATUS)
-                                               : 64'(hva_regs_pkg::HVA_SLOT_HPA));
+    axi_req_o.aw.addr  = {slot_addr, status_q ? 6'(hva_regs_pkg::HVA_SLOT_STATUS)
+                                                    : 6'(hva_regs_pkg::HVA_SLOT_HPA)};
     axi_req_o.aw.len   = status_q ? 8'd0 : 8'd2;
     axi_req_o.aw.size  = 3'd3;
     axi_req_o.aw.burst = 2'b01;

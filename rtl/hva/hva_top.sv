@@ -70,7 +70,7 @@ module hva_top #(
   // ---------------------------------------------------------------- wires
   logic                   sreq_valid, sreq_ready, srsp_valid;
   walker_pkg::xlate_req_t sreq;
-  logic                   rreq_valid, rreq_ready, rrsp_valid;
+  logic                   rreq_valid, rreq_ready, rrsp_valid, rrsp_ready;
   walker_pkg::xlate_req_t rreq;
 
   logic                   wreq_valid, wreq_ready, wrsp_valid, wrsp_ready;
@@ -79,7 +79,7 @@ module hva_top #(
 
   logic                   inv_valid, inv_ready;
   walker_pkg::inv_req_t   inv;
-  walker_pkg::perf_evt_t  perf;
+  walker_pkg::perf_evt_t  perf, regs_perf;
 
   hva_pkg::ring_cfg_t     ring_cfg;
   hva_pkg::ring_status_t  ring_status;
@@ -115,7 +115,7 @@ module hva_top #(
     .inv_o        (inv),
     .ring_cfg_o   (ring_cfg),
     .ring_status_i(ring_status),
-    .perf_i       (perf),
+    .perf_i       (regs_perf),
     .vic_req_o    (vic_req),
     .vic_we_o     (vic_we),
     .vic_addr_o   (vic_addr),
@@ -135,6 +135,7 @@ module hva_top #(
     .req_ready_i(rreq_ready),
     .req_o      (rreq),
     .rsp_valid_i(rrsp_valid),
+    .rsp_ready_o(rrsp_ready),
     .rsp_i      (wrsp),
     .axi_req_o  (ring_axi_req),
     .axi_rsp_i  (ring_axi_rsp)
@@ -148,6 +149,7 @@ module hva_top #(
     .req0_i     (sreq),
     .req1_i     (rreq),
     .rsp_valid_o({rrsp_valid, srsp_valid}),
+    .rsp_ready_i({rrsp_ready, 1'b1}),
     .req_valid_o(wreq_valid),
     .req_ready_i(wreq_ready),
     .req_o      (wreq),
@@ -166,7 +168,8 @@ module hva_top #(
     .PWC_EN       (PWC_EN),
     .MAX_PTE_READS(MAX_PTE_READS),
     .MAX_INFLIGHT (1),   // hva_req_arb offers one translation at a time
-    .AXI_ID_W     (walker_pkg::MstIdW)
+    .AXI_ID_W     (walker_pkg::MstIdW),
+    .SERIAL_REQ   (1'b1)
   ) u_walker (
     .clk_i,
     .rst_ni,
@@ -183,6 +186,13 @@ module hva_top #(
     .axi_rsp_i  (walker_axi_rsp),
     .perf_o     (perf)
   );
+
+  // BUSY_CYCLES counts translations in progress: not the cycles in which
+  // the ring holds an answer while it writes it out
+  always_comb begin
+    regs_perf = perf;
+    regs_perf.busy = perf.busy && !(wrsp_valid && !wrsp_ready);
+  end
 
   hva_axi_arb u_axi_arb (
     .clk_i,
