@@ -22,7 +22,7 @@ lint-vic: $(VIC_RTL_SRC)
 synth-vic: $(VIC_RTL_SRC)
 	@YOSYS=$(YOSYS) rtl/walker/synth-report.sh vic $(BUILD)/vic/synth $(VIC_RTL_SRC)
 	@$(YOSYS) -q -l $(BUILD)/vic/synth/guests5.log -p "read_verilog -sv -DSYNTHESIS $(VIC_RTL_SRC); \
-	    chparam -set NumGuests 5 vic; synth_xilinx -flatten -noiopad -top vic; stat" >/dev/null
+	    chparam -set NumGuests 5 vic; synth_xilinx -flatten -noiopad $${SYNTH_XILINX_OPTS--abc9} -top vic; stat" >/dev/null
 	@rtl/vic/synth-summary.sh $(BUILD)/vic/synth/guests5.log "vic (5 guests)"
 
 LINTS  += lint-vic

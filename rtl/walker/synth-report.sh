@@ -1,7 +1,10 @@
 #!/bin/sh
 # Yosys 0.23 synthesis report of one top for a Xilinx 7-series-like target:
 #   rtl/walker/synth-report.sh <top> <out dir> <sources...>   (env RST: the top's reset, default rst_ni)
-# Runs synth_xilinx (flattened), prints LUT / FF / BRAM / LUTRAM / DSP, and a depth
+# Runs synth_xilinx (flattened; mapping options SYNTH_XILINX_OPTS, default -abc9:
+# Yosys' delay-aware LUT mapper, 10-20 % fewer LUTs and a shorter critical path
+# than the default ABC here; SYNTH_XILINX_OPTS= gives the older figures),
+# prints LUT / FF / BRAM / LUTRAM / DSP, and a depth
 # estimate: the critical register-to-register path of Yosys' sta (the cell
 # delays of +/xilinx/cells_sim.v; no routing, reset arcs dropped) with the
 # LUTs on it, and ltp's longest combinational path in cells.
@@ -18,13 +21,13 @@ run() {   # yosys quietly; its log in $out/$1.log, shown when it fails
     shift
     $yosys -q -l "$out/$log.log" -p "$*" >/dev/null 2>&1 || { tail -20 "$out/$log.log"; exit 1; }
 }
-run synth "read_verilog -sv -DSYNTHESIS $*; synth_xilinx -flatten -noiopad -top $top; stat; write_rtlil $out/$top.il"
+run synth "read_verilog -sv -DSYNTHESIS $*; synth_xilinx -flatten -noiopad ${SYNTH_XILINX_OPTS--abc9} -top $top; stat; write_rtlil $out/$top.il"
 if grep -E "is implicitly declared|used but has no driver" "$out/synth.log"; then
     echo "$top: Yosys misread the RTL (see $out/synth.log)" >&2
     exit 1
 fi
 
-awk -v top="$top" '
+awk -v top="$top" -v opts=" ${SYNTH_XILINX_OPTS--abc9}" '
 /Printing statistics/            { lut = ff = bram = lutram = dsp = carry = muxf = 0 }
 $1 ~ /^LUT[1-6]$/                { lut += $2 }
 $1 ~ /^FD[CPRS]E?$/              { ff += $2 }
@@ -34,8 +37,8 @@ $1 ~ /^(RAM(32|64|128|256)|SRL)/ { lutram += $2 }
 $1 ~ /^DSP48/                    { dsp += $2 }
 $1 ~ /^CARRY/                    { carry += $2 }
 $1 ~ /^MUXF[78]$/                { muxf += $2 }
-END { printf "%s synth_xilinx: LUT %d  FF %d  BRAM36 %g  LUTRAM %d  DSP %d  (CARRY4 %d, MUXF7/8 %d)\n",
-             top, lut, ff, bram, lutram, dsp, carry, muxf }
+END { printf "%s synth_xilinx%s: LUT %d  FF %d  BRAM36 %g  LUTRAM %d  DSP %d  (CARRY4 %d, MUXF7/8 %d)\n",
+             top, opts, lut, ff, bram, lutram, dsp, carry, muxf }
 ' "$out/synth.log"
 
 # depth: sta from the clock (the asynchronous reset is not a timing path),

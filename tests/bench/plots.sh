@@ -130,7 +130,8 @@ if has "$sweep" sweep_synth; then
     jq -r '[.tables.sweep_synth[] | select(.figure == "lut" or .figure == "ff")] | group_by(.labels.config)[]
            | "\(.[0].labels.config) \(map(select(.figure == "lut"))[0].median) \(map(select(.figure == "ff"))[0].median)"' \
         "$sweep" | sort -k2 -n >"$out/sweep_area.dat"
-    plot sweep_area "set title 'Walker LUT and FF per configuration (Yosys 0.23 synth_xilinx)';
+    mapping=$(jq -r '.config.sweep_synth_opts // "synth_xilinx" | sub(" -flatten -noiopad"; "")' "$sweep")
+    plot sweep_area "set title 'Walker LUT and FF per configuration (Yosys 0.23 $mapping)';
         set style data histograms; set style histogram clustered gap 1; set style fill solid 0.8 border -1;
         set ylabel 'cells'; set yrange [0:*]; set xtics rotate by -20;
         plot '$out/sweep_area.dat' using 2:xtic(1) title 'LUT', '' using 3 title 'FF'"

@@ -155,13 +155,14 @@ t_replayed=$(date +%s)
 # Yosys LUT/FF (synth_xilinx as make synth-walker, without its timing passes)
 src=${SWEEP_WALKER_SRC:?SWEEP_WALKER_SRC: the walker sources in order (make sweep sets it)}
 : >"$out/raw/sweep_synth.log"
+synth_opts=${SYNTH_XILINX_OPTS--abc9}   # the mapping of make synth-walker (synth-report.sh)
 for cfg in $SWEEP_SYNTH; do
-    f=$out/synth/$cfg.metrics
+    f=$out/synth/$cfg$(echo "$synth_opts" | tr -d ' ').metrics
     if [ ! -s "$f" ] || [ -n "$(find $src -newer "$f" | head -1)" ]; then
         t0=$(date +%s)
         chp=$(params "$cfg" | sed 's/-G\([A-Z_]*\)=\([0-9]*\)/-set \1 \2/g')
         ${YOSYS:-yosys} -q -l "$out/synth/$cfg.log" -p "read_verilog -sv -DSYNTHESIS $src; \
-            chparam $chp hva_walker; synth_xilinx -flatten -noiopad -top hva_walker; stat" >/dev/null 2>&1 ||
+            chparam $chp hva_walker; synth_xilinx -flatten -noiopad $synth_opts -top hva_walker; stat" >/dev/null 2>&1 ||
             { echo "sweep: Yosys failed on $cfg:"; tail -20 "$out/synth/$cfg.log"; exit 1; }
         awk -v c="config:$cfg" -v secs=$(( $(date +%s) - t0 )) '
             /Printing statistics/            { lut = ff = lutram = 0 }
@@ -187,6 +188,7 @@ BUILD=${BUILD:-build} tests/bench/bench-config.sh >"$out/config.txt"
     echo "sweep_requests=$SWEEP_REQUESTS"
     echo "sweep_linux_requests=$SWEEP_LINUX_REQUESTS"
     echo "sweep_synth="$SWEEP_SYNTH
+    echo "sweep_synth_opts=synth_xilinx -flatten -noiopad $synth_opts"
     for tp in "${trace_paths[@]}"; do echo "trace_$(basename "$tp")=$(sed -n '1s/^# source //p' "$tp.req")"; done
     echo "sweep_seconds=build $((t_built - t_start)), replay $((t_replayed - t_built)), synth $((t_synth - t_replayed))"
 } >>"$out/config.txt"
