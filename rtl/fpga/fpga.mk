@@ -6,7 +6,8 @@
 #                      icepack: bitstream, utilisation, fmax
 #   make lint-fpga     verilator --lint-only -Wall of both tops
 # The tests (sim/fpga/fpga.mk): the UART bridge and host-tools/hvaboard against the
-# Verilated board, the flat top under tests/rtl/hva, and the iCE40 synthesis.
+# Verilated board, the flat top under tests/rtl/hva, and the board through the
+# whole iCE40 flow (placed, routed, timed, bitstream).
 # This file is read before rtl/hva/hva.mk: the HVA's source list is used in
 # recipes only (expanded late); the register package is named here too.
 FPGA_DIR      := rtl/fpga

@@ -5,7 +5,11 @@
 #                                      translations compared with the model)
 #   $(BUILD)/fpga/test_hva_axi_top     tests/rtl/hva through rtl/fpga/hva_axi_top.v
 #                                      (its flat ports' bit layout)
-#   $(BUILD)/fpga/test_ice40_synth     synth_ice40 of the board top must fit the HX8K
+#   $(BUILD)/fpga/test_ice40_board     the board top through the whole open flow
+#                                      (rtl/fpga/ice40-flow.sh full): synth_ice40,
+#                                      nextpnr-ice40 places and routes it on the HX8K,
+#                                      its fmax must reach the 12 MHz board clock,
+#                                      icepack writes the bitstream
 # The UART runs at ICE40_SIM_CPB clocks per bit in simulation (104 on the board).
 ICE40_SIM_OUT := $(BUILD)/sim/fpga
 ICE40_SIM_EXE := $(ICE40_SIM_OUT)/ice40_uart_server
@@ -44,13 +48,13 @@ $(FPGA_OUT)/test_hva_axi_top: $(BUILD)/sim/hva/test_hva_rtl $(HVA_REGS_PKG) sim/
 	    $(HVA_RTL_SRC) $(FPGA_AXI_TOP) sim/fpga/hva_axi_sim_top.sv $(TOP)/$(HVA_SIM_DIR)/hva_sim.cpp \
 	    >$(HVA_AXI_SIM_OUT)/build.log 2>&1 || { tail -30 $(HVA_AXI_SIM_OUT)/build.log; exit 1; }
 
-$(FPGA_OUT)/test_ice40_synth: $(FPGA_DIR)/ice40-flow.sh sim/fpga/fpga.mk
+$(FPGA_OUT)/test_ice40_board: $(FPGA_DIR)/ice40-flow.sh sim/fpga/fpga.mk
 	@mkdir -p $(@D)
 	@printf '#!/bin/sh\ncd %s && exec %s/ice40-flow.sh %s %s/ice40-test %s\n' "$(TOP)" "$(FPGA_DIR)" \
 	    "$(ICE40_TEST_MODE)" "$(FPGA_OUT)" "$(HVA_RTL_SRC) $(FPGA_BOARD_SRC)" >$@
 	@chmod +x $@
-ICE40_TEST_MODE ?= synth
+ICE40_TEST_MODE ?= full
 
-FPGA_TESTS := $(FPGA_OUT)/test_ice40_bridge $(FPGA_OUT)/test_hva_axi_top $(FPGA_OUT)/test_ice40_synth
+FPGA_TESTS := $(FPGA_OUT)/test_ice40_bridge $(FPGA_OUT)/test_hva_axi_top $(FPGA_OUT)/test_ice40_board
 ALL   += $(ICE40_SIM_EXE) $(FPGA_TESTS)
 TESTS += $(FPGA_TESTS)
