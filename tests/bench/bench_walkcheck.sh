@@ -9,9 +9,9 @@
 # the walker's cycles are exact, but the stream itself depends on timer
 # interrupts, there is no -icount on the HVA platform) and records WALK_BENCH_REQUESTS (500000)
 # translations from the benchmark's start into $BUILD/bench/traces/linux-bench
-# (`make sweep SWEEP_TRACES="g2m g4k linux-boot $BUILD/bench/traces/linux-bench"`).
-# 11 minutes (16.5 M translations, 30 us of checker CPU each, on the loaded
-# 2-core machine).
+# (the sweep's `linux-bench` trace: `make sweep`).
+# 8 minutes (13.7 M translations, 491 s, on the shared 2-core machine, with
+# the checker at 24-30 us of CPU each; 12 us since it skips quiet cycles).
 . "$(dirname "$0")/../qemu/common.sh"
 need "$BUILD/linux/Image" "$BUILD/linux/initramfs.cpio" "$BUILD/sim/walker/hva-walk-check"
 HVA_MEM=1G
