@@ -15,19 +15,20 @@ top=$1 out=$2
 shift 2
 mkdir -p "$out"
 yosys=${YOSYS:-yosys}
+opts=${SYNTH_XILINX_OPTS--abc9}
 
 run() {   # yosys quietly; its log in $out/$1.log, shown when it fails
     log=$1
     shift
     $yosys -q -l "$out/$log.log" -p "$*" >/dev/null 2>&1 || { tail -20 "$out/$log.log"; exit 1; }
 }
-run synth "read_verilog -sv -DSYNTHESIS $*; synth_xilinx -flatten -noiopad ${SYNTH_XILINX_OPTS--abc9} -top $top; stat; write_rtlil $out/$top.il"
+run synth "read_verilog -sv -DSYNTHESIS $*; synth_xilinx -flatten -noiopad $opts -top $top; stat; write_rtlil $out/$top.il"
 if grep -E "is implicitly declared|used but has no driver" "$out/synth.log"; then
     echo "$top: Yosys misread the RTL (see $out/synth.log)" >&2
     exit 1
 fi
 
-awk -v top="$top" -v opts=" ${SYNTH_XILINX_OPTS--abc9}" '
+awk -v top="$top" -v opts=" $opts" '
 /Printing statistics/            { lut = ff = bram = lutram = dsp = carry = muxf = 0 }
 $1 ~ /^LUT[1-6]$/                { lut += $2 }
 $1 ~ /^FD[CPRS]E?$/              { ff += $2 }
