@@ -73,7 +73,7 @@ g=$(fig gtlb_hits t16w4-g16w4-p8 4 $t); p=$(fig pwc_hits t16w4-g16w4-p8 4 $t); f
 c=$(fig cycles_per_translation t16w4-g16w4-p8 4 $t)
 lc=$(awk -v b="$lbusy" -v n="$lreq" 'BEGIN { printf "%.3f", b / n }')
 check "$t: the default walker's replay = the live walker beside QEMU (walks $w/$((lreq - ltlb)) reads $r/$lreads gtlb $g/$lgtlb pwc $p/$lpwc faults $f/$lfaults cycles $c/$lc)" \
-    "[ $n -eq $lreq ] && [ $w -eq $((lreq - ltlb)) ] && [ $r -eq $lreads ] && [ $g -eq $lgtlb ] && [ $p -eq $lpwc ] && [ $f -eq $lfaults ] && [ '$c' = '$lc' ]"
+    "[ $n -eq $lreq ] && [ $w -eq $((lreq - ltlb)) ] && [ $r -eq $lreads ] && [ $g -eq $lgtlb ] && [ $p -eq $lpwc ] && [ $f -eq $lfaults ] && awk 'BEGIN { exit !($c == $lc) }'"
 n=$(fig translations off 4 $t); w=$(fig walks off 4 $t); r=$(fig pte_reads off 4 $t)
 check "$t: without caches every translation walks ($w of $n)" "[ $w -eq $n ]"
 check "$t: 3 <= PTE reads per walk <= 29 without caches ($r / $n)" "[ $r -ge $((3 * n)) ] && [ $r -le $((29 * n)) ]"
