@@ -60,15 +60,23 @@ TESTS += $(WALKER_SIM_EXE_test_walker_rtl) $(WALKER_SIM_EXE_test_walker_nocache)
          $(WALKER_SIM_EXE_test_walker_inflight4)
 
 # hva-trace-replay-opt: the replay tool built for speed (benchmarks, long
-# traces): the same sources without assertions, waveforms or sanitizers, C and
-# C++ at -O2 (the tests keep the checked build above), walker_tb's inputs
-# registered (IN_REG: one settle of the logic per cycle) and quiet cycles not
-# evaluated (WH_SKIP_DEFAULT; sim/walker/README.md "Speed"). Cycle-exact with
+# traces): the same sources without assertions, waveforms or sanitizers, walker_tb's
+# inputs registered (IN_REG: one settle of the logic per cycle) and quiet cycles
+# not evaluated (WH_SKIP_DEFAULT; sim/walker/README.md "Speed"). Cycle-exact with
 # the checked build: tests/rtl/walker/replay_test.sh runs both (make check).
+# The Verilated C++ is compiled by clang -O2 with profile-guided optimization
+# (WALKER_OPT_PGO=1, the default): an instrumented build replays two training
+# streams, of other seeds and shapes than make bench's speed stream, and the
+# final build uses the merged profile. The harness C stays gcc -O2.
+# WALKER_OPT_PGO=0 (make sweep, whose replays count cycles, not seconds) skips
+# the training build.
 WALKER_OPT_OUT    := $(WALKER_SIM_OUT)/hva-trace-replay-opt
 WALKER_OPT_EXE    := $(WALKER_SIM_OUT)/hva-trace-replay-opt.exe
 WALKER_OPT_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -DWH_SKIP_DEFAULT=1
 WALKER_OPT_VFLAGS := -Wall -Wno-fatal -O3 --x-assign fast --x-initial fast --no-assert -GIN_REG=1
+WALKER_OPT_CXX    := clang++
+WALKER_OPT_PGO    ?= 1
+WALKER_OPT_PROF   := $(WALKER_OPT_OUT).profdata
 WALKER_OPT_OBJ    := $(patsubst %.c,$(WALKER_OPT_OUT).obj/%.o,$(notdir $(WALKER_SIM_DIR)/hva_trace_replay.c \
                          $(WALKER_SIM_C) $(WALKER_XLATE_C)))
 
@@ -78,14 +86,35 @@ $(WALKER_OPT_OUT).obj/%.o: $(WALKER_SIM_H) $(XLATE_HDR) $(WALKER_SIM_DIR)/hva_tr
 	$(HOST_CC) $(WALKER_OPT_CFLAGS) -I$(WALKER_SIM_DIR) $(HV_LIB_INC) \
 	    -c $(filter %/$*.c,$(WALKER_SIM_DIR)/hva_trace_replay.c $(WALKER_SIM_C) $(WALKER_XLATE_C)) -o $@
 
-$(WALKER_OPT_EXE): $(WALKER_OPT_OBJ) $(WALKER_SIM_SV) $(WALKER_SIM_DIR)/walker_sim.cpp
-	@rm -f $@
+# $(1) the executable, $(2) its Verilator folder, $(3) extra C++ flags, $(4) extra link flags
+define WALKER_OPT_BUILD
+	@rm -f $(1)
 	$(VERILATOR) --cc --exe --build -j 2 $(WALKER_OPT_VFLAGS) --top-module walker_tb $(WALKER_REPLAY_PARAMS) \
-	    --Mdir $(WALKER_OPT_OUT).verilated -o $(TOP)/$@ \
-	    -CFLAGS "-I$(TOP)/$(WALKER_SIM_DIR) -O2" -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2" \
-	    -LDFLAGS "$(addprefix $(TOP)/,$(WALKER_OPT_OBJ))" \
+	    --Mdir $(2) -o $(TOP)/$(1) \
+	    -CFLAGS "-I$(TOP)/$(WALKER_SIM_DIR) -O2 $(3)" \
+	    -MAKEFLAGS "CXX=$(WALKER_OPT_CXX) LINK=$(WALKER_OPT_CXX) OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2" \
+	    -LDFLAGS "$(addprefix $(TOP)/,$(WALKER_OPT_OBJ)) $(4)" \
 	    $(WALKER_SIM_SV) $(TOP)/$(WALKER_SIM_DIR)/walker_sim.cpp \
-	    >$(WALKER_OPT_OUT).build.log 2>&1 || { tail -30 $(WALKER_OPT_OUT).build.log; exit 1; }
+	    >$(1).build.log 2>&1 || { tail -30 $(1).build.log; exit 1; }
+endef
+
+# training: 20000 requests of a 2 MiB G-stage Sv48 stream at latency 4, and of
+# a 4 KiB one at latencies 4 and 16 (so both the busy and the skipped cycles)
+$(WALKER_OPT_OUT)-train.exe: $(WALKER_OPT_OBJ) $(WALKER_SIM_SV) $(WALKER_SIM_DIR)/walker_sim.cpp
+	$(call WALKER_OPT_BUILD,$@,$(WALKER_OPT_OUT)-train.verilated,-fprofile-instr-generate,-fprofile-instr-generate)
+
+$(WALKER_OPT_PROF): $(WALKER_OPT_OUT)-train.exe $(BUILD)/host-tools/hva-trace-synth
+	@rm -rf $@ $(WALKER_OPT_OUT).train && mkdir -p $(WALKER_OPT_OUT).train
+	$(BUILD)/host-tools/hva-trace-synth --seed 7 --requests 20000 --gpage 2m --mode sv48 $(WALKER_OPT_OUT).train/g2m >/dev/null
+	$(BUILD)/host-tools/hva-trace-synth --seed 8 --requests 20000 --gpage 4k $(WALKER_OPT_OUT).train/g4k >/dev/null
+	set -e; for run in g2m:4 g4k:4 g4k:16; do t=$${run%:*} lat=$${run#*:}; \
+	    LLVM_PROFILE_FILE=$(WALKER_OPT_OUT).train/$$t-$$lat.profraw $(WALKER_OPT_OUT)-train.exe --quiet \
+	        --latency $$lat $(WALKER_OPT_OUT).train/$$t.mem $(WALKER_OPT_OUT).train/$$t.req >/dev/null; done
+	llvm-profdata merge -o $@ $(WALKER_OPT_OUT).train/*.profraw
+
+$(WALKER_OPT_EXE): $(WALKER_OPT_OBJ) $(WALKER_SIM_SV) $(WALKER_SIM_DIR)/walker_sim.cpp \
+                   $(if $(filter 1,$(WALKER_OPT_PGO)),$(WALKER_OPT_PROF))
+	$(call WALKER_OPT_BUILD,$@,$(WALKER_OPT_OUT).verilated,$(if $(filter 1,$(WALKER_OPT_PGO)),-fprofile-instr-use=$(TOP)/$(WALKER_OPT_PROF)),)
 
 ALL += $(WALKER_OPT_EXE)
 

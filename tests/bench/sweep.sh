@@ -90,7 +90,7 @@ walker() {
 for cfg in $all_cfgs; do
     [ "$(walker "$cfg")" = "$out/build/$cfg/sim/walker/hva-trace-replay-opt.exe" ] || continue
     t0=$(date +%s)
-    $MAKE --no-print-directory -s BUILD="$out/build/$cfg" HOST_CFLAGS="$OPT_FLAGS" HOST_LDFLAGS= \
+    $MAKE --no-print-directory -s BUILD="$out/build/$cfg" HOST_CFLAGS="$OPT_FLAGS" HOST_LDFLAGS= WALKER_OPT_PGO=0 \
         WALKER_REPLAY_PARAMS="$(params "$cfg")" "$out/build/$cfg/sim/walker/hva-trace-replay-opt.exe" \
         >"$out/build/$cfg.log" 2>&1 || { echo "sweep: the build of $cfg failed:"; tail -20 "$out/build/$cfg.log"; exit 1; }
     t=$(( $(date +%s) - t0 ))
