@@ -77,10 +77,11 @@ module hva_regs #(
   logic             acc_err;
 
   // a read of XLATE_RESULT waits for the request in flight
-  logic rd_wait;
+  logic rd_wait, idle;
+  assign idle     = state_q == StIdle && !init_q;   // (after the reset's clearing)
   assign rd_wait  = 32'(axil_req_i.ar.addr) == hva_regs_pkg::HVA_XLATE_RESULT_OFFSET && req_busy_q;
-  assign acc_we   = state_q == StIdle && axil_req_i.aw_valid && axil_req_i.w_valid;
-  assign acc      = acc_we || (state_q == StIdle && axil_req_i.ar_valid && !rd_wait);
+  assign acc_we   = idle && axil_req_i.aw_valid && axil_req_i.w_valid;
+  assign acc      = acc_we || (idle && axil_req_i.ar_valid && !rd_wait);
   assign acc_addr = acc_we ? axil_req_i.aw.addr : axil_req_i.ar.addr;
 
   always_comb begin
@@ -177,19 +178,21 @@ module hva_regs #(
   logic        inv_valid_q, inv_valid_d;
   walker_pkg::inv_req_t inv_q, inv_d;
 
-  logic [31:0] cnt_req_q, cnt_req_d, cnt_tlb_q, cnt_tlb_d, cnt_gtlb_q, cnt_gtlb_d;
-  logic [31:0] cnt_pwc_q, cnt_pwc_d, cnt_pte_q, cnt_pte_d, cnt_busy_q, cnt_busy_d;
+  // the six PERF_* counters, in map order (PERF_REQUESTS first)
+  localparam int unsigned NumCnt = 6;
+  logic [NumCnt*32-1:0] cnt_q;
 
   // Context slots in LUTRAM: one memory per word (VSATP_LO/HI, HGATP_LO/HI,
   // CTRL, ADDR_HI; word i at offset 4 * i), a slot per row, no reset. Every
   // access names one slot (ctx_slot), so one read port serves the bus and
-  // XLATE_*; a word reads 0 until written (ctx_wr_q, flip-flops).
+  // XLATE_*. After reset, the rows are written with zeros, one per cycle
+  // (init_q; the bus waits), so a word reads 0 until written (a written bit
+  // per word masking the reads cost about 250 LUT; issue 9, area).
   localparam int unsigned CtxWords = 6;
   localparam int unsigned CtxCtrlW = 4;   // word index of CTRL
   logic [CtxWords*32-1:0]       ctx_row;  // the words of slot ctx_slot
   logic [CtxWords-1:0]          ctx_we;
   logic [31:0]                  ctx_wdata, ctx_word;
-  logic [4*CtxWords-1:0]        ctx_wr_q, ctx_wr_d;
   logic                         ctx_in_words;
   logic [2:0]                   ctx_wi;   // word index of the access
 
@@ -222,14 +225,34 @@ module hva_regs #(
   // rows: CtxSlots rounded up to a power of two (one slot: a plain register,
   // as on the iCE40 board, which has no LUTRAM)
   localparam int unsigned CtxRowW = CtxSlots > 1 ? $clog2(CtxSlots) : 1;
+  logic               init_q, init_d;     // clearing the rows (and the counters)
+  logic [CtxRowW-1:0] init_row_q, init_row_d, ctx_addr;
+  assign ctx_addr   = init_q ? init_row_q : ctx_slot[CtxRowW-1:0];
+  assign init_row_d = init_q ? init_row_q + 1'b1 : init_row_q;
+  assign init_d     = init_q && init_row_q != '1;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      init_q     <= 1'b1;
+      init_row_q <= '0;
+    end else begin
+      init_q     <= init_d;
+      init_row_q <= init_row_d;
+    end
+  end
+  if (CtxSlots == 1) begin : g_one_slot   // plain registers: no address
+    /* verilator lint_off UNUSEDSIGNAL */
+    logic unused_addr;
+    assign unused_addr = ^ctx_addr;
+    /* verilator lint_on UNUSEDSIGNAL */
+  end
   for (genvar i = 0; i < CtxWords; i++) begin : g_ctx
     logic [31:0] word;
     if (CtxSlots > 1) begin : g_mem
       (* ram_style = "distributed" *) logic [31:0] mem_q [1 << CtxRowW];
       always_ff @(posedge clk_i) begin
-        if (ctx_we[i]) mem_q[ctx_slot[CtxRowW-1:0]] <= ctx_wdata;
+        if (ctx_we[i] || init_q) mem_q[ctx_addr] <= init_q ? '0 : ctx_wdata;
       end
-      assign word = mem_q[ctx_slot[CtxRowW-1:0]];
+      assign word = mem_q[ctx_addr];
     end else begin : g_reg
       // one slot: a register with a reset, so it needs no written bit (the
       // iCE40 board: those bits and their masks cost about 200 logic cells)
@@ -243,7 +266,7 @@ module hva_regs #(
       end
       assign word = word_q;
     end
-    assign ctx_row[i*32 +: 32] = (CtxSlots == 1 || ctx_wr_q[32'(ctx_slot) * CtxWords + i]) ? word : '0;
+    assign ctx_row[i*32 +: 32] = word;
   end
 
   // the word the access names, and a slot's registers
@@ -324,12 +347,12 @@ module hva_regs #(
       hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET:   local_rdata = inv_addr_q[63:32];
       hva_regs_pkg::HVA_INV_CMD_OFFSET:       local_rdata = '0;
       hva_regs_pkg::HVA_PERF_CTRL_OFFSET:     local_rdata = '0;
-      hva_regs_pkg::HVA_PERF_REQUESTS_OFFSET: local_rdata = cnt_req_q;
-      hva_regs_pkg::HVA_PERF_TLB_HITS_OFFSET: local_rdata = cnt_tlb_q;
-      hva_regs_pkg::HVA_PERF_GTLB_HITS_OFFSET: local_rdata = cnt_gtlb_q;
-      hva_regs_pkg::HVA_PERF_PWC_HITS_OFFSET: local_rdata = cnt_pwc_q;
-      hva_regs_pkg::HVA_PERF_PTE_READS_OFFSET: local_rdata = cnt_pte_q;
-      hva_regs_pkg::HVA_PERF_BUSY_CYCLES_OFFSET: local_rdata = cnt_busy_q;
+      hva_regs_pkg::HVA_PERF_REQUESTS_OFFSET: local_rdata = cnt_q[0*32 +: 32];
+      hva_regs_pkg::HVA_PERF_TLB_HITS_OFFSET: local_rdata = cnt_q[1*32 +: 32];
+      hva_regs_pkg::HVA_PERF_GTLB_HITS_OFFSET: local_rdata = cnt_q[2*32 +: 32];
+      hva_regs_pkg::HVA_PERF_PWC_HITS_OFFSET: local_rdata = cnt_q[3*32 +: 32];
+      hva_regs_pkg::HVA_PERF_PTE_READS_OFFSET: local_rdata = cnt_q[4*32 +: 32];
+      hva_regs_pkg::HVA_PERF_BUSY_CYCLES_OFFSET: local_rdata = cnt_q[5*32 +: 32];
       default: begin
         local_rdata = ctx_rdata;
         local_err   = !in_ctx || ctx_err;
@@ -358,11 +381,9 @@ module hva_regs #(
                            32'(ctx_wi) == CtxCtrlW ? hva_regs_pkg::HVA_CTX_CTRL_RWMASK : '1);
   always_comb begin
     ctx_we   = '0;
-    ctx_wr_d = ctx_wr_q;
     for (int unsigned i = 0; i < CtxWords; i++) begin
       if (lwr && in_ctx && ctx_in_words && 32'(ctx_wi) == i) begin
         ctx_we[i] = 1'b1;
-        ctx_wr_d[32'(ctx_slot) * CtxWords + i] = 1'b1;
       end
     end
   end
@@ -501,20 +522,18 @@ module hva_regs #(
   logic perf_clear;
   assign perf_clear = wr_at(lwr, off, hva_regs_pkg::HVA_PERF_CTRL_OFFSET) && wd[hva_regs_pkg::HVA_PERF_CTRL_CLEAR_LSB];
 
-  always_comb begin
-    cnt_req_d  = cnt_req_q + 32'(perf_q.req);
-    cnt_tlb_d  = cnt_tlb_q + 32'(perf_q.tlb_hit);
-    cnt_gtlb_d = cnt_gtlb_q + 32'(perf_q.gtlb_hit);
-    cnt_pwc_d  = cnt_pwc_q + 32'(perf_q.pwc_hit);
-    cnt_pte_d  = cnt_pte_q + 32'(perf_q.pte_read);
-    cnt_busy_d = cnt_busy_q + 32'(perf_q.busy);
-    if (perf_clear) begin
-      cnt_req_d  = '0;
-      cnt_tlb_d  = '0;
-      cnt_gtlb_d = '0;
-      cnt_pwc_d  = '0;
-      cnt_pte_d  = '0;
-      cnt_busy_d = '0;
+  logic [NumCnt-1:0] cnt_evt;
+  assign cnt_evt = {perf_q.busy, perf_q.pte_read, perf_q.pwc_hit, perf_q.gtlb_hit, perf_q.tlb_hit,
+                    perf_q.req};
+
+  // The counters have no reset pin: the reset's clearing (init_q) and
+  // CLEAR zero them through the flip-flops' synchronous reset (with an
+  // asynchronous reset, the clear was a LUT per bit: about 240 LUT; issue
+  // 9, area). The bus waits until init_q is over.
+  for (genvar c = 0; c < NumCnt; c++) begin : g_cnt
+    always_ff @(posedge clk_i) begin
+      if (init_q || perf_clear) cnt_q[c*32 +: 32] <= '0;
+      else if (cnt_evt[c])         cnt_q[c*32 +: 32] <= cnt_q[c*32 +: 32] + 32'd1;
     end
   end
 
@@ -541,14 +560,7 @@ module hva_regs #(
       inv_addr_q  <= '0;
       inv_valid_q <= 1'b0;
       inv_q       <= '0;
-      cnt_req_q   <= '0;
-      cnt_tlb_q   <= '0;
-      cnt_gtlb_q  <= '0;
-      cnt_pwc_q   <= '0;
-      cnt_pte_q   <= '0;
-      cnt_busy_q  <= '0;
       perf_q      <= '0;
-      ctx_wr_q    <= '0;
     end else begin
       state_q     <= state_d;
       rdata_q     <= rdata_d;
@@ -571,14 +583,7 @@ module hva_regs #(
       inv_addr_q  <= inv_addr_d;
       inv_valid_q <= inv_valid_d;
       inv_q       <= inv_d;
-      cnt_req_q   <= cnt_req_d;
-      cnt_tlb_q   <= cnt_tlb_d;
-      cnt_gtlb_q  <= cnt_gtlb_d;
-      cnt_pwc_q   <= cnt_pwc_d;
-      cnt_pte_q   <= cnt_pte_d;
-      cnt_busy_q  <= cnt_busy_d;
       perf_q      <= perf_i;
-      ctx_wr_q    <= ctx_wr_d;
     end
   end
 
