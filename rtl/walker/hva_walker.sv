@@ -269,6 +269,9 @@ module hva_walker #(
   );
 
   // ---- fills: the lowest engine's ----
+  // A priority multiplexer on engine 0's offer, not an AND-OR that zeroes the
+  // others: a fill's data only counts with its valid, and with one engine
+  // (hva_top) these are wires (issue 9: the AND gates were ~300 LUTs).
   always_comb begin
     logic [N-1:0] ft, fg, fp;
     ft = first_of(e_tlb_fill);
@@ -277,21 +280,27 @@ module hva_walker #(
     tlb_fill = |e_tlb_fill;
     gtlb_fill = |e_gtlb_fill;
     pwc_fill = |e_pwc_fill;
-    tlb_fill_global = |(e_tlb_global & ft);
-    tlb_fill_hint = |(e_tlb_hint & ft);
-    gtlb_fill_hint = |(e_gtlb_hint & fg);
-    tlb_fill_hint_way = '0;
-    gtlb_fill_hint_way = '0;
-    tlb_fill_entry = '0;
-    gtlb_fill_entry = '0;
-    pwc_fill_entry = '0;
-    for (int unsigned e = 0; e < N; e++) begin
-      tlb_fill_hint_way = tlb_fill_hint_way | (e_tlb_hint_way[e*TlbWayW +: TlbWayW] & {TlbWayW{ft[e]}});
-      gtlb_fill_hint_way = gtlb_fill_hint_way |
-                           (e_gtlb_hint_way[e*GtlbWayW +: GtlbWayW] & {GtlbWayW{fg[e]}});
-      tlb_fill_entry = tlb_fill_entry | (e_tlb_entry[e*TlbEntW +: TlbEntW] & {TlbEntW{ft[e]}});
-      gtlb_fill_entry = gtlb_fill_entry | (e_gtlb_entry[e*GtlbEntW +: GtlbEntW] & {GtlbEntW{fg[e]}});
-      pwc_fill_entry = pwc_fill_entry | (e_pwc_entry[e*PwcEntW +: PwcEntW] & {PwcEntW{fp[e]}});
+    tlb_fill_global = e_tlb_global[0];
+    tlb_fill_hint = e_tlb_hint[0];
+    gtlb_fill_hint = e_gtlb_hint[0];
+    tlb_fill_hint_way = e_tlb_hint_way[0 +: TlbWayW];
+    gtlb_fill_hint_way = e_gtlb_hint_way[0 +: GtlbWayW];
+    tlb_fill_entry = e_tlb_entry[0 +: TlbEntW];
+    gtlb_fill_entry = e_gtlb_entry[0 +: GtlbEntW];
+    pwc_fill_entry = e_pwc_entry[0 +: PwcEntW];
+    for (int unsigned e = 1; e < N; e++) begin
+      if (ft[e]) begin
+        tlb_fill_global = e_tlb_global[e];
+        tlb_fill_hint = e_tlb_hint[e];
+        tlb_fill_hint_way = e_tlb_hint_way[e*TlbWayW +: TlbWayW];
+        tlb_fill_entry = e_tlb_entry[e*TlbEntW +: TlbEntW];
+      end
+      if (fg[e]) begin
+        gtlb_fill_hint = e_gtlb_hint[e];
+        gtlb_fill_hint_way = e_gtlb_hint_way[e*GtlbWayW +: GtlbWayW];
+        gtlb_fill_entry = e_gtlb_entry[e*GtlbEntW +: GtlbEntW];
+      end
+      if (fp[e]) pwc_fill_entry = e_pwc_entry[e*PwcEntW +: PwcEntW];
     end
   end
 
@@ -311,10 +320,11 @@ module hva_walker #(
   assign eng_start   = req_fire && !tlb_use ? first_of(eng_free) : '0;
   assign e_rsp_ready = rsp_ready_i ? rsp_first : '0;
 
+  // the first answering engine's (a priority multiplexer: wires with one engine)
   always_comb begin
-    eng_rsp = '0;
-    for (int unsigned e = 0; e < N; e++)
-      eng_rsp = eng_rsp | (e_rsp[e*RspW +: RspW] & {RspW{rsp_first[e]}});
+    eng_rsp = e_rsp[0 +: RspW];
+    for (int unsigned e = 1; e < N; e++)
+      if (rsp_first[e]) eng_rsp = e_rsp[e*RspW +: RspW];
   end
   assign rsp_valid_o = e_rsp_valid != '0 || hit_q;
   assign rsp_o       = e_rsp_valid != '0 ? eng_rsp : hit_rsp_q;

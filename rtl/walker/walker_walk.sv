@@ -105,6 +105,10 @@ module walker_walk #(
   localparam int unsigned PpnW     = walker_pkg::PpnW;
   localparam int unsigned VpnW     = walker_pkg::VpnW;
   localparam int unsigned LvlW     = walker_pkg::LvlW;
+  // narrower than 64 bits (issue 9, area): a physical address is 56 bits (a
+  // 44-bit PPN), and a PTE that passed the checks has its bits 63:54 clear
+  localparam int unsigned PaW      = 56;
+  localparam int unsigned PteW     = 54;
   localparam int unsigned MaxWalks = walker_pkg::MaxWalks;
   localparam int unsigned PermR    = walker_pkg::PermR;
   typedef walker_pkg::access_e access_e;
@@ -134,7 +138,7 @@ module walker_walk #(
   logic [LvlW-1:0] vs_level_q, vs_level_d;
   logic [PpnW-1:0] vs_table_q, vs_table_d;      // GPA page of the table being read
   logic [2:0]      vs_walks_q, vs_walks_d;
-  logic [63:0]     vs_pte_q, vs_pte_d;
+  logic [PteW-1:0] vs_pte_q, vs_pte_d;       // (a PTE the walk used has 63:54 clear)
   logic            vs_need_mxr_q, vs_need_mxr_d;  // an implicit PTE read relied on MXR
   logic [LvlW-1:0] vs_leaf_level_q, vs_leaf_level_d;
   // G-stage translation
@@ -142,14 +146,14 @@ module walker_walk #(
   logic [63:0]     g_addr_q, g_addr_d;            // GPA being translated
   logic [LvlW-1:0] g_level_q, g_level_d;
   logic [2:0]      g_walks_q, g_walks_d;
-  logic [63:0]     g_pte_q, g_pte_d;
+  logic [PteW-1:0] g_pte_q, g_pte_d;
   logic [63:0]     g_pa_q, g_pa_d;                // its result
   logic [3:0]      g_perm_q, g_perm_d;
   logic [LvlW-1:0] g_leaf_level_q, g_leaf_level_d;
   logic            g_d_q, g_d_d;
   // memory operation
   mem_kind_e       mem_kind_q, mem_kind_d;
-  logic [63:0]     mem_addr_q, mem_addr_d;
+  logic [PaW-1:0]  mem_addr_q, mem_addr_d;     // a PA: 56 bits
   mem_ret_e        mem_ret_q, mem_ret_d;
   logic            aw_done_q, aw_done_d, w_done_q, w_done_d;
   // result
@@ -296,11 +300,13 @@ module walker_walk #(
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 
-  // The GPA of the access, from the VS leaf (no register of its own: issue 9,
-  // area): the request's address with a Bare VS-stage. Read only once the VS
-  // leaf is in vs_pte_q (an A/D update keeps its PPN).
-  logic [63:0] vs_pa;
-  assign vs_pa = vs_lv == 3'd0 ? addr : leaf_pa(vs_pte_q, vs_leaf_level_q, addr);
+  // The VS leaf's PTE (on R, or in vs_pte_q when its A/D write is done:
+  // then vs_level_q is still the leaf's level) gives the final GPA. No
+  // register keeps that GPA apart: g_addr_q holds it from the final G-stage
+  // translation's start to the answer (issue 9, area).
+  logic [63:0] vs_leaf_pte, vs_leaf_gpa;
+  assign vs_leaf_pte = state_q == SMemB ? {10'd0, vs_pte_q} : r_data_i;
+  assign vs_leaf_gpa = leaf_pa(vs_leaf_pte, vs_level_q, addr);
 
   // ---- what the G-stage looks up this cycle ----------------------------------
   // The GPA a G-stage translation starts on (or walks again) in this cycle,
@@ -328,7 +334,7 @@ module walker_walk #(
                                          // (g_addr_q: still this PTE's GPA)
               g_key_purpose = GImplWrite;
             end else begin
-              g_key = leaf_pa(r_data_i, vs_level_q, addr);
+              g_key = vs_leaf_gpa;
               g_key_purpose = GFinal;
             end
           end else begin
@@ -340,7 +346,7 @@ module walker_walk #(
       end
       SMemB: begin
         if (mem_ret_q == RetVsCas) begin
-          g_key = vs_pa;
+          g_key = vs_leaf_gpa;
           g_key_purpose = GFinal;
         end
       end
@@ -362,7 +368,7 @@ module walker_walk #(
   logic [63:0] mem_wdata;
   logic        ad_write;
   assign ad_write  = (mem_ret_q == RetGCas ? g_acc : acc) == AccWrite;
-  assign mem_wdata = (mem_ret_q == RetGCas ? g_pte_q : vs_pte_q) | 64'h40 | (ad_write ? 64'h80 : 64'h0);
+  assign mem_wdata = {10'd0, mem_ret_q == RetGCas ? g_pte_q : vs_pte_q} | 64'h40 | (ad_write ? 64'h80 : 64'h0);
 
   // ---- lookups and fills ---------------------------------------------------------
   logic                tlb_fill, gtlb_fill, pwc_fill;
@@ -424,8 +430,8 @@ module walker_walk #(
     tlb_fill_entry.level    = leaf_level_q;
     tlb_fill_entry.vpn      = addr[12 +: VpnW];
     tlb_fill_entry.ppn      = g_pa_q[12 +: PpnW];
-    tlb_fill_entry.gpn      = vs_pa[12 +: PpnW];
-    tlb_fill_entry.vs_perm  = vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf;
+    tlb_fill_entry.gpn      = g_addr_q[12 +: PpnW];   // the final GPA (above)
+    tlb_fill_entry.vs_perm  = vs_lv != 3'd0 ? vs_pte_q[4:1] : 4'hf;
     tlb_fill_entry.g_perm   = g_perm_q;
     tlb_fill_entry.vs_d     = vs_pte_q[7];
     tlb_fill_entry.g_d      = g_d_q;
@@ -434,8 +440,9 @@ module walker_walk #(
 
   // the G-TLB is filled when a G-stage walk ends on a leaf (read on R, or
   // written by an A/D update), the PWC when a walk reads a pointer on R
-  logic [63:0] g_leaf_pte;
+  logic [63:0] g_leaf_pte, g_leaf_pa;
   assign g_leaf_pte = state_q == SMemB ? mem_wdata : r_data_i;
+  assign g_leaf_pa  = leaf_pa(g_leaf_pte, g_level_q, g_addr_q);   // one for both
   always_comb begin
     gtlb_fill_entry.vmid  = vmid;
     gtlb_fill_entry.g_lv  = g_lv;
@@ -471,7 +478,8 @@ module walker_walk #(
     fault_e      fault_kind;
     logic        g_go, g_walk_go, g_done, done_ok, vs_retry;
     logic        rd_go, exr_go, exw_go;
-    logic [63:0] rd_addr, exr_addr, data;
+    logic [PaW-1:0] rd_addr, exr_addr;
+    logic [63:0] data;
     mem_ret_e    rd_ret, exr_ret;
     logic [2:0]  gw;
     logic [10:0] idx;
@@ -574,7 +582,7 @@ module walker_walk #(
           unique case (mem_ret_q)
             // a G-stage PTE
             RetGPte: begin
-              g_pte_d = data;
+              g_pte_d = data[PteW-1:0];
               if (r_resp_i[1]) begin
                 fault_go = 1'b1;
               end else if (pte_invalid(data)) begin
@@ -592,7 +600,7 @@ module walker_walk #(
                   exr_ret = RetGCas;
                 end else begin
                   gtlb_fill = 1'b1;
-                  g_pa_d = leaf_pa(data, g_level_q, g_addr_q);
+                  g_pa_d = g_leaf_pa;
                   g_perm_d = pte_perm(data);
                   g_d_d = data[7];
                   g_done = 1'b1;
@@ -605,14 +613,14 @@ module walker_walk #(
                 g_level_d = g_level_q - 3'd1;
                 idx = table_index_below(g_addr_q, g_level_q) & 11'h1ff;
                 rd_go = 1'b1;
-                rd_addr = {8'd0, pte_ppn(data), 12'd0} | {50'd0, idx, 3'd0};
+                rd_addr = {pte_ppn(data), 12'd0} | {42'd0, idx, 3'd0};
                 rd_ret = RetGPte;
               end
             end
 
             // a VS-stage PTE (the next GPA is g_key)
             RetVsPte: begin
-              vs_pte_d = data;
+              vs_pte_d = data[PteW-1:0];
               if (r_resp_i[1]) begin
                 fault_go = 1'b1;
               end else if (pte_invalid(data)) begin
@@ -643,7 +651,7 @@ module walker_walk #(
             RetGCas: begin
               if (r_resp_i[1]) begin
                 fault_go = 1'b1;
-              end else if (data != g_pte_q) begin
+              end else if (data != {10'd0, g_pte_q}) begin
                 g_walk_go = 1'b1;
               end else begin
                 exw_go = 1'b1;   // mem_wdata: g_pte_q with A (D)
@@ -653,7 +661,7 @@ module walker_walk #(
             default: begin   // RetVsCas
               if (r_resp_i[1]) begin
                 fault_go = 1'b1;
-              end else if (data != vs_pte_q) begin
+              end else if (data != {10'd0, vs_pte_q}) begin
                 vs_retry = 1'b1;
               end else begin
                 exw_go = 1'b1;   // mem_wdata: vs_pte_q with A (D)
@@ -679,13 +687,12 @@ module walker_walk #(
             else                      vs_retry = 1'b1;
           end else if (mem_ret_q == RetGCas) begin
             gtlb_fill = 1'b1;
-            g_pte_d = mem_wdata;
-            g_pa_d = leaf_pa(mem_wdata, g_level_q, g_addr_q);
+            g_pa_d = g_leaf_pa;        // (g_pte_q is not read again)
             g_perm_d = pte_perm(mem_wdata);
             g_d_d = mem_wdata[7];
             g_done = 1'b1;
           end else begin
-            vs_pte_d = mem_wdata;
+            vs_pte_d = mem_wdata[PteW-1:0];
             g_go = 1'b1;             // the final GPA
           end
         end
@@ -743,11 +750,11 @@ module walker_walk #(
           perf_pwc_hit = 1'b1;
           lvl = LvlW'(pwc_entry.level);
           idx = table_index(g_key, lvl) & 11'h1ff;
-          rd_addr = {8'd0, pwc_entry.ppn, 12'd0} | {50'd0, idx, 3'd0};
+          rd_addr = {pwc_entry.ppn, 12'd0} | {42'd0, idx, 3'd0};
         end else begin
           lvl = g_lv - 3'd1;
           idx = table_index_below(g_key, g_lv);          // the 16 KiB root: 11 bits
-          rd_addr = {8'd0, req_q.hgatp[PpnW-1:0] & ~PpnW'(3), 12'd0} | {50'd0, idx, 3'd0};
+          rd_addr = {req_q.hgatp[PpnW-1:0] & ~PpnW'(3), 12'd0} | {42'd0, idx, 3'd0};
         end
         g_level_d = lvl;
         rd_go = 1'b1;
@@ -761,12 +768,12 @@ module walker_walk #(
       unique case (g_purpose_d)
         GImplRead: begin
           rd_go = 1'b1;
-          rd_addr = g_pa_d;
+          rd_addr = g_pa_d[PaW-1:0];
           rd_ret = RetVsPte;
         end
         GImplWrite: begin
           exr_go = 1'b1;
-          exr_addr = g_pa_d;
+          exr_addr = g_pa_d[PaW-1:0];
           exr_ret = RetVsCas;
         end
         default: done_ok = 1'b1;
@@ -819,7 +826,7 @@ module walker_walk #(
       tlb_hint_d = tlb_hint_i;
       tlb_hint_way_d = tlb_hint_way_i;
       if (i_vs_lv == 3'd0) begin
-        // VS-stage Bare (or no VS-stage at all): vs_pa is the address
+        // VS-stage Bare (or no VS-stage at all): the GPA is the address
         g_addr_d = req_i.addr;
         g_purpose_d = GFinal;
         state_d = SGStart;
@@ -862,15 +869,15 @@ module walker_walk #(
     rsp_o.pte_reads = pte_reads_q;
     rsp_o.gtlb_hit  = gtlb_hit_q;
     rsp_o.pwc_hit   = pwc_hit_q;
+    // the final GPA, or the GPA of a guest-page fault
+    rsp_o.gpa       = ok || guest_fault ? g_addr_q : '0;
     if (ok) begin
       rsp_o.hpa            = g_pa_q;
-      rsp_o.gpa            = vs_pa;
-      rsp_o.vs_perm        = vs_lv != 3'd0 ? pte_perm(vs_pte_q) : 4'hf;
+      rsp_o.vs_perm        = vs_lv != 3'd0 ? vs_pte_q[4:1] : 4'hf;
       rsp_o.g_perm         = g_perm_q;
       rsp_o.page_size_log2 = page_log2(leaf_level_q);
     end else begin
       rsp_o.exc      = exc_code(fault_q, acc);
-      rsp_o.gpa      = guest_fault ? g_addr_q : '0;
       rsp_o.tval     = addr;
       rsp_o.htval    = guest_fault ? {2'b0, g_addr_q[63:2]} : '0;
       rsp_o.implicit = guest_fault && g_purpose_q != GFinal;
@@ -878,11 +885,11 @@ module walker_walk #(
   end
 
   assign ar_valid_o = state_q == SMemAr;
-  assign ar_addr_o  = mem_addr_q;
+  assign ar_addr_o  = {8'd0, mem_addr_q};
   assign ar_lock_o  = mem_kind_q == MemExRead;
   assign r_ready_o  = state_q == SMemR;
   assign aw_valid_o = state_q == SMemAw && !aw_done_q;
-  assign aw_addr_o  = mem_addr_q;
+  assign aw_addr_o  = {8'd0, mem_addr_q};
   assign w_valid_o  = state_q == SMemAw && !w_done_q;
   assign w_data_o   = mem_wdata;
   assign b_ready_o  = state_q == SMemB;
