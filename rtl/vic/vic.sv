@@ -188,7 +188,8 @@ module vic #(
   end
 
   // ---------------------------------------------------------------- state (flip-flops)
-  logic [NumFiles*NumIds-1:0]   pending_q, pending_d, claimed_q, claimed_d;
+  logic [NumFiles*NumIds-1:0]   pending_q, pending_d;
+  logic [NumFiles-1:0]          clm_ok_q, clm_ok_d;     // claimed word written since reset
   logic [NumUnits*PrioBits-1:0] thresh_q, thresh_d;
   logic [NumUnits-1:0]          best_v_q, best_v_d;     // the context's registered arbitration
   logic [NumUnits*IdW-1:0]      best_id_q, best_id_d;
@@ -532,8 +533,9 @@ module vic #(
   logic [FileW-1:0]      sel_f;
   logic [IdW-1:0]        sel_id;
   localparam int unsigned BusyW = (1 << FileW) * NumIds;
-  logic [BusyW-1:0]      busy_pad;
-  logic [NumFiles*NumIds-1:0] busy_all;
+  logic [BusyW-1:0]      pend_pad;
+  logic [(1 << FileW)-1:0] clm_ok_pad;
+  logic [NumIds-1:0]     clm_sel;   // the claimed bits of the file sel_f
 
   assign rise = src_i & ~src_q;
   // an active edge route forwards a rising edge or its latch, a level route its level
@@ -543,9 +545,9 @@ module vic #(
   assign sel_f    = route_sel[RouteW-3] ? FileW'(HypFile)
                                         : FileW'(route_sel[RouteVidW + RouteVcpuW +: RouteGuestW]);
   assign sel_id   = route_sel[0 +: IdW];
-  assign busy_all = pending_q | claimed_q;
-  assign busy_pad = BusyW'(busy_all);
-  assign sel_busy = busy_pad[{sel_f, sel_id}];
+  assign pend_pad   = BusyW'(pending_q);
+  assign clm_ok_pad = (1 << FileW)'(clm_ok_q);
+  assign sel_busy   = pend_pad[{sel_f, sel_id}] || (clm_ok_pad[sel_f] && clm_sel[sel_id]);
   // the scanned source forwards if it wants to and its target is idle; an
   // injection takes the files' set port this cycle
   logic sel_wants;
@@ -593,23 +595,51 @@ module vic #(
   always_comb begin
     for (int unsigned f = 0; f < NumFiles; f++) begin
       for (int unsigned i = 0; i < NumIds; i++) begin
-        logic at_bus, clm, cpl, set;
+        logic at_bus, clm, set;
         at_bus = bus_f == FileW'(f);
         clm    = claim_now && claim_v && at_bus && claim_id == IdW'(i);
-        cpl    = complete_ok && at_bus && complete_id == IdW'(i);
         set    = set_v && set_f == FileW'(f) && set_id == IdW'(i);
         pending_d[f*NumIds + i] = i != 0 && ((pending_q[f*NumIds + i] && !clm) || set);
-        claimed_d[f*NumIds + i] = i != 0 && ((claimed_q[f*NumIds + i] && !cpl) || clm);
       end
     end
   end
 
+  // The claimed bits are in LUTRAM, a word per file (flip-flops and their
+  // update and lookup cost about 200 LUT; issue 9, area): only a claim
+  // (sets) or a complete (clears) changes them, in the bus's file, so one
+  // write port at bus_f does (read-modify-write, the valid bit clm_ok_q
+  // making a never-written word read 0); the second read port serves the
+  // scanned source's busy check.
+  logic              clm_we;
+  logic [NumIds-1:0] clm_w, clm_wd, cpl_1h;
+  always_comb begin
+    for (int unsigned i = 0; i < NumIds; i++) begin
+      cpl_1h[i] = complete_ok && complete_id == IdW'(i);
+    end
+  end
+  assign clm_we = (claim_now && claim_v) || complete_ok;
+  // (id 0 is never claimed)
+  assign clm_wd = (((clm_ok_pad[bus_f] ? clm_w : '0) & ~cpl_1h) | claim_1h) &
+                  {{(NumIds-1){1'b1}}, 1'b0};
+
+  vic_lutram #(.Depth(NumFiles), .Width(NumIds)) u_claimed (
+    .clk_i,
+    .we_i     (clm_we),
+    .waddr_i  (bus_f),
+    .wdata_i  (clm_wd),
+    .rdata_w_o(clm_w),
+    .raddr_a_i(sel_f),
+    .rdata_a_o(clm_sel)
+  );
+
   always_comb begin
     thresh_d  = thresh_q;
     prio_ok_d = prio_ok_q;
+    clm_ok_d  = clm_ok_q;
     en_ok_d   = en_ok_q;
     for (int unsigned f = 0; f < NumFiles; f++) begin
       if (bus_f == FileW'(f) && prio_we) prio_ok_d[f] = 1'b1;
+      if (bus_f == FileW'(f) && clm_we)  clm_ok_d[f]  = 1'b1;
     end
     for (int unsigned u = 0; u < NumUnits; u++) begin
       if (bus_u == UnitW'(u)) begin
@@ -696,7 +726,7 @@ module vic #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       pending_q   <= '0;
-      claimed_q   <= '0;
+      clm_ok_q    <= '0;
       thresh_q    <= '0;
       best_v_q    <= '0;
       best_id_q   <= '0;
@@ -715,7 +745,7 @@ module vic #(
       hyp_irq_q   <= 1'b0;
     end else begin
       pending_q   <= pending_d;
-      claimed_q   <= claimed_d;
+      clm_ok_q    <= clm_ok_d;
       thresh_q    <= thresh_d;
       best_v_q    <= best_v_d;
       best_id_q   <= best_id_d;
@@ -752,15 +782,32 @@ module vic #(
   logic [NumFiles*PrioW-1:0]  sh_prio_q;
   logic [NumUnits-1:0]        deliverable;
   logic [NumUnits*8-1:0]      starve_q, starve_d;
+  // the claimed bits as flip-flops (as before they moved to LUTRAM)
+  logic [NumFiles*NumIds-1:0] claimed_q, claimed_d;
+  logic [NumFiles*NumIds-1:0] sh_busy;
+  logic [BusyW-1:0]           sh_busy_pad;
+  assign sh_busy     = pending_q | claimed_q;
+  assign sh_busy_pad = BusyW'(sh_busy);
+  always_comb begin
+    for (int unsigned f = 0; f < NumFiles; f++) begin
+      for (int unsigned i = 0; i < NumIds; i++) begin
+        claimed_d[f*NumIds + i] = i != 0 &&
+            ((claimed_q[f*NumIds + i] && !(bus_f == FileW'(f) && cpl_1h[i])) ||
+             (bus_f == FileW'(f) && claim_1h[i]));
+      end
+    end
+  end
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       sh_en_q   <= '0;
       sh_prio_q <= '0;
+      claimed_q <= '0;
       starve_q  <= '0;
     end else begin
       if (en_we)   sh_en_q[32'(mem_u)*NumIds +: NumIds] <= en_wd;
       if (prio_we) sh_prio_q[32'(mem_f)*PrioW +: PrioW] <= prio_wd;
       starve_q <= starve_d;
+      claimed_q <= claimed_d;
     end
   end
   // a context with a deliverable interrupt and an empty best counts the
@@ -804,6 +851,8 @@ module vic #(
       a_active_route_stored: assert ((act_q & ~route_ok_q) == '0);
       // no doubled interrupt: a request is forwarded only to an idle target,
       // through an active route
+      // the LUTRAM's claimed bits are the shadow's
+      a_busy_shadow: assert (sel_busy == sh_busy_pad[{sel_f, sel_id}]);
       a_fwd_idle:   assert (!fwd || (!sel_busy && act_q[rr_q] && want[rr_q]));
       a_fwd_valid:  assert (!fwd || (32'(sel_f) < NumFiles && sel_id != '0));
       // no lost interrupt: an edge (new or latched) of an active edge route
