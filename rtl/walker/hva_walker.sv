@@ -169,7 +169,7 @@ module hva_walker #(
 
   walker_tlb #(.ENTRIES(TLB_ENTRIES), .WAYS(TLB_WAYS), .EN(TLB_EN)) u_tlb (
     .clk_i, .rst_ni,
-    .lk_vmid_i(i_vmid), .lk_asid_i(i_asid), .lk_vs_lv_i(i_vs_lv), .lk_g_lv_i(i_g_lv),
+    .lk_en_i(req_valid_i), .lk_vmid_i(i_vmid), .lk_asid_i(i_asid), .lk_vs_lv_i(i_vs_lv), .lk_g_lv_i(i_g_lv),
     .lk_vpn_i(req_i.addr[12 +: VpnW]),
     .hit_o(tlb_hit), .hit_way_o(tlb_hit_way), .hit_entry_o(tlb_entry),
     .fill_i(tlb_fill), .fill_global_i(tlb_fill_global), .fill_hint_i(tlb_fill_hint),
@@ -199,7 +199,7 @@ module hva_walker #(
   logic [N*14-1:0]       gtlb_vmid, pwc_vmid;
   logic [N*3-1:0]        gtlb_g_lv, pwc_lv;
   logic [N*VpnW-1:0]     gtlb_vpn, pwc_vpn;
-  logic [N-1:0]          gtlb_hit, pwc_hit, pwc_stage, pwc_mxr;
+  logic [N-1:0]          gtlb_hit, pwc_hit, pwc_stage, pwc_mxr, gtlb_lk, pwc_lk;
   logic [N*16-1:0]       pwc_asid;
   logic [N*GtlbWayW-1:0] gtlb_hit_way;
   logic [N*GtlbEntW-1:0] gtlb_entry;
@@ -220,13 +220,13 @@ module hva_walker #(
   for (genvar e = 0; e < N; e++) begin : g_eng
     walker_walk #(.MAX_PTE_READS(MAX_PTE_READS), .TlbWayW(TlbWayW), .GtlbWayW(GtlbWayW)) u_walk (
       .clk_i, .rst_ni,
-      .req_i, .start_i(eng_start[e]), .tlb_hint_i(tlb_hit), .tlb_hint_way_i(tlb_hit_way),
+      .req_i, .req_valid_i, .start_i(eng_start[e]), .tlb_hint_i(tlb_hit), .tlb_hint_way_i(tlb_hit_way),
       .free_o(eng_free[e]), .idle_o(eng_idle[e]),
-      .gtlb_vmid_o(gtlb_vmid[e*14 +: 14]), .gtlb_g_lv_o(gtlb_g_lv[e*3 +: 3]),
+      .gtlb_lk_o(gtlb_lk[e]), .gtlb_vmid_o(gtlb_vmid[e*14 +: 14]), .gtlb_g_lv_o(gtlb_g_lv[e*3 +: 3]),
       .gtlb_vpn_o(gtlb_vpn[e*VpnW +: VpnW]), .gtlb_hit_i(gtlb_hit[e]),
       .gtlb_hit_way_i(gtlb_hit_way[e*GtlbWayW +: GtlbWayW]),
       .gtlb_entry_i(gtlb_entry[e*GtlbEntW +: GtlbEntW]),
-      .pwc_stage_o(pwc_stage[e]), .pwc_vmid_o(pwc_vmid[e*14 +: 14]), .pwc_asid_o(pwc_asid[e*16 +: 16]),
+      .pwc_lk_o(pwc_lk[e]), .pwc_stage_o(pwc_stage[e]), .pwc_vmid_o(pwc_vmid[e*14 +: 14]), .pwc_asid_o(pwc_asid[e*16 +: 16]),
       .pwc_lv_o(pwc_lv[e*3 +: 3]), .pwc_vpn_o(pwc_vpn[e*VpnW +: VpnW]), .pwc_mxr_o(pwc_mxr[e]),
       .pwc_hit_i(pwc_hit[e]), .pwc_entry_i(pwc_entry[e*PwcEntW +: PwcEntW]),
       .tlb_fill_o(e_tlb_fill[e]), .tlb_fill_global_o(e_tlb_global[e]), .tlb_fill_hint_o(e_tlb_hint[e]),
@@ -252,7 +252,7 @@ module hva_walker #(
   walker_gtlb #(.ENTRIES(GTLB_ENTRIES), .WAYS(GTLB_WAYS), .EN(GTLB_EN), .PORTS(N),
                 .ENT_W(GtlbEntW)) u_gtlb (
     .clk_i, .rst_ni,
-    .lk_vmid_i(gtlb_vmid), .lk_g_lv_i(gtlb_g_lv), .lk_vpn_i(gtlb_vpn),
+    .lk_en_i(gtlb_lk), .lk_vmid_i(gtlb_vmid), .lk_g_lv_i(gtlb_g_lv), .lk_vpn_i(gtlb_vpn),
     .hit_o(gtlb_hit), .hit_way_o(gtlb_hit_way), .hit_entry_o(gtlb_entry),
     .fill_i(gtlb_fill), .fill_hint_i(gtlb_fill_hint), .fill_hint_way_i(gtlb_fill_hint_way),
     .fill_entry_i(gtlb_fill_entry),
@@ -261,7 +261,7 @@ module hva_walker #(
 
   walker_pwc #(.ENTRIES(PWC_ENTRIES), .EN(PWC_EN), .PORTS(N), .ENT_W(PwcEntW)) u_pwc (
     .clk_i, .rst_ni,
-    .lk_stage_i(pwc_stage), .lk_vmid_i(pwc_vmid), .lk_asid_i(pwc_asid), .lk_lv_i(pwc_lv),
+    .lk_en_i(pwc_lk), .lk_stage_i(pwc_stage), .lk_vmid_i(pwc_vmid), .lk_asid_i(pwc_asid), .lk_lv_i(pwc_lv),
     .lk_vpn_i(pwc_vpn), .lk_mxr_i(pwc_mxr),
     .hit_o(pwc_hit), .hit_entry_o(pwc_entry),
     .fill_i(pwc_fill), .fill_entry_i(pwc_fill_entry),

@@ -32,6 +32,7 @@ module walker_cache #(
   input  logic                     rst_ni,
   // read ports: the ways of one set each (a lookup, or a fence's sweep on 0);
   // rd_data_o holds the tags (the payload bits read as 0)
+  input  logic [PORTS-1:0]             rd_en_i,     // a lookup (or fence) on the port
   input  logic [PORTS*SetW-1:0]        rd_set_i,
   output logic [PORTS*WAYS*DATA_W-1:0] rd_data_o,
   output logic [PORTS*WAYS-1:0]        rd_valid_o,
@@ -78,13 +79,16 @@ module walker_cache #(
       if (fill_en && fill_way == WayW'(w)) mem_q[fill_set_i] <= fill_data_i[PAY_W +: TagW];
     end
     for (genvar p = 0; p < PORTS; p++) begin : g_port
+      // an idle port's tags are don't-cares (its comparators see rd_en_i
+      // too): no logic in synthesis, and Verilator skips the read
       if (PAY_W > 0) begin : g_pay0
-        assign rd_data_o[(p*WAYS+w)*DATA_W +: DATA_W] = {mem_q[rd_set_i[p*SetW +: SetW]], {PAY_W{1'b0}}};
+        assign rd_data_o[(p*WAYS+w)*DATA_W +: DATA_W] =
+            rd_en_i[p] ? {mem_q[rd_set_i[p*SetW +: SetW]], {PAY_W{1'b0}}} : 'x;
       end else begin : g_nopay
-        assign rd_data_o[(p*WAYS+w)*DATA_W +: DATA_W] = mem_q[rd_set_i[p*SetW +: SetW]];
+        assign rd_data_o[(p*WAYS+w)*DATA_W +: DATA_W] = rd_en_i[p] ? mem_q[rd_set_i[p*SetW +: SetW]] : 'x;
       end
-      assign rd_valid_o[p*WAYS+w]  = valid_q[32'(rd_set_i[p*SetW +: SetW]) * WAYS + w];
-      assign rd_global_o[p*WAYS+w] = global_q[32'(rd_set_i[p*SetW +: SetW]) * WAYS + w];
+      assign rd_valid_o[p*WAYS+w]  = rd_en_i[p] ? valid_q[32'(rd_set_i[p*SetW +: SetW]) * WAYS + w] : 1'bx;
+      assign rd_global_o[p*WAYS+w] = rd_en_i[p] ? global_q[32'(rd_set_i[p*SetW +: SetW]) * WAYS + w] : 1'bx;
     end
   end
 
@@ -104,11 +108,16 @@ module walker_cache #(
         lk_first[w] = lk_hit[w] && !seen;
         seen = seen || lk_hit[w];
       end
-      tag = '0;
-      way = '0;
-      for (int unsigned w = 0; w < WAYS; w++) begin
-        tag = tag | (rd_data_o[(p*WAYS+w)*DATA_W + PAY_W +: TagW] & {TagW{lk_first[w]}});
-        way = way | (WayW'(w) & {WayW{lk_first[w]}});
+      // (don't-cares on an idle port, as its tags)
+      tag = 'x;
+      way = 'x;
+      if (rd_en_i[p]) begin
+        tag = '0;
+        way = '0;
+        for (int unsigned w = 0; w < WAYS; w++) begin
+          tag = tag | (rd_data_o[(p*WAYS+w)*DATA_W + PAY_W +: TagW] & {TagW{lk_first[w]}});
+          way = way | (WayW'(w) & {WayW{lk_first[w]}});
+        end
       end
     end
     assign hit_data_o[p*DATA_W + PAY_W +: TagW] = tag;
@@ -134,13 +143,17 @@ module walker_cache #(
   // ---- fill way, valid and global bits ----
   always_comb begin
     logic found;
-    fill_way = next_way_q[32'(fill_set_i) * WayW +: WayW];
-    found = fill_hint_i;
-    if (fill_hint_i) fill_way = fill_hint_way_i;
-    for (int unsigned w = 0; w < WAYS; w++) begin
-      if (!found && !valid_q[32'(fill_set_i) * WAYS + w]) begin
-        found = 1'b1;
-        fill_way = WayW'(w);
+    fill_way = 'x;   // (read only with fill_en)
+    found = 1'bx;
+    if (fill_en) begin
+      fill_way = next_way_q[32'(fill_set_i) * WayW +: WayW];
+      found = fill_hint_i;
+      if (fill_hint_i) fill_way = fill_hint_way_i;
+      for (int unsigned w = 0; w < WAYS; w++) begin
+        if (!found && !valid_q[32'(fill_set_i) * WAYS + w]) begin
+          found = 1'b1;
+          fill_way = WayW'(w);
+        end
       end
     end
   end

@@ -15,6 +15,7 @@ module walker_gtlb #(
   input  logic                              clk_i,
   input  logic                              rst_ni,
   // lookups (combinational), port p in bits [p*width +: width]
+  input  logic [PORTS-1:0]                  lk_en_i,   // the port looks up this cycle
   input  logic [PORTS*14-1:0]               lk_vmid_i,
   input  logic [PORTS*3-1:0]                lk_g_lv_i,
   input  logic [PORTS*walker_pkg::VpnW-1:0] lk_vpn_i,
@@ -41,6 +42,7 @@ module walker_gtlb #(
     $error("ENT_W must be $bits(gtlb_entry_t)");
   end
 
+  logic [PORTS-1:0]            rd_en;
   logic [PORTS*SetW-1:0]       rd_set;
   logic [SetW-1:0]             fill_set;
   logic [PORTS*WAYS*ENT_W-1:0] rd_data;
@@ -60,10 +62,12 @@ module walker_gtlb #(
     logic fence;   // port 0 compares a fence's fields while one sweeps
     logic [WAYS-1:0] tag_match;
     assign fence = p == 0 && inv_i;
+    assign rd_en[p] = fence || lk_en_i[p];
     assign rd_set[p*SetW +: SetW] =
         (fence ? SetW'(inv_set_i) : SetW'(lk_vpn_i[p*VpnW +: VpnW])) & SetW'(Sets - 1);
     for (genvar w = 0; w < WAYS; w++) begin : g_tag
       walker_gtlb_tag u_tag (
+        .en_i    (rd_en[p]),
         .entry_i (rd_data[(p*WAYS+w)*ENT_W +: ENT_W]),
         .c_vmid_i(!fence || !inv_req_i.all_vmid),
         .c_lv_i  (!fence),
@@ -83,7 +87,7 @@ module walker_gtlb #(
   walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(ENT_W), .PAY_W(walker_pkg::GtlbPayW), .EN(EN),
                  .PORTS(PORTS)) u_store (
     .clk_i, .rst_ni,
-    .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(unused_global),
+    .rd_en_i(rd_en), .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(unused_global),
     .rd_match_i(match),
     .hit_o, .hit_way_o, .hit_data_o(hit_entry_o),
     .fill_i, .fill_set_i(fill_set), .fill_hint_i, .fill_hint_way_i, .fill_global_i(1'b0),

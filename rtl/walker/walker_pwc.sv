@@ -13,6 +13,7 @@ module walker_pwc #(
   input  logic                              clk_i,
   input  logic                              rst_ni,
   // lookups, port p in bits [p*width +: width]
+  input  logic [PORTS-1:0]                  lk_en_i,    // the port looks up this cycle
   input  logic [PORTS-1:0]                  lk_stage_i,
   input  logic [PORTS*14-1:0]               lk_vmid_i,
   input  logic [PORTS*16-1:0]               lk_asid_i,  // ignored for G-stage lookups
@@ -39,7 +40,7 @@ module walker_pwc #(
     $error("ENT_W must be $bits(pwc_entry_t)");
   end
 
-  logic [PORTS-1:0]            rd_set;
+  logic [PORTS-1:0]            rd_set, rd_en;
   logic                        fill_set, vvma;
   logic [PORTS*Ways*ENT_W-1:0] rd_data;
   logic [PORTS*Ways-1:0]       rd_valid, match;
@@ -58,12 +59,14 @@ module walker_pwc #(
     logic [Ways*2-1:0] level;  // table levels 0..3
     assign fence     = p == 0 && inv_i;
     assign rd_set[p] = Sets > 1 && (fence ? inv_set_i[0] : lk_stage_i[p]);
+    assign rd_en[p]  = fence || lk_en_i[p];
 
     // VVMA: VS entries (of an ASID if asked; any address: the walk path of an
     // address is not known here). GVMA: every entry of the VMID, VS ones too,
     // as their PTEs were read through the old G-stage mapping.
     for (genvar w = 0; w < Ways; w++) begin : g_tag
       walker_pwc_tag u_tag (
+        .en_i     (rd_en[p]),
         .entry_i  (rd_data[(p*Ways+w)*ENT_W +: ENT_W]),
         .c_stage_i(!fence || vvma),
         .c_vmid_i (!fence || !inv_req_i.all_vmid),
@@ -81,13 +84,19 @@ module walker_pwc #(
     end
 
     // a lookup: the valid matches of the lowest level (the store takes the first)
+    // (don't-cares on an idle port: its hit is not read)
     always_comb begin
       logic [1:0] low;
-      low = 2'd3;
-      lk_cand = tag_match & rd_valid[p*Ways +: Ways];
-      for (int unsigned w = 0; w < Ways; w++)
-        if (lk_cand[w] && level[w*2 +: 2] < low) low = level[w*2 +: 2];
-      for (int unsigned w = 0; w < Ways; w++) lk_low[w] = lk_cand[w] && level[w*2 +: 2] == low;
+      low = 'x;
+      lk_cand = 'x;
+      lk_low = 'x;
+      if (rd_en[p]) begin
+        low = 2'd3;
+        lk_cand = tag_match & rd_valid[p*Ways +: Ways];
+        for (int unsigned w = 0; w < Ways; w++)
+          if (lk_cand[w] && level[w*2 +: 2] < low) low = level[w*2 +: 2];
+        for (int unsigned w = 0; w < Ways; w++) lk_low[w] = lk_cand[w] && level[w*2 +: 2] == low;
+      end
     end
     assign match[p*Ways +: Ways] = fence ? tag_match : lk_low;
   end
@@ -97,7 +106,7 @@ module walker_pwc #(
   walker_cache #(.SETS(Sets), .WAYS(Ways), .DATA_W(ENT_W), .PAY_W(walker_pkg::PwcPayW), .EN(EN),
                  .PORTS(PORTS)) u_store (
     .clk_i, .rst_ni,
-    .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(rd_valid), .rd_global_o(unused_global),
+    .rd_en_i(rd_en), .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(rd_valid), .rd_global_o(unused_global),
     .rd_match_i(match),
     .hit_o, .hit_way_o(unused_way), .hit_data_o(hit_entry_o),
     .fill_i, .fill_set_i(fill_set), .fill_hint_i(1'b0), .fill_hint_way_i('0), .fill_global_i(1'b0),

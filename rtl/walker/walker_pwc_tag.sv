@@ -2,6 +2,7 @@
 // table is reached by the address bits above its parent's level; an entry
 // whose walk needed MXR for an implicit read serves only MXR walks.
 module walker_pwc_tag (
+  input  logic                          en_i,       // 0: no lookup (match_o 0)
   // only the tag fields are compared
   /* verilator lint_off UNUSEDSIGNAL */
   input  walker_pkg::pwc_entry_t        entry_i,
@@ -19,15 +20,19 @@ module walker_pwc_tag (
   output logic                          match_o,
   output logic [1:0]                    level_o   // the entry's table level
 );
-  logic [walker_pkg::VpnW-1:0] mask;
-  // the parent's level: 1..4 (3 bits; the entry keeps its own level, 0..3, in 2)
-  assign mask    = walker_pkg::vpn_mask({1'b0, entry_i.level} + 3'd1);
   assign level_o = entry_i.level;
 
-  assign match_o = (!c_stage_i || entry_i.stage == stage_i) &&
-                   (!c_vmid_i || entry_i.vmid == vmid_i) &&
-                   (!c_asid_i || entry_i.asid == asid_i) &&
-                   (!c_lv_i || (entry_i.lv == lv_i && (!entry_i.need_mxr || mxr_i) &&
-                                ((entry_i.vpn ^ vpn_i) & mask) == '0));
+  // (an if, not an AND: Verilator then skips an unused comparator)
+  always_comb begin
+    match_o = 1'b0;
+    if (en_i) begin
+      // the parent's level: 1..4 (3 bits; the entry keeps its own level, 0..3, in 2)
+      match_o = (!c_stage_i || entry_i.stage == stage_i) &&
+                (!c_vmid_i || entry_i.vmid == vmid_i) &&
+                (!c_asid_i || entry_i.asid == asid_i) &&
+                (!c_lv_i || (entry_i.lv == lv_i && (!entry_i.need_mxr || mxr_i) &&
+                             ((entry_i.vpn ^ vpn_i) & walker_pkg::vpn_mask({1'b0, entry_i.level} + 3'd1)) == '0));
+    end
+  end
 
 endmodule

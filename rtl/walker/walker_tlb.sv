@@ -18,7 +18,8 @@ module walker_tlb #(
 ) (
   input  logic                        clk_i,
   input  logic                        rst_ni,
-  // lookup (combinational)
+  // lookup (combinational; lk_en_i: a request is offered)
+  input  logic                        lk_en_i,
   input  logic [13:0]                 lk_vmid_i,
   input  logic [15:0]                 lk_asid_i,
   input  logic [2:0]                  lk_vs_lv_i,
@@ -60,8 +61,11 @@ module walker_tlb #(
 
   // a fence: VMID unless all; VVMA: ASID (not global entries) and address if
   // asked; GVMA: the whole VMID (its entries hold G-stage results of any GPA)
+  logic rd_en;
+  assign rd_en = lk_en_i || inv_i;
   for (genvar w = 0; w < WAYS; w++) begin : g_tag
     walker_tlb_tag u_tag (
+      .en_i     (rd_en),
       .entry_i  (rd_data[w*EntW +: EntW]),
       .global_i (rd_global[w]),
       .c_vmid_i (!inv_i || !inv_req_i.all_vmid),
@@ -84,7 +88,7 @@ module walker_tlb #(
   walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(EntW), .PAY_W(walker_pkg::TlbPayW),
                  .EN(EN)) u_store (
     .clk_i, .rst_ni,
-    .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(rd_global), .rd_match_i(match),
+    .rd_en_i(rd_en), .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(rd_global), .rd_match_i(match),
     .hit_o, .hit_way_o, .hit_data_o(hit_data),
     .fill_i, .fill_set_i(fill_set), .fill_hint_i, .fill_hint_way_i, .fill_global_i,
     .fill_data_i(fill_data),

@@ -3,6 +3,7 @@
 // about every field (a global entry matches any ASID); a fence about the
 // fields it names (an ASID fence leaves global entries: glob_ok_i 0).
 module walker_tlb_tag (
+  input  logic                          en_i,       // 0: no lookup (match_o 0)
   // only the tag fields are compared
   /* verilator lint_off UNUSEDSIGNAL */
   input  walker_pkg::tlb_entry_t        entry_i,
@@ -20,12 +21,15 @@ module walker_tlb_tag (
   input  logic [walker_pkg::VpnW-1:0]   vpn_i,
   output logic                          match_o
 );
-  logic [walker_pkg::VpnW-1:0] mask;
-  assign mask = walker_pkg::vpn_mask(entry_i.level);
-
-  assign match_o = (!c_vmid_i || entry_i.vmid == vmid_i) &&
-                   (!c_asid_i || (global_i ? glob_ok_i : entry_i.asid == asid_i)) &&
-                   (!c_lv_i || (entry_i.vs_lv == vs_lv_i && entry_i.g_lv == g_lv_i)) &&
-                   (!c_vpn_i || ((entry_i.vpn ^ vpn_i) & mask) == '0);
+  // (an if, not an AND: Verilator then skips an unused comparator)
+  always_comb begin
+    match_o = 1'b0;
+    if (en_i) begin
+      match_o = (!c_vmid_i || entry_i.vmid == vmid_i) &&
+                (!c_asid_i || (global_i ? glob_ok_i : entry_i.asid == asid_i)) &&
+                (!c_lv_i || (entry_i.vs_lv == vs_lv_i && entry_i.g_lv == g_lv_i)) &&
+                (!c_vpn_i || ((entry_i.vpn ^ vpn_i) & walker_pkg::vpn_mask(entry_i.level)) == '0);
+    end
+  end
 
 endmodule

@@ -34,12 +34,14 @@ module walker_walk #(
   // the walker's request port; start_i: this engine takes the request
   // (it missed the combined TLB, whose lookup of the same tag is the hint)
   input  walker_pkg::xlate_req_t  req_i,
+  input  logic                    req_valid_i,   // a request is offered (req_i is one)
   input  logic                    start_i,
   input  logic                    tlb_hint_i,
   input  logic [TlbWayW-1:0]      tlb_hint_way_i,
   output logic                    free_o,    // can take a request this cycle
   output logic                    idle_o,    // no walk, no answer, no fill
-  // G-TLB lookup port
+  // G-TLB lookup port (gtlb_lk_o: its answer may be used this cycle)
+  output logic                    gtlb_lk_o,
   output logic [13:0]             gtlb_vmid_o,
   output logic [2:0]              gtlb_g_lv_o,
   output logic [walker_pkg::VpnW-1:0] gtlb_vpn_o,
@@ -48,7 +50,8 @@ module walker_walk #(
   /* verilator lint_off UNUSEDSIGNAL */  // a lookup answer is used field by field
   input  walker_pkg::gtlb_entry_t gtlb_entry_i,
   /* verilator lint_on UNUSEDSIGNAL */
-  // page-walk-cache lookup port
+  // page-walk-cache lookup port (pwc_lk_o: as gtlb_lk_o)
+  output logic                    pwc_lk_o,
   output logic                    pwc_stage_o,
   output logic [13:0]             pwc_vmid_o,
   output logic [15:0]             pwc_asid_o,
@@ -304,9 +307,14 @@ module walker_walk #(
   // then vs_level_q is still the leaf's level) gives the final GPA. No
   // register keeps that GPA apart: g_addr_q holds it from the final G-stage
   // translation's start to the answer (issue 9, area).
-  logic [63:0] vs_leaf_pte, vs_leaf_gpa;
-  assign vs_leaf_pte = state_q == SMemB ? {10'd0, vs_pte_q} : r_data_i;
-  assign vs_leaf_gpa = leaf_pa(vs_leaf_pte, vs_level_q, addr);
+  // (Don't-cares, 'x, where a value is not used: synthesis keeps only the
+  // value, and Verilator skips it elsewhere: issue 9, simulation speed.)
+  logic [63:0] vs_leaf_gpa;
+  always_comb begin
+    vs_leaf_gpa = 'x;
+    if (state_q == SMemR || state_q == SMemB)
+      vs_leaf_gpa = leaf_pa(state_q == SMemB ? {10'd0, vs_pte_q} : r_data_i, vs_level_q, addr);
+  end
 
   // ---- what the G-stage looks up this cycle ----------------------------------
   // The GPA a G-stage translation starts on (or walks again) in this cycle,
@@ -381,6 +389,12 @@ module walker_walk #(
   assign pwc_req = state_q == SIdle || state_q == SResp;
   assign pwc_vs  = pwc_req || state_q == SVsWalk;
 
+  // When a lookup's answer may be used (the G-stage starts in SVsPte and
+  // SGStart, on R and on B; the PWC also in SVsWalk and for a request an
+  // idle engine may take): else the caches skip the compare (Verilator)
+  // and their hit is 0.
+  assign gtlb_lk_o = state_q == SVsPte || state_q == SGStart || state_q == SMemR || state_q == SMemB;
+  assign pwc_lk_o  = gtlb_lk_o || state_q == SVsWalk || (pwc_req && req_valid_i);
   assign gtlb_vmid_o = vmid;
   assign gtlb_g_lv_o = g_lv;
   assign gtlb_vpn_o  = g_key[12 +: VpnW];
@@ -403,9 +417,13 @@ module walker_walk #(
 
   // a G-TLB answer for g_key
   logic gtlb_use;
-  assign gtlb_use = gtlb_hit &&
-                    walker_pkg::perm_ok(gtlb_entry.perm, g_key_acc, 1'b1, 1'b0, req_q.mxr, g_key_hlvx) &&
-                    (g_key_acc != AccWrite || gtlb_entry.d);
+  always_comb begin
+    gtlb_use = 'x;   // (read only in the states that look up: gtlb_lk_o)
+    if (gtlb_lk_o)
+      gtlb_use = gtlb_hit &&
+                 walker_pkg::perm_ok(gtlb_entry.perm, g_key_acc, 1'b1, 1'b0, req_q.mxr, g_key_hlvx) &&
+                 (g_key_acc != AccWrite || gtlb_entry.d);
+  end
 
   // the combined TLB is filled in the first cycle of the answer, from registers
   logic [LvlW-1:0] leaf_level_q;
@@ -422,45 +440,58 @@ module walker_walk #(
   assign gtlb_fill_entry_o    = gtlb_fill_entry;
   assign pwc_fill_o           = pwc_fill;
   assign pwc_fill_entry_o     = pwc_fill_entry;
+  // (what a cache does not write is a don't-care: no logic in synthesis,
+  // and Verilator skips it)
   always_comb begin
-    tlb_fill_entry.vmid     = vmid;
-    tlb_fill_entry.asid     = asid;
-    tlb_fill_entry.vs_lv    = vs_lv;
-    tlb_fill_entry.g_lv     = g_lv;
-    tlb_fill_entry.level    = leaf_level_q;
-    tlb_fill_entry.vpn      = addr[12 +: VpnW];
-    tlb_fill_entry.ppn      = g_pa_q[12 +: PpnW];
-    tlb_fill_entry.gpn      = g_addr_q[12 +: PpnW];   // the final GPA (above)
-    tlb_fill_entry.vs_perm  = vs_lv != 3'd0 ? vs_pte_q[4:1] : 4'hf;
-    tlb_fill_entry.g_perm   = g_perm_q;
-    tlb_fill_entry.vs_d     = vs_pte_q[7];
-    tlb_fill_entry.g_d      = g_d_q;
-    tlb_fill_entry.need_mxr = vs_need_mxr_q;
+    tlb_fill_entry = 'x;
+    if (tlb_fill_q) begin
+      tlb_fill_entry.vmid     = vmid;
+      tlb_fill_entry.asid     = asid;
+      tlb_fill_entry.vs_lv    = vs_lv;
+      tlb_fill_entry.g_lv     = g_lv;
+      tlb_fill_entry.level    = leaf_level_q;
+      tlb_fill_entry.vpn      = addr[12 +: VpnW];
+      tlb_fill_entry.ppn      = g_pa_q[12 +: PpnW];
+      tlb_fill_entry.gpn      = g_addr_q[12 +: PpnW];   // the final GPA (above)
+      tlb_fill_entry.vs_perm  = vs_lv != 3'd0 ? vs_pte_q[4:1] : 4'hf;
+      tlb_fill_entry.g_perm   = g_perm_q;
+      tlb_fill_entry.vs_d     = vs_pte_q[7];
+      tlb_fill_entry.g_d      = g_d_q;
+      tlb_fill_entry.need_mxr = vs_need_mxr_q;
+    end
   end
 
   // the G-TLB is filled when a G-stage walk ends on a leaf (read on R, or
   // written by an A/D update), the PWC when a walk reads a pointer on R
   logic [63:0] g_leaf_pte, g_leaf_pa;
   assign g_leaf_pte = state_q == SMemB ? mem_wdata : r_data_i;
-  assign g_leaf_pa  = leaf_pa(g_leaf_pte, g_level_q, g_addr_q);   // one for both
   always_comb begin
-    gtlb_fill_entry.vmid  = vmid;
-    gtlb_fill_entry.g_lv  = g_lv;
-    gtlb_fill_entry.level = g_level_q;
-    gtlb_fill_entry.vpn   = g_addr_q[12 +: VpnW];
-    gtlb_fill_entry.ppn   = pte_ppn(g_leaf_pte);
-    gtlb_fill_entry.perm  = pte_perm(g_leaf_pte);
-    gtlb_fill_entry.d     = g_leaf_pte[7];
-
-    pwc_fill_entry.stage    = mem_ret_q == RetGPte;
-    pwc_fill_entry.vmid     = vmid;
-    pwc_fill_entry.asid     = mem_ret_q == RetGPte ? '0 : asid;
-    pwc_fill_entry.lv       = mem_ret_q == RetGPte ? g_lv : vs_lv;
-    // the pointer's table level (0..3: below the root, fits the entry's 2 bits)
-    pwc_fill_entry.level    = 2'((mem_ret_q == RetGPte ? g_level_q : vs_level_q) - 3'd1);
-    pwc_fill_entry.vpn      = mem_ret_q == RetGPte ? g_addr_q[12 +: VpnW] : addr[12 +: VpnW];
-    pwc_fill_entry.ppn      = pte_ppn(r_data_i);
-    pwc_fill_entry.need_mxr = mem_ret_q == RetGPte ? 1'b0 : vs_need_mxr_q;
+    g_leaf_pa = 'x;   // one for both
+    if (state_q == SMemR || state_q == SMemB) g_leaf_pa = leaf_pa(g_leaf_pte, g_level_q, g_addr_q);
+  end
+  always_comb begin
+    gtlb_fill_entry = 'x;
+    pwc_fill_entry = 'x;
+    if (gtlb_fill) begin
+      gtlb_fill_entry.vmid  = vmid;
+      gtlb_fill_entry.g_lv  = g_lv;
+      gtlb_fill_entry.level = g_level_q;
+      gtlb_fill_entry.vpn   = g_addr_q[12 +: VpnW];
+      gtlb_fill_entry.ppn   = pte_ppn(g_leaf_pte);
+      gtlb_fill_entry.perm  = pte_perm(g_leaf_pte);
+      gtlb_fill_entry.d     = g_leaf_pte[7];
+    end
+    if (pwc_fill) begin
+      pwc_fill_entry.stage    = mem_ret_q == RetGPte;
+      pwc_fill_entry.vmid     = vmid;
+      pwc_fill_entry.asid     = mem_ret_q == RetGPte ? '0 : asid;
+      pwc_fill_entry.lv       = mem_ret_q == RetGPte ? g_lv : vs_lv;
+      // the pointer's table level (0..3: below the root, fits the entry's 2 bits)
+      pwc_fill_entry.level    = 2'((mem_ret_q == RetGPte ? g_level_q : vs_level_q) - 3'd1);
+      pwc_fill_entry.vpn      = mem_ret_q == RetGPte ? g_addr_q[12 +: VpnW] : addr[12 +: VpnW];
+      pwc_fill_entry.ppn      = pte_ppn(r_data_i);
+      pwc_fill_entry.need_mxr = mem_ret_q == RetGPte ? 1'b0 : vs_need_mxr_q;
+    end
   end
 
   // ---- the walk -------------------------------------------------------------
@@ -540,279 +571,284 @@ module walker_walk #(
     lvl = '0;
     data = r_data_i;
 
-    unique case (state_q)
-      SIdle: ;   // requests and fences: below
+    // An idle engine's step does nothing: its next state is only the start
+    // below. (The condition is for Verilator, which then skips the step's
+    // logic of an idle engine: issue 9, simulation speed.)
+    if (state_q != SIdle) begin
+      unique case (state_q)
+        SIdle: ;   // requests: below
 
-      // a VS-stage walk again (an A/D update lost its PTE): from the root,
-      // or from the deepest cached table
-      SVsWalk: begin
-        if (vs_walks_q == 3'(MaxWalks)) begin
+        // a VS-stage walk again (an A/D update lost its PTE): from the root,
+        // or from the deepest cached table
+        SVsWalk: begin
+          if (vs_walks_q == 3'(MaxWalks)) begin
+            fault_go = 1'b1;
+          end else begin
+            vs_walks_d = vs_walks_q + 3'd1;
+            if (pwc_hit) begin
+              pwc_hit_d = 1'b1;
+              perf_pwc_hit = 1'b1;
+              vs_level_d = LvlW'(pwc_entry.level);
+              vs_table_d = pwc_entry.ppn;
+              vs_need_mxr_d = pwc_entry.need_mxr;
+            end else begin
+              vs_level_d = vs_lv - 3'd1;
+              vs_table_d = req_q.vsatp[PpnW-1:0];
+              vs_need_mxr_d = 1'b0;
+            end
+            state_d = SVsPte;
+          end
+        end
+
+        // the VS PTE's GPA (g_key) through the G-stage
+        SVsPte: g_go = 1'b1;
+
+        // the GPA of a request with a Bare VS-stage
+        SGStart: g_go = 1'b1;
+
+        // ---- AXI4: one transaction at a time; R and B are used as they come ----
+        SMemAr: begin
+          if (ar_ready_i) state_d = SMemR;
+        end
+
+        SMemR: begin
+          if (r_valid_i) begin
+            if (read_inc) pte_reads_d = pte_reads_q + 8'd1;
+            unique case (mem_ret_q)
+              // a G-stage PTE
+              RetGPte: begin
+                g_pte_d = data[PteW-1:0];
+                if (r_resp_i[1]) begin
+                  fault_go = 1'b1;
+                end else if (pte_invalid(data)) begin
+                  fault_go = 1'b1;
+                  fault_kind = FaultGuest;
+                end else if (pte_leaf(data)) begin
+                  g_leaf_level_d = g_level_q;
+                  if (!walker_pkg::perm_ok(pte_perm(data), g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) ||
+                      misaligned(data, g_level_q) || (need_ad(data, g_acc) && !req_q.ad_update)) begin
+                    fault_go = 1'b1;
+                    fault_kind = FaultGuest;
+                  end else if (need_ad(data, g_acc)) begin
+                    exr_go = 1'b1;
+                    exr_addr = mem_addr_q;
+                    exr_ret = RetGCas;
+                  end else begin
+                    gtlb_fill = 1'b1;
+                    g_pa_d = g_leaf_pa;
+                    g_perm_d = pte_perm(data);
+                    g_d_d = data[7];
+                    g_done = 1'b1;
+                  end
+                end else if (data[7:6] != '0 || data[4] || g_level_q == 3'd0) begin
+                  fault_go = 1'b1;     // A/D/U on a pointer, or a pointer at level 0
+                  fault_kind = FaultGuest;
+                end else begin
+                  pwc_fill = 1'b1;
+                  g_level_d = g_level_q - 3'd1;
+                  idx = table_index_below(g_addr_q, g_level_q) & 11'h1ff;
+                  rd_go = 1'b1;
+                  rd_addr = {pte_ppn(data), 12'd0} | {42'd0, idx, 3'd0};
+                  rd_ret = RetGPte;
+                end
+              end
+
+              // a VS-stage PTE (the next GPA is g_key)
+              RetVsPte: begin
+                vs_pte_d = data[PteW-1:0];
+                if (r_resp_i[1]) begin
+                  fault_go = 1'b1;
+                end else if (pte_invalid(data)) begin
+                  fault_go = 1'b1;
+                  fault_kind = FaultPage;
+                end else if (pte_leaf(data)) begin
+                  vs_leaf_level_d = vs_level_q;
+                  if (!walker_pkg::perm_ok(pte_perm(data), acc, req_q.user, req_q.sum,
+                                           req_q.mxr || req_q.vmxr, req_q.hlvx) ||
+                      misaligned(data, vs_level_q) || (need_ad(data, acc) && !req_q.ad_update)) begin
+                    fault_go = 1'b1;
+                    fault_kind = FaultPage;
+                  end else begin
+                    g_go = 1'b1;       // the A/D write's GPA, or the final GPA
+                  end
+                end else if (data[7:6] != '0 || data[4] || vs_level_q == 3'd0) begin
+                  fault_go = 1'b1;     // A/D/U on a pointer, or a pointer at level 0
+                  fault_kind = FaultPage;
+                end else begin
+                  pwc_fill = 1'b1;
+                  vs_level_d = vs_level_q - 3'd1;
+                  vs_table_d = pte_ppn(data);
+                  g_go = 1'b1;         // the next VS PTE's GPA
+                end
+              end
+
+              // exclusive read back: still the PTE the walk checked?
+              RetGCas: begin
+                if (r_resp_i[1]) begin
+                  fault_go = 1'b1;
+                end else if (data != {10'd0, g_pte_q}) begin
+                  g_walk_go = 1'b1;
+                end else begin
+                  exw_go = 1'b1;   // mem_wdata: g_pte_q with A (D)
+                end
+              end
+
+              default: begin   // RetVsCas
+                if (r_resp_i[1]) begin
+                  fault_go = 1'b1;
+                end else if (data != {10'd0, vs_pte_q}) begin
+                  vs_retry = 1'b1;
+                end else begin
+                  exw_go = 1'b1;   // mem_wdata: vs_pte_q with A (D)
+                end
+              end
+            endcase
+          end
+        end
+
+        SMemAw: begin
+          if (aw_ready_i) aw_done_d = 1'b1;
+          if (w_ready_i) w_done_d = 1'b1;
+          if ((aw_done_q || aw_ready_i) && (w_done_q || w_ready_i)) state_d = SMemB;
+        end
+
+        // the exclusive write's answer
+        SMemB: begin
+          if (b_valid_i) begin
+            if (b_resp_i[1]) begin
+              fault_go = 1'b1;
+            end else if (b_resp_i != RespExOkay) begin
+              if (mem_ret_q == RetGCas) g_walk_go = 1'b1;   // lost the reservation: walk again
+              else                      vs_retry = 1'b1;
+            end else if (mem_ret_q == RetGCas) begin
+              gtlb_fill = 1'b1;
+              g_pa_d = g_leaf_pa;        // (g_pte_q is not read again)
+              g_perm_d = pte_perm(mem_wdata);
+              g_d_d = mem_wdata[7];
+              g_done = 1'b1;
+            end else begin
+              vs_pte_d = mem_wdata[PteW-1:0];
+              g_go = 1'b1;             // the final GPA
+            end
+          end
+        end
+
+        // (the answer is formed from the registers in SResp: rsp_o)
+        SFault: state_d = SResp;
+
+        SResp: begin
+          if (rsp_ready_i) state_d = SIdle;
+        end
+
+        default: state_d = SIdle;
+      endcase
+
+      // ---- a G-stage translation of g_key: Bare, range, G-TLB, else walk ----
+      if (g_go) begin
+        g_addr_d = g_key;
+        g_purpose_d = g_key_purpose;
+        gw = '0;
+        gtlb_hint_d = gtlb_hit;
+        gtlb_hint_way_d = gtlb_hit_way_i;
+        if (g_lv == 3'd0) begin
+          g_pa_d = g_key;
+          g_perm_d = 4'hf;
+          g_d_d = 1'b1;
+          g_leaf_level_d = '0;
+          g_done = 1'b1;
+        end else if (!gpa_ok(g_key, g_lv)) begin
           fault_go = 1'b1;
+          fault_kind = FaultGuest;
+        end else if (gtlb_use) begin
+          gtlb_hit_d = 1'b1;
+          perf_gtlb_hit = 1'b1;
+          g_pa_d = ({8'd0, gtlb_entry.ppn, 12'd0} & ~size_mask(gtlb_entry.level)) |
+                   (g_key & size_mask(gtlb_entry.level));
+          g_perm_d = gtlb_entry.perm;
+          g_d_d = gtlb_entry.d;
+          g_leaf_level_d = gtlb_entry.level;
+          g_done = 1'b1;
         end else begin
-          vs_walks_d = vs_walks_q + 3'd1;
+          g_walk_go = 1'b1;
+        end
+      end
+
+      // ---- one G-stage walk of g_key, from the root or the deepest cached table ----
+      if (g_walk_go) begin
+        if (gw == 3'(MaxWalks)) begin
+          fault_go = 1'b1;
+          fault_kind = FaultAccess;
+        end else begin
+          g_walks_d = gw + 3'd1;
           if (pwc_hit) begin
             pwc_hit_d = 1'b1;
             perf_pwc_hit = 1'b1;
-            vs_level_d = LvlW'(pwc_entry.level);
-            vs_table_d = pwc_entry.ppn;
-            vs_need_mxr_d = pwc_entry.need_mxr;
+            lvl = LvlW'(pwc_entry.level);
+            idx = table_index(g_key, lvl) & 11'h1ff;
+            rd_addr = {pwc_entry.ppn, 12'd0} | {42'd0, idx, 3'd0};
           end else begin
-            vs_level_d = vs_lv - 3'd1;
-            vs_table_d = req_q.vsatp[PpnW-1:0];
-            vs_need_mxr_d = 1'b0;
+            lvl = g_lv - 3'd1;
+            idx = table_index_below(g_key, g_lv);          // the 16 KiB root: 11 bits
+            rd_addr = {req_q.hgatp[PpnW-1:0] & ~PpnW'(3), 12'd0} | {42'd0, idx, 3'd0};
           end
-          state_d = SVsPte;
-        end
-      end
-
-      // the VS PTE's GPA (g_key) through the G-stage
-      SVsPte: g_go = 1'b1;
-
-      // the GPA of a request with a Bare VS-stage
-      SGStart: g_go = 1'b1;
-
-      // ---- AXI4: one transaction at a time; R and B are used as they come ----
-      SMemAr: begin
-        if (ar_ready_i) state_d = SMemR;
-      end
-
-      SMemR: begin
-        if (r_valid_i) begin
-          if (read_inc) pte_reads_d = pte_reads_q + 8'd1;
-          unique case (mem_ret_q)
-            // a G-stage PTE
-            RetGPte: begin
-              g_pte_d = data[PteW-1:0];
-              if (r_resp_i[1]) begin
-                fault_go = 1'b1;
-              end else if (pte_invalid(data)) begin
-                fault_go = 1'b1;
-                fault_kind = FaultGuest;
-              end else if (pte_leaf(data)) begin
-                g_leaf_level_d = g_level_q;
-                if (!walker_pkg::perm_ok(pte_perm(data), g_acc, 1'b1, 1'b0, req_q.mxr, g_hlvx) ||
-                    misaligned(data, g_level_q) || (need_ad(data, g_acc) && !req_q.ad_update)) begin
-                  fault_go = 1'b1;
-                  fault_kind = FaultGuest;
-                end else if (need_ad(data, g_acc)) begin
-                  exr_go = 1'b1;
-                  exr_addr = mem_addr_q;
-                  exr_ret = RetGCas;
-                end else begin
-                  gtlb_fill = 1'b1;
-                  g_pa_d = g_leaf_pa;
-                  g_perm_d = pte_perm(data);
-                  g_d_d = data[7];
-                  g_done = 1'b1;
-                end
-              end else if (data[7:6] != '0 || data[4] || g_level_q == 3'd0) begin
-                fault_go = 1'b1;     // A/D/U on a pointer, or a pointer at level 0
-                fault_kind = FaultGuest;
-              end else begin
-                pwc_fill = 1'b1;
-                g_level_d = g_level_q - 3'd1;
-                idx = table_index_below(g_addr_q, g_level_q) & 11'h1ff;
-                rd_go = 1'b1;
-                rd_addr = {pte_ppn(data), 12'd0} | {42'd0, idx, 3'd0};
-                rd_ret = RetGPte;
-              end
-            end
-
-            // a VS-stage PTE (the next GPA is g_key)
-            RetVsPte: begin
-              vs_pte_d = data[PteW-1:0];
-              if (r_resp_i[1]) begin
-                fault_go = 1'b1;
-              end else if (pte_invalid(data)) begin
-                fault_go = 1'b1;
-                fault_kind = FaultPage;
-              end else if (pte_leaf(data)) begin
-                vs_leaf_level_d = vs_level_q;
-                if (!walker_pkg::perm_ok(pte_perm(data), acc, req_q.user, req_q.sum,
-                                         req_q.mxr || req_q.vmxr, req_q.hlvx) ||
-                    misaligned(data, vs_level_q) || (need_ad(data, acc) && !req_q.ad_update)) begin
-                  fault_go = 1'b1;
-                  fault_kind = FaultPage;
-                end else begin
-                  g_go = 1'b1;       // the A/D write's GPA, or the final GPA
-                end
-              end else if (data[7:6] != '0 || data[4] || vs_level_q == 3'd0) begin
-                fault_go = 1'b1;     // A/D/U on a pointer, or a pointer at level 0
-                fault_kind = FaultPage;
-              end else begin
-                pwc_fill = 1'b1;
-                vs_level_d = vs_level_q - 3'd1;
-                vs_table_d = pte_ppn(data);
-                g_go = 1'b1;         // the next VS PTE's GPA
-              end
-            end
-
-            // exclusive read back: still the PTE the walk checked?
-            RetGCas: begin
-              if (r_resp_i[1]) begin
-                fault_go = 1'b1;
-              end else if (data != {10'd0, g_pte_q}) begin
-                g_walk_go = 1'b1;
-              end else begin
-                exw_go = 1'b1;   // mem_wdata: g_pte_q with A (D)
-              end
-            end
-
-            default: begin   // RetVsCas
-              if (r_resp_i[1]) begin
-                fault_go = 1'b1;
-              end else if (data != {10'd0, vs_pte_q}) begin
-                vs_retry = 1'b1;
-              end else begin
-                exw_go = 1'b1;   // mem_wdata: vs_pte_q with A (D)
-              end
-            end
-          endcase
-        end
-      end
-
-      SMemAw: begin
-        if (aw_ready_i) aw_done_d = 1'b1;
-        if (w_ready_i) w_done_d = 1'b1;
-        if ((aw_done_q || aw_ready_i) && (w_done_q || w_ready_i)) state_d = SMemB;
-      end
-
-      // the exclusive write's answer
-      SMemB: begin
-        if (b_valid_i) begin
-          if (b_resp_i[1]) begin
-            fault_go = 1'b1;
-          end else if (b_resp_i != RespExOkay) begin
-            if (mem_ret_q == RetGCas) g_walk_go = 1'b1;   // lost the reservation: walk again
-            else                      vs_retry = 1'b1;
-          end else if (mem_ret_q == RetGCas) begin
-            gtlb_fill = 1'b1;
-            g_pa_d = g_leaf_pa;        // (g_pte_q is not read again)
-            g_perm_d = pte_perm(mem_wdata);
-            g_d_d = mem_wdata[7];
-            g_done = 1'b1;
-          end else begin
-            vs_pte_d = mem_wdata[PteW-1:0];
-            g_go = 1'b1;             // the final GPA
-          end
-        end
-      end
-
-      // (the answer is formed from the registers in SResp: rsp_o)
-      SFault: state_d = SResp;
-
-      SResp: begin
-        if (rsp_ready_i) state_d = SIdle;
-      end
-
-      default: state_d = SIdle;
-    endcase
-
-    // ---- a G-stage translation of g_key: Bare, range, G-TLB, else walk ----
-    if (g_go) begin
-      g_addr_d = g_key;
-      g_purpose_d = g_key_purpose;
-      gw = '0;
-      gtlb_hint_d = gtlb_hit;
-      gtlb_hint_way_d = gtlb_hit_way_i;
-      if (g_lv == 3'd0) begin
-        g_pa_d = g_key;
-        g_perm_d = 4'hf;
-        g_d_d = 1'b1;
-        g_leaf_level_d = '0;
-        g_done = 1'b1;
-      end else if (!gpa_ok(g_key, g_lv)) begin
-        fault_go = 1'b1;
-        fault_kind = FaultGuest;
-      end else if (gtlb_use) begin
-        gtlb_hit_d = 1'b1;
-        perf_gtlb_hit = 1'b1;
-        g_pa_d = ({8'd0, gtlb_entry.ppn, 12'd0} & ~size_mask(gtlb_entry.level)) |
-                 (g_key & size_mask(gtlb_entry.level));
-        g_perm_d = gtlb_entry.perm;
-        g_d_d = gtlb_entry.d;
-        g_leaf_level_d = gtlb_entry.level;
-        g_done = 1'b1;
-      end else begin
-        g_walk_go = 1'b1;
-      end
-    end
-
-    // ---- one G-stage walk of g_key, from the root or the deepest cached table ----
-    if (g_walk_go) begin
-      if (gw == 3'(MaxWalks)) begin
-        fault_go = 1'b1;
-        fault_kind = FaultAccess;
-      end else begin
-        g_walks_d = gw + 3'd1;
-        if (pwc_hit) begin
-          pwc_hit_d = 1'b1;
-          perf_pwc_hit = 1'b1;
-          lvl = LvlW'(pwc_entry.level);
-          idx = table_index(g_key, lvl) & 11'h1ff;
-          rd_addr = {pwc_entry.ppn, 12'd0} | {42'd0, idx, 3'd0};
-        end else begin
-          lvl = g_lv - 3'd1;
-          idx = table_index_below(g_key, g_lv);          // the 16 KiB root: 11 bits
-          rd_addr = {req_q.hgatp[PpnW-1:0] & ~PpnW'(3), 12'd0} | {42'd0, idx, 3'd0};
-        end
-        g_level_d = lvl;
-        rd_go = 1'b1;
-        rd_ret = RetGPte;
-      end
-    end
-
-    // ---- a G-stage translation done: back to whoever asked ----
-    if (g_done) begin
-      if (g_purpose_d != GFinal && !g_perm_d[PermR]) vs_need_mxr_d = 1'b1;
-      unique case (g_purpose_d)
-        GImplRead: begin
+          g_level_d = lvl;
           rd_go = 1'b1;
-          rd_addr = g_pa_d[PaW-1:0];
-          rd_ret = RetVsPte;
+          rd_ret = RetGPte;
         end
-        GImplWrite: begin
-          exr_go = 1'b1;
-          exr_addr = g_pa_d[PaW-1:0];
-          exr_ret = RetVsCas;
-        end
-        default: done_ok = 1'b1;
-      endcase
-    end
+      end
 
-    // ---- memory, the answer, a fault ----
-    if (rd_go) begin
-      if (reads_at_max) begin
-        fault_go = 1'b1;
-        fault_kind = FaultAccess;
-      end else begin
-        mem_kind_d = MemRead;
-        mem_addr_d = rd_addr;
-        mem_ret_d = rd_ret;
+      // ---- a G-stage translation done: back to whoever asked ----
+      if (g_done) begin
+        if (g_purpose_d != GFinal && !g_perm_d[PermR]) vs_need_mxr_d = 1'b1;
+        unique case (g_purpose_d)
+          GImplRead: begin
+            rd_go = 1'b1;
+            rd_addr = g_pa_d[PaW-1:0];
+            rd_ret = RetVsPte;
+          end
+          GImplWrite: begin
+            exr_go = 1'b1;
+            exr_addr = g_pa_d[PaW-1:0];
+            exr_ret = RetVsCas;
+          end
+          default: done_ok = 1'b1;
+        endcase
+      end
+
+      // ---- memory, the answer, a fault ----
+      if (rd_go) begin
+        if (reads_at_max) begin
+          fault_go = 1'b1;
+          fault_kind = FaultAccess;
+        end else begin
+          mem_kind_d = MemRead;
+          mem_addr_d = rd_addr;
+          mem_ret_d = rd_ret;
+          state_d = SMemAr;
+        end
+      end
+      if (exr_go) begin
+        mem_kind_d = MemExRead;
+        mem_addr_d = exr_addr;
+        mem_ret_d = exr_ret;
         state_d = SMemAr;
       end
-    end
-    if (exr_go) begin
-      mem_kind_d = MemExRead;
-      mem_addr_d = exr_addr;
-      mem_ret_d = exr_ret;
-      state_d = SMemAr;
-    end
-    if (exw_go) begin
-      mem_kind_d = MemExWrite;
-      aw_done_d = 1'b0;
-      w_done_d = 1'b0;
-      state_d = SMemAw;
-    end
-    if (vs_retry) state_d = SVsWalk;
-    if (done_ok) begin
-      fault_d = FaultNone;   // the answer: rsp_o, from the registers
-      tlb_fill_d = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0);
-      state_d = SResp;
-    end
-    if (fault_go) begin
-      fault_d = fault_kind;
-      state_d = SFault;
+      if (exw_go) begin
+        mem_kind_d = MemExWrite;
+        aw_done_d = 1'b0;
+        w_done_d = 1'b0;
+        state_d = SMemAw;
+      end
+      if (vs_retry) state_d = SVsWalk;
+      if (done_ok) begin
+        fault_d = FaultNone;   // the answer: rsp_o, from the registers
+        tlb_fill_d = req_q.virt && (vs_lv != 3'd0 || g_lv != 3'd0);
+        state_d = SResp;
+      end
+      if (fault_go) begin
+        fault_d = fault_kind;
+        state_d = SFault;
+      end
     end
 
     // ---- a request that missed the combined TLB: the VS PWC looked up as it is taken ----
@@ -864,23 +900,26 @@ module walker_walk #(
   assign ok          = fault_q == FaultNone;
   assign guest_fault = fault_q == FaultGuest;
   always_comb begin
-    rsp_o = '0;
-    rsp_o.id        = req_q.id;
-    rsp_o.pte_reads = pte_reads_q;
-    rsp_o.gtlb_hit  = gtlb_hit_q;
-    rsp_o.pwc_hit   = pwc_hit_q;
-    // the final GPA, or the GPA of a guest-page fault
-    rsp_o.gpa       = ok || guest_fault ? g_addr_q : '0;
-    if (ok) begin
-      rsp_o.hpa            = g_pa_q;
-      rsp_o.vs_perm        = vs_lv != 3'd0 ? vs_pte_q[4:1] : 4'hf;
-      rsp_o.g_perm         = g_perm_q;
-      rsp_o.page_size_log2 = page_log2(leaf_level_q);
-    end else begin
-      rsp_o.exc      = exc_code(fault_q, acc);
-      rsp_o.tval     = addr;
-      rsp_o.htval    = guest_fault ? {2'b0, g_addr_q[63:2]} : '0;
-      rsp_o.implicit = guest_fault && g_purpose_q != GFinal;
+    rsp_o = 'x;   // (only read with rsp_valid_o)
+    if (state_q == SResp) begin
+      rsp_o = '0;
+      rsp_o.id        = req_q.id;
+      rsp_o.pte_reads = pte_reads_q;
+      rsp_o.gtlb_hit  = gtlb_hit_q;
+      rsp_o.pwc_hit   = pwc_hit_q;
+      // the final GPA, or the GPA of a guest-page fault
+      rsp_o.gpa       = ok || guest_fault ? g_addr_q : '0;
+      if (ok) begin
+        rsp_o.hpa            = g_pa_q;
+        rsp_o.vs_perm        = vs_lv != 3'd0 ? vs_pte_q[4:1] : 4'hf;
+        rsp_o.g_perm         = g_perm_q;
+        rsp_o.page_size_log2 = page_log2(leaf_level_q);
+      end else begin
+        rsp_o.exc      = exc_code(fault_q, acc);
+        rsp_o.tval     = addr;
+        rsp_o.htval    = guest_fault ? {2'b0, g_addr_q[63:2]} : '0;
+        rsp_o.implicit = guest_fault && g_purpose_q != GFinal;
+      end
     end
   end
 
