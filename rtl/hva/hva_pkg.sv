@@ -60,6 +60,15 @@ package hva_pkg;
     logic        err_evt;    // one-cycle pulse: the error happened
   } ring_status_t;
 
+  // A translation request as the registers and a ring slot hold it: the
+  // REQ_CTRL word and the three 64-bit operands (a slot's words in order)
+  typedef struct packed {
+    logic [31:0] ctrl;
+    logic [63:0] addr;
+    logic [63:0] hgatp;
+    logic [63:0] vsatp;
+  } req_words_t;
+
   // HTVAL of a walker answer, from its GPA: the faulting GPA >> 2 on a
   // guest-page fault (scause 20, 21, 23), else 0 (as the walker forms it), so
   // the register block and the ring engine keep no register for it (issue 9)

@@ -4,10 +4,16 @@
 // other offset with SLVERR.
 //
 // Context slots (block hva_ctx): CtxSlots translation contexts; a write to a
-// slot's XLATE_READ/WRITE/EXEC loads REQ_* from the slot (address: the
-// slot's ADDR_HI and the written word) and starts the request as REQ_GO
-// does. A read of XLATE_RESULT is not taken (ARREADY low) while the request
-// is busy, so one write and one read make a translation.
+// slot's XLATE_READ/WRITE/EXEC starts a translation of the slot's context
+// (address: the slot's ADDR_HI and the written word) as REQ_GO does with
+// the REQ_* registers (which it leaves as they are). A read of XLATE_RESULT
+// is not taken (ARREADY low) while the request is busy, so one write and one
+// read make a translation.
+//
+// The request goes to hva_req_arb's request register, loaded in the cycle
+// of the GO / XLATE_* write; while that register is not free (a request
+// waits in it for the walker, or the ring loads it), such a write is held
+// back (AWREADY / WREADY low).
 //
 // One access at a time: a write is taken when AW and W are both valid (AXI
 // lets a slave wait for both), else a read; the response is registered and
@@ -28,9 +34,11 @@ module hva_regs #(
   input  hva_pkg::axil_req_t        axil_req_i,
   output hva_pkg::axil_rsp_t        axil_rsp_o,
   // single-request interface, towards the walker port
-  output logic                      sreq_valid_o,
-  input  logic                      sreq_ready_i,
-  output walker_pkg::xlate_req_t    sreq_o,
+  input  logic                      sreq_free_i,   // the request register can be loaded
+  output logic                      sreq_go_o,     // load sreq_o (GO)
+  output hva_pkg::req_words_t       sreq_o,        // the REQ_* registers
+  output logic                      sreq_xlate_o,  // load xreq_o (a slot's XLATE_*)
+  output hva_pkg::req_words_t       xreq_o,
   input  logic                      srsp_valid_i,
   input  walker_pkg::xlate_rsp_t    srsp_i,
   // invalidation commands
@@ -76,11 +84,16 @@ module hva_regs #(
   logic [31:0]      acc_rdata;
   logic             acc_err;
 
-  // a read of XLATE_RESULT waits for the request in flight
-  logic rd_wait, idle;
+  // a read of XLATE_RESULT waits for the request in flight; a write that
+  // may start a request (REQ_GO, a slot's XLATE_* or its neighbour 0x2c)
+  // waits for the request register
+  logic rd_wait, idle, start_wr;
+  assign start_wr = 32'(axil_req_i.aw.addr) == hva_regs_pkg::HVA_REQ_GO_OFFSET ||
+                    (axil_req_i.aw.addr[AddrW-1:8] == (AddrW-8)'(hva_regs_pkg::HVA_CTX_BASE >> 8) &&
+                     axil_req_i.aw.addr[5:4] == 2'(hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET >> 4));
   assign idle     = state_q == StIdle && !init_q;   // (after the reset's clearing)
   assign rd_wait  = 32'(axil_req_i.ar.addr) == hva_regs_pkg::HVA_XLATE_RESULT_OFFSET && req_busy_q;
-  assign acc_we   = idle && axil_req_i.aw_valid && axil_req_i.w_valid;
+  assign acc_we   = idle && axil_req_i.aw_valid && axil_req_i.w_valid && !(start_wr && !sreq_free_i);
   assign acc      = acc_we || (idle && axil_req_i.ar_valid && !rd_wait);
   assign acc_addr = acc_we ? axil_req_i.aw.addr : axil_req_i.ar.addr;
 
@@ -160,7 +173,6 @@ module hva_regs #(
   // ---------------------------------------------------------------- state
   logic [63:0] req_vsatp_q, req_vsatp_d, req_hgatp_q, req_hgatp_d, req_addr_q, req_addr_d;
   logic [31:0] req_ctrl_q, req_ctrl_d;
-  logic        req_valid_q, req_valid_d;   // waiting for the walker port
   logic        req_busy_q, req_busy_d;     // GO seen, response not yet
   logic        rsp_done_q, rsp_done_d;
   walker_pkg::xlate_rsp_t rsp_q, rsp_d;
@@ -400,7 +412,6 @@ module hva_regs #(
     req_hgatp_d = req_hgatp_q;
     req_addr_d  = req_addr_q;
     req_ctrl_d  = req_ctrl_q;
-    req_valid_d = req_valid_q;
     req_busy_d  = req_busy_q;
     rsp_done_d  = rsp_done_q;
     rsp_d       = rsp_q;
@@ -408,6 +419,8 @@ module hva_regs #(
     ring_size_d = ring_size_q;
     ring_tail_d = ring_tail_q;
     doorbell    = 1'b0;
+    sreq_go_o   = 1'b0;
+    sreq_xlate_o = 1'b0;
     ring_reset  = 1'b0;
     irq_en_d    = irq_en_q;
     irq_st_d    = irq_st_q;
@@ -457,7 +470,6 @@ module hva_regs #(
       ring_reset = wd[hva_regs_pkg::HVA_RING_CTRL_RESET_LSB];
 
     // single request: GO (ignored while one is in flight), accept, response
-    if (sreq_valid_o && sreq_ready_i) req_valid_d = 1'b0;
     if (srsp_valid_i) begin
       rsp_d      = srsp_i;
       req_busy_d = 1'b0;
@@ -465,27 +477,20 @@ module hva_regs #(
     end
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_GO_OFFSET) && wd[hva_regs_pkg::HVA_REQ_GO_GO_LSB] && !req_busy_q)
       begin
-      req_valid_d = 1'b1;
       req_busy_d  = 1'b1;
       rsp_done_d  = 1'b0;
+      sreq_go_o   = 1'b1;
     end
 
-    // context slots: XLATE_* loads REQ_* from the slot and starts it (GO)
+    // context slots: XLATE_* starts the slot's translation (as GO does)
     if (lwr && in_ctx && !req_busy_q) begin
       unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
         hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
         hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
         hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: begin
-          req_vsatp_d = ctx_row[0 +: 64];
-          req_hgatp_d = ctx_row[64 +: 64];
-          req_addr_d  = {ctx_row[5*32 +: 32], wd};
-          req_ctrl_d  = ctx_row[CtxCtrlW*32 +: 32];
-          req_ctrl_d[hva_regs_pkg::HVA_REQ_CTRL_ACCESS_LSB +: 2] =
-              ctx_off[3:2] == 2'd0 ? walker_pkg::AccRead :
-              ctx_off[3:2] == 2'd1 ? walker_pkg::AccWrite : walker_pkg::AccExec;
-          req_valid_d = 1'b1;
-          req_busy_d  = 1'b1;
-          rsp_done_d  = 1'b0;
+          req_busy_d   = 1'b1;
+          rsp_done_d   = 1'b0;
+          sreq_xlate_o = 1'b1;
         end
         default: ;
       endcase
@@ -546,7 +551,6 @@ module hva_regs #(
       req_hgatp_q <= '0;
       req_addr_q  <= '0;
       req_ctrl_q  <= hva_regs_pkg::HVA_REQ_CTRL_RESVAL;
-      req_valid_q <= 1'b0;
       req_busy_q  <= 1'b0;
       rsp_done_q  <= 1'b0;
       rsp_q       <= '0;
@@ -569,7 +573,6 @@ module hva_regs #(
       req_hgatp_q <= req_hgatp_d;
       req_addr_q  <= req_addr_d;
       req_ctrl_q  <= req_ctrl_d;
-      req_valid_q <= req_valid_d;
       req_busy_q  <= req_busy_d;
       rsp_done_q  <= rsp_done_d;
       rsp_q       <= rsp_d;
@@ -588,15 +591,22 @@ module hva_regs #(
   end
 
   // ---------------------------------------------------------------- outputs
-  hva_req_unpack u_req_unpack (
-    .ctrl_i (req_ctrl_q),
-    .vsatp_i(req_vsatp_q),
-    .hgatp_i(req_hgatp_q),
-    .addr_i (req_addr_q),
-    .req_o  (sreq_o)
-  );
+  // the request: the REQ_* registers (GO), or the slot's words (XLATE_*;
+  // the access from which of the three was written)
+  always_comb begin
+    sreq_o.vsatp = req_vsatp_q;
+    sreq_o.hgatp = req_hgatp_q;
+    sreq_o.addr  = req_addr_q;
+    sreq_o.ctrl  = req_ctrl_q;
+    xreq_o.vsatp = ctx_row[0 +: 64];
+    xreq_o.hgatp = ctx_row[64 +: 64];
+    xreq_o.addr  = {ctx_row[5*32 +: 32], wd};
+    xreq_o.ctrl  = ctx_row[CtxCtrlW*32 +: 32];
+    xreq_o.ctrl[hva_regs_pkg::HVA_REQ_CTRL_ACCESS_LSB +: 2] =
+        ctx_off[3:2] == 2'd0 ? walker_pkg::AccRead :
+        ctx_off[3:2] == 2'd1 ? walker_pkg::AccWrite : walker_pkg::AccExec;
+  end
 
-  assign sreq_valid_o = req_valid_q;
   assign inv_valid_o  = inv_valid_q;
   assign inv_o        = inv_q;
   assign irq_o        = |(irq_st_q & irq_en_q);

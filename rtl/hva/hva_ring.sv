@@ -1,8 +1,9 @@
 // The HVA's request-ring engine. The ring is 2^size_log2 slots of 64 bytes in
 // memory (layout: SLOT_* in hva_regs.map). Software fills slots from TAIL on,
 // advances TAIL and rings the doorbell; the engine then, slot by slot from
-// HEAD: reads the request (one INCR burst of four 64-bit beats), hands it to
-// the walker, writes the response into the slot -- HPA, GPA, HTVAL first (a
+// HEAD: reads the request (one INCR burst of four 64-bit beats) into the
+// walker's request register (hva_req_arb: reserved first, a word per beat;
+// the ring keeps no copy: issue 9, area), waits for the answer, writes the response into the slot -- HPA, GPA, HTVAL first (a
 // burst of three) and the STATUS word (with DONE) last (a single beat) -- and
 // advances HEAD once that last write is acknowledged, so a HEAD that software
 // reads never points past a slot whose response is not in memory, and DONE
@@ -16,10 +17,13 @@ module hva_ring (
   input  logic                   rst_ni,
   input  hva_pkg::ring_cfg_t     cfg_i,
   output hva_pkg::ring_status_t  status_o,
-  // towards the walker port
-  output logic                   req_valid_o,
-  input  logic                   req_ready_i,
-  output walker_pkg::xlate_req_t req_o,
+  // the walker's request register (hva_req_arb) and its answer
+  output logic                   fill_req_o,    // reserve the register for a slot's burst
+  input  logic                   fill_gnt_i,
+  output logic                   beat_o,        // a beat of it: request word beat_idx_o
+  output logic [1:0]             beat_idx_o,
+  output logic [63:0]            beat_data_o,
+  output logic                   beat_err_o,    // (last beat) the burst failed
   input  logic                   rsp_valid_i,
   output logic                   rsp_ready_o,   // the answer taken: once it is in memory
   input  walker_pkg::xlate_rsp_t rsp_i,
@@ -32,9 +36,8 @@ module hva_ring (
 );
   typedef enum logic [2:0] {
     StIdle,
-    StReadAddr,    // the request's burst offered
+    StReadAddr,    // the request's burst offered (the request register reserved)
     StReadData,    // word_q: which request word comes next
-    StWalk,        // request offered to the walker
     StWait,        // response awaited
     StWrite,       // AW and W offered (aw_done_q / w_done_q: taken); status_q: the
                    // STATUS beat, else the HPA/GPA/HTVAL burst (word_q: its beat)
@@ -49,8 +52,6 @@ module hva_ring (
   logic        aw_done_q, aw_done_d, w_done_q, w_done_d;
   logic        status_q, status_d;   // writing the STATUS word
   logic        rerr_q, rerr_d;       // a beat of this read burst answered an error
-  logic [63:0] vsatp_q, vsatp_d, hgatp_q, hgatp_d, addr_q, addr_d;
-  logic [31:0] ctrl_q, ctrl_d;
   logic        done, err_evt;
 
   logic [15:0] idx_mask, tail;
@@ -86,7 +87,8 @@ module hva_ring (
   // taken with the STATUS write's response, or with an error's
   assign rsp_ready_o = state_q == StWriteResp && axi_rsp_i.b_valid && (status_q || axi_rsp_i.b_resp[1]);
 
-  // request words come in slot order: VSATP, HGATP, ADDR, CTRL
+  // request words come in slot order: VSATP, HGATP, ADDR, CTRL (hva_req_arb
+  // takes each beat)
 
   always_comb begin
     state_d   = state_q;
@@ -97,12 +99,9 @@ module hva_ring (
     w_done_d  = w_done_q;
     status_d  = status_q;
     rerr_d    = rerr_q;
-    vsatp_d   = vsatp_q;
-    hgatp_d   = hgatp_q;
-    addr_d    = addr_q;
-    ctrl_d    = ctrl_q;
     done      = 1'b0;
     err_evt   = 1'b0;
+    fill_req_o = 1'b0;
 
     if (cfg_i.doorbell) run_d = 1'b1;
 
@@ -116,30 +115,26 @@ module hva_ring (
             run_d = 1'b0;
             done  = 1'b1;
           end else begin
-            state_d = StReadAddr;
-            word_d  = 2'd0;
-            rerr_d  = 1'b0;
+            fill_req_o = 1'b1;
+            if (fill_gnt_i) begin
+              state_d = StReadAddr;
+              word_d  = 2'd0;
+              rerr_d  = 1'b0;
+            end
           end
         end
       end
       StReadAddr: if (axi_rsp_i.ar_ready) state_d = StReadData;
       StReadData: begin
         if (axi_rsp_i.r_valid) begin
-          unique case (word_q)
-            2'd0:    vsatp_d = axi_rsp_i.r_data;
-            2'd1:    hgatp_d = axi_rsp_i.r_data;
-            2'd2:    addr_d  = axi_rsp_i.r_data;
-            default: ctrl_d  = axi_rsp_i.r_data[31:0];
-          endcase
           rerr_d = rerr_q || axi_rsp_i.r_resp[1];
           word_d = word_q + 2'd1;
           if (word_q == 2'd3) begin   // the burst's last beat
-            state_d = rerr_d ? StError : StWalk;
+            state_d = rerr_d ? StError : StWait;
             err_evt = rerr_d;
           end
         end
       end
-      StWalk: if (req_ready_i) state_d = StWait;
       StWait: begin
         if (rsp_valid_i) begin   // (held until rsp_ready_o)
           state_d   = StWrite;
@@ -195,10 +190,6 @@ module hva_ring (
       w_done_q  <= 1'b0;
       status_q  <= 1'b0;
       rerr_q    <= 1'b0;
-      vsatp_q   <= '0;
-      hgatp_q   <= '0;
-      addr_q    <= '0;
-      ctrl_q    <= '0;
     end else begin
       state_q   <= state_d;
       word_q    <= word_d;
@@ -208,23 +199,14 @@ module hva_ring (
       w_done_q  <= w_done_d;
       status_q  <= status_d;
       rerr_q    <= rerr_d;
-      vsatp_q   <= vsatp_d;
-      hgatp_q   <= hgatp_d;
-      addr_q    <= addr_d;
-      ctrl_q    <= ctrl_d;
     end
   end
 
   // ---------------------------------------------------------------- outputs
-  assign req_valid_o = state_q == StWalk;
-
-  hva_req_unpack u_req_unpack (
-    .ctrl_i (ctrl_q),
-    .vsatp_i(vsatp_q),
-    .hgatp_i(hgatp_q),
-    .addr_i (addr_q),
-    .req_o
-  );
+  assign beat_o      = state_q == StReadData && axi_rsp_i.r_valid;
+  assign beat_idx_o  = word_q;
+  assign beat_data_o = axi_rsp_i.r_data;
+  assign beat_err_o  = rerr_q || axi_rsp_i.r_resp[1];
 
   always_comb begin
     axi_req_o          = '0;

@@ -68,10 +68,11 @@ module hva_top #(
       (32'(VIC_SOURCES) << hva_regs_pkg::HVA_CAP3_VIC_SOURCES_LSB);
 
   // ---------------------------------------------------------------- wires
-  logic                   sreq_valid, sreq_ready, srsp_valid;
-  walker_pkg::xlate_req_t sreq;
-  logic                   rreq_valid, rreq_ready, rrsp_valid, rrsp_ready;
-  walker_pkg::xlate_req_t rreq;
+  logic                   sreq_free, sreq_go, sreq_xlate, srsp_valid;
+  hva_pkg::req_words_t    sreq, xreq;
+  logic                   fill_req, fill_gnt, beat, beat_err, rrsp_valid, rrsp_ready;
+  logic [1:0]             beat_idx;
+  logic [63:0]            beat_data;
 
   logic                   wreq_valid, wreq_ready, wrsp_valid, wrsp_ready;
   walker_pkg::xlate_req_t wreq;
@@ -105,9 +106,11 @@ module hva_top #(
     .rst_ni,
     .axil_req_i,
     .axil_rsp_o,
-    .sreq_valid_o (sreq_valid),
-    .sreq_ready_i (sreq_ready),
+    .sreq_free_i  (sreq_free),
+    .sreq_go_o    (sreq_go),
     .sreq_o       (sreq),
+    .sreq_xlate_o (sreq_xlate),
+    .xreq_o       (xreq),
     .srsp_valid_i (srsp_valid),
     .srsp_i       (wrsp),
     .inv_valid_o  (inv_valid),
@@ -131,9 +134,12 @@ module hva_top #(
     .rst_ni,
     .cfg_i      (ring_cfg),
     .status_o   (ring_status),
-    .req_valid_o(rreq_valid),
-    .req_ready_i(rreq_ready),
-    .req_o      (rreq),
+    .fill_req_o (fill_req),
+    .fill_gnt_i (fill_gnt),
+    .beat_o     (beat),
+    .beat_idx_o (beat_idx),
+    .beat_data_o(beat_data),
+    .beat_err_o (beat_err),
     .rsp_valid_i(rrsp_valid),
     .rsp_ready_o(rrsp_ready),
     .rsp_i      (wrsp),
@@ -144,10 +150,17 @@ module hva_top #(
   hva_req_arb u_req_arb (
     .clk_i,
     .rst_ni,
-    .req_valid_i({rreq_valid, sreq_valid}),
-    .req_ready_o({rreq_ready, sreq_ready}),
-    .req0_i     (sreq),
-    .req1_i     (rreq),
+    .free_o     (sreq_free),
+    .go_i       (sreq_go),
+    .go_req_i   (sreq),
+    .xlate_i    (sreq_xlate),
+    .xlate_req_i(xreq),
+    .fill_req_i (fill_req),
+    .fill_gnt_o (fill_gnt),
+    .beat_i     (beat),
+    .beat_idx_i (beat_idx),
+    .beat_data_i(beat_data),
+    .beat_err_i (beat_err),
     .rsp_valid_o({rrsp_valid, srsp_valid}),
     .rsp_ready_i({rrsp_ready, 1'b1}),
     .req_valid_o(wreq_valid),

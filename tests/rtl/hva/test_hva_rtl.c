@@ -86,6 +86,8 @@ static uint32_t lite_read32(void *ctx, uint32_t off)
     }
 }
 
+static uint64_t write_waits;   /* cycles a write's AW was offered and not taken */
+
 static void lite_write32(void *ctx, uint32_t off, uint32_t v)
 {
     (void)ctx;
@@ -108,6 +110,8 @@ static void lite_write32(void *ctx, uint32_t off, uint32_t v)
         cycles++;
         if (aw)
             pin.s_aw_valid = 0;
+        else if (pin.s_aw_valid)
+            write_waits++;
         if (w)
             pin.s_w_valid = 0;
         if (b) {
@@ -357,6 +361,76 @@ static void ring_batches(struct hva *h, unsigned n, unsigned log2)
     }
 }
 
+/* The ring and the registers at once (A/D fault mode: no request changes
+ * memory, so the order does not matter): the walker's request register is
+ * shared (hva_req_arb), so a REQ_GO or XLATE_* write is held back while a
+ * ring request waits in it; every answer must still be the model's, and the
+ * hold-back must have happened. XLATE_* leaves REQ_* as software wrote them. */
+static void mixed(struct hva *h, unsigned n)
+{
+    enum { LOG2 = 6 };
+    struct hva_ring ring;
+    static struct hva_ring_req reqs[256];
+    static struct xlate_result res[256];
+    struct hva_ring_req slot;
+    uint64_t pa = hva_mem_alloc(&mem, 1);   /* 64 slots of 64 bytes */
+    unsigned sent = 0, got = 0, singles = 0;
+    uint64_t waits0 = write_waits;
+
+    CHECK(hva_ring_init(h, &ring, hva_mem_ptr(&mem, pa), pa, LOG2) == HVA_OK, "ring init");
+    if (n > 256)
+        n = 256;
+    for (unsigned i = 0; i < n; i++)
+        random_request(&reqs[i], false);
+    random_request(&slot, false);
+    CHECK(hva_ctx_load(h, 0, &slot.ctx) == HVA_OK, "ctx load");
+    while (got < n) {
+        if (sent < n) {
+            int s = hva_ring_submit(h, &ring, &reqs[sent], n - sent);
+            CHECK(s >= 0, "submit %d", s);
+            sent += s > 0 ? (unsigned)s : 0;
+        }
+        struct hva_ring_req q;
+        struct xlate_result want, r;
+        random_request(&q, false);
+        xlate_translate(&q.ctx, &mem.xm, q.addr, q.acc, &want);
+        CHECK(hva_translate(h, &q.ctx, q.addr, q.acc, &r, NULL) == HVA_OK, "mixed single");
+        if (!same(&r, &want))
+            report("mixed single", &q, &r, &want);
+        random_request(&q, false);
+        q.ctx = slot.ctx;
+        if (q.ctx.hlvx)
+            q.acc = XLATE_READ;
+        xlate_translate(&q.ctx, &mem.xm, q.addr, q.acc, &want);
+        uint64_t hpa = 0;
+        int exc = hva_translate_fast(h, 0, q.addr, q.acc, &hpa);
+        CHECK(exc >= 0, "mixed fast: %d", exc);
+        if ((unsigned)exc != want.exc || (exc == 0 && hpa != want.hpa)) {
+            fprintf(stderr, "mixed fast: exc %d hpa %" PRIx64 "\n", exc, hpa);
+            report("mixed fast", &q, &r, &want);
+        }
+        singles++;
+        int c = hva_ring_collect(h, &ring, &res[got], n - got);
+        CHECK(c >= 0, "collect %d", c);
+        got += c > 0 ? (unsigned)c : 0;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        struct xlate_result want;
+        xlate_translate(&reqs[i].ctx, &mem.xm, reqs[i].addr, reqs[i].acc, &want);
+        if (!same(&res[i], &want))
+            report("mixed ring", &reqs[i], &res[i], &want);
+    }
+    printf("mixed: %u ring translations beside %u single and %u slot ones, %" PRIu64
+           " write cycles held back\n", n, singles, singles, write_waits - waits0);
+    CHECK(write_waits - waits0 >= 10, "a GO / XLATE_* write was never held back");
+
+    /* XLATE_* leaves REQ_* alone */
+    lite_write32(NULL, HVA_REQ_ADDR_LO_OFFSET, 0x1234008u);
+    uint64_t hpa = 0;
+    CHECK(hva_translate_fast(h, 0, GPA_DATA, XLATE_READ, &hpa) >= 0, "fast");
+    CHECK(lite_read32(NULL, HVA_REQ_ADDR_LO_OFFSET) == 0x1234008u, "XLATE_* changed REQ_ADDR_LO");
+}
+
 /* Cycles per translation through the registers, for one Sv39-over-Sv39x4
  * read: cold (after a fence) and on a combined-TLB hit, one at a time through
  * the single-request registers and 32 at a time through a ring of 64 slots
@@ -565,6 +639,7 @@ int main(void)
     CHECK(hva_invalidate(&h, &all_g) == HVA_OK, "invalidate");
     lite_write32(NULL, HVA_IRQ_ENABLE_OFFSET, HVA_IRQ_ENABLE_RING_DONE_MASK);
     ring_batches(&h, n, 6);
+    mixed(&h, n / 10);
     CHECK(pin.irq, "no ring interrupt");
     lite_write32(NULL, HVA_IRQ_STATUS_OFFSET, HVA_IRQ_STATUS_RING_DONE_MASK);
     step();
