@@ -165,7 +165,7 @@ module vic #(
 
   // ---------------------------------------------------------------- the registered request
   logic             req_q, we_q;
-  logic [AddrW-1:0] addr_q;
+  logic [9:2]       addr_q;    // the word in a region (decoded: dec_q, bus_*_q)
   logic [31:0]      wdata_q;
   logic [3:0]       wstrb_q;
 
@@ -181,7 +181,7 @@ module vic #(
   always_ff @(posedge clk_i) begin
     if (req_i) begin
       we_q    <= we_i;
-      addr_q  <= addr_i;
+      addr_q  <= addr_i[9:2];
       wdata_q <= wdata_i;
       wstrb_q <= wstrb_i;
     end
@@ -205,30 +205,57 @@ module vic #(
   logic                         hyp_irq_q, hyp_irq_d;
 
   // ---------------------------------------------------------------- register decode
-  logic               aligned, in_hyp, in_guest, err, err_dec, wr, rd_req, touch;
-  logic [11:0]        hyp_off;
-  logic [GShift-1:0]  g_off;
-  logic [AddrW-GShift-1:0] g_page;
+  logic               err, err_dec, wr, rd_req, touch;
   logic [FileW-1:0]   bus_f, mem_f;
   logic [UnitW-1:0]   bus_u, mem_u;
-  logic [CtxB:0]      bus_k;         // the context a guest access names (0 for file pages)
   logic [31:0]        rd_raw, rd_single, wmask, wmerged;
 
-  assign aligned  = addr_q[1:0] == 2'b00;
-  assign in_hyp   = addr_q[AddrW-1:12] == (AddrW-12)'(HypBase >> 12);
-  assign g_page   = addr_q[AddrW-1:GShift];
-  assign in_guest = g_page >= (AddrW-GShift)'(GPage0) &&
-                    g_page < (AddrW-GShift)'(GPage0 + NumGuests);
-  assign hyp_off  = addr_q[11:0];
-  assign g_off    = addr_q[GShift-1:0];
-  assign bus_f    = in_guest ? FileW'(g_page - (AddrW-GShift)'(GPage0)) : FileW'(HypFile);
-  assign bus_u    = in_guest ? UnitW'((32'(bus_f) << CtxB) + 32'(bus_k)) : UnitW'(HypUnit);
-  assign err      = !aligned || !(in_hyp || in_guest);
+  // The region, the file and the context (unit) an access names are decoded
+  // before the request register: they start the VIC's deepest path (the
+  // touched unit's enables and threshold, the arbiter, its best).
+  logic                    in_hyp_i, in_guest_i, err_i;
+  logic [UnitW-1:0]        bus_u_i;
+  logic [AddrW-GShift-1:0] g_page_i;
+  logic [GShift-1:3]       g_off_i;
+  logic [CtxB:0]           bus_k_i;   // the context a guest access names (0 for file pages)
+  logic                    err_q;
+  logic [FileW-1:0]        bus_f_q;
+  logic [UnitW-1:0]        bus_u_q;
+  assign g_page_i   = addr_i[AddrW-1:GShift];
+  assign g_off_i    = addr_i[GShift-1:3];
+  assign in_hyp_i   = addr_i[AddrW-1:12] == (AddrW-12)'(HypBase >> 12);
+  assign in_guest_i = g_page_i >= (AddrW-GShift)'(GPage0) &&
+                      g_page_i < (AddrW-GShift)'(GPage0 + NumGuests);
+  // a context's enables (page 2, + k * 0x100) or its threshold / claim page
+  assign err_i      = addr_i[1:0] != 2'b00 || !(in_hyp_i || in_guest_i);
+  assign bus_u_i    = in_guest_i ? UnitW'((32'(FileW'(g_page_i - (AddrW-GShift)'(GPage0))) << CtxB) |
+                                          32'(bus_k_i))
+                                 : UnitW'(HypUnit);
+  assign bus_k_i    = (g_off_i[14:12] == 3'(GEnable >> 12) && g_off_i[7:3] == 5'(GEnable >> 3) &&
+                       32'(g_off_i[11:8]) < NumCtxs) ? (CtxB+1)'(g_off_i[11:8]) :
+                      (g_off_i[14] && 32'(g_off_i[13:12]) < NumCtxs) ? (CtxB+1)'(g_off_i[13:12]) : '0;
+  always_ff @(posedge clk_i) begin
+    if (req_i) begin
+      err_q      <= err_i;
+      bus_f_q    <= in_guest_i ? FileW'(g_page_i - (AddrW-GShift)'(GPage0)) : FileW'(HypFile);
+      bus_u_q    <= bus_u_i;   // (bus_k_i < NumCtxs: an OR, no adder)
+    end
+  end
+  assign bus_f    = bus_f_q;
+  assign bus_u    = bus_u_q;
+  assign err      = err_q;
   assign wr       = req_q & we_q & (wstrb_q != 4'b0) & ~err;
   assign rd_req   = req_q & ~we_q & ~err;
   // the file the bus touches is the file arbitrated this cycle
   assign touch    = req_q & ~err;
-  assign mem_u    = touch ? bus_u : scan_q;
+  // the unit arbitrated this cycle (touch ? bus_u : scan_q), registered:
+  // the next cycle's is known from the request coming in and scan_d
+  logic [UnitW-1:0] mem_u_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) mem_u_q <= '0;
+    else         mem_u_q <= (req_i && !err_i) ? bus_u_i : scan_d;
+  end
+  assign mem_u    = mem_u_q;
   assign mem_f    = FileW'(mem_u >> CtxB);
 
   always_comb begin
@@ -244,7 +271,7 @@ module vic #(
   logic [UnitW-1:0] line_u;      // the context a LINE register names
   logic [7:0]  src_idx;
 
-  assign src_idx = hyp_off[9:2];
+  assign src_idx = addr_q[9:2];
 
   // the touched (or scanned) file's words
   logic [NumIds-1:0]   f_pending, f_enable, en_rd;
@@ -329,89 +356,127 @@ module vic #(
     end
   end
 
+  // The decode of an access (address only: before the request register,
+  // it would otherwise start the VIC's deepest path, through err_dec and the
+  // writes' effects on the arbitration)
+  typedef enum logic [3:0] {
+    RdNone, RdInfo0, RdInfo1, RdInfo2, RdRunning, RdGuestEip, RdWake, RdSrcLevel, RdRoute, RdLine
+  } rsel_e;
+  typedef struct packed {
+    logic [1:0] kind;
+    logic [9:0] idx;
+    logic       claim_reg, thresh_reg, running_reg, route_reg, inject_reg, line_reg, err_dec;
+    rsel_e      rsel;   // the single register read
+  } dec_t;
+  dec_t              dec_i, dec_q;
+  logic [11:0]       hyp_off_i;
+  logic [GShift-1:0] g_off_a;
+  assign hyp_off_i = addr_i[11:0];
+  assign g_off_a   = addr_i[GShift-1:0];
   always_comb begin
-    rd_single   = '0;
-    err_dec     = 1'b0;
-    kind        = 2'd0;
-    idx         = '0;
-    claim_reg   = 1'b0;
-    thresh_reg  = 1'b0;
-    running_reg = 1'b0;
-    route_reg   = 1'b0;
-    inject_reg  = 1'b0;
-    line_reg    = 1'b0;
-    bus_k       = '0;
-    line_u      = UnitW'((32'(hyp_off[7:4]) << CtxB) + 32'(hyp_off[3:2]));
+    dec_i         = '0;
+    dec_i.kind    = 2'd0;
+    dec_i.rsel    = RdNone;
 
-    if (in_hyp) begin
-      if (hyp_off == 12'(HypInfo0)) begin
-        rd_single = {8'(Version), 8'(PrioBits), 8'(NumVcpus), 8'(NumGuests)};
-      end else if (hyp_off == 12'(HypInfo1)) begin
-        rd_single = {16'(NumSources), 16'(NumIds)};
-      end else if (hyp_off == 12'(HypInfo2)) begin
-        rd_single = {16'd0, 8'(NumGuests), 8'(NumCtxs)};
-      end else if (hyp_off == 12'(HypRunning)) begin
-        running_reg = 1'b1;
-        rd_single      = 32'(running);
-      end else if (hyp_off == 12'(HypGuestEip)) begin
-        rd_single = 32'(file_eip);
-      end else if (hyp_off == 12'(HypWake)) begin
-        rd_single = 32'(wake);
-      end else if (hyp_off == 12'(HypThreshold)) begin
-        thresh_reg = 1'b1;
-      end else if (hyp_off == 12'(HypClaim)) begin
-        claim_reg = 1'b1;
-      end else if (hyp_off == 12'(HypInject)) begin
-        inject_reg = 1'b1;
-      end else if (hyp_off[11:3] == 9'(HypPending >> 3)) begin
-        kind = 2'd2;
-        idx  = 10'(hyp_off[2]);
-      end else if (hyp_off[11:3] == 9'(HypEnable >> 3)) begin
-        kind = 2'd3;
-        idx  = 10'(hyp_off[2]);
-      end else if (hyp_off[11:8] == 4'(HypPriority >> 8)) begin   // 4 * MaxIds bytes
-        kind = 2'd1;
-        idx  = 10'(hyp_off[7:2]);
-      end else if (hyp_off[11:5] == 7'(HypSrcLevel >> 5)) begin   // MaxSources / 8 bytes
-        for (int unsigned b = 0; b < 32; b++) begin
-          if (32 * 32'(hyp_off[4:2]) + b < NumSources) begin
-            rd_single[b] = src_q[32 * 32'(hyp_off[4:2]) + b];
-          end
-        end
-      end else if (hyp_off[11:10] == 2'(HypRoute >> 10) && 32'(src_idx) < NumSources) begin
-        route_reg = 1'b1;                                          // 4 * MaxSources bytes
-        rd_single    = route_word;
-      end else if (hyp_off[11:8] == 4'(HypLine >> 8) && 32'(hyp_off[7:4]) < NumGuests &&
-                   32'(hyp_off[3:2]) < NumCtxs) begin                // 4 * MaxCtxs per guest
-        line_reg  = 1'b1;
-        rd_single = line_word;
+    if (in_hyp_i) begin
+      if (hyp_off_i == 12'(HypInfo0)) begin
+        dec_i.rsel = RdInfo0;
+      end else if (hyp_off_i == 12'(HypInfo1)) begin
+        dec_i.rsel = RdInfo1;
+      end else if (hyp_off_i == 12'(HypInfo2)) begin
+        dec_i.rsel = RdInfo2;
+      end else if (hyp_off_i == 12'(HypRunning)) begin
+        dec_i.running_reg = 1'b1;
+        dec_i.rsel        = RdRunning;
+      end else if (hyp_off_i == 12'(HypGuestEip)) begin
+        dec_i.rsel = RdGuestEip;
+      end else if (hyp_off_i == 12'(HypWake)) begin
+        dec_i.rsel = RdWake;
+      end else if (hyp_off_i == 12'(HypThreshold)) begin
+        dec_i.thresh_reg = 1'b1;
+      end else if (hyp_off_i == 12'(HypClaim)) begin
+        dec_i.claim_reg = 1'b1;
+      end else if (hyp_off_i == 12'(HypInject)) begin
+        dec_i.inject_reg = 1'b1;
+      end else if (hyp_off_i[11:3] == 9'(HypPending >> 3)) begin
+        dec_i.kind = 2'd2;
+        dec_i.idx  = 10'(hyp_off_i[2]);
+      end else if (hyp_off_i[11:3] == 9'(HypEnable >> 3)) begin
+        dec_i.kind = 2'd3;
+        dec_i.idx  = 10'(hyp_off_i[2]);
+      end else if (hyp_off_i[11:8] == 4'(HypPriority >> 8)) begin   // 4 * MaxIds bytes
+        dec_i.kind = 2'd1;
+        dec_i.idx  = 10'(hyp_off_i[7:2]);
+      end else if (hyp_off_i[11:5] == 7'(HypSrcLevel >> 5)) begin   // MaxSources / 8 bytes
+        dec_i.rsel = RdSrcLevel;
+      end else if (hyp_off_i[11:10] == 2'(HypRoute >> 10) && 32'(hyp_off_i[9:2]) < NumSources) begin
+        dec_i.route_reg = 1'b1;                                    // 4 * MaxSources bytes
+        dec_i.rsel      = RdRoute;
+      end else if (hyp_off_i[11:8] == 4'(HypLine >> 8) && 32'(hyp_off_i[7:4]) < NumGuests &&
+                   32'(hyp_off_i[3:2]) < NumCtxs) begin                // 4 * MaxCtxs per guest
+        dec_i.line_reg = 1'b1;
+        dec_i.rsel     = RdLine;
       end else begin
-        err_dec = 1'b1;
+        dec_i.err_dec = 1'b1;
       end
     end else begin
       // guest window: the PLIC pages of S contexts 1, 3, ...; anything else
       // reads 0, ignores writes
-      if (g_off[14:12] == 3'd0) begin
-        kind = 2'd1;
-        idx  = g_off[11:2];
-      end else if (g_off[14:3] == 12'(GPending >> 3)) begin
-        kind = 2'd2;
-        idx  = 10'(g_off[2]);
-      end else if (g_off[14:12] == 3'(GEnable >> 12) && g_off[7:3] == 5'(GEnable >> 3) &&
-                   32'(g_off[11:8]) < NumCtxs) begin                 // context k at + k * 0x100
-        kind  = 2'd3;
-        idx   = 10'(g_off[2]);
-        bus_k = (CtxB+1)'(g_off[11:8]);
-      end else if (g_off[14] && 32'(g_off[13:12]) < NumCtxs) begin  // context k's page
-        bus_k = (CtxB+1)'(g_off[13:12]);
-        if (g_off[11:0] == 12'(GThreshold)) begin
-          thresh_reg = 1'b1;
-        end else if (g_off[11:0] == 12'(GClaim)) begin
-          claim_reg = 1'b1;
+      if (g_off_a[14:12] == 3'd0) begin
+        dec_i.kind = 2'd1;
+        dec_i.idx  = g_off_a[11:2];
+      end else if (g_off_a[14:3] == 12'(GPending >> 3)) begin
+        dec_i.kind = 2'd2;
+        dec_i.idx  = 10'(g_off_a[2]);
+      end else if (g_off_a[14:12] == 3'(GEnable >> 12) && g_off_a[7:3] == 5'(GEnable >> 3) &&
+                   32'(g_off_a[11:8]) < NumCtxs) begin                 // context k at + k * 0x100
+        dec_i.kind  = 2'd3;
+        dec_i.idx   = 10'(g_off_a[2]);
+      end else if (g_off_a[14] && 32'(g_off_a[13:12]) < NumCtxs) begin  // context k's page (bus_k_i)
+        if (g_off_a[11:0] == 12'(GThreshold)) begin
+          dec_i.thresh_reg = 1'b1;
+        end else if (g_off_a[11:0] == 12'(GClaim)) begin
+          dec_i.claim_reg = 1'b1;
         end
       end
     end
 
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (req_i) dec_q <= dec_i;
+  end
+  assign kind        = dec_q.kind;
+  assign idx         = dec_q.idx;
+  assign claim_reg   = dec_q.claim_reg;
+  assign thresh_reg  = dec_q.thresh_reg;
+  assign running_reg = dec_q.running_reg;
+  assign route_reg   = dec_q.route_reg;
+  assign inject_reg  = dec_q.inject_reg;
+  assign line_reg    = dec_q.line_reg;
+  assign err_dec     = dec_q.err_dec;
+  assign line_u      = UnitW'((32'(addr_q[7:4]) << CtxB) + 32'(addr_q[3:2]));
+
+  always_comb begin
+    rd_single = '0;
+    unique case (dec_q.rsel)
+      RdInfo0:    rd_single = {8'(Version), 8'(PrioBits), 8'(NumVcpus), 8'(NumGuests)};
+      RdInfo1:    rd_single = {16'(NumSources), 16'(NumIds)};
+      RdInfo2:    rd_single = {16'd0, 8'(NumGuests), 8'(NumCtxs)};
+      RdRunning:  rd_single = 32'(running);
+      RdGuestEip: rd_single = 32'(file_eip);
+      RdWake:     rd_single = 32'(wake);
+      RdSrcLevel: begin
+        for (int unsigned b = 0; b < 32; b++) begin
+          if (32 * 32'(addr_q[4:2]) + b < NumSources) begin
+            rd_single[b] = src_q[32 * 32'(addr_q[4:2]) + b];
+          end
+        end
+      end
+      RdRoute:    rd_single = route_word;
+      RdLine:     rd_single = line_word;
+      default:    rd_single = '0;
+    endcase
   end
 
   always_comb begin
@@ -771,7 +836,7 @@ module vic #(
   // the vCPU field is stored for the hypervisor only; the routed source's
   // vid bits above IdW are zero for an active route
   logic unused_route;
-  assign unused_route = ^{route_sel[RouteVidW +: RouteVcpuW], route_sel[RouteW-1 -: 2],
+  assign unused_route = ^{src_idx, route_sel[RouteVidW +: RouteVcpuW], route_sel[RouteW-1 -: 2],
                           route_sel[IdW +: RouteVidW - IdW], unused_prio_a, unused_en_a};
 
   // ---------------------------------------------------------------- assertions
@@ -831,6 +896,7 @@ module vic #(
     if (rst_ni) begin
       // legal states
       a_scan_range: assert (32'(scan_q) < NumUnits);
+      a_mem_u:      assert (mem_u == (touch ? bus_u : scan_q));
       a_rr_range:   assert (32'(rr_q) < NumSources);
       for (int unsigned f = 0; f < NumFiles; f++) begin
         // (no labels in loops: Yosys names each assertion by its label)
