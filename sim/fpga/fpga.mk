@@ -10,6 +10,10 @@
 #                                      nextpnr-ice40 places and routes it on the HX8K,
 #                                      its fmax must reach the 12 MHz board clock,
 #                                      icepack writes the bitstream
+#   $(BUILD)/fpga/test_fpga_xilinx     make fpga-xilinx's flow on hva_axi_top
+#                                      (rtl/walker/synth-report.sh): Yosys reads the
+#                                      Verilog-2001 top and the RTL, maps it for the
+#                                      7-series and reports LUT/FF and depth
 # The UART runs at ICE40_SIM_CPB clocks per bit in simulation (104 on the board).
 ICE40_SIM_OUT := $(BUILD)/sim/fpga
 ICE40_SIM_EXE := $(ICE40_SIM_OUT)/ice40_uart_server
@@ -55,6 +59,13 @@ $(FPGA_OUT)/test_ice40_board: $(FPGA_DIR)/ice40-flow.sh sim/fpga/fpga.mk
 	@chmod +x $@
 ICE40_TEST_MODE ?= full
 
-FPGA_TESTS := $(FPGA_OUT)/test_ice40_bridge $(FPGA_OUT)/test_hva_axi_top $(FPGA_OUT)/test_ice40_board
+$(FPGA_OUT)/test_fpga_xilinx: rtl/walker/synth-report.sh $(HVA_REGS_PKG) sim/fpga/fpga.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\ncd %s && RST=aresetn exec rtl/walker/synth-report.sh hva_axi_top %s/xilinx-test %s\n' \
+	    "$(TOP)" "$(FPGA_OUT)" "$(HVA_RTL_SRC) $(FPGA_AXI_TOP)" >$@
+	@chmod +x $@
+
+FPGA_TESTS := $(FPGA_OUT)/test_ice40_bridge $(FPGA_OUT)/test_hva_axi_top $(FPGA_OUT)/test_ice40_board \
+              $(FPGA_OUT)/test_fpga_xilinx
 ALL   += $(ICE40_SIM_EXE) $(FPGA_TESTS)
 TESTS += $(FPGA_TESTS)
