@@ -8,13 +8,14 @@
 # dpkg-dev .. libpixman-1-dev: the HVA platform QEMU, built from Debian's qemu source
 # package (host-tools/qemu-hva/build-qemu-hva.sh; glib, pixman, meson, ninja).
 # nextpnr-ice40, fpga-icestorm: the open iCE40 flow of make fpga (rtl/fpga).
-# clang, llvm (llvm-profdata): the optimized walker replay tool, compiled with
+# clang, llvm (llvm-profdata), libclang-rt-14-dev (the profile runtime, only a
+# Recommends of clang): the optimized walker replay tool, compiled with
 # profile-guided optimization (sim/walker/walker.mk).
 set -eu
 PKGS="make gcc verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf opensbi
       qemu-system-misc device-tree-compiler yosys u-boot-qemu libfdt-dev libcmocka-dev
       gcc-riscv64-linux-gnu libc6-dev-riscv64-cross e2fsprogs xz-utils zstd cpio binutils
-      z3 gnuplot-nox jq nextpnr-ice40 fpga-icestorm clang llvm
+      z3 gnuplot-nox jq nextpnr-ice40 fpga-icestorm clang llvm libclang-rt-14-dev
       dpkg-dev git pkgconf ninja-build meson libglib2.0-dev libpixman-1-dev python3"
 missing=""
 for p in $PKGS; do
