@@ -69,15 +69,6 @@ package hva_pkg;
     logic [63:0] vsatp;
   } req_words_t;
 
-  // HTVAL of a walker answer, from its GPA: the faulting GPA >> 2 on a
-  // guest-page fault (scause 20, 21, 23), else 0 (as the walker forms it), so
-  // the register block and the ring engine keep no register for it (issue 9)
-  /* verilator lint_off UNUSEDSIGNAL */  // gpa[1:0]
-  function automatic logic [63:0] htval_of(logic [5:0] exc, logic [63:0] gpa);
-    htval_of = (exc == 6'd20 || exc == 6'd21 || exc == 6'd23) ? {2'b0, gpa[63:2]} : '0;
-  endfunction
-  /* verilator lint_on UNUSEDSIGNAL */
-
   // The register words shared by the register block and the ring engine
   // (REQ_CTRL, RSP_STATUS, RSP_INFO) are packed and unpacked by the modules
   // hva_req_unpack and hva_rsp_pack (Yosys 0.23 takes no struct-typed

@@ -87,13 +87,17 @@ module hva_regs #(
   // a read of XLATE_RESULT waits for the request in flight; a write that
   // may start a request (REQ_GO, a slot's XLATE_* or its neighbour 0x2c)
   // waits for the request register
-  logic rd_wait, idle, start_wr;
+  // a write of INV_* or INV_CMD (0x0c0..0x0df) waits while a command does
+  // (the command's operands are INV_* themselves)
+  logic rd_wait, idle, start_wr, inv_wr;
   assign start_wr = 32'(axil_req_i.aw.addr) == hva_regs_pkg::HVA_REQ_GO_OFFSET ||
                     (axil_req_i.aw.addr[AddrW-1:8] == (AddrW-8)'(hva_regs_pkg::HVA_CTX_BASE >> 8) &&
                      axil_req_i.aw.addr[5:4] == 2'(hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET >> 4));
+  assign inv_wr   = axil_req_i.aw.addr[AddrW-1:5] == (AddrW-5)'(hva_regs_pkg::HVA_INV_VMID_OFFSET >> 5);
   assign idle     = state_q == StIdle && !init_q;   // (after the reset's clearing)
   assign rd_wait  = 32'(axil_req_i.ar.addr) == hva_regs_pkg::HVA_XLATE_RESULT_OFFSET && req_busy_q;
-  assign acc_we   = idle && axil_req_i.aw_valid && axil_req_i.w_valid && !(start_wr && !sreq_free_i);
+  assign acc_we   = idle && axil_req_i.aw_valid && axil_req_i.w_valid && !(start_wr && !sreq_free_i) &&
+                    !(inv_wr && inv_valid_q);
   assign acc      = acc_we || (idle && axil_req_i.ar_valid && !rd_wait);
   assign acc_addr = acc_we ? axil_req_i.aw.addr : axil_req_i.ar.addr;
 
@@ -175,7 +179,11 @@ module hva_regs #(
   logic [31:0] req_ctrl_q, req_ctrl_d;
   logic        req_busy_q, req_busy_d;     // GO seen, response not yet
   logic        rsp_done_q, rsp_done_d;
+  // the answer; its tval and htval are not read (software derives them:
+  // hva_regs.map), so synthesis keeps no flip-flops for them
+  /* verilator lint_off UNUSEDSIGNAL */
   walker_pkg::xlate_rsp_t rsp_q, rsp_d;
+  /* verilator lint_on UNUSEDSIGNAL */
 
   logic [63:0] ring_base_q, ring_base_d;
   logic [3:0]  ring_size_q, ring_size_d;
@@ -188,7 +196,9 @@ module hva_regs #(
   logic [15:0] inv_asid_q, inv_asid_d;
   logic [63:0] inv_addr_q, inv_addr_d;
   logic        inv_valid_q, inv_valid_d;
-  walker_pkg::inv_req_t inv_q, inv_d;
+  // the command's kind and scope bits; its operands are INV_* themselves,
+  // which a write cannot change while the command waits (no copy: issue 9)
+  logic [3:0]  inv_cmd_q, inv_cmd_d;
 
   // the six PERF_* counters, in map order (PERF_REQUESTS first)
   localparam int unsigned NumCnt = 6;
@@ -212,8 +222,6 @@ module hva_regs #(
   logic [31:0] local_rdata;
   logic        local_err;
   logic [31:0] rsp_status, rsp_info, xlate_result;
-  logic [63:0] rsp_htval;   // from the GPA (rsp_q.htval is not kept)
-  assign rsp_htval = hva_pkg::htval_of(rsp_q.exc, rsp_q.gpa);
   logic [31:0] ctx_rdata;
   logic        ctx_err;
 
@@ -319,14 +327,28 @@ module hva_regs #(
       hva_regs_pkg::HVA_CAP1_OFFSET:          local_rdata = Cap1;
       hva_regs_pkg::HVA_CAP2_OFFSET:          local_rdata = Cap2;
       hva_regs_pkg::HVA_CAP3_OFFSET:          local_rdata = Cap3;
-      hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET:  local_rdata = req_vsatp_q[31:0];
-      hva_regs_pkg::HVA_REQ_VSATP_HI_OFFSET:  local_rdata = req_vsatp_q[63:32];
-      hva_regs_pkg::HVA_REQ_HGATP_LO_OFFSET:  local_rdata = req_hgatp_q[31:0];
-      hva_regs_pkg::HVA_REQ_HGATP_HI_OFFSET:  local_rdata = req_hgatp_q[63:32];
-      hva_regs_pkg::HVA_REQ_ADDR_LO_OFFSET:   local_rdata = req_addr_q[31:0];
-      hva_regs_pkg::HVA_REQ_ADDR_HI_OFFSET:   local_rdata = req_addr_q[63:32];
-      hva_regs_pkg::HVA_REQ_CTRL_OFFSET:      local_rdata = req_ctrl_q;
-      hva_regs_pkg::HVA_REQ_GO_OFFSET:        local_rdata = '0;
+      // write-only registers read 0 (issue 9, area: each readable word
+      // costs about 10 LUTs of this multiplexer; software keeps what it wrote)
+      hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET,
+      hva_regs_pkg::HVA_REQ_VSATP_HI_OFFSET,
+      hva_regs_pkg::HVA_REQ_HGATP_LO_OFFSET,
+      hva_regs_pkg::HVA_REQ_HGATP_HI_OFFSET,
+      hva_regs_pkg::HVA_REQ_ADDR_LO_OFFSET,
+      hva_regs_pkg::HVA_REQ_ADDR_HI_OFFSET,
+      hva_regs_pkg::HVA_REQ_CTRL_OFFSET,
+      hva_regs_pkg::HVA_REQ_GO_OFFSET,
+      hva_regs_pkg::HVA_RING_BASE_LO_OFFSET,
+      hva_regs_pkg::HVA_RING_BASE_HI_OFFSET,
+      hva_regs_pkg::HVA_RING_SIZE_OFFSET,
+      hva_regs_pkg::HVA_RING_TAIL_OFFSET,
+      hva_regs_pkg::HVA_RING_DOORBELL_OFFSET,
+      hva_regs_pkg::HVA_RING_CTRL_OFFSET,
+      hva_regs_pkg::HVA_INV_VMID_OFFSET,
+      hva_regs_pkg::HVA_INV_ASID_OFFSET,
+      hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET,
+      hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET,
+      hva_regs_pkg::HVA_INV_CMD_OFFSET,
+      hva_regs_pkg::HVA_PERF_CTRL_OFFSET:     local_rdata = '0;
       hva_regs_pkg::HVA_STATUS_OFFSET: begin
         local_rdata[hva_regs_pkg::HVA_STATUS_REQ_BUSY_LSB]  = req_busy_q;
         local_rdata[hva_regs_pkg::HVA_STATUS_RING_BUSY_LSB] = ring_status_i.busy;
@@ -340,25 +362,9 @@ module hva_regs #(
       hva_regs_pkg::HVA_RSP_HPA_HI_OFFSET:    local_rdata = rsp_q.hpa[63:32];
       hva_regs_pkg::HVA_RSP_GPA_LO_OFFSET:    local_rdata = rsp_q.gpa[31:0];
       hva_regs_pkg::HVA_RSP_GPA_HI_OFFSET:    local_rdata = rsp_q.gpa[63:32];
-      hva_regs_pkg::HVA_RSP_TVAL_LO_OFFSET:   local_rdata = rsp_q.tval[31:0];
-      hva_regs_pkg::HVA_RSP_TVAL_HI_OFFSET:   local_rdata = rsp_q.tval[63:32];
-      hva_regs_pkg::HVA_RSP_HTVAL_LO_OFFSET:  local_rdata = rsp_htval[31:0];
-      hva_regs_pkg::HVA_RSP_HTVAL_HI_OFFSET:  local_rdata = rsp_htval[63:32];
-      hva_regs_pkg::HVA_RING_BASE_LO_OFFSET:  local_rdata = ring_base_q[31:0];
-      hva_regs_pkg::HVA_RING_BASE_HI_OFFSET:  local_rdata = ring_base_q[63:32];
-      hva_regs_pkg::HVA_RING_SIZE_OFFSET:     local_rdata = 32'(ring_size_q);
       hva_regs_pkg::HVA_RING_HEAD_OFFSET:     local_rdata = 32'(ring_status_i.head);
-      hva_regs_pkg::HVA_RING_TAIL_OFFSET:     local_rdata = 32'(ring_tail_q);
-      hva_regs_pkg::HVA_RING_DOORBELL_OFFSET: local_rdata = '0;
-      hva_regs_pkg::HVA_RING_CTRL_OFFSET:     local_rdata = '0;
       hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET:    local_rdata = 32'(irq_en_q);
       hva_regs_pkg::HVA_IRQ_STATUS_OFFSET:    local_rdata = 32'(irq_st_q);
-      hva_regs_pkg::HVA_INV_VMID_OFFSET:      local_rdata = 32'(inv_vmid_q);
-      hva_regs_pkg::HVA_INV_ASID_OFFSET:      local_rdata = 32'(inv_asid_q);
-      hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET:   local_rdata = inv_addr_q[31:0];
-      hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET:   local_rdata = inv_addr_q[63:32];
-      hva_regs_pkg::HVA_INV_CMD_OFFSET:       local_rdata = '0;
-      hva_regs_pkg::HVA_PERF_CTRL_OFFSET:     local_rdata = '0;
       hva_regs_pkg::HVA_PERF_REQUESTS_OFFSET: local_rdata = cnt_q[0*32 +: 32];
       hva_regs_pkg::HVA_PERF_TLB_HITS_OFFSET: local_rdata = cnt_q[1*32 +: 32];
       hva_regs_pkg::HVA_PERF_GTLB_HITS_OFFSET: local_rdata = cnt_q[2*32 +: 32];
@@ -401,7 +407,7 @@ module hva_regs #(
   end
 
   logic [31:0] ring_size_wr;   // clamped to the largest ring below
-  assign ring_size_wr = merge(32'(ring_size_q), wd, wmask, hva_regs_pkg::HVA_RING_SIZE_RWMASK);
+  assign ring_size_wr = merge(32'(ring_size_q), wd, wmask, hva_regs_pkg::HVA_RING_SIZE_WOMASK);
 
   function automatic logic wr_at(logic w, logic [8:0] o, int unsigned reg_off);
     wr_at = w && 32'(o) == reg_off;
@@ -428,7 +434,7 @@ module hva_regs #(
     inv_asid_d  = inv_asid_q;
     inv_addr_d  = inv_addr_q;
     inv_valid_d = inv_valid_q;
-    inv_d       = inv_q;
+    inv_cmd_d   = inv_cmd_q;
 
     // register writes
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET))
@@ -444,22 +450,22 @@ module hva_regs #(
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_HI_OFFSET))
       req_addr_d[63:32]  = merge(req_addr_q[63:32], wd, wmask, '1);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_CTRL_OFFSET))
-      req_ctrl_d = merge(req_ctrl_q, wd, wmask, hva_regs_pkg::HVA_REQ_CTRL_RWMASK);
+      req_ctrl_d = merge(req_ctrl_q, wd, wmask, hva_regs_pkg::HVA_REQ_CTRL_WOMASK);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_LO_OFFSET))
-      ring_base_d[31:0]  = merge(ring_base_q[31:0], wd, wmask, hva_regs_pkg::HVA_RING_BASE_LO_RWMASK);
+      ring_base_d[31:0]  = merge(ring_base_q[31:0], wd, wmask, hva_regs_pkg::HVA_RING_BASE_LO_WOMASK);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_HI_OFFSET))
       ring_base_d[63:32] = merge(ring_base_q[63:32], wd, wmask, '1);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_SIZE_OFFSET)) begin
       ring_size_d = ring_size_wr > RingMaxLog2 ? 4'(RingMaxLog2) : 4'(ring_size_wr);
     end
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_TAIL_OFFSET))
-      ring_tail_d = 16'(merge(32'(ring_tail_q), wd, wmask, hva_regs_pkg::HVA_RING_TAIL_RWMASK));
+      ring_tail_d = 16'(merge(32'(ring_tail_q), wd, wmask, hva_regs_pkg::HVA_RING_TAIL_WOMASK));
     if (wr_at(lwr, off, hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET))
       irq_en_d = 3'(merge(32'(irq_en_q), wd, wmask, hva_regs_pkg::HVA_IRQ_ENABLE_RWMASK));
     if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_VMID_OFFSET))
-      inv_vmid_d = 14'(merge(32'(inv_vmid_q), wd, wmask, hva_regs_pkg::HVA_INV_VMID_RWMASK));
+      inv_vmid_d = 14'(merge(32'(inv_vmid_q), wd, wmask, hva_regs_pkg::HVA_INV_VMID_WOMASK));
     if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ASID_OFFSET))
-      inv_asid_d = 16'(merge(32'(inv_asid_q), wd, wmask, hva_regs_pkg::HVA_INV_ASID_RWMASK));
+      inv_asid_d = 16'(merge(32'(inv_asid_q), wd, wmask, hva_regs_pkg::HVA_INV_ASID_WOMASK));
     if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET))
       inv_addr_d[31:0]   = merge(inv_addr_q[31:0], wd, wmask, '1);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET))
@@ -496,18 +502,13 @@ module hva_regs #(
       endcase
     end
 
-    // invalidation: GO latches the command (ignored while one waits)
+    // invalidation: GO latches the command (the write waits while one does)
     if (inv_valid_q && inv_ready_i) inv_valid_d = 1'b0;
-    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_CMD_OFFSET) && wd[hva_regs_pkg::HVA_INV_CMD_GO_LSB] && !inv_valid_q)
+    if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_CMD_OFFSET) && wd[hva_regs_pkg::HVA_INV_CMD_GO_LSB])
       begin
-      inv_valid_d    = 1'b1;
-      inv_d.kind     = wd[hva_regs_pkg::HVA_INV_CMD_GVMA_LSB] ? walker_pkg::InvGvma : walker_pkg::InvVvma;
-      inv_d.all_vmid = !wd[hva_regs_pkg::HVA_INV_CMD_BY_VMID_LSB];
-      inv_d.use_asid = wd[hva_regs_pkg::HVA_INV_CMD_BY_ASID_LSB];
-      inv_d.use_addr = wd[hva_regs_pkg::HVA_INV_CMD_BY_ADDR_LSB];
-      inv_d.vmid     = inv_vmid_q;
-      inv_d.asid     = inv_asid_q;
-      inv_d.addr     = inv_addr_q;
+      inv_valid_d = 1'b1;
+      inv_cmd_d   = {wd[hva_regs_pkg::HVA_INV_CMD_GVMA_LSB], !wd[hva_regs_pkg::HVA_INV_CMD_BY_VMID_LSB],
+                     wd[hva_regs_pkg::HVA_INV_CMD_BY_ASID_LSB], wd[hva_regs_pkg::HVA_INV_CMD_BY_ADDR_LSB]};
     end
 
     // interrupt status: events set, write-1 clears (an event in the same cycle wins)
@@ -563,7 +564,7 @@ module hva_regs #(
       inv_asid_q  <= '0;
       inv_addr_q  <= '0;
       inv_valid_q <= 1'b0;
-      inv_q       <= '0;
+      inv_cmd_q   <= '0;
       perf_q      <= '0;
     end else begin
       state_q     <= state_d;
@@ -585,7 +586,7 @@ module hva_regs #(
       inv_asid_q  <= inv_asid_d;
       inv_addr_q  <= inv_addr_d;
       inv_valid_q <= inv_valid_d;
-      inv_q       <= inv_d;
+      inv_cmd_q   <= inv_cmd_d;
       perf_q      <= perf_i;
     end
   end
@@ -608,7 +609,16 @@ module hva_regs #(
   end
 
   assign inv_valid_o  = inv_valid_q;
-  assign inv_o        = inv_q;
+  always_comb begin
+    inv_o          = '0;
+    inv_o.kind     = inv_cmd_q[3] ? walker_pkg::InvGvma : walker_pkg::InvVvma;
+    inv_o.all_vmid = inv_cmd_q[2];
+    inv_o.use_asid = inv_cmd_q[1];
+    inv_o.use_addr = inv_cmd_q[0];
+    inv_o.vmid     = inv_vmid_q;
+    inv_o.asid     = inv_asid_q;
+    inv_o.addr     = inv_addr_q;
+  end
   assign irq_o        = |(irq_st_q & irq_en_q);
 
   always_comb begin

@@ -3,8 +3,9 @@
 // advances TAIL and rings the doorbell; the engine then, slot by slot from
 // HEAD: reads the request (one INCR burst of four 64-bit beats) into the
 // walker's request register (hva_req_arb: reserved first, a word per beat;
-// the ring keeps no copy: issue 9, area), waits for the answer, writes the response into the slot -- HPA, GPA, HTVAL first (a
-// burst of three) and the STATUS word (with DONE) last (a single beat) -- and
+// the ring keeps no copy: issue 9, area), waits for the answer, writes the
+// response into the slot -- HPA and GPA first (a burst of two) and the
+// STATUS word (with DONE) last (a single beat) -- and
 // advances HEAD once that last write is acknowledged, so a HEAD that software
 // reads never points past a slot whose response is not in memory, and DONE
 // is never seen before the rest. When HEAD reaches TAIL it pulses done.
@@ -40,7 +41,7 @@ module hva_ring (
     StReadData,    // word_q: which request word comes next
     StWait,        // response awaited
     StWrite,       // AW and W offered (aw_done_q / w_done_q: taken); status_q: the
-                   // STATUS beat, else the HPA/GPA/HTVAL burst (word_q: its beat)
+                   // STATUS beat, else the HPA/GPA burst (word_q: its beat)
     StWriteResp,
     StError
   } state_e;
@@ -76,14 +77,10 @@ module hva_ring (
   // word is written: the ring keeps no copy (issue 9, area). The walker has
   // one translation at a time from here and the registers (hva_req_arb), and
   // the ring reads its next slot only after this one's STATUS is written.
-  always_comb begin
-    unique case (word_q)
-      2'd0:    wr_data = rsp_i.hpa;
-      2'd1:    wr_data = rsp_i.gpa;
-      2'd2:    wr_data = hva_pkg::htval_of(rsp_i.exc, rsp_i.gpa);
-      default: wr_data = {rsp_info, rsp_status};
-    endcase
-  end
+  // No HTVAL word (issue 9, area: a third 64-bit input of this multiplexer,
+  // formed per bit from the GPA): software derives it from the GPA.
+  assign wr_data = status_q  ? {rsp_info, rsp_status} :
+                   word_q[0] ? rsp_i.gpa : rsp_i.hpa;
   // taken with the STATUS write's response, or with an error's
   assign rsp_ready_o = state_q == StWriteResp && axi_rsp_i.b_valid && (status_q || axi_rsp_i.b_resp[1]);
 
@@ -147,7 +144,7 @@ module hva_ring (
       StWrite: begin
         if (!aw_done_q && axi_rsp_i.aw_ready) aw_done_d = 1'b1;
         if (!w_done_q && axi_rsp_i.w_ready) begin
-          if (status_q || word_q == 2'd2) w_done_d = 1'b1;   // the last beat
+          if (status_q || word_q[0]) w_done_d = 1'b1;   // the last beat
           else word_d = word_q + 2'd1;
         end
         if (aw_done_d && w_done_d) state_d = StWriteResp;
@@ -217,17 +214,17 @@ module hva_ring (
     axi_req_o.ar.burst = 2'b01;    // INCR
     axi_req_o.ar_valid = state_q == StReadAddr;
     axi_req_o.r_ready  = state_q == StReadData;
-    // HPA, GPA, HTVAL as one burst (its address held while word_q counts
-    // the beats), then STATUS
+    // HPA, GPA as one burst (its address held while word_q counts the
+    // beats), then STATUS
     axi_req_o.aw.addr  = {slot_addr, status_q ? 6'(hva_regs_pkg::HVA_SLOT_STATUS)
                                                     : 6'(hva_regs_pkg::HVA_SLOT_HPA)};
-    axi_req_o.aw.len   = status_q ? 8'd0 : 8'd2;
+    axi_req_o.aw.len   = status_q ? 8'd0 : 8'd1;
     axi_req_o.aw.size  = 3'd3;
     axi_req_o.aw.burst = 2'b01;
     axi_req_o.aw_valid = state_q == StWrite && !aw_done_q;
     axi_req_o.w_data   = wr_data;
     axi_req_o.w_strb   = 8'hff;
-    axi_req_o.w_last   = status_q || word_q == 2'd2;
+    axi_req_o.w_last   = status_q || word_q[0];
     axi_req_o.w_valid  = state_q == StWrite && !w_done_q;
     axi_req_o.b_ready  = state_q == StWriteResp;
   end

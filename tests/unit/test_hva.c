@@ -44,8 +44,7 @@ static bool mapped(uint32_t off)
         HVA_REQ_HGATP_HI_OFFSET, HVA_REQ_ADDR_LO_OFFSET, HVA_REQ_ADDR_HI_OFFSET,
         HVA_REQ_CTRL_OFFSET, HVA_REQ_GO_OFFSET, HVA_STATUS_OFFSET, HVA_RSP_STATUS_OFFSET,
         HVA_RSP_INFO_OFFSET, HVA_RSP_HPA_LO_OFFSET, HVA_RSP_HPA_HI_OFFSET, HVA_RSP_GPA_LO_OFFSET,
-        HVA_RSP_GPA_HI_OFFSET, HVA_RSP_TVAL_LO_OFFSET, HVA_RSP_TVAL_HI_OFFSET,
-        HVA_RSP_HTVAL_LO_OFFSET, HVA_RSP_HTVAL_HI_OFFSET, HVA_RING_BASE_LO_OFFSET,
+        HVA_RSP_GPA_HI_OFFSET, HVA_RING_BASE_LO_OFFSET,
         HVA_RING_BASE_HI_OFFSET, HVA_RING_SIZE_OFFSET, HVA_RING_HEAD_OFFSET,
         HVA_RING_TAIL_OFFSET, HVA_RING_DOORBELL_OFFSET, HVA_RING_CTRL_OFFSET,
         HVA_IRQ_ENABLE_OFFSET, HVA_IRQ_STATUS_OFFSET, HVA_INV_VMID_OFFSET, HVA_INV_ASID_OFFSET,
@@ -100,8 +99,6 @@ static void device_go(void)
     R(RSP_INFO) = info;
     R(RSP_HPA_LO) = (uint32_t)r.hpa;   R(RSP_HPA_HI) = (uint32_t)(r.hpa >> 32);
     R(RSP_GPA_LO) = (uint32_t)r.gpa;   R(RSP_GPA_HI) = (uint32_t)(r.gpa >> 32);
-    R(RSP_TVAL_LO) = (uint32_t)r.tval; R(RSP_TVAL_HI) = (uint32_t)(r.tval >> 32);
-    R(RSP_HTVAL_LO) = (uint32_t)r.htval; R(RSP_HTVAL_HI) = (uint32_t)(r.htval >> 32);
     dev.busy_reads = dev.busy_after_go;
 }
 
@@ -118,7 +115,6 @@ static void device_doorbell(void)
                          &st, &info, &r);
         hva_mem_write(&dev.mem, s + 0x28, r.hpa);
         hva_mem_write(&dev.mem, s + 0x30, r.gpa);
-        hva_mem_write(&dev.mem, s + 0x38, r.htval);
         hva_mem_write(&dev.mem, s + 0x20, st | (uint64_t)info << 32);
         dev.head = (dev.head + 1) & mask;
     }

@@ -424,11 +424,24 @@ static void mixed(struct hva *h, unsigned n)
            " write cycles held back\n", n, singles, singles, write_waits - waits0);
     CHECK(write_waits - waits0 >= 10, "a GO / XLATE_* write was never held back");
 
-    /* XLATE_* leaves REQ_* alone */
-    lite_write32(NULL, HVA_REQ_ADDR_LO_OFFSET, 0x1234008u);
+    /* XLATE_* leaves REQ_* alone: a GO after it translates REQ_*'s request
+       again. REQ_* are write-only (read 0). */
+    struct hva_ring_req q;
+    struct xlate_result want, r;
+    random_request(&q, false);
+    xlate_translate(&q.ctx, &mem.xm, q.addr, q.acc, &want);
+    CHECK(hva_translate(h, &q.ctx, q.addr, q.acc, &r, NULL) == HVA_OK && same(&r, &want), "single");
     uint64_t hpa = 0;
-    CHECK(hva_translate_fast(h, 0, GPA_DATA, XLATE_READ, &hpa) >= 0, "fast");
-    CHECK(lite_read32(NULL, HVA_REQ_ADDR_LO_OFFSET) == 0x1234008u, "XLATE_* changed REQ_ADDR_LO");
+    CHECK(hva_translate_fast(h, 0, q.addr ^ 0x1000u, XLATE_READ, &hpa) >= 0, "fast");
+    CHECK(lite_read32(NULL, HVA_REQ_ADDR_LO_OFFSET) == 0 && lite_read32(NULL, HVA_REQ_CTRL_OFFSET) == 0,
+          "REQ_* read back");
+    lite_write32(NULL, HVA_REQ_GO_OFFSET, 1);
+    for (int i = 0; i < 1000 && (lite_read32(NULL, HVA_STATUS_OFFSET) & HVA_STATUS_REQ_BUSY_MASK); i++)
+        ;
+    memset(&r, 0, sizeof r);
+    CHECK(hva_last_result(h, q.addr, &r, NULL) == HVA_OK, "GO after XLATE_*");
+    if (!same(&r, &want))
+        report("XLATE_* changed REQ_*", &q, &r, &want);
 }
 
 /* Cycles per translation through the registers, for one Sv39-over-Sv39x4

@@ -121,15 +121,21 @@ static uint8_t perm_bits(uint32_t nibble)
     return (uint8_t)((nibble & 0xf) << 1);
 }
 
+/* The HVA keeps neither tval nor htval (issue 9, area): tval is the
+ * translated address on a fault, htval the faulting GPA >> 2 on a guest-page
+ * fault (the GPA the HVA reports then), both 0 otherwise. */
 static void fill_result(struct xlate_result *r, uint32_t status, uint32_t info, uint64_t addr,
-                        uint64_t hpa, uint64_t gpa, uint64_t htval, struct hva_hits *hits)
+                        uint64_t hpa, uint64_t gpa, struct hva_hits *hits)
 {
     r->exc = FIELD(RSP_STATUS, EXC, status);
     r->implicit = FIELD(RSP_STATUS, IMPLICIT, status) != 0;
     r->hpa = hpa;
     r->gpa = gpa;
-    r->tval = r->exc ? addr : 0;   /* the HVA reports the translated address */
-    r->htval = htval;
+    r->tval = r->exc ? addr : 0;
+    r->htval = r->exc == XLATE_EXC_INST_GUEST_PAGE || r->exc == XLATE_EXC_LOAD_GUEST_PAGE ||
+                       r->exc == XLATE_EXC_STORE_GUEST_PAGE
+                   ? gpa >> 2
+                   : 0;
     r->vs_perm = perm_bits(FIELD(RSP_INFO, VS_PERM, info));
     r->g_perm = perm_bits(FIELD(RSP_INFO, G_PERM, info));
     r->page_size = r->exc ? 0 : 1ull << FIELD(RSP_INFO, PAGE_LOG2, info);
@@ -148,9 +154,7 @@ int hva_last_result(struct hva *h, uint64_t addr, struct xlate_result *r, struct
     uint32_t info = rd(h, HVA_RSP_INFO_OFFSET);
     fill_result(r, status, info, addr,
                 rd64(h, HVA_RSP_HPA_LO_OFFSET, HVA_RSP_HPA_HI_OFFSET),
-                rd64(h, HVA_RSP_GPA_LO_OFFSET, HVA_RSP_GPA_HI_OFFSET),
-                rd64(h, HVA_RSP_HTVAL_LO_OFFSET, HVA_RSP_HTVAL_HI_OFFSET), hits);
-    r->tval = rd64(h, HVA_RSP_TVAL_LO_OFFSET, HVA_RSP_TVAL_HI_OFFSET);
+                rd64(h, HVA_RSP_GPA_LO_OFFSET, HVA_RSP_GPA_HI_OFFSET), hits);
     int e = bus_status(h);
     if (e)
         return e;
@@ -342,7 +346,7 @@ int hva_ring_collect(struct hva *h, struct hva_ring *ring, struct xlate_result *
         uint64_t sw = s[HVA_SLOT_STATUS / 8];
         /* the request's address travels in the slot: tval is it on a fault */
         fill_result(&res[n], (uint32_t)sw, (uint32_t)(sw >> 32), s[HVA_SLOT_ADDR / 8],
-                    s[HVA_SLOT_HPA / 8], s[HVA_SLOT_GPA / 8], s[HVA_SLOT_HTVAL / 8], NULL);
+                    s[HVA_SLOT_HPA / 8], s[HVA_SLOT_GPA / 8], NULL);
         if (!FIELD(RSP_STATUS, DONE, (uint32_t)sw))
             return HVA_ERR_RING;   /* HEAD moved past an unanswered slot: a broken engine */
         ring->head++;
