@@ -94,7 +94,7 @@ module hva_regs #(
                     (axil_req_i.aw.addr[AddrW-1:8] == (AddrW-8)'(hva_regs_pkg::HVA_CTX_BASE >> 8) &&
                      axil_req_i.aw.addr[5:4] == 2'(hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET >> 4));
   assign inv_wr   = axil_req_i.aw.addr[AddrW-1:5] == (AddrW-5)'(hva_regs_pkg::HVA_INV_VMID_OFFSET >> 5);
-  assign idle     = state_q == StIdle && !init_q;   // (after the reset's clearing)
+  assign idle     = state_q == StIdle && !init_q;   // (after the counters' clearing)
   assign rd_wait  = 32'(axil_req_i.ar.addr) == hva_regs_pkg::HVA_XLATE_RESULT_OFFSET && req_busy_q;
   assign acc_we   = idle && axil_req_i.aw_valid && axil_req_i.w_valid && !(start_wr && !sreq_free_i) &&
                     !(inv_wr && inv_valid_q);
@@ -204,17 +204,17 @@ module hva_regs #(
   localparam int unsigned NumCnt = 6;
   logic [NumCnt*32-1:0] cnt_q;
 
-  // Context slots in LUTRAM: one memory per word (VSATP_LO/HI, HGATP_LO/HI,
-  // CTRL, ADDR_HI; word i at offset 4 * i), a slot per row, no reset. Every
-  // access names one slot (ctx_slot), so one read port serves the bus and
-  // XLATE_*. After reset, the rows are written with zeros, one per cycle
-  // (init_q; the bus waits), so a word reads 0 until written (a written bit
-  // per word masking the reads cost about 250 LUT; issue 9, area).
+  // Context slots in LUTRAM: one memory per byte of each word (VSATP_LO/HI,
+  // HGATP_LO/HI, CTRL, ADDR_HI; word i at offset 4 * i), a slot per row, no
+  // reset. Every access names one slot (ctx_slot), so one read port serves
+  // XLATE_*. The words are write-only (issue 9, area: their read multiplexer
+  // and the read-modify-write of a strobed write cost about 100 LUT; a
+  // memory per byte takes the strobes); a slot's words are undefined until
+  // software loads it.
   localparam int unsigned CtxWords = 6;
   localparam int unsigned CtxCtrlW = 4;   // word index of CTRL
   logic [CtxWords*32-1:0]       ctx_row;  // the words of slot ctx_slot
   logic [CtxWords-1:0]          ctx_we;
-  logic [31:0]                  ctx_wdata, ctx_word;
   logic                         ctx_in_words;
   logic [2:0]                   ctx_wi;   // word index of the access
 
@@ -245,19 +245,12 @@ module hva_regs #(
   // rows: CtxSlots rounded up to a power of two (one slot: a plain register,
   // as on the iCE40 board, which has no LUTRAM)
   localparam int unsigned CtxRowW = CtxSlots > 1 ? $clog2(CtxSlots) : 1;
-  logic               init_q, init_d;     // clearing the rows (and the counters)
-  logic [CtxRowW-1:0] init_row_q, init_row_d, ctx_addr;
-  assign ctx_addr   = init_q ? init_row_q : ctx_slot[CtxRowW-1:0];
-  assign init_row_d = init_q ? init_row_q + 1'b1 : init_row_q;
-  assign init_d     = init_q && init_row_q != '1;
+  logic               init_q;    // the reset's first cycle: clears the counters
+  logic [CtxRowW-1:0] ctx_addr;
+  assign ctx_addr = ctx_slot[CtxRowW-1:0];
   always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      init_q     <= 1'b1;
-      init_row_q <= '0;
-    end else begin
-      init_q     <= init_d;
-      init_row_q <= init_row_d;
-    end
+    if (!rst_ni) init_q <= 1'b1;
+    else         init_q <= 1'b0;
   end
   if (CtxSlots == 1) begin : g_one_slot   // plain registers: no address
     /* verilator lint_off UNUSEDSIGNAL */
@@ -266,42 +259,36 @@ module hva_regs #(
     /* verilator lint_on UNUSEDSIGNAL */
   end
   for (genvar i = 0; i < CtxWords; i++) begin : g_ctx
-    logic [31:0] word;
-    if (CtxSlots > 1) begin : g_mem
-      (* ram_style = "distributed" *) logic [31:0] mem_q [1 << CtxRowW];
-      always_ff @(posedge clk_i) begin
-        if (ctx_we[i] || init_q) mem_q[ctx_addr] <= init_q ? '0 : ctx_wdata;
-      end
-      assign word = mem_q[ctx_addr];
-    end else begin : g_reg
-      // one slot: a register with a reset, so it needs no written bit (the
-      // iCE40 board: those bits and their masks cost about 200 logic cells)
-      logic [31:0] word_q;
-      always_ff @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) begin
-          word_q <= '0;
-        end else if (ctx_we[i]) begin
-          word_q <= ctx_wdata;
+    for (genvar b = 0; b < 4; b++) begin : g_byte
+      logic [7:0] byte_v;
+      logic       we;
+      assign we = ctx_we[i] && axil_req_i.w_strb[b];
+      if (CtxSlots > 1) begin : g_mem
+        (* ram_style = "distributed" *) logic [7:0] mem_q [1 << CtxRowW];
+        always_ff @(posedge clk_i) begin
+          if (we) mem_q[ctx_addr] <= axil_req_i.w_data[b*8 +: 8];
         end
+        assign byte_v = mem_q[ctx_addr];
+      end else begin : g_reg
+        // one slot: a register (with a reset, as on the iCE40 board)
+        logic [7:0] byte_q;
+        always_ff @(posedge clk_i or negedge rst_ni) begin
+          if (!rst_ni) begin
+            byte_q <= '0;
+          end else if (we) begin
+            byte_q <= axil_req_i.w_data[b*8 +: 8];
+          end
+        end
+        assign byte_v = byte_q;
       end
-      assign word = word_q;
+      assign ctx_row[i*32 + b*8 +: 8] = byte_v;
     end
-    assign ctx_row[i*32 +: 32] = word;
-  end
-
-  // the word the access names, and a slot's registers
-  always_comb begin
-    ctx_word = '0;
-    for (int unsigned i = 0; i < CtxWords; i++)
-      if (32'(ctx_wi) == i) ctx_word = ctx_row[i*32 +: 32];
   end
 
   always_comb begin
-    ctx_rdata = '0;
+    ctx_rdata = '0;   // write-only
     ctx_err   = 1'b0;
-    if (ctx_in_words) begin
-      ctx_rdata = ctx_word;
-    end else begin
+    if (!ctx_in_words) begin
       unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
         hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
         hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
@@ -394,9 +381,6 @@ module hva_regs #(
     merge = (q & ~(m & rw)) | (d & m & rw);
   endfunction
 
-  // a slot word's write: strobed bytes of its writable bits
-  assign ctx_wdata = merge(ctx_word, wd, wmask,
-                           32'(ctx_wi) == CtxCtrlW ? hva_regs_pkg::HVA_CTX_CTRL_RWMASK : '1);
   always_comb begin
     ctx_we   = '0;
     for (int unsigned i = 0; i < CtxWords; i++) begin
@@ -602,7 +586,7 @@ module hva_regs #(
     xreq_o.vsatp = ctx_row[0 +: 64];
     xreq_o.hgatp = ctx_row[64 +: 64];
     xreq_o.addr  = {ctx_row[5*32 +: 32], wd};
-    xreq_o.ctrl  = ctx_row[CtxCtrlW*32 +: 32];
+    xreq_o.ctrl  = ctx_row[CtxCtrlW*32 +: 32] & hva_regs_pkg::HVA_CTX_CTRL_WOMASK;
     xreq_o.ctrl[hva_regs_pkg::HVA_REQ_CTRL_ACCESS_LSB +: 2] =
         ctx_off[3:2] == 2'd0 ? walker_pkg::AccRead :
         ctx_off[3:2] == 2'd1 ? walker_pkg::AccWrite : walker_pkg::AccExec;

@@ -611,13 +611,14 @@ int main(void)
     CHECK(h.caps.axi_id_w == 5 && h.caps.ring_max_log2 == 15 && h.caps.vic_guests == 4 &&
           h.caps.ctx_slots == 4, "capabilities");
 
-    /* reset values: the slots' words (LUTRAM, written with zeros after
-       reset) and the counters (no reset pin, cleared then) read 0 */
+    /* the slots' words are write-only (read 0, no SLVERR); the counters (no
+       reset pin, cleared in the reset's first cycle) read 0 */
     for (uint32_t k = 0; k < h.caps.ctx_slots; k++) {
         for (uint32_t w = 0; w < 6; w++) {
             uint32_t off = HVA_CTX_VSATP_LO_OFFSET + k * HVA_CTX_STRIDE + 4 * w;
+            lite_write32(NULL, off, 0xa5a5a5a5u);
             uint32_t v = lite_read32(NULL, off);
-            CHECK(!lite_bus_error(NULL) && v == 0, "slot word %#x after reset: %08x", off, v);
+            CHECK(!lite_bus_error(NULL) && v == 0, "slot word %#x read back: %08x", off, v);
         }
     }
     for (uint32_t off = HVA_PERF_REQUESTS_OFFSET; off <= HVA_PERF_BUSY_CYCLES_OFFSET; off += 4) {
