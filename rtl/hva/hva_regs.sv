@@ -122,12 +122,14 @@ module hva_regs #(
     rdata_d = rdata_q;
     err_d   = err_q;
     unique case (state_q)
+      // rdata_q is seen only in StReadResp: it takes the read data in every
+      // idle cycle (no hold, no zero for writes: fewer LUTs per bit)
       StIdle: begin
+        rdata_d = acc_rdata;
         if (acc && in_vic) begin
           state_d = acc_we ? StVicWrite : StVicRead;
         end else if (acc) begin
           state_d = acc_we ? StWriteResp : StReadResp;
-          rdata_d = acc_we ? '0 : acc_rdata;
           err_d   = acc_err;
         end
       end
@@ -139,7 +141,6 @@ module hva_regs #(
       end
       StVicWrite: begin
         state_d = StWriteResp;
-        rdata_d = '0;
         err_d   = vic_err_i;
       end
       StWriteResp: if (axil_req_i.b_ready) state_d = StIdle;
@@ -222,7 +223,6 @@ module hva_regs #(
   logic [31:0] local_rdata;
   logic        local_err;
   logic [31:0] rsp_status, rsp_info, xlate_result;
-  logic [31:0] ctx_rdata;
   logic        ctx_err;
 
   always_comb begin
@@ -285,14 +285,13 @@ module hva_regs #(
     end
   end
 
-  always_comb begin
-    ctx_rdata = '0;   // write-only
+  always_comb begin   // (the words are write-only: read 0)
     ctx_err   = 1'b0;
     if (!ctx_in_words) begin
       unique case (32'(ctx_off) + hva_regs_pkg::HVA_CTX_BASE)
         hva_regs_pkg::HVA_CTX_XLATE_READ_OFFSET,
         hva_regs_pkg::HVA_CTX_XLATE_WRITE_OFFSET,
-        hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: ctx_rdata = '0;
+        hva_regs_pkg::HVA_CTX_XLATE_EXEC_OFFSET: ;
         default: ctx_err = 1'b1;
       endcase
     end
@@ -305,17 +304,51 @@ module hva_regs #(
     .info_o  (rsp_info)
   );
 
+  // The read data: a word per offset of the HVA block, indexed by the
+  // offset's bits 7:2 -- a multiplexer tree on the address packs more inputs
+  // per LUT than the decoded case before (issue 9, area). Write-only and
+  // unmapped words are 0; the slots' words are write-only.
+  localparam int unsigned NumWords = 64;
+  logic [NumWords*32-1:0] rd_words;
   always_comb begin
-    local_rdata = '0;
-    local_err   = 1'b0;
+    rd_words = '0;
+    rd_words[hva_regs_pkg::HVA_ID_OFFSET * 8 +: 32] = hva_regs_pkg::HVA_ID_RESVAL;
+    rd_words[hva_regs_pkg::HVA_CAP0_OFFSET * 8 +: 32] = Cap0;
+    rd_words[hva_regs_pkg::HVA_CAP1_OFFSET * 8 +: 32] = Cap1;
+    rd_words[hva_regs_pkg::HVA_CAP2_OFFSET * 8 +: 32] = Cap2;
+    rd_words[hva_regs_pkg::HVA_CAP3_OFFSET * 8 +: 32] = Cap3;
+    rd_words[hva_regs_pkg::HVA_RSP_STATUS_OFFSET * 8 +: 32] = rsp_status;
+    rd_words[hva_regs_pkg::HVA_RSP_INFO_OFFSET * 8 +: 32] = rsp_info;
+    rd_words[hva_regs_pkg::HVA_XLATE_RESULT_OFFSET * 8 +: 32] = xlate_result;
+    rd_words[hva_regs_pkg::HVA_RSP_HPA_LO_OFFSET * 8 +: 32] = rsp_q.hpa[31:0];
+    rd_words[hva_regs_pkg::HVA_RSP_HPA_HI_OFFSET * 8 +: 32] = rsp_q.hpa[63:32];
+    rd_words[hva_regs_pkg::HVA_RSP_GPA_LO_OFFSET * 8 +: 32] = rsp_q.gpa[31:0];
+    rd_words[hva_regs_pkg::HVA_RSP_GPA_HI_OFFSET * 8 +: 32] = rsp_q.gpa[63:32];
+    rd_words[hva_regs_pkg::HVA_RING_HEAD_OFFSET * 8 +: 32] = 32'(ring_status_i.head);
+    rd_words[hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET * 8 +: 32] = 32'(irq_en_q);
+    rd_words[hva_regs_pkg::HVA_IRQ_STATUS_OFFSET * 8 +: 32] = 32'(irq_st_q);
+    rd_words[hva_regs_pkg::HVA_PERF_REQUESTS_OFFSET * 8 +: 32] = cnt_q[0*32 +: 32];
+    rd_words[hva_regs_pkg::HVA_PERF_TLB_HITS_OFFSET * 8 +: 32] = cnt_q[1*32 +: 32];
+    rd_words[hva_regs_pkg::HVA_PERF_GTLB_HITS_OFFSET * 8 +: 32] = cnt_q[2*32 +: 32];
+    rd_words[hva_regs_pkg::HVA_PERF_PWC_HITS_OFFSET * 8 +: 32] = cnt_q[3*32 +: 32];
+    rd_words[hva_regs_pkg::HVA_PERF_PTE_READS_OFFSET * 8 +: 32] = cnt_q[4*32 +: 32];
+    rd_words[hva_regs_pkg::HVA_PERF_BUSY_CYCLES_OFFSET * 8 +: 32] = cnt_q[5*32 +: 32];
+    rd_words[hva_regs_pkg::HVA_STATUS_OFFSET * 8 + hva_regs_pkg::HVA_STATUS_REQ_BUSY_LSB]  = req_busy_q;
+    rd_words[hva_regs_pkg::HVA_STATUS_OFFSET * 8 + hva_regs_pkg::HVA_STATUS_RING_BUSY_LSB] = ring_status_i.busy;
+    rd_words[hva_regs_pkg::HVA_STATUS_OFFSET * 8 + hva_regs_pkg::HVA_STATUS_INV_BUSY_LSB]  = inv_valid_q;
+    rd_words[hva_regs_pkg::HVA_STATUS_OFFSET * 8 + hva_regs_pkg::HVA_STATUS_RING_ERR_LSB]  = ring_status_i.err;
+  end
+  assign local_rdata = off[8] ? '0 : rd_words[32'(off[7:2]) * 32 +: 32];
+
+  // the offsets that answer OKAY
+  always_comb begin
+    local_err = 1'b0;
     unique case (32'(off))
-      hva_regs_pkg::HVA_ID_OFFSET:            local_rdata = hva_regs_pkg::HVA_ID_RESVAL;
-      hva_regs_pkg::HVA_CAP0_OFFSET:          local_rdata = Cap0;
-      hva_regs_pkg::HVA_CAP1_OFFSET:          local_rdata = Cap1;
-      hva_regs_pkg::HVA_CAP2_OFFSET:          local_rdata = Cap2;
-      hva_regs_pkg::HVA_CAP3_OFFSET:          local_rdata = Cap3;
-      // write-only registers read 0 (issue 9, area: each readable word
-      // costs about 10 LUTs of this multiplexer; software keeps what it wrote)
+      hva_regs_pkg::HVA_ID_OFFSET,
+      hva_regs_pkg::HVA_CAP0_OFFSET,
+      hva_regs_pkg::HVA_CAP1_OFFSET,
+      hva_regs_pkg::HVA_CAP2_OFFSET,
+      hva_regs_pkg::HVA_CAP3_OFFSET,
       hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET,
       hva_regs_pkg::HVA_REQ_VSATP_HI_OFFSET,
       hva_regs_pkg::HVA_REQ_HGATP_LO_OFFSET,
@@ -335,33 +368,25 @@ module hva_regs #(
       hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET,
       hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET,
       hva_regs_pkg::HVA_INV_CMD_OFFSET,
-      hva_regs_pkg::HVA_PERF_CTRL_OFFSET:     local_rdata = '0;
-      hva_regs_pkg::HVA_STATUS_OFFSET: begin
-        local_rdata[hva_regs_pkg::HVA_STATUS_REQ_BUSY_LSB]  = req_busy_q;
-        local_rdata[hva_regs_pkg::HVA_STATUS_RING_BUSY_LSB] = ring_status_i.busy;
-        local_rdata[hva_regs_pkg::HVA_STATUS_INV_BUSY_LSB]  = inv_valid_q;
-        local_rdata[hva_regs_pkg::HVA_STATUS_RING_ERR_LSB]  = ring_status_i.err;
-      end
-      hva_regs_pkg::HVA_RSP_STATUS_OFFSET:    local_rdata = rsp_status;
-      hva_regs_pkg::HVA_RSP_INFO_OFFSET:      local_rdata = rsp_info;
-      hva_regs_pkg::HVA_XLATE_RESULT_OFFSET:  local_rdata = xlate_result;
-      hva_regs_pkg::HVA_RSP_HPA_LO_OFFSET:    local_rdata = rsp_q.hpa[31:0];
-      hva_regs_pkg::HVA_RSP_HPA_HI_OFFSET:    local_rdata = rsp_q.hpa[63:32];
-      hva_regs_pkg::HVA_RSP_GPA_LO_OFFSET:    local_rdata = rsp_q.gpa[31:0];
-      hva_regs_pkg::HVA_RSP_GPA_HI_OFFSET:    local_rdata = rsp_q.gpa[63:32];
-      hva_regs_pkg::HVA_RING_HEAD_OFFSET:     local_rdata = 32'(ring_status_i.head);
-      hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET:    local_rdata = 32'(irq_en_q);
-      hva_regs_pkg::HVA_IRQ_STATUS_OFFSET:    local_rdata = 32'(irq_st_q);
-      hva_regs_pkg::HVA_PERF_REQUESTS_OFFSET: local_rdata = cnt_q[0*32 +: 32];
-      hva_regs_pkg::HVA_PERF_TLB_HITS_OFFSET: local_rdata = cnt_q[1*32 +: 32];
-      hva_regs_pkg::HVA_PERF_GTLB_HITS_OFFSET: local_rdata = cnt_q[2*32 +: 32];
-      hva_regs_pkg::HVA_PERF_PWC_HITS_OFFSET: local_rdata = cnt_q[3*32 +: 32];
-      hva_regs_pkg::HVA_PERF_PTE_READS_OFFSET: local_rdata = cnt_q[4*32 +: 32];
-      hva_regs_pkg::HVA_PERF_BUSY_CYCLES_OFFSET: local_rdata = cnt_q[5*32 +: 32];
-      default: begin
-        local_rdata = ctx_rdata;
-        local_err   = !in_ctx || ctx_err;
-      end
+      hva_regs_pkg::HVA_PERF_CTRL_OFFSET,
+      hva_regs_pkg::HVA_STATUS_OFFSET,
+      hva_regs_pkg::HVA_RSP_STATUS_OFFSET,
+      hva_regs_pkg::HVA_RSP_INFO_OFFSET,
+      hva_regs_pkg::HVA_XLATE_RESULT_OFFSET,
+      hva_regs_pkg::HVA_RSP_HPA_LO_OFFSET,
+      hva_regs_pkg::HVA_RSP_HPA_HI_OFFSET,
+      hva_regs_pkg::HVA_RSP_GPA_LO_OFFSET,
+      hva_regs_pkg::HVA_RSP_GPA_HI_OFFSET,
+      hva_regs_pkg::HVA_RING_HEAD_OFFSET,
+      hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET,
+      hva_regs_pkg::HVA_IRQ_STATUS_OFFSET,
+      hva_regs_pkg::HVA_PERF_REQUESTS_OFFSET,
+      hva_regs_pkg::HVA_PERF_TLB_HITS_OFFSET,
+      hva_regs_pkg::HVA_PERF_GTLB_HITS_OFFSET,
+      hva_regs_pkg::HVA_PERF_PWC_HITS_OFFSET,
+      hva_regs_pkg::HVA_PERF_PTE_READS_OFFSET,
+      hva_regs_pkg::HVA_PERF_BUSY_CYCLES_OFFSET: ;
+      default: local_err = !in_ctx || ctx_err;
     endcase
   end
 
@@ -375,10 +400,16 @@ module hva_regs #(
   assign lwr = acc_we && in_local && !local_err;
   assign wd  = axil_req_i.w_data & wmask;
 
-  // new value of an RW register: strobed bytes of the writable bits
-  function automatic logic [31:0] merge(logic [31:0] q, logic [31:0] d, logic [31:0] m,
-                                        logic [31:0] rw);
-    merge = (q & ~(m & rw)) | (d & m & rw);
+  // new value of a register: its strobed bytes from W. A multiplexer per bit
+  // with the old value on one side, so synthesis makes the strobe a
+  // flip-flop enable and takes the data straight from W (the AND-OR form
+  // with a mask cost a LUT per bit; issue 9, area). No mask argument: Yosys
+  // 0.23 passes a constant '1 (even through a localparam) into a function as
+  // 32'd1, which made every register written with the mask '1 (REQ_VSATP,
+  // REQ_HGATP, REQ_ADDR, RING_BASE_HI, INV_ADDR) a constant in synthesis
+  // but bit 0. Bits a register does not keep are dropped where it is used.
+  function automatic logic [31:0] merge(logic [31:0] q, logic [31:0] d, logic [31:0] m);
+    for (int unsigned i = 0; i < 32; i++) merge[i] = m[i] ? d[i] : q[i];
   endfunction
 
   always_comb begin
@@ -391,7 +422,7 @@ module hva_regs #(
   end
 
   logic [31:0] ring_size_wr;   // clamped to the largest ring below
-  assign ring_size_wr = merge(32'(ring_size_q), wd, wmask, hva_regs_pkg::HVA_RING_SIZE_WOMASK);
+  assign ring_size_wr = merge(32'(ring_size_q), axil_req_i.w_data, wmask) & hva_regs_pkg::HVA_RING_SIZE_WOMASK;
 
   function automatic logic wr_at(logic w, logic [8:0] o, int unsigned reg_off);
     wr_at = w && 32'(o) == reg_off;
@@ -422,38 +453,38 @@ module hva_regs #(
 
     // register writes
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_LO_OFFSET))
-      req_vsatp_d[31:0]  = merge(req_vsatp_q[31:0], wd, wmask, '1);
+      req_vsatp_d[31:0]  = merge(req_vsatp_q[31:0], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_VSATP_HI_OFFSET))
-      req_vsatp_d[63:32] = merge(req_vsatp_q[63:32], wd, wmask, '1);
+      req_vsatp_d[63:32] = merge(req_vsatp_q[63:32], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_HGATP_LO_OFFSET))
-      req_hgatp_d[31:0]  = merge(req_hgatp_q[31:0], wd, wmask, '1);
+      req_hgatp_d[31:0]  = merge(req_hgatp_q[31:0], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_HGATP_HI_OFFSET))
-      req_hgatp_d[63:32] = merge(req_hgatp_q[63:32], wd, wmask, '1);
+      req_hgatp_d[63:32] = merge(req_hgatp_q[63:32], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_LO_OFFSET))
-      req_addr_d[31:0]   = merge(req_addr_q[31:0], wd, wmask, '1);
+      req_addr_d[31:0]   = merge(req_addr_q[31:0], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_ADDR_HI_OFFSET))
-      req_addr_d[63:32]  = merge(req_addr_q[63:32], wd, wmask, '1);
+      req_addr_d[63:32]  = merge(req_addr_q[63:32], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_REQ_CTRL_OFFSET))
-      req_ctrl_d = merge(req_ctrl_q, wd, wmask, hva_regs_pkg::HVA_REQ_CTRL_WOMASK);
+      req_ctrl_d = merge(req_ctrl_q, axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_LO_OFFSET))
-      ring_base_d[31:0]  = merge(ring_base_q[31:0], wd, wmask, hva_regs_pkg::HVA_RING_BASE_LO_WOMASK);
+      ring_base_d[31:0]  = merge(ring_base_q[31:0], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_BASE_HI_OFFSET))
-      ring_base_d[63:32] = merge(ring_base_q[63:32], wd, wmask, '1);
+      ring_base_d[63:32] = merge(ring_base_q[63:32], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_SIZE_OFFSET)) begin
       ring_size_d = ring_size_wr > RingMaxLog2 ? 4'(RingMaxLog2) : 4'(ring_size_wr);
     end
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_TAIL_OFFSET))
-      ring_tail_d = 16'(merge(32'(ring_tail_q), wd, wmask, hva_regs_pkg::HVA_RING_TAIL_WOMASK));
+      ring_tail_d = 16'(merge(32'(ring_tail_q), axil_req_i.w_data, wmask));
     if (wr_at(lwr, off, hva_regs_pkg::HVA_IRQ_ENABLE_OFFSET))
-      irq_en_d = 3'(merge(32'(irq_en_q), wd, wmask, hva_regs_pkg::HVA_IRQ_ENABLE_RWMASK));
+      irq_en_d = 3'(merge(32'(irq_en_q), axil_req_i.w_data, wmask));
     if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_VMID_OFFSET))
-      inv_vmid_d = 14'(merge(32'(inv_vmid_q), wd, wmask, hva_regs_pkg::HVA_INV_VMID_WOMASK));
+      inv_vmid_d = 14'(merge(32'(inv_vmid_q), axil_req_i.w_data, wmask));
     if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ASID_OFFSET))
-      inv_asid_d = 16'(merge(32'(inv_asid_q), wd, wmask, hva_regs_pkg::HVA_INV_ASID_WOMASK));
+      inv_asid_d = 16'(merge(32'(inv_asid_q), axil_req_i.w_data, wmask));
     if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_LO_OFFSET))
-      inv_addr_d[31:0]   = merge(inv_addr_q[31:0], wd, wmask, '1);
+      inv_addr_d[31:0]   = merge(inv_addr_q[31:0], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_INV_ADDR_HI_OFFSET))
-      inv_addr_d[63:32]  = merge(inv_addr_q[63:32], wd, wmask, '1);
+      inv_addr_d[63:32]  = merge(inv_addr_q[63:32], axil_req_i.w_data, wmask);
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_DOORBELL_OFFSET))
       doorbell   = wd[hva_regs_pkg::HVA_RING_DOORBELL_RING_LSB];
     if (wr_at(lwr, off, hva_regs_pkg::HVA_RING_CTRL_OFFSET))
@@ -585,7 +616,9 @@ module hva_regs #(
     sreq_o.ctrl  = req_ctrl_q;
     xreq_o.vsatp = ctx_row[0 +: 64];
     xreq_o.hgatp = ctx_row[64 +: 64];
-    xreq_o.addr  = {ctx_row[5*32 +: 32], wd};
+    // (the XLATE_* write's whole word: its strobes are not applied, which
+    // would cost a LUT per bit)
+    xreq_o.addr  = {ctx_row[5*32 +: 32], axil_req_i.w_data};
     xreq_o.ctrl  = ctx_row[CtxCtrlW*32 +: 32] & hva_regs_pkg::HVA_CTX_CTRL_WOMASK;
     xreq_o.ctrl[hva_regs_pkg::HVA_REQ_CTRL_ACCESS_LSB +: 2] =
         ctx_off[3:2] == 2'd0 ? walker_pkg::AccRead :

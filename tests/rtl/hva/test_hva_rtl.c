@@ -87,6 +87,7 @@ static uint32_t lite_read32(void *ctx, uint32_t off)
 }
 
 static uint64_t write_waits;   /* cycles a write's AW was offered and not taken */
+static uint32_t lite_strb = 0xf;   /* WSTRB of the writes */
 
 static void lite_write32(void *ctx, uint32_t off, uint32_t v)
 {
@@ -94,7 +95,7 @@ static void lite_write32(void *ctx, uint32_t off, uint32_t v)
     pin.s_aw_addr = off;
     pin.s_aw_valid = 1;
     pin.s_w_data = v;
-    pin.s_w_strb = 0xf;
+    pin.s_w_strb = lite_strb;
     pin.s_w_valid = 1;
     pin.s_b_ready = 1;
     for (int i = 0;; i++) {
@@ -444,6 +445,40 @@ static void mixed(struct hva *h, unsigned n)
         report("XLATE_* changed REQ_*", &q, &r, &want);
 }
 
+/* Byte strobes: a register keeps its unstrobed bytes (IRQ_ENABLE read back;
+ * REQ_ADDR_LO through a translation of the address it then holds). */
+static void strobes(struct hva *h)
+{
+    lite_strb = 0xe;
+    lite_write32(NULL, HVA_IRQ_ENABLE_OFFSET, 7);
+    CHECK(lite_read32(NULL, HVA_IRQ_ENABLE_OFFSET) == 0, "IRQ_ENABLE took an unstrobed byte");
+    lite_strb = 0x1;
+    lite_write32(NULL, HVA_IRQ_ENABLE_OFFSET, 7);
+    CHECK(lite_read32(NULL, HVA_IRQ_ENABLE_OFFSET) == 7, "IRQ_ENABLE strobed byte");
+    lite_strb = 0xf;
+    lite_write32(NULL, HVA_IRQ_ENABLE_OFFSET, 0);
+
+    for (int i = 0; i < 20; i++) {
+        struct hva_ring_req q;
+        struct xlate_result want, r;
+        random_request(&q, false);
+        CHECK(hva_translate(h, &q.ctx, q.addr, q.acc, &r, NULL) == HVA_OK, "strobes single");
+        uint32_t b = (uint32_t)rnd() & 3, v = (uint32_t)rnd();
+        uint64_t mask = 0xffull << (8 * b);
+        uint64_t addr = (q.addr & ~mask) | ((uint64_t)v & mask);
+        lite_strb = 1u << b;
+        lite_write32(NULL, HVA_REQ_ADDR_LO_OFFSET, v);
+        lite_strb = 0xf;
+        lite_write32(NULL, HVA_REQ_GO_OFFSET, 1);
+        for (int k = 0; k < 1000 && (lite_read32(NULL, HVA_STATUS_OFFSET) & HVA_STATUS_REQ_BUSY_MASK); k++)
+            ;
+        xlate_translate(&q.ctx, &mem.xm, addr, q.acc, &want);
+        CHECK(hva_last_result(h, addr, &r, NULL) == HVA_OK, "strobes GO");
+        if (!same(&r, &want))
+            report("REQ_ADDR_LO byte strobe", &q, &r, &want);
+    }
+}
+
 /* Cycles per translation through the registers, for one Sv39-over-Sv39x4
  * read: cold (after a fence) and on a combined-TLB hit, one at a time through
  * the single-request registers and 32 at a time through a ring of 64 slots
@@ -661,6 +696,7 @@ int main(void)
     lite_write32(NULL, HVA_IRQ_ENABLE_OFFSET, 0);
 
     latencies(&h);
+    strobes(&h);
     bus_errors(&h);
     CHECK(axm.protocol_errors == 0, "%" PRIu64 " AXI protocol errors", axm.protocol_errors);
 
