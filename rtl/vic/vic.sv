@@ -23,7 +23,8 @@
 //    claim use that register. A write to the context's enables or threshold
 //    empties it until it is arbitrated again, a write to the file's
 //    priorities empties all the file's contexts, and a claim empties every
-//    other context of the file that holds the claimed id, so best_q always
+//    context of the file that holds the claimed id (its own is arbitrated
+//    again the next cycle, unless the bus touches a unit then), so best_q always
 //    names an id that is still pending, enabled and above the threshold (it
 //    may lag a newer, better one by up to NumUnits cycles without bus
 //    accesses).
@@ -248,12 +249,21 @@ module vic #(
   assign rd_req   = req_q & ~we_q & ~err;
   // the file the bus touches is the file arbitrated this cycle
   assign touch    = req_q & ~err;
-  // the unit arbitrated this cycle (touch ? bus_u : scan_q), registered:
-  // the next cycle's is known from the request coming in and scan_d
-  logic [UnitW-1:0] mem_u_q;
+  // the unit arbitrated this cycle (touch ? bus_u : redo_q ? the claimed
+  // context : scan_q), registered: the next cycle's is known from the request
+  // coming in, a claim taken now and scan_d
+  logic [UnitW-1:0] mem_u_q, redo_u_q;   // redo_u_q: for an assertion only
+  logic             claim_taken, redo_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) mem_u_q <= '0;
-    else         mem_u_q <= (req_i && !err_i) ? bus_u_i : scan_d;
+    if (!rst_ni) begin
+      mem_u_q  <= '0;
+      redo_q   <= 1'b0;
+      redo_u_q <= '0;
+    end else begin
+      mem_u_q  <= (req_i && !err_i) ? bus_u_i : claim_taken ? bus_u : scan_d;
+      redo_q   <= claim_taken && !(req_i && !err_i);
+      redo_u_q <= bus_u;
+    end
   end
   assign mem_u    = mem_u_q;
   assign mem_f    = FileW'(mem_u >> CtxB);
@@ -662,7 +672,7 @@ module vic #(
       for (int unsigned i = 0; i < NumIds; i++) begin
         logic at_bus, clm, set;
         at_bus = bus_f == FileW'(f);
-        clm    = claim_now && claim_v && at_bus && claim_id == IdW'(i);
+        clm    = claim_taken && at_bus && claim_id == IdW'(i);
         set    = set_v && set_f == FileW'(f) && set_id == IdW'(i);
         pending_d[f*NumIds + i] = i != 0 && ((pending_q[f*NumIds + i] && !clm) || set);
       end
@@ -682,7 +692,7 @@ module vic #(
       cpl_1h[i] = complete_ok && complete_id == IdW'(i);
     end
   end
-  assign clm_we = (claim_now && claim_v) || complete_ok;
+  assign clm_we = claim_taken || complete_ok;
   // (id 0 is never claimed)
   assign clm_wd = (((clm_ok_pad[bus_f] ? clm_w : '0) & ~cpl_1h) | claim_1h) &
                   {{(NumIds-1){1'b1}}, 1'b0};
@@ -715,18 +725,22 @@ module vic #(
   end
 
   // the shared arbiter, on the touched or scanned file: the best pending and
-  // enabled id, delivered if its priority is above the threshold
+  // enabled id, delivered if its priority is above the threshold. A claim
+  // empties its context's best and arbitrates it again the next cycle (a
+  // "redo", unless a bus access takes that cycle), once the claimed id has
+  // left pending: taking the id out of this cycle's candidates instead put
+  // the best's unit mux and an id compare at the head of the VIC's deepest
+  // path (the touched unit's best, the arbiter, the threshold).
   logic                arb_any;
   logic [PrioBits-1:0] arb_prio;
-  // a claim in this cycle takes its id out: the result is the file's best
-  // after the claim
-  logic [NumIds-1:0] claim_1h;
+  logic [NumIds-1:0]   claim_1h;   // the id a claim takes (the claimed bits)
+  assign claim_taken = claim_now && claim_v;
   always_comb begin
     for (int unsigned i = 0; i < NumIds; i++) begin
-      claim_1h[i] = claim_now && claim_v && claim_id == IdW'(i);
+      claim_1h[i] = claim_taken && claim_id == IdW'(i);
     end
   end
-  assign cand = f_pending & f_enable & ~claim_1h;
+  assign cand = f_pending & f_enable;
 
   vic_arbiter #(.NumIds(NumIds), .PrioBits(PrioBits)) u_arbiter (
     .cand_i (cand),
@@ -746,17 +760,17 @@ module vic #(
     best_id_d = best_id_q;
     for (int unsigned u = 0; u < NumUnits; u++) begin
       if (bus_f == FileW'(u >> CtxB) &&
-          (prio_wr || (claim_now && claim_v && best_id_q[u*IdW +: IdW] == claim_id))) begin
+          (prio_wr || (claim_taken && best_id_q[u*IdW +: IdW] == claim_id))) begin
         best_v_d[u] = 1'b0;
       end
     end
     for (int unsigned u = 0; u < NumUnits; u++) begin
       if (mem_u == UnitW'(u)) begin
-        best_v_d[u]             = arb_v && !(touch && inval);
+        best_v_d[u]             = arb_v && !(touch && (inval || claim_taken));
         best_id_d[u*IdW +: IdW] = arb_id;
       end
     end
-    scan_d = touch ? scan_q : (32'(scan_q) == NumUnits - 1 ? '0 : scan_q + 1'b1);
+    scan_d = (touch || redo_q) ? scan_q : (32'(scan_q) == NumUnits - 1 ? '0 : scan_q + 1'b1);
   end
 
   // ---------------------------------------------------------------- outputs
@@ -888,7 +902,7 @@ module vic #(
         end
       end
       starve_d[u*8 +: 8] = (deliverable[u] && !best_v_q[u]) ?
-                           starve_q[u*8 +: 8] + 8'(!touch) : 8'd0;
+                           starve_q[u*8 +: 8] + 8'(!touch && !redo_q) : 8'd0;
     end
   end
 
@@ -896,7 +910,8 @@ module vic #(
     if (rst_ni) begin
       // legal states
       a_scan_range: assert (32'(scan_q) < NumUnits);
-      a_mem_u:      assert (mem_u == (touch ? bus_u : scan_q));
+      a_mem_u:      assert (mem_u == (touch ? bus_u : redo_q ? redo_u_q : scan_q));
+      a_redo:       assert (!(touch && redo_q));
       a_rr_range:   assert (32'(rr_q) < NumSources);
       for (int unsigned f = 0; f < NumFiles; f++) begin
         // (no labels in loops: Yosys names each assertion by its label)

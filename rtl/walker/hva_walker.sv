@@ -60,8 +60,6 @@ module hva_walker #(
   localparam int unsigned VpnW     = walker_pkg::VpnW;
   localparam int unsigned LvlW     = walker_pkg::LvlW;
   localparam int unsigned IdW      = walker_pkg::AxiIdW;
-  typedef walker_pkg::access_e access_e;
-  localparam access_e     AccWrite = walker_pkg::AccWrite;
   localparam int unsigned N        = MAX_INFLIGHT;
   localparam int unsigned EngW     = N > 1 ? $clog2(N) : 1;
   localparam int unsigned TlbWayW  = TLB_WAYS > 1 ? $clog2(TLB_WAYS) : 1;
@@ -171,7 +169,9 @@ module hva_walker #(
     .clk_i, .rst_ni,
     .lk_en_i(req_valid_i), .lk_vmid_i(i_vmid), .lk_asid_i(i_asid), .lk_vs_lv_i(i_vs_lv), .lk_g_lv_i(i_g_lv),
     .lk_vpn_i(req_i.addr[12 +: VpnW]),
-    .hit_o(tlb_hit), .hit_way_o(tlb_hit_way), .hit_entry_o(tlb_entry),
+    .lk_acc_i(req_i.access), .lk_user_i(req_i.user), .lk_sum_i(req_i.sum), .lk_mxr_i(req_i.mxr),
+    .lk_vmxr_i(req_i.vmxr), .lk_hlvx_i(req_i.hlvx),
+    .hit_o(tlb_hit), .use_o(tlb_hit_ok), .hit_way_o(tlb_hit_way), .hit_entry_o(tlb_entry),
     .fill_i(tlb_fill), .fill_global_i(tlb_fill_global), .fill_hint_i(tlb_fill_hint),
     .fill_hint_way_i(tlb_fill_hint_way), .fill_entry_i(tlb_fill_entry),
     .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
@@ -179,27 +179,24 @@ module hva_walker #(
 
   // A combined-TLB answer: tag match, the address in range (the tag keeps
   // only bits 58:12), and a walk would neither fault nor update A/D.
-  logic tlb_use;
+  // (walker_tlb re-checks each way's permissions, D and MXR bits beside its
+  // compare: tlb_hit_ok, the first hit allows the request; a hit matched
+  // both modes, so a Bare stage is Bare in the entry too)
+  logic tlb_use, tlb_hit_ok;
   always_comb begin
-    logic vs_ok, g_ok, range_ok;
-    vs_ok = i_vs_lv == 3'd0 ||   // (a hit matched both modes)
-            (walker_pkg::perm_ok(tlb_entry.vs_perm, req_i.access, req_i.user, req_i.sum,
-                                 req_i.mxr || req_i.vmxr, req_i.hlvx) &&
-             (req_i.access != AccWrite || tlb_entry.vs_d));
-    g_ok = i_g_lv == 3'd0 ||
-           (walker_pkg::perm_ok(tlb_entry.g_perm, req_i.access, 1'b1, 1'b0, req_i.mxr, req_i.hlvx) &&
-            (req_i.access != AccWrite || tlb_entry.g_d));
+    logic range_ok;
     range_ok = i_vs_lv != 3'd0 ? va_ok(req_i.addr, i_vs_lv) : gpa_ok(req_i.addr, i_g_lv);
-    tlb_use = req_i.virt && (i_vs_lv != 3'd0 || i_g_lv != 3'd0) && tlb_hit && range_ok &&
-              vs_ok && g_ok && (!tlb_entry.need_mxr || req_i.mxr);
+    tlb_use = req_i.virt && (i_vs_lv != 3'd0 || i_g_lv != 3'd0) && tlb_hit_ok && range_ok;
   end
 
   // ---- the engines ---------------------------------------------------------------
-  logic [N-1:0]          eng_free, eng_idle, eng_start;
+  logic [N-1:0]          eng_free, eng_idle, eng_take, eng_start;
   logic [N*14-1:0]       gtlb_vmid, pwc_vmid;
   logic [N*3-1:0]        gtlb_g_lv, pwc_lv;
   logic [N*VpnW-1:0]     gtlb_vpn, pwc_vpn;
   logic [N-1:0]          gtlb_hit, pwc_hit, pwc_stage, pwc_mxr, gtlb_lk, pwc_lk;
+  logic [N*2-1:0]        gtlb_acc;
+  logic [N-1:0]          gtlb_mxr, gtlb_hlvx, gtlb_use;
   logic [N*16-1:0]       pwc_asid;
   logic [N*GtlbWayW-1:0] gtlb_hit_way;
   logic [N*GtlbEntW-1:0] gtlb_entry;
@@ -220,10 +217,13 @@ module hva_walker #(
   for (genvar e = 0; e < N; e++) begin : g_eng
     walker_walk #(.MAX_PTE_READS(MAX_PTE_READS), .TlbWayW(TlbWayW), .GtlbWayW(GtlbWayW)) u_walk (
       .clk_i, .rst_ni,
-      .req_i, .req_valid_i, .start_i(eng_start[e]), .tlb_hint_i(tlb_hit), .tlb_hint_way_i(tlb_hit_way),
+      .req_i, .req_valid_i, .take_i(eng_take[e]), .start_i(eng_start[e]),
+      .tlb_hint_i(tlb_hit), .tlb_hint_way_i(tlb_hit_way),
       .free_o(eng_free[e]), .idle_o(eng_idle[e]),
       .gtlb_lk_o(gtlb_lk[e]), .gtlb_vmid_o(gtlb_vmid[e*14 +: 14]), .gtlb_g_lv_o(gtlb_g_lv[e*3 +: 3]),
       .gtlb_vpn_o(gtlb_vpn[e*VpnW +: VpnW]), .gtlb_hit_i(gtlb_hit[e]),
+      .gtlb_acc_o(gtlb_acc[e*2 +: 2]), .gtlb_mxr_o(gtlb_mxr[e]), .gtlb_hlvx_o(gtlb_hlvx[e]),
+      .gtlb_use_i(gtlb_use[e]),
       .gtlb_hit_way_i(gtlb_hit_way[e*GtlbWayW +: GtlbWayW]),
       .gtlb_entry_i(gtlb_entry[e*GtlbEntW +: GtlbEntW]),
       .pwc_lk_o(pwc_lk[e]), .pwc_stage_o(pwc_stage[e]), .pwc_vmid_o(pwc_vmid[e*14 +: 14]), .pwc_asid_o(pwc_asid[e*16 +: 16]),
@@ -253,7 +253,8 @@ module hva_walker #(
                 .ENT_W(GtlbEntW)) u_gtlb (
     .clk_i, .rst_ni,
     .lk_en_i(gtlb_lk), .lk_vmid_i(gtlb_vmid), .lk_g_lv_i(gtlb_g_lv), .lk_vpn_i(gtlb_vpn),
-    .hit_o(gtlb_hit), .hit_way_o(gtlb_hit_way), .hit_entry_o(gtlb_entry),
+    .lk_acc_i(gtlb_acc), .lk_mxr_i(gtlb_mxr), .lk_hlvx_i(gtlb_hlvx),
+    .hit_o(gtlb_hit), .use_o(gtlb_use), .hit_way_o(gtlb_hit_way), .hit_entry_o(gtlb_entry),
     .fill_i(gtlb_fill), .fill_hint_i(gtlb_fill_hint), .fill_hint_way_i(gtlb_fill_hint_way),
     .fill_entry_i(gtlb_fill_entry),
     .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
@@ -317,7 +318,15 @@ module hva_walker #(
   assign req_ready_o = !inv_valid_i && (SERIAL_REQ ? all_idle && !hit_q :
                                         tlb_use ? hit_free : eng_free != '0);
   assign req_fire    = req_valid_i && req_ready_o;
-  assign eng_start   = req_fire && !tlb_use ? first_of(eng_free) : '0;
+  // The engine a miss would go to loads the request whenever one is offered
+  // that it could take (eng_take), whatever the TLB says; the lookup's answer
+  // only decides whether it starts (eng_start: its state). So the TLB's long
+  // compare drives a few state flip-flops, not the enable of the engine's
+  // wide request registers (issue 9: logic depth). Loading them in vain is
+  // harmless: an idle engine reads none of them.
+  assign eng_take    = req_valid_i && !inv_valid_i && (!SERIAL_REQ || (all_idle && !hit_q)) ?
+                       first_of(eng_free) : '0;
+  assign eng_start   = tlb_use ? '0 : eng_take;
   assign e_rsp_ready = rsp_ready_i ? rsp_first : '0;
 
   // the first answering engine's (a priority multiplexer: wires with one engine)
@@ -332,8 +341,10 @@ module hva_walker #(
   always_comb begin
     hit_d = hit_q && !hit_take;
     hit_rsp_d = hit_rsp_q;
-    if (req_fire && tlb_use) begin
-      hit_d = 1'b1;
+    if (req_fire && tlb_use) hit_d = 1'b1;
+    // (loaded whenever the register is free and a request is offered, hit
+    // or not, as the engines' requests: tlb_use only drives hit_d)
+    if (req_valid_i && hit_free) begin
       hit_rsp_d = '0;
       hit_rsp_d.id  = req_i.id;
       hit_rsp_d.hpa = ({8'd0, tlb_entry.ppn, 12'd0} & ~size_mask(tlb_entry.level)) |

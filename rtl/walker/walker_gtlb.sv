@@ -19,7 +19,12 @@ module walker_gtlb #(
   input  logic [PORTS*14-1:0]               lk_vmid_i,
   input  logic [PORTS*3-1:0]                lk_g_lv_i,
   input  logic [PORTS*walker_pkg::VpnW-1:0] lk_vpn_i,
+  // the access of each port's lookup: use_o, a hit whose entry allows it
+  input  logic [PORTS*2-1:0]                lk_acc_i,
+  input  logic [PORTS-1:0]                  lk_mxr_i,
+  input  logic [PORTS-1:0]                  lk_hlvx_i,
   output logic [PORTS-1:0]                  hit_o,
+  output logic [PORTS-1:0]                  use_o,
   output logic [PORTS*WayW-1:0]             hit_way_o,
   output logic [PORTS*ENT_W-1:0]            hit_entry_o,   // gtlb_entry_t each
   // fill: the hinted way (a lookup's tag hit), else a free or the next way
@@ -52,15 +57,15 @@ module walker_gtlb #(
 
   /* verilator lint_off UNUSEDSIGNAL */
   logic [PORTS*WAYS-1:0]       unused_global;   // G-stage leaves have no G bit
-  logic [PORTS*WAYS-1:0]       unused_valid;    // the store filters valid ways itself
   /* verilator lint_on UNUSEDSIGNAL */
+  logic [PORTS*WAYS-1:0]       rd_valid;
 
   assign gvma     = inv_req_i.kind == walker_pkg::InvGvma;
   assign fill_set = SetW'(fill_entry_i.vpn) & SetW'(Sets - 1);
 
   for (genvar p = 0; p < PORTS; p++) begin : g_port
     logic fence;   // port 0 compares a fence's fields while one sweeps
-    logic [WAYS-1:0] tag_match;
+    logic [WAYS-1:0] tag_match, ok;
     assign fence = p == 0 && inv_i;
     assign rd_en[p] = fence || lk_en_i[p];
     assign rd_set[p*SetW +: SetW] =
@@ -75,8 +80,22 @@ module walker_gtlb #(
         .vmid_i  (fence ? inv_req_i.vmid : lk_vmid_i[p*14 +: 14]),
         .g_lv_i  (lk_g_lv_i[p*3 +: 3]),
         .vpn_i   (fence ? inv_req_i.addr[12 +: VpnW] : lk_vpn_i[p*VpnW +: VpnW]),
-        .match_o (tag_match[w])
+        .match_o (tag_match[w]),
+        .acc_i   (lk_acc_i[p*2 +: 2]),
+        .mxr_i   (lk_mxr_i[p]),
+        .hlvx_i  (lk_hlvx_i[p]),
+        .ok_o    (ok[w])
       );
+    end
+    // the first valid match (the store's hit way) allows the access
+    always_comb begin
+      logic seen;
+      use_o[p] = 1'b0;
+      seen = 1'b0;
+      for (int unsigned w = 0; w < WAYS; w++) begin
+        if (EN && tag_match[w] && rd_valid[p*WAYS + w] && !seen) use_o[p] = ok[w];
+        seen = seen || (tag_match[w] && rd_valid[p*WAYS + w]);
+      end
     end
     // HFENCE.VVMA leaves G-stage leaves alone
     assign match[p*WAYS +: WAYS] = tag_match & {WAYS{!fence || gvma}};
@@ -87,7 +106,7 @@ module walker_gtlb #(
   walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(ENT_W), .PAY_W(walker_pkg::GtlbPayW), .EN(EN),
                  .PORTS(PORTS)) u_store (
     .clk_i, .rst_ni,
-    .rd_en_i(rd_en), .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(unused_global),
+    .rd_en_i(rd_en), .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(rd_valid), .rd_global_o(unused_global),
     .rd_match_i(match),
     .hit_o, .hit_way_o, .hit_data_o(hit_entry_o),
     .fill_i, .fill_set_i(fill_set), .fill_hint_i, .fill_hint_way_i, .fill_global_i(1'b0),

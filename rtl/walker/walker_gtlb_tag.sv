@@ -12,8 +12,18 @@ module walker_gtlb_tag (
   input  logic [13:0]                   vmid_i,
   input  logic [2:0]                    g_lv_i,
   input  logic [walker_pkg::VpnW-1:0]   vpn_i,
-  output logic                          match_o
+  output logic                          match_o,
+  // the re-check of a hit for an access (its permissions and D), beside the
+  // compare, so a hit's use waits only for the first-match choice (issue 9:
+  // logic depth)
+  input  walker_pkg::access_e           acc_i,
+  input  logic                          mxr_i,
+  input  logic                          hlvx_i,
+  output logic                          ok_o
 );
+  assign ok_o = walker_pkg::perm_ok(entry_i.perm, acc_i, 1'b1, 1'b0, mxr_i, hlvx_i) &&
+                (acc_i != walker_pkg::AccWrite || entry_i.d);
+
   // (an if, not an AND: Verilator then skips an unused comparator)
   always_comb begin
     match_o = 1'b0;

@@ -48,6 +48,7 @@ module walker_pwc #(
   /* verilator lint_off UNUSEDSIGNAL */
   logic [PORTS*Ways-1:0]       unused_global;   // no global bit here
   logic [PORTS*WayW-1:0]       unused_way;      // no fill hint
+  logic [PORTS-1:0]            unused_hit;      // hit_o: below
   /* verilator lint_on UNUSEDSIGNAL */
 
   assign vvma     = inv_req_i.kind == walker_pkg::InvVvma;
@@ -83,22 +84,27 @@ module walker_pwc #(
       );
     end
 
-    // a lookup: the valid matches of the lowest level (the store takes the first)
+    // a lookup: the valid matches of the lowest level (the store takes the
+    // first): a candidate that no other candidate undercuts, from pairwise
+    // compares of the levels (read with the tags, beside the comparators),
+    // not a running minimum after them (issue 9: logic depth)
     // (don't-cares on an idle port: its hit is not read)
     always_comb begin
-      logic [1:0] low;
-      low = 'x;
       lk_cand = 'x;
       lk_low = 'x;
       if (rd_en[p]) begin
-        low = 2'd3;
         lk_cand = tag_match & rd_valid[p*Ways +: Ways];
-        for (int unsigned w = 0; w < Ways; w++)
-          if (lk_cand[w] && level[w*2 +: 2] < low) low = level[w*2 +: 2];
-        for (int unsigned w = 0; w < Ways; w++) lk_low[w] = lk_cand[w] && level[w*2 +: 2] == low;
+        for (int unsigned w = 0; w < Ways; w++) begin
+          lk_low[w] = lk_cand[w];
+          for (int unsigned v = 0; v < Ways; v++)
+            if (v != w && level[v*2 +: 2] < level[w*2 +: 2]) lk_low[w] = lk_low[w] && !lk_cand[v];
+        end
       end
     end
     assign match[p*Ways +: Ways] = fence ? tag_match : lk_low;
+    // a hit is any valid match (some of them is of the lowest level): not
+    // the store's, which would wait for the level choice (issue 9: depth)
+    assign hit_o[p] = !EN ? 1'b0 : rd_en[p] ? |lk_cand : 1'bx;
   end
 
   assign fill_data = fill_entry_i;
@@ -108,7 +114,7 @@ module walker_pwc #(
     .clk_i, .rst_ni,
     .rd_en_i(rd_en), .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(rd_valid), .rd_global_o(unused_global),
     .rd_match_i(match),
-    .hit_o, .hit_way_o(unused_way), .hit_data_o(hit_entry_o),
+    .hit_o(unused_hit), .hit_way_o(unused_way), .hit_data_o(hit_entry_o),
     .fill_i, .fill_set_i(fill_set), .fill_hint_i(1'b0), .fill_hint_way_i('0), .fill_global_i(1'b0),
     .fill_data_i(fill_data),
     .inv_i

@@ -22,6 +22,18 @@ module walker_pwc_tag (
 );
   assign level_o = entry_i.level;
 
+  // the address bits above the parent's level (vpn_mask(level + 1) without
+  // the adder: Yosys put a carry chain after the tag read, issue 9: depth)
+  logic [walker_pkg::VpnW-1:0] vpn_mask_above;
+  always_comb begin
+    unique case (entry_i.level)
+      2'd0:    vpn_mask_above = walker_pkg::vpn_mask(3'd1);
+      2'd1:    vpn_mask_above = walker_pkg::vpn_mask(3'd2);
+      2'd2:    vpn_mask_above = walker_pkg::vpn_mask(3'd3);
+      default: vpn_mask_above = walker_pkg::vpn_mask(3'd4);
+    endcase
+  end
+
   // (an if, not an AND: Verilator then skips an unused comparator)
   always_comb begin
     match_o = 1'b0;
@@ -31,7 +43,7 @@ module walker_pwc_tag (
                 (!c_vmid_i || entry_i.vmid == vmid_i) &&
                 (!c_asid_i || entry_i.asid == asid_i) &&
                 (!c_lv_i || (entry_i.lv == lv_i && (!entry_i.need_mxr || mxr_i) &&
-                             ((entry_i.vpn ^ vpn_i) & walker_pkg::vpn_mask({1'b0, entry_i.level} + 3'd1)) == '0));
+                             ((entry_i.vpn ^ vpn_i) & vpn_mask_above) == '0));
     end
   end
 

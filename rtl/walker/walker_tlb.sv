@@ -25,7 +25,15 @@ module walker_tlb #(
   input  logic [2:0]                  lk_vs_lv_i,
   input  logic [2:0]                  lk_g_lv_i,
   input  logic [walker_pkg::VpnW-1:0] lk_vpn_i,
+  // the request's access bits: use_o, a hit whose entry allows it
+  input  walker_pkg::access_e         lk_acc_i,
+  input  logic                        lk_user_i,
+  input  logic                        lk_sum_i,
+  input  logic                        lk_mxr_i,
+  input  logic                        lk_vmxr_i,
+  input  logic                        lk_hlvx_i,
   output logic                        hit_o,
+  output logic                        use_o,
   output logic [WayW-1:0]             hit_way_o,
   output walker_pkg::tlb_entry_t      hit_entry_o,
   // fill: the hinted way (a lookup's tag hit), else a free or the next way
@@ -48,10 +56,7 @@ module walker_tlb #(
 
   logic [SetW-1:0]      rd_set, fill_set;
   logic [WAYS*EntW-1:0] rd_data;
-  logic [WAYS-1:0]      rd_global, match;
-  /* verilator lint_off UNUSEDSIGNAL */
-  logic [WAYS-1:0]      unused_valid;   // the store filters valid ways itself
-  /* verilator lint_on UNUSEDSIGNAL */
+  logic [WAYS-1:0]      rd_global, match, rd_valid, ok;
   logic [EntW-1:0]      hit_data, fill_data;
   logic                 vvma;
 
@@ -78,8 +83,28 @@ module walker_tlb #(
       .vs_lv_i  (lk_vs_lv_i),
       .g_lv_i   (lk_g_lv_i),
       .vpn_i    (inv_i ? inv_req_i.addr[12 +: VpnW] : lk_vpn_i),
-      .match_o  (match[w])
+      .match_o  (match[w]),
+      .acc_i    (lk_acc_i),
+      .user_i   (lk_user_i),
+      .sum_i    (lk_sum_i),
+      .mxr_i    (lk_mxr_i),
+      .vmxr_i   (lk_vmxr_i),
+      .hlvx_i   (lk_hlvx_i),
+      .vs_bare_i(lk_vs_lv_i == 3'd0),
+      .g_bare_i (lk_g_lv_i == 3'd0),
+      .ok_o     (ok[w])
     );
+  end
+
+  // the first valid match (the store's hit way) allows the access
+  always_comb begin
+    logic seen;
+    use_o = 1'b0;
+    seen = 1'b0;
+    for (int unsigned w = 0; w < WAYS; w++) begin
+      if (EN && match[w] && rd_valid[w] && !seen) use_o = ok[w];
+      seen = seen || (match[w] && rd_valid[w]);
+    end
   end
 
   assign fill_data   = fill_entry_i;
@@ -88,7 +113,7 @@ module walker_tlb #(
   walker_cache #(.SETS(Sets), .WAYS(WAYS), .DATA_W(EntW), .PAY_W(walker_pkg::TlbPayW),
                  .EN(EN)) u_store (
     .clk_i, .rst_ni,
-    .rd_en_i(rd_en), .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(unused_valid), .rd_global_o(rd_global), .rd_match_i(match),
+    .rd_en_i(rd_en), .rd_set_i(rd_set), .rd_data_o(rd_data), .rd_valid_o(rd_valid), .rd_global_o(rd_global), .rd_match_i(match),
     .hit_o, .hit_way_o, .hit_data_o(hit_data),
     .fill_i, .fill_set_i(fill_set), .fill_hint_i, .fill_hint_way_i, .fill_global_i,
     .fill_data_i(fill_data),

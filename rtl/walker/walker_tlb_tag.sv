@@ -19,8 +19,28 @@ module walker_tlb_tag (
   input  logic [2:0]                    vs_lv_i,
   input  logic [2:0]                    g_lv_i,
   input  logic [walker_pkg::VpnW-1:0]   vpn_i,
-  output logic                          match_o
+  output logic                          match_o,
+  // the re-check of a hit for the request (both leaves' permissions and D,
+  // MXR), beside the compare, so a hit's use waits only for the first-match
+  // choice (issue 9: logic depth); a Bare stage has nothing to check
+  input  walker_pkg::access_e           acc_i,
+  input  logic                          user_i,
+  input  logic                          sum_i,
+  input  logic                          mxr_i,
+  input  logic                          vmxr_i,
+  input  logic                          hlvx_i,
+  input  logic                          vs_bare_i,
+  input  logic                          g_bare_i,
+  output logic                          ok_o
 );
+  assign ok_o = (vs_bare_i ||
+                 (walker_pkg::perm_ok(entry_i.vs_perm, acc_i, user_i, sum_i, mxr_i || vmxr_i, hlvx_i) &&
+                  (acc_i != walker_pkg::AccWrite || entry_i.vs_d))) &&
+                (g_bare_i ||
+                 (walker_pkg::perm_ok(entry_i.g_perm, acc_i, 1'b1, 1'b0, mxr_i, hlvx_i) &&
+                  (acc_i != walker_pkg::AccWrite || entry_i.g_d))) &&
+                (!entry_i.need_mxr || mxr_i);
+
   // (an if, not an AND: Verilator then skips an unused comparator)
   always_comb begin
     match_o = 1'b0;

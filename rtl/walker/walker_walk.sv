@@ -31,10 +31,13 @@ module walker_walk #(
 ) (
   input  logic                    clk_i,
   input  logic                    rst_ni,
-  // the walker's request port; start_i: this engine takes the request
-  // (it missed the combined TLB, whose lookup of the same tag is the hint)
+  // the walker's request port; take_i: this engine would take the request
+  // if it missed the combined TLB (load its registers); start_i: it does
+  // (take_i and a miss: start the walk; the TLB lookup of the same tag is
+  // the hint)
   input  walker_pkg::xlate_req_t  req_i,
   input  logic                    req_valid_i,   // a request is offered (req_i is one)
+  input  logic                    take_i,
   input  logic                    start_i,
   input  logic                    tlb_hint_i,
   input  logic [TlbWayW-1:0]      tlb_hint_way_i,
@@ -46,6 +49,10 @@ module walker_walk #(
   output logic [2:0]              gtlb_g_lv_o,
   output logic [walker_pkg::VpnW-1:0] gtlb_vpn_o,
   input  logic                    gtlb_hit_i,
+  output walker_pkg::access_e     gtlb_acc_o,    // the lookup's access, mxr, hlvx:
+  output logic                    gtlb_mxr_o,    // gtlb_use_i, the hit allows it
+  output logic                    gtlb_hlvx_o,
+  input  logic                    gtlb_use_i,
   input  logic [GtlbWayW-1:0]     gtlb_hit_way_i,
   /* verilator lint_off UNUSEDSIGNAL */  // a lookup answer is used field by field
   input  walker_pkg::gtlb_entry_t gtlb_entry_i,
@@ -163,6 +170,9 @@ module walker_walk #(
   fault_e          fault_q, fault_d;
   logic [7:0]      pte_reads_q, pte_reads_d;
   logic            gtlb_hit_q, gtlb_hit_d, pwc_hit_q, pwc_hit_d;
+  // decodes kept in flip-flops for the R path's G-stage key (issue 9: logic
+  // depth): the request is a write; SMemR waits for a VS PTE
+  logic            acc_w_q, acc_w_d, r_vs_q, r_vs_d;
   // cache fills: the combined TLB one cycle after the answer; the ways the
   // lookups of the same tag found (replaced, not doubled)
   logic                tlb_fill_q, tlb_fill_d;
@@ -327,39 +337,37 @@ module walker_walk #(
     g_key = g_addr_q;
     g_key_purpose = g_purpose_q;
     idx = '0;
-    unique case (state_q)
-      SVsPte: begin
-        idx = table_index(addr, vs_level_q) & 11'h1ff;
-        // tables are page aligned (the x4 root 16 KiB): OR, no carry chain
-        g_key = {8'd0, vs_table_q, 12'd0} | {50'd0, idx, 3'd0};
-        g_key_purpose = GImplRead;
-      end
-      SMemR: begin
-        if (mem_ret_q == RetVsPte) begin
-          if (pte_leaf(r_data_i)) begin
-            if (need_ad(r_data_i, acc)) begin
-              g_key = g_addr_q;          // the A/D write goes through the G-stage
-                                         // (g_addr_q: still this PTE's GPA)
-              g_key_purpose = GImplWrite;
-            end else begin
-              g_key = vs_leaf_gpa;
-              g_key_purpose = GFinal;
-            end
-          end else begin
-            idx = table_index_below(addr, vs_level_q) & 11'h1ff;
-            g_key = {8'd0, pte_ppn(r_data_i), 12'd0} | {50'd0, idx, 3'd0};
-            g_key_purpose = GImplRead;
-          end
-        end
-      end
-      SMemB: begin
-        if (mem_ret_q == RetVsCas) begin
+    // An if chain, not a case on state_q: Yosys' pmux2shiftx turns that
+    // case (states 2, 5, 7) into a shift by state_q - 2, a carry chain at
+    // the head of the walker's longest path; and on R the choice reads two
+    // flip-flops (r_vs_q, acc_w_q), not the state, mem_ret_q and the access
+    // code (issue 9: logic depth).
+    // (r_vs_q: state_q == SMemR && mem_ret_q == RetVsPte; acc_w_q: the
+    // access is a write; need_ad of the VS PTE)
+    if (state_q == SVsPte) begin
+      idx = table_index(addr, vs_level_q) & 11'h1ff;
+      // tables are page aligned (the x4 root 16 KiB): OR, no carry chain
+      g_key = {8'd0, vs_table_q, 12'd0} | {50'd0, idx, 3'd0};
+      g_key_purpose = GImplRead;
+    end else if (r_vs_q) begin
+      if (pte_leaf(r_data_i)) begin
+        if (!r_data_i[6] || (acc_w_q && !r_data_i[7])) begin
+          g_key = g_addr_q;          // the A/D write goes through the G-stage
+                                     // (g_addr_q: still this PTE's GPA)
+          g_key_purpose = GImplWrite;
+        end else begin
           g_key = vs_leaf_gpa;
           g_key_purpose = GFinal;
         end
+      end else begin
+        idx = table_index_below(addr, vs_level_q) & 11'h1ff;
+        g_key = {8'd0, pte_ppn(r_data_i), 12'd0} | {50'd0, idx, 3'd0};
+        g_key_purpose = GImplRead;
       end
-      default: ;
-    endcase
+    end else if (state_q == SMemB && mem_ret_q == RetVsCas) begin
+      g_key = vs_leaf_gpa;
+      g_key_purpose = GFinal;
+    end
   end
 
   // the G-stage access of a purpose
@@ -398,6 +406,9 @@ module walker_walk #(
   assign gtlb_vmid_o = vmid;
   assign gtlb_g_lv_o = g_lv;
   assign gtlb_vpn_o  = g_key[12 +: VpnW];
+  assign gtlb_acc_o  = g_key_acc;
+  assign gtlb_mxr_o  = req_q.mxr;
+  assign gtlb_hlvx_o = g_key_hlvx;
   assign pwc_stage_o = !pwc_vs;
   assign pwc_vmid_o  = pwc_req ? i_vmid : vmid;
   assign pwc_asid_o  = pwc_req ? i_asid : asid;
@@ -420,9 +431,7 @@ module walker_walk #(
   always_comb begin
     gtlb_use = 'x;   // (read only in the states that look up: gtlb_lk_o)
     if (gtlb_lk_o)
-      gtlb_use = gtlb_hit &&
-                 walker_pkg::perm_ok(gtlb_entry.perm, g_key_acc, 1'b1, 1'b0, req_q.mxr, g_key_hlvx) &&
-                 (g_key_acc != AccWrite || gtlb_entry.d);
+      gtlb_use = gtlb_use_i;   // (walker_gtlb re-checks each way beside its compare)
   end
 
   // the combined TLB is filled in the first cycle of the answer, from registers
@@ -543,6 +552,9 @@ module walker_walk #(
     gtlb_hit_d = gtlb_hit_q;
     pwc_hit_d = pwc_hit_q;
     tlb_fill_d = 1'b0;
+    acc_w_d = acc_w_q;
+    // SMemR is entered from SMemAr on AR ready and left on R (mem_ret_q holds in both)
+    r_vs_d = mem_ret_q == RetVsPte && ((state_q == SMemAr && ar_ready_i) || (state_q == SMemR && !r_valid_i));
     tlb_hint_d = tlb_hint_q;
     tlb_hint_way_d = tlb_hint_way_q;
     gtlb_hint_d = gtlb_hint_q;
@@ -852,8 +864,14 @@ module walker_walk #(
     end
 
     // ---- a request that missed the combined TLB: the VS PWC looked up as it is taken ----
-    if (start_i) begin
+    // The registers load on take_i (a request this engine could take), the
+    // state only on start_i (it missed the TLB): in an idle engine (or one
+    // whose answer is taken) the registers are unused, so loading them for
+    // a TLB hit changes nothing, and the TLB's compare only reaches the
+    // state (issue 9: logic depth).
+    if (take_i) begin
       req_d = req_i;
+      acc_w_d = req_i.access == AccWrite;
       pte_reads_d = '0;
       gtlb_hit_d = 1'b0;
       pwc_hit_d = 1'b0;
@@ -865,15 +883,15 @@ module walker_walk #(
         // VS-stage Bare (or no VS-stage at all): the GPA is the address
         g_addr_d = req_i.addr;
         g_purpose_d = GFinal;
-        state_d = SGStart;
+        if (start_i) state_d = SGStart;
       end else if (!va_ok(req_i.addr, i_vs_lv)) begin
         fault_d = FaultPage;
-        state_d = SFault;
+        if (start_i) state_d = SFault;
       end else begin
         vs_walks_d = 3'd1;
         if (pwc_hit) begin
           pwc_hit_d = 1'b1;
-          perf_pwc_hit = 1'b1;
+          perf_pwc_hit = start_i;
           vs_level_d = LvlW'(pwc_entry.level);
           vs_table_d = pwc_entry.ppn;
           vs_need_mxr_d = pwc_entry.need_mxr;
@@ -881,7 +899,7 @@ module walker_walk #(
           vs_level_d = i_vs_lv - 3'd1;
           vs_table_d = req_i.vsatp[PpnW-1:0];
         end
-        state_d = SVsPte;
+        if (start_i) state_d = SVsPte;
       end
     end
   end
@@ -967,6 +985,8 @@ module walker_walk #(
       gtlb_hit_q <= 1'b0;
       pwc_hit_q <= 1'b0;
       tlb_fill_q <= 1'b0;
+      acc_w_q <= 1'b0;
+      r_vs_q <= 1'b0;
       tlb_hint_q <= 1'b0;
       tlb_hint_way_q <= '0;
       gtlb_hint_q <= 1'b0;
@@ -999,6 +1019,8 @@ module walker_walk #(
       gtlb_hit_q <= gtlb_hit_d;
       pwc_hit_q <= pwc_hit_d;
       tlb_fill_q <= tlb_fill_d;
+      acc_w_q <= acc_w_d;
+      r_vs_q <= r_vs_d;
       tlb_hint_q <= tlb_hint_d;
       tlb_hint_way_q <= tlb_hint_way_d;
       gtlb_hint_q <= gtlb_hint_d;
@@ -1022,7 +1044,8 @@ module walker_walk #(
   // the answer is held until taken; a request only when free
   a_rsp_stable: assert property (@(posedge clk_i) disable iff (!rst_ni)
     rsp_valid_o && !rsp_ready_i |=> rsp_valid_o && $stable(rsp_o));
-  a_start_free: assert property (@(posedge clk_i) disable iff (!rst_ni) start_i |-> free_o);
+  a_start_free: assert property (@(posedge clk_i) disable iff (!rst_ni) start_i |-> free_o && take_i);
+  a_take_free: assert property (@(posedge clk_i) disable iff (!rst_ni) take_i |-> free_o);
   // legal states and enums
   a_state_legal: assert property (@(posedge clk_i) disable iff (!rst_ni)
     state_q inside {SIdle, SVsWalk, SVsPte, SGStart, SMemAr, SMemR, SMemAw, SMemB, SFault, SResp});
@@ -1034,6 +1057,11 @@ module walker_walk #(
     pte_reads_q <= 8'(MAX_PTE_READS));
   a_walks_bound: assert property (@(posedge clk_i) disable iff (!rst_ni)
     vs_walks_q <= 3'(MaxWalks) && g_walks_q <= 3'(MaxWalks));
+  // the decodes in flip-flops match what they stand for
+  a_r_vs: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    r_vs_q == (state_q == SMemR && mem_ret_q == RetVsPte));
+  a_acc_w: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    state_q != SIdle |-> acc_w_q == (acc == AccWrite));
 `endif
 `endif
 

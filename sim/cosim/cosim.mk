@@ -19,7 +19,7 @@ $(COSIM_EXE): $(COSIM_OBJ) $(BUILD)/rtl/hva/hva_regs_pkg.sv sim/hva/hva_sim_top.
               $(HVA_RTL_SRC) sim/cosim/cosim.mk
 	@mkdir -p $(COSIM_OUT)
 	@rm -f $@
-	$(VERILATOR) --cc --exe --build -j 2 -Wall -Wno-fatal --trace-fst -O3 --x-assign fast --x-initial fast \
+	$(VERILATOR) --cc --exe --build -j 2 -Wall -Wno-fatal --assert --trace-fst -O3 --x-assign fast --x-initial fast \
 	    --top-module hva_sim_top --Mdir $(COSIM_OUT)/verilated -o $(TOP)/$@ \
 	    -CFLAGS "-I$(TOP)/sim/hva" \
 	    -LDFLAGS "$(addprefix $(TOP)/,$(COSIM_OBJ)) $(HOST_LDFLAGS)" \

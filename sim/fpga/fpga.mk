@@ -45,7 +45,7 @@ $(FPGA_OUT)/test_hva_axi_top: $(BUILD)/sim/hva/test_hva_rtl $(HVA_REGS_PKG) sim/
                               sim/hva/hva_sim.cpp $(HVA_RTL_SRC) $(FPGA_AXI_TOP) sim/fpga/fpga.mk
 	@mkdir -p $(@D) $(HVA_AXI_SIM_OUT)
 	@rm -f $@
-	$(VERILATOR) --cc --exe --build -j 2 $(HVA_SIM_VFLAGS) --assert --top-module hva_axi_sim_top \
+	$(VERILATOR) --cc --exe --build -j 2 $(HVA_SIM_VFLAGS) --top-module hva_axi_sim_top \
 	    --prefix Vhva_sim_top --Mdir $(HVA_AXI_SIM_OUT) -o $(TOP)/$@ \
 	    -CFLAGS "-I$(TOP)/$(HVA_SIM_DIR)" \
 	    -LDFLAGS "$(addprefix $(TOP)/,$(HVA_SIM_OBJ)) $(HOST_LDFLAGS)" \

@@ -1,5 +1,5 @@
 # sim/hva-device: the Verilated HVA behind QEMU's chipvisor-hva device (README.md).
-#   $(BUILD)/sim/hva-device/hva-device-sim    optimized, no sanitizers (it is what runs and is measured)
+#   $(BUILD)/sim/hva-device/hva-device-sim    optimized, no sanitizers (it is what runs and is measured); the RTL's assertions on (--assert)
 HVADEV_OUT  := $(BUILD)/sim/hva-device
 HVADEV_EXE  := $(HVADEV_OUT)/hva-device-sim
 HVADEV_CSRC := sim/hva-device/hva_device_sim.c sim/hva/hva_mem.c sim/hva/hva_axi_mem.c $(XLATE_SRC)
@@ -19,7 +19,7 @@ $(HVADEV_EXE): $(HVADEV_OBJ) $(HVA_REGS_PKG) sim/hva/hva_sim_top.sv sim/hva/hva_
                $(HVA_RTL_SRC) sim/hva-device/hva-device.mk
 	@mkdir -p $(HVADEV_OUT)
 	@rm -f $@
-	$(VERILATOR) --cc --exe --build -j 2 -Wall -Wno-fatal -O3 --x-assign fast --x-initial fast \
+	$(VERILATOR) --cc --exe --build -j 2 -Wall -Wno-fatal --assert -O3 --x-assign fast --x-initial fast \
 	    --top-module hva_sim_top --Mdir $(HVADEV_OUT)/verilated -o $(TOP)/$@ \
 	    -CFLAGS "-I$(TOP)/sim/hva" -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1" \
 	    -LDFLAGS "$(addprefix $(TOP)/,$(HVADEV_OBJ))" \

@@ -9,7 +9,7 @@ HVA_SIM_CSRC := tests/rtl/hva/test_hva_rtl.c $(HVA_SIM_DIR)/hva_mem.c $(HVA_SIM_
                 $(HVA_SRC) $(XLATE_SRC)
 HVA_SIM_INC  := -Ihypervisor/include $(HV_LIB_INC) -I$(HVA_GEN_DIR) -I$(HVA_SIM_DIR)
 HVA_SIM_OBJ  := $(patsubst %.c,$(HVA_SIM_OUT)/obj/%.o,$(notdir $(HVA_SIM_CSRC)))
-HVA_SIM_VFLAGS := -Wall -Wno-fatal --trace-fst -O3 --x-assign fast --x-initial fast
+HVA_SIM_VFLAGS := -Wall -Wno-fatal --assert --trace-fst -O3 --x-assign fast --x-initial fast
 
 HVA_SIM_HDRS := $(HVA_REGS_H) $(HVA_SIM_DIR)/hva_mem.h $(HVA_SIM_DIR)/hva_axi_mem.h \
                 $(HVA_SIM_DIR)/hva_sim.h $(HVA_HDR) $(XLATE_HDR)

@@ -13,10 +13,10 @@
 // quiet_o: with the inputs held as they are, the next rising edge changes no
 // flip-flop and no memory of the walker (so the harness may skip the cycle
 // and keep the outputs: walker_harness.c). It holds when every engine waits
-// (idle without a start, or waits for its R or B that does not come this
-// cycle), no request or fence is taken, the hit register, the fence counter
+// (idle without a request to load, or waits for its R or B that does not
+// come this cycle), no request or fence is taken, the hit registers, the fence counter
 // and the AXI grant registers keep their values and no cache is filled:
-// walker_walk changes no register in SIdle without start_i, nor in SMemR /
+// walker_walk changes no register in SIdle without take_i, nor in SMemR /
 // SMemB without r_valid_i / b_valid_i (its tlb_fill_q is 0 outside SResp).
 // Read through hierarchical names (simulation only; hva_walker is unchanged).
 // WALKER_SKIP=check proves it at run time: the cycle is evaluated and the
@@ -197,12 +197,12 @@ module walker_tb import walker_pkg::*; #(
   always_comb begin
     logic eng_quiet;
     quiet_o = !u_walker.req_fire && !u_walker.inv_sweep && u_walker.inv_cnt_q == '0 &&
-              u_walker.hit_d == u_walker.hit_q &&
+              u_walker.hit_d == u_walker.hit_q && u_walker.hit_rsp_d == u_walker.hit_rsp_q &&
               u_walker.ar_hold_d == u_walker.ar_hold_q && u_walker.ar_sel == u_walker.ar_sel_q &&
               u_walker.w_hold_d == u_walker.w_hold_q && u_walker.w_sel == u_walker.w_sel_q &&
               !u_walker.tlb_fill && !u_walker.gtlb_fill && !u_walker.pwc_fill;
     for (int unsigned e = 0; e < MAX_INFLIGHT; e++) begin
-      eng_quiet = (u_walker.eng_idle[e] && !u_walker.eng_start[e]) ||
+      eng_quiet = (u_walker.eng_idle[e] && !u_walker.eng_take[e]) ||
                   (u_walker.e_r_ready[e] && !u_walker.e_r_valid[e]) ||
                   (u_walker.e_b_ready[e] && !u_walker.e_b_valid[e]);
       quiet_o = quiet_o && eng_quiet;

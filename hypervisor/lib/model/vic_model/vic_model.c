@@ -65,13 +65,13 @@ static uint32_t line_mask(const struct vic_model *m)
     return (1u << w) - 1;
 }
 
-/* unit u's best id, ids in `without` left out */
-static uint32_t file_best(const struct vic_model *m, uint32_t u, uint64_t without)
+/* unit u's best id */
+static uint32_t file_best(const struct vic_model *m, uint32_t u)
 {
     const struct vic_file *fl = &m->file[vic_model_unit_file(m, u)];
     const struct vic_ctx *cx = &m->ctx[u];
     uint32_t best = 0, best_prio = 0;
-    uint64_t cand = fl->pending & cx->enable & ~without;
+    uint64_t cand = fl->pending & cx->enable;
     for (uint32_t id = 1; id < m->p.ids; id++) {
         uint32_t pr = fl->prio[id];
         /* strictly greater: the lowest id wins a tie */
@@ -83,7 +83,7 @@ static uint32_t file_best(const struct vic_model *m, uint32_t u, uint64_t withou
     return best;
 }
 
-uint32_t vic_model_best(const struct vic_model *m, uint32_t u) { return file_best(m, u, 0); }
+uint32_t vic_model_best(const struct vic_model *m, uint32_t u) { return file_best(m, u); }
 
 /* guests with a context whose registered best is valid (GUEST_EIP); with
  * `idle`, only contexts that do not run (WAKE) */
@@ -401,11 +401,12 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
     if (m->req_q.valid)
         touched = bus_access(m, &m->req_q, rsp, &fx);
 
-    /* the arbiter: the touched file, else the next one in turn */
-    uint32_t af = touched >= 0 ? (uint32_t)touched : m->scan;
-    /* (a claim's id left out: the result is the best after the claim) */
-    uint32_t best = file_best(m, af, fx.what == W_CLAIM ? BIT64(fx.value) : 0);
-    uint32_t scan_next = touched >= 0 ? m->scan : (m->scan + 1 == nunits ? 0 : m->scan + 1);
+    /* the arbiter: the touched unit, else the last cycle's claim's (a redo),
+     * else the next one in turn */
+    int redo = touched < 0 && m->redo;
+    uint32_t af = touched >= 0 ? (uint32_t)touched : redo ? m->redo_unit : m->scan;
+    uint32_t best = file_best(m, af);
+    uint32_t scan_next = touched >= 0 || redo ? m->scan : (m->scan + 1 == nunits ? 0 : m->scan + 1);
 
     /* gateways: the source scanned this cycle forwards if it wants to and
      * its target is idle; an injection takes the set port */
@@ -459,8 +460,11 @@ void vic_model_cycle(struct vic_model *m, const uint32_t *src,
         if (vic_model_unit_file(m, u) == vic_model_unit_file(m, (uint32_t)touched) &&
             (fx.inval_file || (fx.what == W_CLAIM && m->best_id[u] == fx.value)))
             m->best_v[u] = 0;
-    m->best_v[af] = best != 0;
+    /* a claim's context: its id is still in this cycle's candidates */
+    m->best_v[af] = best != 0 && fx.what != W_CLAIM;
     m->best_id[af] = best;
+    m->redo = fx.what == W_CLAIM;
+    m->redo_unit = af;
     if (touched >= 0 && fx.inval)
         m->best_v[touched] = 0;
     m->scan = scan_next;

@@ -22,8 +22,10 @@
  *    A write to the context's enables or threshold empties it, a write to the
  *    file's priorities empties every context of the file (the arbiter saw
  *    the old value), a claim empties every other context of the file whose
- *    best is the claimed id; a claim leaves its own id out of that cycle's
- *    arbitration, so the next claim can follow;
+ *    best is the claimed id; a claim also empties its own context and
+ *    arbitrates it the next cycle (a redo, in the next unit in turn's place:
+ *    the turn waits), unless a bus access touches a unit in that cycle, so a
+ *    claim that follows at once can find the context empty;
  *
  * Semantics (PLIC gateway rules, per interrupt file f = guest 0..G-1 or the
  * hypervisor's file G; pending, claimed and priorities are the file's,
@@ -103,6 +105,7 @@ struct vic_model {
     uint8_t best_v[VIC_MAX_UNITS];               /* each unit's registered best id */
     uint8_t best_id[VIC_MAX_UNITS];
     uint32_t scan;                               /* next unit arbitrated in turn */
+    uint32_t redo, redo_unit;                    /* a claim's context, arbitrated again */
     uint32_t rr;                                 /* the source scanned this cycle */
 };
 
