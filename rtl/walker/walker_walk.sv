@@ -801,7 +801,8 @@ module walker_walk #(
           end else begin
             lvl = g_lv - 3'd1;
             idx = table_index_below(g_key, g_lv);          // the 16 KiB root: 11 bits
-            rd_addr = {req_q.hgatp[PpnW-1:0] & ~PpnW'(3), 12'd0} | {42'd0, idx, 3'd0};
+            // (not `& ~PpnW'(3)`: Yosys 0.23 reads that mask with PA bits 31+ cleared)
+            rd_addr = {req_q.hgatp[PpnW-1:2], 2'b00, 12'd0} | {42'd0, idx, 3'd0};
           end
           g_level_d = lvl;
           rd_go = 1'b1;

@@ -1,6 +1,7 @@
 # sim/hva: the HVA top in Verilator, driven by the C driver through the
 # AXI4-Lite port, compared with the golden model (tests/rtl/hva/test_hva_rtl.c).
 #   $(BUILD)/sim/hva/test_hva_rtl     HVA_TRACE=1 at run time: build/sim/hva/hva.fst
+#   $(BUILD)/sim/hva/test_hva_gls     the same test on Yosys' reading of hva_top (below)
 #   env HVA_N (requests per part, default 3000), HVA_SEED
 HVA_SIM_DIR  := sim/hva
 HVA_SIM_OUT  := $(BUILD)/sim/hva
@@ -37,4 +38,36 @@ $(HVA_SIM_EXE): $(HVA_SIM_OBJ) $(HVA_REGS_PKG) $(HVA_SIM_DIR)/hva_sim_top.sv $(H
 ifneq ($(wildcard rtl/walker/hva_walker.sv),)
 ALL   += $(HVA_SIM_EXE)
 TESTS += $(HVA_SIM_EXE)
+endif
+
+# test_hva_gls: test_hva_rtl on Yosys' reading of hva_top instead of
+# Verilator's: Yosys' front end, proc, flatten and opt, written back as
+# Verilog (the packages kept for hva_sim_top's ports) and Verilated with the
+# same C test. A construct the two tools read differently fails it (Yosys
+# 0.23's '1 into a function and ~PpnW'(3), rtl/walker/README.md). About 2
+# minutes, most of it Verilator compiling the flat netlist.
+HVA_GLS_OUT  := $(HVA_SIM_OUT)/gls
+HVA_GLS_EXE  := $(HVA_SIM_OUT)/test_hva_gls
+HVA_GLS_NETLIST := $(HVA_GLS_OUT)/hva_top_yosys.v
+HVA_GLS_PKGS = $(filter %_pkg.sv,$(HVA_RTL_SRC))
+
+$(HVA_GLS_NETLIST): $(HVA_REGS_PKG) $(HVA_RTL_SRC) $(HVA_SIM_DIR)/hva.mk
+	@mkdir -p $(HVA_GLS_OUT)
+	$(YOSYS) -q -l $(HVA_GLS_OUT)/yosys.log -p "read_verilog -sv -DSYNTHESIS $(HVA_RTL_SRC); \
+	    hierarchy -check -top hva_top; proc; flatten; opt -fast; opt_clean; \
+	    write_verilog -noattr $@" >/dev/null || { tail -20 $(HVA_GLS_OUT)/yosys.log; exit 1; }
+
+# lint warnings of a generated netlist say nothing about the RTL: off
+$(HVA_GLS_EXE): $(HVA_SIM_OBJ) $(HVA_GLS_NETLIST) $(HVA_SIM_DIR)/hva_sim_top.sv $(HVA_SIM_DIR)/hva_sim.cpp
+	@rm -f $@
+	$(VERILATOR) --cc --exe --build -j 2 -Wno-fatal -Wno-lint -Wno-style -O2 --x-assign fast --x-initial fast \
+	    --top-module hva_sim_top --Mdir $(HVA_GLS_OUT)/verilated -o $(TOP)/$@ \
+	    -CFLAGS "-I$(TOP)/$(HVA_SIM_DIR)" \
+	    -LDFLAGS "$(addprefix $(TOP)/,$(HVA_SIM_OBJ)) $(HOST_LDFLAGS)" \
+	    $(HVA_GLS_PKGS) $(HVA_GLS_NETLIST) $(HVA_SIM_DIR)/hva_sim_top.sv $(TOP)/$(HVA_SIM_DIR)/hva_sim.cpp \
+	    >$(HVA_GLS_OUT)/build.log 2>&1 || { tail -30 $(HVA_GLS_OUT)/build.log; exit 1; }
+
+ifneq ($(wildcard rtl/walker/hva_walker.sv),)
+ALL   += $(HVA_GLS_EXE)
+TESTS += $(HVA_GLS_EXE)
 endif
