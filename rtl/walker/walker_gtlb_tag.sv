@@ -21,13 +21,15 @@ module walker_gtlb_tag (
   input  logic                          hlvx_i,
   output logic                          ok_o
 );
-  assign ok_o = walker_pkg::perm_ok(entry_i.perm, acc_i, 1'b1, 1'b0, mxr_i, hlvx_i) &&
-                (acc_i != walker_pkg::AccWrite || entry_i.d);
 
-  // (an if, not an AND: Verilator then skips an unused comparator)
+  // (an if, not an AND: Verilator then skips an unused comparator and the
+  // re-check; ok_o matters only with match_o)
   always_comb begin
     match_o = 1'b0;
+    ok_o    = 1'bx;
     if (en_i) begin
+      ok_o = walker_pkg::perm_ok(entry_i.perm, acc_i, 1'b1, 1'b0, mxr_i, hlvx_i) &&
+             (acc_i != walker_pkg::AccWrite || entry_i.d);
       match_o = (!c_vmid_i || entry_i.vmid == vmid_i) && (!c_lv_i || entry_i.g_lv == g_lv_i) &&
                 (!c_vpn_i || ((entry_i.vpn ^ vpn_i) & walker_pkg::vpn_mask(entry_i.level)) == '0);
     end

@@ -33,18 +33,20 @@ module walker_tlb_tag (
   input  logic                          g_bare_i,
   output logic                          ok_o
 );
-  assign ok_o = (vs_bare_i ||
-                 (walker_pkg::perm_ok(entry_i.vs_perm, acc_i, user_i, sum_i, mxr_i || vmxr_i, hlvx_i) &&
-                  (acc_i != walker_pkg::AccWrite || entry_i.vs_d))) &&
-                (g_bare_i ||
-                 (walker_pkg::perm_ok(entry_i.g_perm, acc_i, 1'b1, 1'b0, mxr_i, hlvx_i) &&
-                  (acc_i != walker_pkg::AccWrite || entry_i.g_d))) &&
-                (!entry_i.need_mxr || mxr_i);
 
-  // (an if, not an AND: Verilator then skips an unused comparator)
+  // (an if, not an AND: Verilator then skips an unused comparator and the
+  // re-check; ok_o matters only with match_o)
   always_comb begin
     match_o = 1'b0;
+    ok_o    = 1'bx;
     if (en_i) begin
+      ok_o = (vs_bare_i ||
+              (walker_pkg::perm_ok(entry_i.vs_perm, acc_i, user_i, sum_i, mxr_i || vmxr_i, hlvx_i) &&
+               (acc_i != walker_pkg::AccWrite || entry_i.vs_d))) &&
+             (g_bare_i ||
+              (walker_pkg::perm_ok(entry_i.g_perm, acc_i, 1'b1, 1'b0, mxr_i, hlvx_i) &&
+               (acc_i != walker_pkg::AccWrite || entry_i.g_d))) &&
+             (!entry_i.need_mxr || mxr_i);
       match_o = (!c_vmid_i || entry_i.vmid == vmid_i) &&
                 (!c_asid_i || (global_i ? glob_ok_i : entry_i.asid == asid_i)) &&
                 (!c_lv_i || (entry_i.vs_lv == vs_lv_i && entry_i.g_lv == g_lv_i)) &&
