@@ -536,6 +536,15 @@ module vic #(
   // a write that may change which id is the file's best (the arbiter sees
   // the old value this cycle)
   assign inval        = ok_wr && (kind == 2'd1 || kind == 2'd3 || thresh_reg);
+  // a claim that returns an id, and that id one-hot (the pending and claimed
+  // bits' update)
+  logic [NumIds-1:0] claim_1h;
+  assign claim_taken = claim_now && claim_v;
+  always_comb begin
+    for (int unsigned i = 0; i < NumIds; i++) begin
+      claim_1h[i] = claim_taken && claim_id == IdW'(i);
+    end
+  end
 
   always_comb begin
     prio_wd = f_prio_ok ? f_prio : '0;
@@ -672,7 +681,7 @@ module vic #(
       for (int unsigned i = 0; i < NumIds; i++) begin
         logic at_bus, clm, set;
         at_bus = bus_f == FileW'(f);
-        clm    = claim_taken && at_bus && claim_id == IdW'(i);
+        clm    = at_bus && claim_1h[i];
         set    = set_v && set_f == FileW'(f) && set_id == IdW'(i);
         pending_d[f*NumIds + i] = i != 0 && ((pending_q[f*NumIds + i] && !clm) || set);
       end
@@ -733,13 +742,6 @@ module vic #(
   // path (the touched unit's best, the arbiter, the threshold).
   logic                arb_any;
   logic [PrioBits-1:0] arb_prio;
-  logic [NumIds-1:0]   claim_1h;   // the id a claim takes (the claimed bits)
-  assign claim_taken = claim_now && claim_v;
-  always_comb begin
-    for (int unsigned i = 0; i < NumIds; i++) begin
-      claim_1h[i] = claim_taken && claim_id == IdW'(i);
-    end
-  end
   assign cand = f_pending & f_enable;
 
   vic_arbiter #(.NumIds(NumIds), .PrioBits(PrioBits)) u_arbiter (
