@@ -21,8 +21,8 @@
 // AW/W until both), R and B go back by ID. Fills are arbitrated too (the
 // lowest engine's; the others' dropped: a cache may forget).
 // A fence waits until no engine is busy, then is held on inv_valid_i while the
-// walker sweeps the caches' sets, one per cycle (inv_ready_o in the last);
-// requests wait while a fence is offered.
+// walker sweeps the caches' sets, one per cycle from the next (inv_ready_o in
+// the last); requests wait while a fence is offered.
 module hva_walker #(
   parameter int unsigned TLB_ENTRIES   = 16,
   parameter int unsigned TLB_WAYS      = 4,
@@ -163,7 +163,7 @@ module hva_walker #(
   logic [GtlbWayW-1:0] gtlb_fill_hint_way;
   logic                pwc_fill;
   logic [7:0]          inv_cnt_q, inv_cnt_d;
-  logic                inv_sweep, inv_last, req_fire, all_idle;
+  logic                inv_sweep_q, inv_sweep_d, inv_last, req_fire, all_idle;
 
   walker_tlb #(.ENTRIES(TLB_ENTRIES), .WAYS(TLB_WAYS), .EN(TLB_EN)) u_tlb (
     .clk_i, .rst_ni,
@@ -174,7 +174,7 @@ module hva_walker #(
     .hit_o(tlb_hit), .use_o(tlb_hit_ok), .hit_way_o(tlb_hit_way), .hit_entry_o(tlb_entry),
     .fill_i(tlb_fill), .fill_global_i(tlb_fill_global), .fill_hint_i(tlb_fill_hint),
     .fill_hint_way_i(tlb_fill_hint_way), .fill_entry_i(tlb_fill_entry),
-    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
+    .inv_i(inv_sweep_q), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
   );
 
   // A combined-TLB answer: tag match, the address in range (the tag keeps
@@ -257,7 +257,7 @@ module hva_walker #(
     .hit_o(gtlb_hit), .use_o(gtlb_use), .hit_way_o(gtlb_hit_way), .hit_entry_o(gtlb_entry),
     .fill_i(gtlb_fill), .fill_hint_i(gtlb_fill_hint), .fill_hint_way_i(gtlb_fill_hint_way),
     .fill_entry_i(gtlb_fill_entry),
-    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
+    .inv_i(inv_sweep_q), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
   );
 
   walker_pwc #(.ENTRIES(PWC_ENTRIES), .EN(PWC_EN), .PORTS(N), .ENT_W(PwcEntW)) u_pwc (
@@ -266,7 +266,7 @@ module hva_walker #(
     .lk_vpn_i(pwc_vpn), .lk_mxr_i(pwc_mxr),
     .hit_o(pwc_hit), .hit_entry_o(pwc_entry),
     .fill_i(pwc_fill), .fill_entry_i(pwc_fill_entry),
-    .inv_i(inv_sweep), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
+    .inv_i(inv_sweep_q), .inv_set_i(inv_cnt_q), .inv_req_i(inv_i)
   );
 
   // ---- fills: the lowest engine's ----
@@ -360,10 +360,14 @@ module hva_walker #(
   end
 
   // ---- fences: when no engine is busy ----
-  assign inv_sweep   = inv_valid_i && all_idle;
+  // The sweep starts the cycle after the fence found every engine idle: the
+  // caches' port 0 (a fence's compare or a lookup) then switches on a
+  // flip-flop, not on inv_valid_i and the engines' states (issue 9: logic
+  // depth; a fence costs one cycle more). No engine starts meanwhile.
+  assign inv_sweep_d = inv_valid_i && all_idle && !(inv_sweep_q && inv_last);
   assign inv_last    = inv_cnt_q == 8'(InvSets - 1);
-  assign inv_cnt_d   = inv_sweep && !inv_last ? inv_cnt_q + 8'd1 : '0;
-  assign inv_ready_o = all_idle && inv_last;
+  assign inv_cnt_d   = inv_sweep_q && !inv_last ? inv_cnt_q + 8'd1 : '0;
+  assign inv_ready_o = inv_sweep_q && inv_last;
 
   // ---- AXI: AR and AW/W arbitrated (a grant held until done), R and B by ID ----
   logic            ar_hold_q, ar_hold_d, w_hold_q, w_hold_d;
@@ -433,6 +437,7 @@ module hva_walker #(
       hit_q <= 1'b0;
       hit_rsp_q <= '0;
       inv_cnt_q <= '0;
+      inv_sweep_q <= 1'b0;
       ar_hold_q <= 1'b0;
       ar_sel_q <= '0;
       w_hold_q <= 1'b0;
@@ -441,6 +446,7 @@ module hva_walker #(
       hit_q <= hit_d;
       hit_rsp_q <= hit_rsp_d;
       inv_cnt_q <= inv_cnt_d;
+      inv_sweep_q <= inv_sweep_d;
       ar_hold_q <= ar_hold_d;
       ar_sel_q <= ar_sel;
       w_hold_q <= w_hold_d;
@@ -470,6 +476,9 @@ module hva_walker #(
   // a fence is not taken with a request, nor while an engine is busy
   a_inv_idle: assert property (@(posedge clk_i) disable iff (!rst_ni)
     !(inv_ready_o && inv_valid_i && (req_fire || !all_idle)));
+  // ... and no engine starts while the caches sweep
+  a_sweep_idle: assert property (@(posedge clk_i) disable iff (!rst_ni)
+    inv_sweep_q |-> all_idle && !req_fire);
   // a TLB hit is answered from the hit register, the next cycle, without memory
   a_hit_one_cycle: assert property (@(posedge clk_i) disable iff (!rst_ni)
     req_fire && tlb_use |=> hit_q && hit_rsp_q.tlb_hit);

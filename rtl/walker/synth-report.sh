@@ -7,7 +7,9 @@
 # prints LUT / FF / BRAM / LUTRAM / DSP, and a depth
 # estimate: the critical register-to-register path of Yosys' sta (the cell
 # delays of +/xilinx/cells_sim.v; no routing, reset arcs dropped) with the
-# LUTs on it, and ltp's longest combinational path in cells.
+# LUTs, LUTRAM reads and MUXF7/8 on it, and ltp's longest chain of LUTs
+# on any combinational path (the top's inputs included, which sta does not
+# time; a LUTRAM ends a chain).
 # Fails if the Verilog front end misread the SystemVerilog (struct members it
 # could not resolve show up as implicitly declared, undriven wires).
 set -eu
@@ -58,17 +60,29 @@ END { printf "%s synth_xilinx%s: LUT %d  FF %d  BRAM36 %g  LUTRAM %d  DSP %d  (C
 ' "$out/synth.log"
 
 # depth: sta from the clock (the asynchronous reset is not a timing path),
-# ltp over the combinational cells only
-run sta "read_rtlil $out/$top.il; cd $top; connect -set ${RST:-rst_ni} 1'1; cd; read_verilog -lib -specify +/xilinx/cells_sim.v; sta"
-run ltp "read_rtlil $out/$top.il; delete t:FD*; ltp -noff"
+# ltp over the LUTs only (ltp counts cells: a carry chain would be many, and
+# it would follow a LUTRAM's write port as if it were combinational)
+# The netlist carries ABC9's blackbox copies of the parametrized cells it
+# boxed (\$paramod\FDCE\INIT=1'x, \$paramod...\RAM32M): without arcs,
+# and sta would take them over cells_sim.v's, so it timed no path from or to
+# an asynchronously reset flip-flop and none through a LUTRAM's read address
+# (issue 9: every depth figure before 2026-12-02). Deleted, the cells are
+# derived again from cells_sim.v.
+run sta "read_rtlil $out/$top.il; delete =\$paramod*; cd $top; connect -set ${RST:-rst_ni} 1'1; cd; read_verilog -lib -specify +/xilinx/cells_sim.v; sta"
+if grep "has no timing arcs" "$out/sta.log"; then
+    echo "$top: sta left the cells above untimed (see $out/sta.log)" >&2
+    exit 1
+fi
+run ltp "read_rtlil $out/$top.il; delete t:FD* t:CARRY4 t:MUXF7 t:MUXF8 t:RAM* t:INV t:BUFG; ltp -noff"
 cat "$out/sta.log" "$out/ltp.log" >"$out/depth.log"
 awk -v top="$top" '
 /Latest arrival time/  { ps = $NF; sub(":", "", ps); on = 1; next }
 on && /\(LUT[1-6]\./   { luts++ }
+on && /\(RAM32M\.ADDR/ { rams++ }
 on && /\(MUXF[78]\./   { muxf++ }
 on && /\(CARRY4\./     { carry++ }
 on && /primary input|FD.*->Q/ { on = 0 }
 /Longest topological path/ { n = $0; sub(/.*length=/, "", n); sub(/\).*/, "", n) }
-END { printf "%s depth: critical path %.1f ns of cell delay (%d LUT, %d MUXF7/8, %d CARRY4 on it; no routing), longest path %s cells\n",
-             top, ps / 1000, luts, muxf, carry, n }
+END { printf "%s depth: critical path %.1f ns of cell delay (%d LUT, %d LUTRAM reads, %d MUXF7/8, %d CARRY4 on it; no routing), longest LUT chain %s\n",
+             top, ps / 1000, luts, rams, muxf, carry, n }
 ' "$out/depth.log"

@@ -146,14 +146,13 @@ module walker_walk #(
   walker_pkg::xlate_req_t req_q, req_d;
   // VS-stage walk
   logic [LvlW-1:0] vs_level_q, vs_level_d;
-  logic [PpnW-1:0] vs_table_q, vs_table_d;      // GPA page of the table being read
   logic [2:0]      vs_walks_q, vs_walks_d;
   logic [PteW-1:0] vs_pte_q, vs_pte_d;       // (a PTE the walk used has 63:54 clear)
   logic            vs_need_mxr_q, vs_need_mxr_d;  // an implicit PTE read relied on MXR
   logic [LvlW-1:0] vs_leaf_level_q, vs_leaf_level_d;
   // G-stage translation
   g_purpose_e      g_purpose_q, g_purpose_d;
-  logic [63:0]     g_addr_q, g_addr_d;            // GPA being translated
+  logic [63:0]     g_addr_q, g_addr_d;            // GPA being translated (below)
   logic [LvlW-1:0] g_level_q, g_level_d;
   logic [2:0]      g_walks_q, g_walks_d;
   logic [PteW-1:0] g_pte_q, g_pte_d;
@@ -313,17 +312,20 @@ module walker_walk #(
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 
-  // The VS leaf's PTE (on R, or in vs_pte_q when its A/D write is done:
-  // then vs_level_q is still the leaf's level) gives the final GPA. No
-  // register keeps that GPA apart: g_addr_q holds it from the final G-stage
-  // translation's start to the answer (issue 9, area).
+  // g_addr_q is the GPA the G-stage translates, or will translate next
+  // without R: from a VS walk's start to SVsPte the page of the VS table
+  // (its index in the table is added in SVsPte), from a G-stage
+  // translation's start to its end its GPA, and from the VS leaf's A/D write
+  // to SMemB the final GPA. So a lookup's key is R's or g_addr_q's (issue 9:
+  // logic depth), and no register keeps a table or the final GPA apart
+  // (issue 9, area): the final GPA stays in g_addr_q until the answer.
+  // The VS leaf's PTE on R (vs_level_q: its level) gives the final GPA.
   // (Don't-cares, 'x, where a value is not used: synthesis keeps only the
   // value, and Verilator skips it elsewhere: issue 9, simulation speed.)
   logic [63:0] vs_leaf_gpa;
   always_comb begin
     vs_leaf_gpa = 'x;
-    if (state_q == SMemR || state_q == SMemB)
-      vs_leaf_gpa = leaf_pa(state_q == SMemB ? {10'd0, vs_pte_q} : r_data_i, vs_level_q, addr);
+    if (state_q == SMemR) vs_leaf_gpa = leaf_pa(r_data_i, vs_level_q, addr);
   end
 
   // ---- what the G-stage looks up this cycle ----------------------------------
@@ -343,13 +345,9 @@ module walker_walk #(
     // flip-flops (r_vs_q, acc_w_q), not the state, mem_ret_q and the access
     // code (issue 9: logic depth).
     // (r_vs_q: state_q == SMemR && mem_ret_q == RetVsPte; acc_w_q: the
-    // access is a write; need_ad of the VS PTE)
-    if (state_q == SVsPte) begin
-      idx = table_index(addr, vs_level_q) & 11'h1ff;
-      // tables are page aligned (the x4 root 16 KiB): OR, no carry chain
-      g_key = {8'd0, vs_table_q, 12'd0} | {50'd0, idx, 3'd0};
-      g_key_purpose = GImplRead;
-    end else if (r_vs_q) begin
+    // access is a write; need_ad of the VS PTE) The page, which the lookups
+    // compare, is R's or g_addr_q's: r_vs_q alone chooses it.
+    if (r_vs_q) begin
       if (pte_leaf(r_data_i)) begin
         if (!r_data_i[6] || (acc_w_q && !r_data_i[7])) begin
           g_key = g_addr_q;          // the A/D write goes through the G-stage
@@ -361,12 +359,17 @@ module walker_walk #(
         end
       end else begin
         idx = table_index_below(addr, vs_level_q) & 11'h1ff;
+        // tables are page aligned (the x4 root 16 KiB): OR, no carry chain
         g_key = {8'd0, pte_ppn(r_data_i), 12'd0} | {50'd0, idx, 3'd0};
         g_key_purpose = GImplRead;
       end
+    end else if (state_q == SVsPte) begin
+      // the VS PTE: the table's page (g_addr_q) and the index
+      idx = table_index(addr, vs_level_q) & 11'h1ff;
+      g_key = {g_addr_q[63:12], idx[8:0], 3'd0};
+      g_key_purpose = GImplRead;
     end else if (state_q == SMemB && mem_ret_q == RetVsCas) begin
-      g_key = vs_leaf_gpa;
-      g_key_purpose = GFinal;
+      g_key_purpose = GFinal;    // (g_addr_q: the final GPA, from SMemAw)
     end
   end
 
@@ -528,7 +531,6 @@ module walker_walk #(
     state_d = state_q;
     req_d = req_q;
     vs_level_d = vs_level_q;
-    vs_table_d = vs_table_q;
     vs_walks_d = vs_walks_q;
     vs_pte_d = vs_pte_q;
     vs_need_mxr_d = vs_need_mxr_q;
@@ -601,11 +603,11 @@ module walker_walk #(
               pwc_hit_d = 1'b1;
               perf_pwc_hit = 1'b1;
               vs_level_d = LvlW'(pwc_entry.level);
-              vs_table_d = pwc_entry.ppn;
+              g_addr_d = {8'd0, pwc_entry.ppn, 12'd0};
               vs_need_mxr_d = pwc_entry.need_mxr;
             end else begin
               vs_level_d = vs_lv - 3'd1;
-              vs_table_d = req_q.vsatp[PpnW-1:0];
+              g_addr_d = {8'd0, req_q.vsatp[PpnW-1:0], 12'd0};
               vs_need_mxr_d = 1'b0;
             end
             state_d = SVsPte;
@@ -689,7 +691,6 @@ module walker_walk #(
                 end else begin
                   pwc_fill = 1'b1;
                   vs_level_d = vs_level_q - 3'd1;
-                  vs_table_d = pte_ppn(data);
                   g_go = 1'b1;         // the next VS PTE's GPA
                 end
               end
@@ -722,6 +723,8 @@ module walker_walk #(
           if (aw_ready_i) aw_done_d = 1'b1;
           if (w_ready_i) w_done_d = 1'b1;
           if ((aw_done_q || aw_ready_i) && (w_done_q || w_ready_i)) state_d = SMemB;
+          // the VS leaf's final GPA, which SMemB translates (g_addr_q, above)
+          if (mem_ret_q == RetVsCas) g_addr_d = leaf_pa({10'd0, vs_pte_q}, vs_level_q, addr);
         end
 
         // the exclusive write's answer
@@ -894,11 +897,11 @@ module walker_walk #(
           pwc_hit_d = 1'b1;
           perf_pwc_hit = start_i;
           vs_level_d = LvlW'(pwc_entry.level);
-          vs_table_d = pwc_entry.ppn;
+          g_addr_d = {8'd0, pwc_entry.ppn, 12'd0};
           vs_need_mxr_d = pwc_entry.need_mxr;
         end else begin
           vs_level_d = i_vs_lv - 3'd1;
-          vs_table_d = req_i.vsatp[PpnW-1:0];
+          g_addr_d = {8'd0, req_i.vsatp[PpnW-1:0], 12'd0};
         end
         if (start_i) state_d = SVsPte;
       end
@@ -962,7 +965,6 @@ module walker_walk #(
       state_q <= SIdle;
       req_q <= '0;
       vs_level_q <= '0;
-      vs_table_q <= '0;
       vs_walks_q <= '0;
       vs_pte_q <= '0;
       vs_need_mxr_q <= 1'b0;
@@ -996,7 +998,6 @@ module walker_walk #(
       state_q <= state_d;
       req_q <= req_d;
       vs_level_q <= vs_level_d;
-      vs_table_q <= vs_table_d;
       vs_walks_q <= vs_walks_d;
       vs_pte_q <= vs_pte_d;
       vs_need_mxr_q <= vs_need_mxr_d;

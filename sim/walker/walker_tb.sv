@@ -196,7 +196,8 @@ module walker_tb import walker_pkg::*; #(
   // ---- quiet_o (above) ----
   always_comb begin
     logic eng_quiet;
-    quiet_o = !u_walker.req_fire && !u_walker.inv_sweep && u_walker.inv_cnt_q == '0 &&
+    quiet_o = !u_walker.req_fire && !u_walker.inv_sweep_q && !u_walker.inv_sweep_d &&
+              u_walker.inv_cnt_q == '0 &&
               u_walker.hit_d == u_walker.hit_q && u_walker.hit_rsp_d == u_walker.hit_rsp_q &&
               u_walker.ar_hold_d == u_walker.ar_hold_q && u_walker.ar_sel == u_walker.ar_sel_q &&
               u_walker.w_hold_d == u_walker.w_hold_q && u_walker.w_sel == u_walker.w_sel_q &&

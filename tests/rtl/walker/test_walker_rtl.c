@@ -1272,6 +1272,22 @@ int main(void)
         test_name = "recheck";  t_recheck();
         test_name = "errors";   t_errors();
         test_name = "exclusive"; t_exclusive();
+        /* issue 9's cycle figures, at memory latency 4 (the fixed-latency
+         * slave): a TLB hit in 1 cycle, a dependent PTE read in latency + 1
+         * (a walk adds one cycle at its start and one for the answer), a PWC
+         * hit in at most 13, a cold Sv39/Sv39x4 walk in at most 48 (78
+         * without caches) */
+        test_name = "cycles";
+        if (latency == 4) {
+            CHECK(cyc_cold39 <= reads_cold39 * (latency + 1) + 2);
+            CHECK(cyc_cold48 <= reads_cold48 * (latency + 1) + 2);
+            CHECK(cyc_cold57 <= reads_cold57 * (latency + 1) + 2);
+            CHECK(cyc_cold39 <= (WALKER_CACHES ? 48u : 78u));
+            if (WALKER_CACHES) {
+                CHECK_EQ(cyc_hit, 1);
+                CHECK(cyc_pwc >= 1 && cyc_pwc <= 13);
+            }
+        }
     } else {
         test_name = "bound";    t_bound();
     }
