@@ -54,30 +54,22 @@ $(FPGA_OUT)/test_hva_axi_top: $(BUILD)/sim/hva/test_hva_rtl $(HVA_REGS_PKG) sim/
 	    $(HVA_RTL_SRC) $(FPGA_AXI_TOP) sim/fpga/hva_axi_sim_top.sv $(TOP)/$(HVA_SIM_DIR)/hva_sim.cpp \
 	    >$(HVA_AXI_SIM_OUT)/build.log 2>&1 || { tail -30 $(HVA_AXI_SIM_OUT)/build.log; exit 1; }
 
-# test_hva_axi_gls: the same test on Yosys' reading of hva_axi_top (its
-# front end, proc, flatten, opt, written back as Verilog): the drop-in top's
-# wrapper under test_hva_gls' check (a construct Yosys reads differently from
-# Verilator fails it). The netlist's ports are flat: only the wrapper needs
-# the packages.
+# test_hva_axi_gls: the same test on Yosys' reading of hva_axi_top: the
+# drop-in top's wrapper under test_hva_gls' check (a construct Yosys reads
+# differently from Verilator fails it), with its steps (sim/hva/hva.mk, read
+# after this file: used in the recipes only). The netlist's ports are flat:
+# only the wrapper needs the packages.
 HVA_AXI_GLS_OUT     := $(BUILD)/sim/fpga/axi_gls
 HVA_AXI_GLS_NETLIST := $(HVA_AXI_GLS_OUT)/hva_axi_top_yosys.v
 $(HVA_AXI_GLS_NETLIST): $(HVA_REGS_PKG) $(HVA_RTL_SRC) $(FPGA_AXI_TOP) sim/fpga/fpga.mk
 	@mkdir -p $(@D)
-	$(YOSYS) -q -l $(HVA_AXI_GLS_OUT)/yosys.log -p "read_verilog -sv -DSYNTHESIS $(HVA_RTL_SRC) $(FPGA_AXI_TOP); \
-	    hierarchy -check -top hva_axi_top; proc; flatten; opt -fast; opt_clean; \
-	    write_verilog -noattr $@" >/dev/null || { tail -20 $(HVA_AXI_GLS_OUT)/yosys.log; exit 1; }
+	$(call HVA_GLS_READ,hva_axi_top,$(HVA_RTL_SRC) $(FPGA_AXI_TOP))
 
-# lint warnings of a generated netlist say nothing about the RTL: off
 $(FPGA_OUT)/test_hva_axi_gls: $(BUILD)/sim/hva/test_hva_rtl $(HVA_AXI_GLS_NETLIST) sim/fpga/hva_axi_sim_top.sv \
                               sim/hva/hva_sim.cpp sim/fpga/fpga.mk
 	@mkdir -p $(@D)
 	@rm -f $@
-	$(VERILATOR) --cc --exe --build -j 2 -Wno-fatal -Wno-lint -Wno-style --assert -O2 --x-assign fast \
-	    --x-initial fast --top-module hva_axi_sim_top --prefix Vhva_sim_top --Mdir $(HVA_AXI_GLS_OUT)/verilated \
-	    -o $(TOP)/$@ -CFLAGS "-I$(TOP)/$(HVA_SIM_DIR)" \
-	    -LDFLAGS "$(addprefix $(TOP)/,$(HVA_SIM_OBJ)) $(HOST_LDFLAGS)" \
-	    $(HVA_GLS_PKGS) $(HVA_AXI_GLS_NETLIST) sim/fpga/hva_axi_sim_top.sv $(TOP)/$(HVA_SIM_DIR)/hva_sim.cpp \
-	    >$(HVA_AXI_GLS_OUT)/build.log 2>&1 || { tail -30 $(HVA_AXI_GLS_OUT)/build.log; exit 1; }
+	$(call HVA_GLS_BUILD,hva_axi_sim_top,$(HVA_AXI_GLS_NETLIST) sim/fpga/hva_axi_sim_top.sv,$(HVA_AXI_GLS_OUT))
 
 $(FPGA_OUT)/test_ice40_board: $(FPGA_DIR)/ice40-flow.sh sim/fpga/fpga.mk
 	@mkdir -p $(@D)

@@ -51,21 +51,31 @@ HVA_GLS_EXE  := $(HVA_SIM_OUT)/test_hva_gls
 HVA_GLS_NETLIST := $(HVA_GLS_OUT)/hva_top_yosys.v
 HVA_GLS_PKGS = $(filter %_pkg.sv,$(HVA_RTL_SRC))
 
-$(HVA_GLS_NETLIST): $(HVA_REGS_PKG) $(HVA_RTL_SRC) $(HVA_SIM_DIR)/hva.mk
-	@mkdir -p $(HVA_GLS_OUT)
-	$(YOSYS) -q -l $(HVA_GLS_OUT)/yosys.log -p "read_verilog -sv -DSYNTHESIS $(HVA_RTL_SRC); \
-	    hierarchy -check -top hva_top; proc; flatten; opt -fast; opt_clean; \
-	    write_verilog -noattr $@" >/dev/null || { tail -20 $(HVA_GLS_OUT)/yosys.log; exit 1; }
+# The two steps, shared with sim/fpga's test_hva_axi_gls (hva_axi_top):
+# $(call HVA_GLS_READ,<top>,<sources>) writes the recipe's target, Yosys'
+# reading of <top>, with its log beside it;
+# $(call HVA_GLS_BUILD,<wrapper top>,<sources>,<work dir>) Verilates the
+# recipe's target from the netlist, the packages and a wrapper with
+# hva_sim_top's pins, with the C test's objects (the work dir deep enough
+# that the top Makefile's */*/*/*.mk misses Verilator's). (Lint warnings of a
+# generated netlist say nothing about the RTL: off.)
+HVA_GLS_READ = $(YOSYS) -q -l $(@D)/yosys.log -p "read_verilog -sv -DSYNTHESIS $(2); \
+    hierarchy -check -top $(1); proc; flatten; opt -fast; opt_clean; \
+    write_verilog -noattr $@" >/dev/null || { tail -20 $(@D)/yosys.log; exit 1; }
+HVA_GLS_BUILD = $(VERILATOR) --cc --exe --build -j 2 -Wno-fatal -Wno-lint -Wno-style --assert -O2 \
+    --x-assign fast --x-initial fast --top-module $(1) --prefix Vhva_sim_top --Mdir $(3)/verilated \
+    -o $(TOP)/$@ -CFLAGS "-I$(TOP)/$(HVA_SIM_DIR)" \
+    -LDFLAGS "$(addprefix $(TOP)/,$(HVA_SIM_OBJ)) $(HOST_LDFLAGS)" \
+    $(HVA_GLS_PKGS) $(2) $(TOP)/$(HVA_SIM_DIR)/hva_sim.cpp \
+    >$(3)/build.log 2>&1 || { tail -30 $(3)/build.log; exit 1; }
 
-# lint warnings of a generated netlist say nothing about the RTL: off
+$(HVA_GLS_NETLIST): $(HVA_REGS_PKG) $(HVA_RTL_SRC) $(HVA_SIM_DIR)/hva.mk
+	@mkdir -p $(@D)
+	$(call HVA_GLS_READ,hva_top,$(HVA_RTL_SRC))
+
 $(HVA_GLS_EXE): $(HVA_SIM_OBJ) $(HVA_GLS_NETLIST) $(HVA_SIM_DIR)/hva_sim_top.sv $(HVA_SIM_DIR)/hva_sim.cpp
 	@rm -f $@
-	$(VERILATOR) --cc --exe --build -j 2 -Wno-fatal -Wno-lint -Wno-style -O2 --x-assign fast --x-initial fast \
-	    --top-module hva_sim_top --Mdir $(HVA_GLS_OUT)/verilated -o $(TOP)/$@ \
-	    -CFLAGS "-I$(TOP)/$(HVA_SIM_DIR)" \
-	    -LDFLAGS "$(addprefix $(TOP)/,$(HVA_SIM_OBJ)) $(HOST_LDFLAGS)" \
-	    $(HVA_GLS_PKGS) $(HVA_GLS_NETLIST) $(HVA_SIM_DIR)/hva_sim_top.sv $(TOP)/$(HVA_SIM_DIR)/hva_sim.cpp \
-	    >$(HVA_GLS_OUT)/build.log 2>&1 || { tail -30 $(HVA_GLS_OUT)/build.log; exit 1; }
+	$(call HVA_GLS_BUILD,hva_sim_top,$(HVA_GLS_NETLIST) $(HVA_SIM_DIR)/hva_sim_top.sv,$(HVA_GLS_OUT))
 
 ifneq ($(wildcard rtl/walker/hva_walker.sv),)
 ALL   += $(HVA_GLS_EXE)
